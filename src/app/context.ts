@@ -1,0 +1,19 @@
+import type { Actor } from '../core/identity';
+import type { LoginThrottle } from '../core/login-throttle';
+import type { UnitOfWork } from './ports/repositories';
+import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
+
+/** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
+export interface AppDeps {
+  uow: UnitOfWork;
+  hasher: PasswordHasher;
+  clock: Clock;
+  ids: IdGenerator;
+  throttle: LoginThrottle;
+}
+
+/** Who is asking and under which request; written into every audit event. */
+export interface RequestContext {
+  actor: Actor;
+  requestId: string | null;
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { DomainError } from '../../core/errors';
+import type { Actor } from '../../core/identity';
+import type { Session } from '../../core/records';
+import type { AppDeps } from '../context';
+import { recordAudit } from '../record-audit';
+
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+export const SESSION_IDLE_MS = 12 * 3600_000;
+
+export const sessionIdOf = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// A real argon2id hash of a random password: verifying against it when the account does not exist costs the same
+// time as a real check, so response time does not reveal which emails are registered.
+let dummyHash: Promise<string> | undefined;
+
+export interface SignInInput {
+  email: string;
+  password: string;
+  ip: string;
+  userAgent: string | null;
+  requestId: string | null;
+  /** The token of the session the browser already had, revoked so each sign-in rotates the session. */
+  previousToken?: string | null;
+}
+
+export interface SignInResult {
+  token: string;
+  session: Session;
+}
+
+export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInResult> {
+  const email = input.email.trim().toLowerCase();
+  const now = deps.clock.now();
+  const wait = deps.throttle.retryAfter(email, input.ip, now.getTime());
+  if (wait > 0) throw new DomainError('too_many_attempts', `Too many failed sign-in attempts. Try again in ${Math.ceil(wait / 60_000)} minute(s).`, [{ path: [], message: String(Math.ceil(wait / 1000)), code: 'retry_after_seconds' }]);
+  const user = await deps.uow.read.users.getByEmail(email);
+  dummyHash ??= deps.hasher.hash(deps.ids.token());
+  const ok = user ? await deps.hasher.verify(user.passwordHash, input.password) : (await deps.hasher.verify(await dummyHash, input.password), false);
+  if (!user || !ok || user.disabledAt) {
+    deps.throttle.fail(email, input.ip, now.getTime());
+    throw new DomainError('invalid_credentials', 'The email or password is not correct.');
+  }
+  deps.throttle.succeed(email);
+  const memberships = await deps.uow.read.users.memberships(user.id);
+  const token = deps.ids.token();
+  const session: Session = {
+    id: sessionIdOf(token),
+    userId: user.id,
+    activeOrgId: memberships[0]?.orgId ?? null,
+    csrfToken: deps.ids.token(),
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    revokedAt: null,
+    ip: input.ip,
+    userAgent: input.userAgent?.slice(0, 400) ?? null,
+  };
+  const actor: Actor = { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId: session.activeOrgId };
+  await deps.uow.transaction(async (r) => {
+    if (input.previousToken) {
+      const prev = await r.sessions.get(sessionIdOf(input.previousToken));
+      if (prev && !prev.revokedAt) await r.sessions.revoke(prev.id, now);
+    }
+    await r.sessions.insert(session);
+    await recordAudit(r, deps, { actor, requestId: input.requestId }, { action: 'session.create', targetType: 'session', targetId: session.id.slice(0, 16), details: { ip: input.ip, userAgent: session.userAgent } });
+  });
+  return { token, session };
+}

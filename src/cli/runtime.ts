@@ -1,0 +1,52 @@
+import pino, { type Logger } from 'pino';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openEngine, type Engine } from '../db/engine';
+import { unitOfWork } from '../db/unit-of-work';
+import { argon2Hasher } from '../infra/argon2-hasher';
+import { cryptoIds, systemClock } from '../infra/system';
+import { LoginThrottle } from '../core/login-throttle';
+import type { AppDeps } from '../app/context';
+import type { Config } from '../server/config';
+import type { ServerDeps } from '../server/env';
+
+export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The composition root: one open database and everything the use cases need. */
+export interface Runtime {
+  engine: Engine;
+  deps: ServerDeps;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  logger?: Logger;
+  /** Cheaper argon2 parameters for tests and benchmarks. */
+  fastHashing?: boolean;
+  /** In-memory PGlite (tests), ignoring dataDir. */
+  inMemory?: boolean;
+}
+
+export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
+  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
+  const app: AppDeps = {
+    uow: unitOfWork(engine.db),
+    hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
+    clock: systemClock,
+    ids: cryptoIds,
+    throttle: new LoginThrottle(),
+  };
+  const deps: ServerDeps = {
+    ...app,
+    logger,
+    engineKind: engine.kind,
+    secureCookies: config.secureCookies,
+    trustProxy: config.trustProxy,
+    webDir: config.webDir ?? join(projectRoot, 'dist', 'web'),
+    version,
+  };
+  return { engine, deps, close: () => engine.close() };
+}

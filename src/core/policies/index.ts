@@ -1,0 +1,4 @@
+export * from './policy';
+export * from './organization-policy';
+export * from './user-policy';
+export * from './session-policy';

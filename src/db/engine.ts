@@ -1,0 +1,108 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import { join } from 'node:path';
+import * as schema from './schema';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { migrate } from './migrate';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+/** An open database: embedded PGlite in a locked data folder, or PostgreSQL through a pg pool. */
+export interface Engine {
+  kind: 'pglite' | 'postgres';
+  db: Db;
+  /** Runs SQL text with several statements (migrations). */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL connection string; when absent the embedded engine is used. */
+  databaseUrl?: string | undefined;
+  /** Embedded data folder; undefined with no databaseUrl means in-memory (tests). */
+  dataDir?: string | undefined;
+  /** Apply pending migrations (default true). */
+  migrate?: boolean;
+  poolSize?: number;
+}
+
+export async function openEngine(opts: OpenOptions): Promise<Engine> {
+  const engine = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  if (opts.migrate !== false) {
+    try {
+      await migrate(engine);
+    } catch (e) {
+      await engine.close();
+      throw e;
+    }
+  }
+  return engine;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Engine> {
+  let lock: DataDirLock | undefined;
+  if (dataDir) lock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = dataDir ? await PGlite.create(join(dataDir, 'pg')) : await PGlite.create();
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db,
+    exec: async (s) => {
+      try {
+        await client.exec(s);
+      } catch (e) {
+        // A failed multi-statement script leaves its transaction aborted; end it so the connection stays usable.
+        await client.exec('ROLLBACK').catch(() => undefined);
+        throw e;
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
+  };
+}
+
+function openPostgres(url: string, max: number): Engine {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // pg returns bigint (int8) as strings to keep precision; our int8 columns are sequence numbers well inside
+  // Number's safe range, and counts are cast to int in SQL, so parse them as numbers like PGlite does.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  let closed = false;
+  return {
+    kind: 'postgres',
+    db,
+    exec: async (s) => {
+      const c = await pool.connect();
+      try {
+        await c.query(s);
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import type { AuditQuery, AuditRepository } from '../../app/ports/repositories';
+import type { AuditEvent } from '../../core/audit-chain';
+import type { Db } from '../engine';
+import { auditChainHead, auditEvents } from '../schema';
+
+const toEvent = (r: typeof auditEvents.$inferSelect): AuditEvent => ({
+  ...r,
+  at: r.at.toISOString(),
+  details: (r.details ?? {}) as Record<string, unknown>,
+});
+
+function where(q: Omit<AuditQuery, 'limit'>): SQL | undefined {
+  const c: SQL[] = [];
+  if (q.action) c.push(q.action.endsWith('.*') ? sql`${auditEvents.action} LIKE ${q.action.slice(0, -1) + '%'}` : eq(auditEvents.action, q.action));
+  if (q.actorUserId) c.push(eq(auditEvents.actorUserId, q.actorUserId));
+  if (q.actorOrgId) c.push(eq(auditEvents.actorOrgId, q.actorOrgId));
+  if (q.targetType) c.push(eq(auditEvents.targetType, q.targetType));
+  if (q.targetId) c.push(eq(auditEvents.targetId, q.targetId));
+  if (q.from) c.push(gte(auditEvents.at, q.from));
+  if (q.to) c.push(lte(auditEvents.at, q.to));
+  if (q.afterSeq !== undefined) c.push(gt(auditEvents.seq, q.afterSeq));
+  if (q.beforeSeq !== undefined) c.push(lt(auditEvents.seq, q.beforeSeq));
+  return c.length ? and(...c) : undefined;
+}
+
+export function auditRepository(db: Db): AuditRepository {
+  return {
+    async lockHead() {
+      const [r] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
+      if (!r) throw new Error('audit_chain_head row missing: the database was not migrated');
+      return r.seq === 0 ? null : { seq: Number(r.seq), hash: r.hash };
+    },
+    async append(e) {
+      await db.insert(auditEvents).values({ ...e, at: new Date(e.at) });
+      await db.update(auditChainHead).set({ seq: e.seq, hash: e.hash }).where(eq(auditChainHead.id, 1));
+    },
+    async query(q) {
+      const rows = await db
+        .select()
+        .from(auditEvents)
+        .where(where(q))
+        .orderBy(q.order === 'desc' ? desc(auditEvents.seq) : asc(auditEvents.seq))
+        .limit(q.limit);
+      return rows.map(toEvent);
+    },
+    async count(q = {}) {
+      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(q));
+      return Number(r?.n ?? 0);
+    },
+  };
+}

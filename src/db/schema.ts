@@ -1,0 +1,92 @@
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+
+// The drizzle schema mirrors the committed SQL migrations in ./migrations (the migrations are the source of truth;
+// test/db/schema-matches-migrations.test.ts fails when the two disagree).
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const organizations = pgTable('organizations', {
+  id: uuid('id').primaryKey(),
+  kind: text('kind').notNull(),
+  slug: text('slug').notNull().unique(),
+  nameJa: text('name_ja').notNull(),
+  nameEn: text('name_en').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  isPlatformAdmin: boolean('is_platform_admin').notNull(),
+  locale: text('locale'),
+  disabledAt: ts('disabled_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid('user_id').notNull().references(() => users.id),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    role: text('role').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org_idx').on(t.orgId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie token: a copy of the table does not hand out sessions. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id').notNull().references(() => users.id),
+    activeOrgId: uuid('active_org_id'),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: ts('created_at').notNull(),
+    lastSeenAt: ts('last_seen_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    revokedAt: ts('revoked_at'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey(),
+    id: uuid('id').notNull().unique(),
+    at: ts('at').notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorOrgId: uuid('actor_org_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id'),
+    beforeDigest: text('before_digest'),
+    afterDigest: text('after_digest'),
+    requestId: text('request_id'),
+    details: jsonb('details').notNull(),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_actor_org_idx').on(t.actorOrgId), index('audit_events_action_idx').on(t.action)],
+);
+
+/** One row: the chain head. Appending locks it (SELECT … FOR UPDATE) so concurrent writers serialise. */
+export const auditChainHead = pgTable('audit_chain_head', {
+  id: integer('id').primaryKey(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  hash: text('hash').notNull(),
+});
+
+export const schemaMigrations = pgTable('schema_migrations', {
+  version: text('version').primaryKey(),
+  name: text('name').notNull(),
+  checksum: text('checksum').notNull(),
+  appliedAt: ts('applied_at').notNull(),
+});

@@ -1,0 +1,41 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { apiRouter } from './openapi';
+import type { HonoEnv, ServerDeps } from './env';
+import { handleError } from './error-handler';
+import { authentication, requestContext, requireJsonWrites } from './middleware/request-context';
+import { apiDocs } from './api-docs';
+import { webApp } from './web-app';
+import { authRoutes } from './routes/auth';
+import { organizationRoutes } from './routes/organizations';
+import { userRoutes } from './routes/users';
+import { auditRoutes } from './routes/audit';
+
+export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
+
+/** Every API route module; the authorization matrix test walks the OpenAPI document these produce. */
+export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes];
+
+export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
+  const app = new OpenAPIHono<HonoEnv>();
+  app.use('*', requestContext(deps));
+  app.onError(handleError);
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.engineKind, version: deps.version }));
+
+  const api = apiRouter();
+  api.use('*', requireJsonWrites());
+  api.use('*', authentication());
+  for (const m of [...apiModules, ...extraModules]) api.route('/', m());
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'ismap_session' });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ISMAP Hub API', version: deps.version, description: 'JSON API of ISMAP Hub. Authenticate with POST /auth/login (session cookie); send the X-CSRF-Token header from GET /auth/session on every write. Errors: { error: { code, message, issues? } } with an X-Request-Id header.' },
+    servers: [{ url: '/api/v1' }],
+    security: [{ cookieAuth: [] }],
+  });
+  api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such API endpoint' } }, 404));
+  app.route('/api/v1', api);
+  app.route('/', apiDocs());
+  app.route('/', webApp(deps.webDir));
+  return app;
+}

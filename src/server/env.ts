@@ -1,0 +1,29 @@
+import type { Logger } from 'pino';
+import type { Actor } from '../core/identity';
+import type { Session, User } from '../core/records';
+import type { AppDeps } from '../app/context';
+
+/** What the server needs besides the use cases' dependencies. */
+export interface ServerDeps extends AppDeps {
+  logger: Logger;
+  engineKind: 'pglite' | 'postgres';
+  secureCookies: 'auto' | 'true' | 'false';
+  trustProxy: boolean;
+  /** Built web app folder (dist/web); the SPA is not served when absent. */
+  webDir?: string | undefined;
+  version: string;
+}
+
+export interface AuthState {
+  actor: Actor;
+  session: Session;
+  user: User;
+}
+
+export type HonoEnv = {
+  Variables: {
+    requestId: string;
+    auth: AuthState | null;
+    deps: ServerDeps;
+  };
+};

@@ -1,0 +1,82 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { DomainError } from '../../core/errors';
+import { authenticateSession } from '../../app/use-cases/authenticate-session';
+import type { RequestContext } from '../../app/context';
+import type { AuthState, HonoEnv, ServerDeps } from '../env';
+
+export const SESSION_COOKIE = 'ismap_session';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Request id (kept from X-Request-Id when it looks sane), structured access log, and the deps on the context. */
+export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    c.set('requestId', requestId);
+    c.set('deps', deps);
+    c.set('auth', null);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    const url = new URL(c.req.url);
+    if (url.pathname !== '/healthz') {
+      deps.logger.info({ requestId, method: c.req.method, path: url.pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('auth')?.user.id }, 'request');
+    }
+  };
+}
+
+/**
+ * Session cookie → actor. Then, for cookie-authenticated writes, the CSRF check: the X-CSRF-Token header must
+ * equal the session's token (handed out by GET /api/v1/auth/session). Cookies are SameSite=Lax as well; the token
+ * covers same-site attackers and old browsers.
+ */
+export function authentication(): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const auth = await authenticateSession(c.get('deps'), token);
+      c.set('auth', auth);
+      if (auth && !SAFE_METHODS.has(c.req.method)) {
+        const sent = c.req.header('x-csrf-token') ?? '';
+        const a = Buffer.from(sent);
+        const b = Buffer.from(auth.session.csrfToken);
+        if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError('csrf_failed', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
+      }
+    }
+    await next();
+  };
+}
+
+/** Write requests to the JSON API must be JSON: a cross-site HTML form cannot send that without a CORS preflight. */
+export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
+  return async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method) && c.req.method !== 'DELETE') {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b|^application\/octet-stream\b/i.test(type)) {
+        throw new DomainError('validation_failed', 'Send the request body as application/json', [{ path: ['content-type'], message: `got "${type || 'none'}"` }]);
+      }
+    }
+    await next();
+  };
+}
+
+export function requireAuth(c: Context<HonoEnv>): AuthState {
+  const auth = c.get('auth');
+  if (!auth) throw new DomainError('unauthenticated', 'Sign in first.');
+  return auth;
+}
+
+export function requestCtx(c: Context<HonoEnv>): RequestContext {
+  return { actor: requireAuth(c).actor, requestId: c.get('requestId') };
+}
+
+export function clientIp(c: Context<HonoEnv>): string {
+  if (c.get('deps').trustProxy) {
+    const fwd = c.req.header('x-forwarded-for');
+    if (fwd) return fwd.split(',')[0]!.trim();
+  }
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}

@@ -1,0 +1,75 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../openapi';
+import { stream } from 'hono/streaming';
+import { queryAuditLog } from '../../app/use-cases/query-audit-log';
+import { verifyAuditChain } from '../../app/use-cases/verify-audit-chain';
+import { authorize, platformPolicy } from '../../core/policies';
+import { canonicalJson } from '../../core/canonical-json';
+import { requestCtx } from '../middleware/request-context';
+import { AuditEvent, errorResponses, jsonOk } from '../schemas';
+
+const tags = ['Audit log'];
+
+const Filter = z.object({
+  action: z.string().max(100).optional().openapi({ description: "Exact action, or a prefix ending in '.*' (e.g. 'organization.*')" }),
+  actorUserId: z.uuid().optional(),
+  orgId: z.uuid().optional().openapi({ description: 'Events performed for this organization (required for organization admins)' }),
+  targetType: z.string().max(50).optional(),
+  targetId: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+});
+const PageQuery = Filter.extend({
+  before: z.coerce.number().int().positive().optional().openapi({ description: 'Cursor: only events with seq below this (newest first)' }),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const list = createRoute({ method: 'get', path: '/audit-events', tags, summary: 'Browse the audit log, newest first', request: { query: PageQuery }, responses: { 200: jsonOk(z.object({ events: z.array(AuditEvent), total: z.number().int(), nextBefore: z.number().int().nullable() }), 'A page of events'), ...errorResponses } });
+const exportRoute = createRoute({ method: 'get', path: '/audit-events/export', tags, summary: 'Export the (filtered) audit log as JSON Lines, oldest first', request: { query: Filter }, responses: { 200: { description: 'One canonical JSON event per line', content: { 'application/x-ndjson': { schema: z.string() } } }, ...errorResponses } });
+const verify = createRoute({
+  method: 'get',
+  path: '/audit-events/verify',
+  tags,
+  summary: 'Walk the hash chain and report the first broken link',
+  responses: { 200: jsonOk(z.object({ ok: z.boolean(), checked: z.number().int(), head: z.string().nullable(), broken: z.object({ position: z.number(), seq: z.number(), id: z.string(), reason: z.string(), expected: z.string(), actual: z.string() }).nullable() }), 'Verification result'), ...errorResponses },
+});
+
+const toQuery = (q: z.infer<typeof Filter>) => ({
+  ...q,
+  from: q.from ? new Date(q.from) : undefined,
+  to: q.to ? new Date(q.to) : undefined,
+});
+
+export function auditRoutes() {
+  const app = apiRouter();
+  app.openapi(list, async (c) => {
+    const q = c.req.valid('query');
+    const { before, limit, ...filter } = q;
+    const { events, total } = await queryAuditLog(c.get('deps'), requestCtx(c), { ...toQuery(filter), beforeSeq: before, order: 'desc', limit });
+    return c.json({ events, total, nextBefore: events.length === limit ? events[events.length - 1]!.seq : null }, 200);
+  });
+  app.openapi(exportRoute, async (c) => {
+    const deps = c.get('deps');
+    const ctx = requestCtx(c);
+    const filter = toQuery(c.req.valid('query'));
+    // Authorize before the first byte: errors after the stream starts could not change the status any more.
+    await queryAuditLog(deps, ctx, { ...filter, limit: 1 });
+    c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="ismap-hub-audit-${new Date().toISOString().slice(0, 10)}.jsonl"`);
+    return stream(c, async (s) => {
+      let after = 0;
+      for (;;) {
+        const { events } = await queryAuditLog(deps, ctx, { ...filter, afterSeq: after, order: 'asc', limit: 1000 });
+        if (events.length) await s.write(events.map((e) => canonicalJson(e)).join('\n') + '\n');
+        if (events.length < 1000) break;
+        after = events[events.length - 1]!.seq;
+      }
+    }) as never;
+  });
+  app.openapi(verify, async (c) => {
+    authorize(platformPolicy, requestCtx(c).actor, 'verifyAuditLog', null);
+    const r = await verifyAuditChain(c.get('deps').uow);
+    return c.json({ ok: r.ok, checked: r.checked, head: r.head, broken: r.broken }, 200);
+  });
+  return app;
+}

@@ -1,0 +1,105 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../openapi';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Context } from 'hono';
+import { abilities, platformPolicy } from '../../core/policies';
+import { publicUser } from '../../core/records';
+import { signIn, SESSION_ABSOLUTE_MS } from '../../app/use-cases/sign-in';
+import { signOut } from '../../app/use-cases/sign-out';
+import { authenticateSession } from '../../app/use-cases/authenticate-session';
+import { switchOrganization } from '../../app/use-cases/switch-organization';
+import { revokeSession } from '../../app/use-cases/revoke-session';
+import { listOrganizations } from '../../app/use-cases/list-organizations';
+import type { HonoEnv } from '../env';
+import { SESSION_COOKIE, clientIp, requestCtx, requireAuth } from '../middleware/request-context';
+import { DeviceSession, SessionInfo, errorResponses, jsonBody, jsonOk } from '../schemas';
+import { presentDeviceSession, presentOrganization, presentUser } from '../presenters';
+
+const tags = ['Authentication'];
+
+const loginRoute = createRoute({
+  method: 'post',
+  path: '/auth/login',
+  tags,
+  summary: 'Sign in with email and password; sets the session cookie',
+  request: { body: jsonBody(z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }).openapi('LoginRequest')) },
+  responses: { 200: jsonOk(SessionInfo, 'Signed in'), ...errorResponses, 429: { description: 'Too many failed attempts (see Retry-After)' } },
+});
+
+const sessionRoute = createRoute({ method: 'get', path: '/auth/session', tags, summary: 'The signed-in user, memberships, CSRF token and abilities', responses: { 200: jsonOk(SessionInfo, 'Current session'), ...errorResponses } });
+const logoutRoute = createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out (revokes this session)', responses: { 204: { description: 'Signed out' }, ...errorResponses } });
+const switchRoute = createRoute({
+  method: 'put',
+  path: '/auth/session/organization',
+  tags,
+  summary: 'Switch the organization this session acts for',
+  request: { body: jsonBody(z.object({ orgId: z.uuid() })) },
+  responses: { 200: jsonOk(SessionInfo, 'Switched'), ...errorResponses },
+});
+const listSessionsRoute = createRoute({ method: 'get', path: '/auth/sessions', tags, summary: "The caller's sign-in sessions (devices)", responses: { 200: jsonOk(z.object({ sessions: z.array(DeviceSession) }), 'Sessions'), ...errorResponses } });
+const revokeRoute = createRoute({
+  method: 'delete',
+  path: '/auth/sessions/{sessionId}',
+  tags,
+  summary: 'Revoke one of your sessions',
+  request: { params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/).openapi({ param: { name: 'sessionId', in: 'path' } }) }) },
+  responses: { 204: { description: 'Revoked' }, ...errorResponses },
+});
+
+function secure(c: Context<HonoEnv>): boolean {
+  const mode = c.get('deps').secureCookies;
+  if (mode !== 'auto') return mode === 'true';
+  const proto = c.get('deps').trustProxy ? c.req.header('x-forwarded-proto') : undefined;
+  return (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
+}
+
+async function sessionInfo(c: Context<HonoEnv>, auth = requireAuth(c)) {
+  const deps = c.get('deps');
+  const orgs = await listOrganizations(deps, { actor: auth.actor, requestId: c.get('requestId') });
+  return {
+    user: presentUser(publicUser(auth.user)),
+    memberships: auth.actor.memberships,
+    activeOrgId: auth.actor.activeOrgId,
+    organizations: orgs.filter((o) => auth.actor.memberships.some((m) => m.orgId === o.id)).map(presentOrganization),
+    csrfToken: auth.session.csrfToken,
+    abilities: abilities(platformPolicy, auth.actor, null),
+  };
+}
+
+export function authRoutes() {
+  const app = apiRouter();
+  app.openapi(loginRoute, async (c) => {
+    const body = c.req.valid('json');
+    const deps = c.get('deps');
+    const { token } = await signIn(deps, { email: body.email, password: body.password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId'), previousToken: getCookie(c, SESSION_COOKIE) ?? null });
+    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) });
+    c.set('auth', await authenticateSession(deps, token));
+    return c.json(await sessionInfo(c), 200);
+  });
+  app.openapi(sessionRoute, async (c) => c.json(await sessionInfo(c), 200));
+  app.openapi(logoutRoute, async (c) => {
+    const auth = requireAuth(c);
+    await signOut(c.get('deps'), requestCtx(c), auth.session.id);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+  app.openapi(switchRoute, async (c) => {
+    const auth = requireAuth(c);
+    const { orgId } = c.req.valid('json');
+    await switchOrganization(c.get('deps'), requestCtx(c), auth.session.id, orgId);
+    const next = { ...auth, actor: { ...auth.actor, activeOrgId: orgId }, session: { ...auth.session, activeOrgId: orgId } };
+    c.set('auth', next);
+    return c.json(await sessionInfo(c, next), 200);
+  });
+  app.openapi(listSessionsRoute, async (c) => {
+    const auth = requireAuth(c);
+    const list = await c.get('deps').uow.read.sessions.listForUser(auth.user.id);
+    return c.json({ sessions: list.map((s) => presentDeviceSession(s, auth.session.id)) }, 200);
+  });
+  app.openapi(revokeRoute, async (c) => {
+    const auth = requireAuth(c);
+    await revokeSession(c.get('deps'), requestCtx(c), auth.user.id, c.req.valid('param').sessionId);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,53 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../openapi';
+import { createOrganization, createOrganizationInput } from '../../app/use-cases/create-organization';
+import { updateOrganization, updateOrganizationInput } from '../../app/use-cases/update-organization';
+import { getOrganization, listMembers } from '../../app/use-cases/get-organization';
+import { listOrganizations } from '../../app/use-cases/list-organizations';
+import { setMembership, setMembershipInput } from '../../app/use-cases/set-membership';
+import { removeMembership } from '../../app/use-cases/remove-membership';
+import { abilities, organizationPolicy } from '../../core/policies';
+import { requestCtx } from '../middleware/request-context';
+import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../schemas';
+import { presentMember, presentOrganization } from '../presenters';
+
+const tags = ['Organizations'];
+const MemberParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  userId: z.uuid().openapi({ param: { name: 'userId', in: 'path' } }),
+});
+
+const list = createRoute({ method: 'get', path: '/organizations', tags, summary: 'Organizations visible to the caller', responses: { 200: jsonOk(z.object({ organizations: z.array(Organization) }), 'Organizations'), ...errorResponses } });
+const create = createRoute({ method: 'post', path: '/organizations', tags, summary: 'Create an organization (platform administrators)', request: { body: jsonBody(createOrganizationInput) }, responses: { 201: jsonOk(Organization, 'Created'), ...errorResponses, 409: errorResponses[400] } });
+const get = createRoute({ method: 'get', path: '/organizations/{id}', tags, summary: 'One organization', request: { params: IdParam }, responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses } });
+const update = createRoute({ method: 'patch', path: '/organizations/{id}', tags, summary: "Rename an organization (its admins, platform administrators)", request: { params: IdParam, body: jsonBody(updateOrganizationInput) }, responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses } });
+const members = createRoute({ method: 'get', path: '/organizations/{id}/members', tags, summary: 'Members of an organization', request: { params: IdParam }, responses: { 200: jsonOk(z.object({ members: z.array(Member) }), 'Members'), ...errorResponses } });
+const putMember = createRoute({ method: 'put', path: '/organizations/{id}/members', tags, summary: 'Add a user to the organization or change their role', request: { params: IdParam, body: jsonBody(setMembershipInput) }, responses: { 200: jsonOk(z.object({ userId: z.uuid(), orgId: z.uuid(), role: z.string() }), 'Membership'), ...errorResponses } });
+const deleteMember = createRoute({ method: 'delete', path: '/organizations/{id}/members/{userId}', tags, summary: 'Remove a member', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...errorResponses } });
+
+export function organizationRoutes() {
+  const app = apiRouter();
+  app.openapi(list, async (c) => c.json({ organizations: (await listOrganizations(c.get('deps'), requestCtx(c))).map(presentOrganization) }, 200));
+  app.openapi(create, async (c) => {
+    const ctx = requestCtx(c);
+    const org = await createOrganization(c.get('deps'), ctx, c.req.valid('json'));
+    return c.json(presentOrganization({ ...org, abilities: abilities(organizationPolicy, ctx.actor, org) }), 201);
+  });
+  app.openapi(get, async (c) => c.json(presentOrganization(await getOrganization(c.get('deps'), requestCtx(c), c.req.valid('param').id)), 200));
+  app.openapi(update, async (c) => {
+    const ctx = requestCtx(c);
+    const org = await updateOrganization(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentOrganization({ ...org, abilities: abilities(organizationPolicy, ctx.actor, org) }), 200);
+  });
+  app.openapi(members, async (c) => c.json({ members: (await listMembers(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(presentMember) }, 200));
+  app.openapi(putMember, async (c) => {
+    const m = await setMembership(c.get('deps'), requestCtx(c), c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ userId: m.userId, orgId: m.orgId, role: m.role }, 200);
+  });
+  app.openapi(deleteMember, async (c) => {
+    const p = c.req.valid('param');
+    await removeMembership(c.get('deps'), requestCtx(c), p.id, p.userId);
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,95 @@
+import { z } from '@hono/zod-openapi';
+import { orgKinds, roles } from '../core/identity';
+
+// Response schemas: the OpenAPI document is generated from these and from the request schemas that validate.
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'not_found' }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), row: z.number().optional(), file: z.string().optional(), code: z.string().optional() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const errorResponses = {
+  400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } },
+  401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } },
+  403: { description: 'Not allowed, or CSRF token missing', content: { 'application/json': { schema: ErrorBody } } },
+  404: { description: 'Not found, or not visible to the caller', content: { 'application/json': { schema: ErrorBody } } },
+} as const;
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
+export const jsonOk = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
+
+const Abilities = z.record(z.string(), z.boolean()).openapi('Abilities', { description: "What the caller may do with this object; the UI shows only these actions." });
+
+export const Organization = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(orgKinds),
+    slug: z.string(),
+    nameJa: z.string(),
+    nameEn: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    abilities: Abilities,
+  })
+  .openapi('Organization');
+
+export const Membership = z.object({ orgId: z.uuid(), orgKind: z.enum(orgKinds), role: z.enum(roles) }).openapi('Membership');
+
+export const User = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    displayName: z.string(),
+    isPlatformAdmin: z.boolean(),
+    locale: z.string().nullable(),
+    disabledAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    abilities: Abilities.optional(),
+  })
+  .openapi('User');
+
+export const Member = z
+  .object({ userId: z.uuid(), orgId: z.uuid(), role: z.enum(roles), email: z.string(), displayName: z.string(), createdAt: z.string() })
+  .openapi('Member');
+
+export const SessionInfo = z
+  .object({
+    user: User,
+    memberships: z.array(Membership),
+    activeOrgId: z.uuid().nullable(),
+    organizations: z.array(Organization),
+    csrfToken: z.string().openapi({ description: 'Send as X-CSRF-Token on every write' }),
+    abilities: Abilities.openapi({ description: 'Platform-wide abilities (create organizations, read the audit log, …)' }),
+  })
+  .openapi('SessionInfo');
+
+export const DeviceSession = z
+  .object({ id: z.string().openapi({ description: 'First 16 hex digits of the session id' }), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() })
+  .openapi('DeviceSession');
+
+export const AuditEvent = z
+  .object({
+    seq: z.number().int(),
+    id: z.uuid(),
+    at: z.string(),
+    actorUserId: z.string().nullable(),
+    actorOrgId: z.string().nullable(),
+    action: z.string().openapi({ example: 'organization.create' }),
+    targetType: z.string(),
+    targetId: z.string().nullable(),
+    beforeDigest: z.string().nullable(),
+    afterDigest: z.string().nullable(),
+    requestId: z.string().nullable(),
+    details: z.record(z.string(), z.unknown()),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('AuditEvent');
