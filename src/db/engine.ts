@@ -17,6 +17,8 @@ export interface Engine {
   /** Runs SQL text with several statements (migrations). */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
+  /** The driver's own client (PGlite instance or pg Pool), for tooling that needs it. */
+  raw?: unknown;
 }
 
 export interface OpenOptions {
@@ -27,10 +29,18 @@ export interface OpenOptions {
   /** Apply pending migrations (default true). */
   migrate?: boolean;
   poolSize?: number;
+  /** In-memory PGlite started from a dumped data folder instead of running initdb (tests: ~0.7 s instead of ~7 s). */
+  pgliteTemplate?: Blob | undefined;
+}
+
+/** Dumps an in-memory PGlite database (tar) so tests can start copies of it quickly. */
+export async function dumpPglite(engine: Engine): Promise<Blob> {
+  if (!engine.raw || engine.kind !== 'pglite') throw new Error('dumpPglite needs a PGlite engine');
+  return (engine.raw as PGlite).dumpDataDir('none');
 }
 
 export async function openEngine(opts: OpenOptions): Promise<Engine> {
-  const engine = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir);
+  const engine = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate);
   if (opts.migrate !== false) {
     try {
       await migrate(engine);
@@ -42,12 +52,12 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   return engine;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Engine> {
+async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Engine> {
   let lock: DataDirLock | undefined;
   if (dataDir) lock = lockDataDir(dataDir);
   let client: PGlite;
   try {
-    client = dataDir ? await PGlite.create(join(dataDir, 'pg')) : await PGlite.create();
+    client = dataDir ? await PGlite.create(join(dataDir, 'pg')) : await PGlite.create(template ? { loadDataDir: template } : {});
   } catch (e) {
     lock?.release();
     throw e;
@@ -57,6 +67,7 @@ async function openPglite(dataDir: string | undefined): Promise<Engine> {
   return {
     kind: 'pglite',
     db,
+    raw: client,
     exec: async (s) => {
       try {
         await client.exec(s);
@@ -88,6 +99,7 @@ function openPostgres(url: string, max: number): Engine {
   return {
     kind: 'postgres',
     db,
+    raw: pool,
     exec: async (s) => {
       const c = await pool.connect();
       try {

@@ -6,10 +6,13 @@ import { publicUser, type PublicUser, type User } from '../../core/records';
 import type { AppDeps, RequestContext } from '../context';
 import { recordAudit } from '../record-audit';
 
+/** Emails are compared case-insensitively and trimmed before they are checked. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email());
+
 export const passwordSchema = z.string().min(12, 'at least 12 characters').max(256);
 
 export const createUserInput = z.object({
-  email: z.email().transform((e) => e.trim().toLowerCase()),
+  email: emailSchema,
   displayName: z.string().trim().min(1).max(200),
   password: passwordSchema,
   isPlatformAdmin: z.boolean().default(false),

@@ -5,9 +5,10 @@ import { authorize, organizationPolicy } from '../../core/policies';
 import type { MembershipRecord } from '../../core/records';
 import type { AppDeps, RequestContext } from '../context';
 import { recordAudit } from '../record-audit';
+import { emailSchema } from './create-user';
 import type { Repositories } from '../ports/repositories';
 
-export const setMembershipInput = z.object({ email: z.email().transform((e) => e.trim().toLowerCase()), role: z.enum(roles) });
+export const setMembershipInput = z.object({ email: emailSchema, role: z.enum(roles) });
 export type SetMembershipInput = z.input<typeof setMembershipInput>;
 
 /** Adds a user to an organization or changes their role there. */
