@@ -52,7 +52,8 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
 /** Write requests to the JSON API must be JSON: a cross-site HTML form cannot send that without a CORS preflight. */
 export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method) && c.req.method !== 'DELETE') {
+    const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
+    if (!SAFE_METHODS.has(c.req.method) && hasBody) {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b|^application\/octet-stream\b/i.test(type)) {
         throw new DomainError('validation_failed', 'Send the request body as application/json', [{ path: ['content-type'], message: `got "${type || 'none'}"` }]);

@@ -1,0 +1,51 @@
+import pino from 'pino';
+import type { Engine } from '../../src/db/engine';
+import { createServerApp, type ApiRouteModule } from '../../src/server/app';
+import type { ServerDeps } from '../../src/server/env';
+import { openTestEngine, type EngineName } from './engines';
+import { testDeps } from './fixtures';
+
+export interface TestServer {
+  engine: Engine;
+  deps: ServerDeps;
+  app: ReturnType<typeof createServerApp>;
+  close(): Promise<void>;
+}
+
+export async function startTestServer(name: EngineName = 'pglite', extra: ApiRouteModule[] = []): Promise<TestServer> {
+  const engine = await openTestEngine(name);
+  const deps: ServerDeps = { ...testDeps(engine), logger: pino({ level: 'silent' }), engineKind: engine.kind, secureCookies: 'false', trustProxy: false, webDir: undefined, version: 'test' };
+  const app = createServerApp(deps, extra);
+  return { engine, deps, app, close: () => engine.close() };
+}
+
+export interface Caller {
+  cookie: string;
+  csrf: string;
+}
+
+export async function login(app: TestServer['app'], email: string, password: string): Promise<Caller> {
+  const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+  const body = (await res.json()) as { csrfToken: string };
+  return { cookie, csrf: body.csrfToken };
+}
+
+export async function call(app: TestServer['app'], method: string, path: string, opts: { as?: Caller | null; body?: unknown; csrf?: boolean } = {}) {
+  const headers: Record<string, string> = {};
+  if (opts.as) {
+    headers.cookie = opts.as.cookie;
+    if (opts.csrf !== false) headers['x-csrf-token'] = opts.as.csrf;
+  }
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await app.request(`/api/v1${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = text;
+  }
+  return { status: res.status, json: json as Record<string, unknown> & { error?: { code: string } }, headers: res.headers };
+}
