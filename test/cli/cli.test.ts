@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main';
+import { commands } from '../../src/cli/registry';
+import { openEngine } from '../../src/db/engine';
+
+const root = resolve(__dirname, '..', '..');
+
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await main(argv, { stdout, stderr, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: root });
+  return { code, out, err };
+}
+
+describe('ismap CLI', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ismap-cli-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('prints help for every command and exits 0', async () => {
+    for (const c of commands) {
+      const r = await run([...c.name.split(' '), '--help']);
+      expect(r.code, c.name).toBe(0);
+      expect(r.out).toMatch(/Usage: ismap /);
+    }
+  });
+
+  it('exits 2 on an unknown command or option', async () => {
+    expect((await run(['frobnicate'])).code).toBe(2);
+    const r = await run(['audit', 'verify', '--frob']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/Unknown option/);
+  });
+
+  it('creates the first administrator, verifies the audit chain, and fails after tampering', async () => {
+    const env = { ISMAP_DATA_DIR: dir };
+    const created = await run(['user', 'create', '--email', 'root@example.go.jp', '--name', '管理者', '--admin', '--json'], env);
+    expect(created.code, created.err).toBe(0);
+    const out = JSON.parse(created.out) as { user: { email: string; isPlatformAdmin: boolean }; password: string };
+    expect(out.user).toMatchObject({ email: 'root@example.go.jp', isPlatformAdmin: true });
+    expect(out.password.length).toBeGreaterThanOrEqual(12);
+    await run(['user', 'create', '--email', 'second@example.go.jp', '--name', 'Second'], env);
+
+    const ok = await run(['audit', 'verify'], env);
+    expect(ok.code, ok.err).toBe(0);
+    expect(ok.out).toMatch(/intact: 2 event/);
+
+    // Alter a row behind the application's back.
+    const engine = await openEngine({ dataDir: dir });
+    await engine.exec(`UPDATE audit_events SET action = 'user.delete' WHERE seq = 1`);
+    await engine.close();
+    const bad = await run(['audit', 'verify'], env);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toMatch(/BROKEN at position 1 \(seq 1/);
+    const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as { ok: boolean; broken: { position: number; reason: string } };
+    expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
+  });
+
+  it('reports every configuration problem at once', async () => {
+    const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/PORT/);
+    expect(r.err).toMatch(/DATABASE_URL/);
+    expect(r.err).toMatch(/LOG_LEVEL/);
+  });
+
+  it('refuses a second process on the same data folder with a clear message', async () => {
+    const engine = await openEngine({ dataDir: dir });
+    try {
+      const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0'], { env: { ...process.env, ISMAP_DATA_DIR: dir, LOG_LEVEL: 'silent' }, cwd: root });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      const code = await new Promise<number | null>((res) => child.on('exit', res));
+      expect(code).toBe(1);
+      expect(err).toMatch(/data folder .* is in use by another ISMAP Hub process \(PID \d+/);
+    } finally {
+      await engine.close();
+    }
+  });
+});
