@@ -1,0 +1,204 @@
+/**
+ * Validation and plan for importing ISMAP criteria prose (管理基準の本文) from a user-supplied table.
+ * Pure: the caller reads the file (src/formats/tabular) and writes the plan. Every row is checked and every problem
+ * reported with its row and column before anything is written (house style: validate everything, then write).
+ */
+import type { Lang } from './model';
+import { isIsmapIdShape, normalizeImportId } from './text-import-ids';
+import type { TextImportIssue } from './text-import-issues';
+
+export type { TextImportIssue } from './text-import-issues';
+
+/** A table row as read from the file; `row` is 1-based as Excel or a text editor shows it. */
+export interface TextImportRow {
+  row: number;
+  cells: readonly string[];
+  /** Set by the reader when bytes in this row could not be decoded. */
+  badEncoding?: boolean;
+}
+
+/** Where a field lives: 0-based index into `cells` and the letter shown to users. */
+export interface TextImportColumn {
+  index: number;
+  letter: string;
+}
+
+export interface TextImportInput {
+  rows: readonly TextImportRow[];
+  columns: { id: TextImportColumn; title?: TextImportColumn | null; text?: TextImportColumn | null };
+  /** Rows at or above the header row are not data. */
+  headerRow?: number | null;
+  lang: Lang;
+  /** Node ids of the target edition; null when the edition does not exist yet (every id is then new). */
+  knownIds: ReadonlyMap<string, { id: string; kind: string }> | null;
+  /** Accept ids the edition does not have, as new nodes (how a newer edition is created). */
+  allowNew?: boolean;
+  /** File name, put on every issue. */
+  file?: string;
+  limits?: { maxTitleLength?: number; maxTextLength?: number };
+}
+
+export interface TextImportEntry {
+  id: string;
+  row: number;
+  title?: string;
+  text?: string;
+}
+
+export interface TextImportPlan {
+  matched: (TextImportEntry & { kind: string })[];
+  newIds: TextImportEntry[];
+  /** Ids present in the file with no text (a warning, not an error). */
+  idsWithoutText: string[];
+  /** Ids of the edition that the file does not mention (empty when the edition is new). */
+  missingIds: string[];
+  counts: {
+    dataRows: number;
+    matched: number;
+    newIds: number;
+    withoutText: number;
+    missing: number;
+    skipped: number;
+    errors: number;
+    warnings: number;
+  };
+}
+
+export interface TextImportResult {
+  ok: boolean;
+  issues: TextImportIssue[];
+  plan: TextImportPlan;
+}
+
+export const DEFAULT_TEXT_LIMITS = { maxTitleLength: 500, maxTextLength: 20_000 } as const;
+
+/** Prose is kept exactly as published (no NFKC): only line ends are unified and outer whitespace trimmed. */
+export const normalizeProse = (s: string): string => s.replace(/\r\n?/g, '\n').trim();
+
+const REPLACEMENT = '\uFFFD';
+
+/**
+ * Checks every row and builds the plan.
+ * @example validateTextImport({ rows, columns: { id: { index: 0, letter: 'A' }, text: { index: 2, letter: 'C' } },
+ *   headerRow: 1, lang: 'ja', knownIds, allowNew: false })
+ */
+export function validateTextImport(input: TextImportInput): TextImportResult {
+  const { columns, file, lang } = input;
+  const limits = { ...DEFAULT_TEXT_LIMITS, ...input.limits };
+  const allowNew = input.allowNew === true || input.knownIds === null;
+  const known = indexKnown(input.knownIds);
+  const issues: TextImportIssue[] = [];
+  const add = (severity: TextImportIssue['severity'], code: string, message: string, row?: number, column?: TextImportColumn | null, field?: string) => {
+    const issue: TextImportIssue = { severity, code, message, path: field ? [field] : [] };
+    if (row !== undefined) issue.row = row;
+    if (column) issue.column = column.letter;
+    if (file !== undefined) issue.file = file;
+    issues.push(issue);
+  };
+
+  const plan: TextImportPlan = {
+    matched: [], newIds: [], idsWithoutText: [], missingIds: [],
+    counts: { dataRows: 0, matched: 0, newIds: 0, withoutText: 0, missing: 0, skipped: 0, errors: 0, warnings: 0 },
+  };
+  if (!columns.title && !columns.text) add('error', 'no_text_column', 'no title or text column: nothing to import');
+
+  const firstRowOf = new Map<string, number>();
+  const cell = (r: TextImportRow, c: TextImportColumn | null | undefined) => (c ? (r.cells[c.index] ?? '') : '');
+  const headerRow = input.headerRow ?? 0;
+  const langSamples: string[] = [];
+
+  for (const r of input.rows) {
+    if (r.row <= headerRow) continue;
+    const rawId = cell(r, columns.id).trim();
+    const title = columns.title ? normalizeProse(cell(r, columns.title)) : '';
+    const text = columns.text ? normalizeProse(cell(r, columns.text)) : '';
+    if (rawId === '' && title === '' && text === '') continue; // blank or decorative row
+    plan.counts.dataRows++;
+
+    if (r.badEncoding || [rawId, title, text].some((s) => s.includes(REPLACEMENT))) {
+      const bad = [columns.id, columns.title, columns.text].find((c) => cell(r, c).includes(REPLACEMENT));
+      add('error', 'bad_encoding', 'bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)', r.row, bad);
+    }
+    if (title.length > limits.maxTitleLength)
+      add('error', 'title_too_long', `title too long (${title.length} characters, at most ${limits.maxTitleLength})`, r.row, columns.title, 'title');
+    if (text.length > limits.maxTextLength)
+      add('error', 'text_too_long', `text too long (${text.length} characters, at most ${limits.maxTextLength})`, r.row, columns.text, 'text');
+
+    if (rawId === '') {
+      add('error', 'empty_id', 'empty id (the row has text but no id)', r.row, columns.id, 'id');
+      continue;
+    }
+    const id = normalizeImportId(rawId);
+    if (!isIsmapIdShape(id)) {
+      // A row with a non-id and no prose is usually a chapter heading ('第5章 管理策基準'): warn and skip it.
+      if (text === '') {
+        plan.counts.skipped++;
+        add('warning', 'skipped_row', `skipped: "${clip(rawId)}" is not an ISMAP id and the row has no text`, r.row, columns.id, 'id');
+      } else {
+        add('error', 'invalid_id', `"${clip(rawId)}" is not an ISMAP id (expected e.g. 9.2.3 or 9.2.3.11.PB)`, r.row, columns.id, 'id');
+      }
+      continue;
+    }
+    const first = firstRowOf.get(id);
+    if (first !== undefined) {
+      add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
+      continue;
+    }
+    firstRowOf.set(id, r.row);
+
+    const entry: TextImportEntry = { id, row: r.row };
+    if (title !== '') entry.title = title;
+    if (text !== '') {
+      entry.text = text;
+      if (langSamples.length < 200) langSamples.push(text);
+    }
+    if (text === '' && columns.text) {
+      plan.idsWithoutText.push(id);
+      add('warning', 'no_text', `id ${id} has no text`, r.row, columns.text, 'text');
+    }
+    const node = known.get(id);
+    if (node) plan.matched.push({ ...entry, id: node.id, kind: node.kind });
+    else if (allowNew) plan.newIds.push(entry);
+    else add('error', 'unknown_id', `unknown id ${id}: not in this edition (import into a new edition to add ids)`, r.row, columns.id, 'id');
+  }
+
+  if (plan.counts.dataRows === 0) add('error', 'no_rows', 'the table has no data rows below the header');
+  const mismatch = languageMismatch(langSamples, lang);
+  if (mismatch) add('warning', 'language_mismatch', mismatch);
+  if (input.knownIds) {
+    const seen = new Set(plan.matched.map((m) => m.id));
+    plan.missingIds = [...input.knownIds.values()].map((n) => n.id).filter((id) => !seen.has(id));
+  }
+
+  const c = plan.counts;
+  c.matched = plan.matched.length;
+  c.newIds = plan.newIds.length;
+  c.withoutText = plan.idsWithoutText.length;
+  c.missing = plan.missingIds.length;
+  c.errors = issues.filter((i) => i.severity === 'error').length;
+  c.warnings = issues.length - c.errors;
+  return { ok: c.errors === 0, issues, plan };
+}
+
+/** Known ids are indexed by their canonical form too, so '9.2.3.11.pb' in a catalog still matches. */
+function indexKnown(known: TextImportInput['knownIds']): Map<string, { id: string; kind: string }> {
+  const out = new Map<string, { id: string; kind: string }>();
+  for (const [key, node] of known ?? []) {
+    out.set(key, node);
+    out.set(normalizeImportId(key), node);
+  }
+  return out;
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/** A warning when most texts look like the other language: an easy mistake with `--lang`. */
+function languageMismatch(samples: string[], lang: Lang): string | null {
+  if (samples.length === 0) return null;
+  const ja = samples.filter((s) => JAPANESE.test(s)).length / samples.length;
+  if (lang === 'en' && ja > 0.5) return 'most texts look Japanese but the import language is en (use --lang ja?)';
+  if (lang === 'ja' && ja < 0.1) return 'the texts do not look Japanese but the import language is ja (use --lang en?)';
+  return null;
+}
+
+const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);
