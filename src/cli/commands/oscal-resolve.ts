@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { resolve as resolvePath } from 'node:path';
+import { parse, writeJson } from '../args';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
+import { isDomainError } from '../../core/errors';
+import { resolveProfileFile } from '../../formats/oscal';
+import type { Control, Group } from '../../formats/oscal/types';
+
+function count(groups: Group[] | undefined, controls: Control[] | undefined): number {
+  const inControls = (cs: Control[] | undefined): number => (cs ?? []).reduce((n, c) => n + 1 + inControls(c.controls), 0);
+  return inControls(controls) + (groups ?? []).reduce((n, g) => n + count(g.groups, g.controls), 0);
+}
+
+export const command: Command = {
+  name: 'oscal resolve',
+  summary: 'Resolve an OSCAL profile into a catalog (no database needed)',
+  help: `Usage: ismap oscal resolve <profile.json> --out <resolved.json> [--catalog <file>]... [--json]
+
+Resolves an OSCAL JSON profile as NIST's profile resolution specification describes: imports (catalogs or
+profiles, recursively; circular imports are ignored with a warning), selection, merge (as-is, flat, custom)
+and modify (set-parameters, alters). Relative hrefs and back-matter rlinks resolve against the profile's folder.
+
+Options:
+  --catalog <file>  A catalog (or profile) to use for an import whose href names the same file (ignoring -min
+                    and the extension), contains its uuid, or whose resource title equals its title. Repeatable.
+                    Needed when the profile imports by an absolute URL: nothing is fetched from the network.
+  --out <file>      Where to write the resolved catalog (JSON)
+  --json            Machine-readable summary on stdout
+  -h, --help        Show this help
+
+Example:
+  ismap oscal resolve content/fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json \\
+    --catalog content/nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json --out low.json`,
+  async run(ctx) {
+    try {
+      const { values, positionals } = parse(
+        ctx.argv,
+        { catalog: { type: 'string', multiple: true }, out: { type: 'string' } },
+        true,
+      );
+      if (positionals.length !== 1) throw new UsageError('expected exactly one profile file');
+      if (!values.out) throw new UsageError('--out <file> is required');
+      const { catalog, warnings } = await resolveProfileFile(positionals[0]!, { catalogs: values.catalog ?? [], cwd: ctx.cwd });
+      const out = resolvePath(ctx.cwd, values.out);
+      await writeFile(out, JSON.stringify(catalog, null, 2) + '\n');
+      const c = catalog.catalog;
+      const summary = { out, groups: c.groups?.length ?? 0, controls: count(c.groups, c.controls), warnings };
+      if (values.json) writeJson(ctx.stdout, summary);
+      else {
+        ctx.stdout.write(`Resolved ${positionals[0]} → ${out}: ${summary.controls} control(s) in ${summary.groups} group(s)\n`);
+        for (const w of warnings) ctx.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+      }
+      return EXIT_OK;
+    } catch (e) {
+      if (e instanceof UsageError) {
+        ctx.stderr.write(`ismap oscal resolve: ${e.message}\n\n${command.help}\n`);
+        return EXIT_USAGE;
+      }
+      if (!isDomainError(e)) throw e;
+      ctx.stderr.write(`ismap oscal resolve: ${e.message}\n`);
+      return EXIT_FAILURE;
+    }
+  },
+};

@@ -1,0 +1,30 @@
+import type { CatalogNode } from '../../core/catalog/model';
+
+/** A node with empty defaults, so converters only spell out what they know. */
+export function makeNode(n: Pick<CatalogNode, 'id' | 'kind' | 'depth' | 'parentId' | 'position'> & Partial<CatalogNode>): CatalogNode {
+  return {
+    label: n.id,
+    flags: [],
+    title: {},
+    text: {},
+    textSource: {},
+    params: [],
+    sourceRefs: [],
+    props: {},
+    ...n,
+  };
+}
+
+/** Assigns `position` (order among siblings) and `depth` from parentId, keeping document order. */
+export function numberSiblings(nodes: CatalogNode[]): CatalogNode[] {
+  const counters = new Map<string | null, number>();
+  const depth = new Map<string, number>();
+  for (const n of nodes) {
+    const pos = counters.get(n.parentId) ?? 0;
+    counters.set(n.parentId, pos + 1);
+    n.position = pos;
+    n.depth = n.parentId === null ? 0 : (depth.get(n.parentId) ?? -1) + 1;
+    depth.set(n.id, n.depth);
+  }
+  return nodes;
+}
