@@ -1,5 +1,6 @@
 import { LoginThrottle } from '../../src/core/login-throttle';
 import type { AppDeps } from '../../src/app/context';
+import { CatalogCache } from '../../src/app/catalog-cache';
 import type { Engine } from '../../src/db/engine';
 import { unitOfWork } from '../../src/db/unit-of-work';
 import { argon2Hasher } from '../../src/infra/argon2-hasher';
@@ -13,5 +14,6 @@ export function testDeps(engine: Engine, now = () => new Date()): AppDeps {
     clock: { now },
     ids: cryptoIds,
     throttle: new LoginThrottle(),
+    catalogCache: new CatalogCache(),
   };
 }

@@ -32,14 +32,16 @@ export async function login(app: TestServer['app'], email: string, password: str
   return { cookie, csrf: body.csrfToken };
 }
 
-export async function call(app: TestServer['app'], method: string, path: string, opts: { as?: Caller | null; body?: unknown; csrf?: boolean } = {}) {
+/** A JSON body, or with `form` a multipart/form-data body (fetch sets the boundary). */
+export async function call(app: TestServer['app'], method: string, path: string, opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean } = {}) {
   const headers: Record<string, string> = {};
   if (opts.as) {
     headers.cookie = opts.as.cookie;
     if (opts.csrf !== false) headers['x-csrf-token'] = opts.as.csrf;
   }
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await app.request(`/api/v1${path}`, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
+  if (opts.body !== undefined && !opts.form) headers['content-type'] = 'application/json';
+  const body = opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
+  const res = await app.request(`/api/v1${path}`, { method, headers, body });
   const text = await res.text();
   let json: unknown = null;
   try {

@@ -1,0 +1,33 @@
+import { Route, Routes } from 'react-router-dom';
+import { Shell } from './layout/Shell';
+import { useSession } from './session';
+import { Loading, NotFound } from './components/status';
+import { SignIn } from './pages/SignIn';
+import { Home } from './pages/Home';
+import { Organizations } from './pages/Organizations';
+import { OrganizationPage } from './pages/OrganizationPage';
+import { Users } from './pages/Users';
+import { AuditLog } from './pages/AuditLog';
+import { Account } from './pages/Account';
+import { catalogRoutes } from './pages/catalog/routes';
+
+export function App() {
+  const { session, loading } = useSession();
+  if (loading) return <Loading />;
+  if (!session) return <SignIn />;
+  return (
+    <Shell>
+      <Routes>
+        <Route path="/" element={<Home />} />
+        {catalogRoutes}
+        <Route path="/organizations/:id" element={<OrganizationPage />} />
+        <Route path="/organizations/:id/audit" element={<AuditLog />} />
+        <Route path="/admin/organizations" element={<Organizations />} />
+        <Route path="/admin/users" element={<Users />} />
+        <Route path="/admin/audit" element={<AuditLog />} />
+        <Route path="/account" element={<Account />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Shell>
+  );
+}

@@ -1,0 +1,46 @@
+import { Alert, Center, Loader, Stack, Text, Title, Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { ApiError } from '../api/client';
+
+export function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl" role="status" aria-live="polite">
+      <Loader size="sm" mr="sm" />
+      <Text>{t('common.loading')}</Text>
+    </Center>
+  );
+}
+
+export function ErrorAlert({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  // 403 on a page's own data reads like 404: the page is not for this user (the server decides; we only word it).
+  if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return <NotFound />;
+  const message = error instanceof Error ? error.message : String(error);
+  return (
+    <Alert color="red" role="alert" title={t('common.error', { message: '' }).replace(/[:：]\s*$/, '')}>
+      {message}
+      {error instanceof ApiError &&
+        error.issues.map((i, n) => (
+          <Text key={n} size="sm">
+            {i.row ? `row ${i.row}: ` : ''}
+            {i.path.join('.')} {i.message}
+          </Text>
+        ))}
+    </Alert>
+  );
+}
+
+export function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack align="flex-start">
+      <Title order={2}>{t('common.notFound')}</Title>
+      <Text>{t('common.notFoundText')}</Text>
+      <Button component={Link} to="/" variant="light">
+        {t('common.back')}
+      </Button>
+    </Stack>
+  );
+}

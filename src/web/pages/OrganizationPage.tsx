@@ -1,0 +1,99 @@
+import { Badge, Button, Group, Select, Stack, Table, TextInput, Title, Card } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import { api, type Organization } from '../api/client';
+import { ErrorAlert, Loading } from '../components/status';
+
+interface Member {
+  userId: string;
+  email: string;
+  displayName: string;
+  role: 'admin' | 'editor' | 'viewer';
+}
+const roleOptions = ['admin', 'editor', 'viewer'] as const;
+
+export function OrganizationPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const qc = useQueryClient();
+  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>('GET', `/organizations/${id}`) });
+  const members = useQuery({ queryKey: ['members', id], queryFn: () => api<{ members: Member[] }>('GET', `/organizations/${id}/members`), enabled: !!org.data });
+  const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
+  const setRole = useMutation({ mutationFn: (v: { email: string; role: string }) => api('PUT', `/organizations/${id}/members`, v), onSuccess: refresh });
+  const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
+  const [email, setEmail] = useState('');
+  const [role, setNewRole] = useState<string>('viewer');
+
+  if (org.isLoading) return <Loading />;
+  if (org.error) return <ErrorAlert error={org.error} />;
+  const o = org.data!;
+  const canManage = o.abilities.manageMembers;
+  const add = (e: FormEvent) => {
+    e.preventDefault();
+    setRole.mutate({ email, role }, { onSuccess: () => setEmail('') });
+  };
+
+  return (
+    <Stack maw={1000}>
+      <Group>
+        <Title order={2}>{i18n.language === 'ja' ? o.nameJa : o.nameEn}</Title>
+        <Badge variant="light">{t(`orgKind.${o.kind}`)}</Badge>
+      </Group>
+      <Title order={3} size="h4">
+        {t('orgs.members')}
+      </Title>
+      {(setRole.error || remove.error) && <ErrorAlert error={setRole.error ?? remove.error} />}
+      {members.isLoading ? (
+        <Loading />
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('auth.email')}</Table.Th>
+              <Table.Th>{t('users.displayName')}</Table.Th>
+              <Table.Th>{t('orgs.role')}</Table.Th>
+              {canManage && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.data?.members.map((m) => (
+              <Table.Tr key={m.userId}>
+                <Table.Td className="mono">{m.email}</Table.Td>
+                <Table.Td>{m.displayName}</Table.Td>
+                <Table.Td>
+                  {canManage ? (
+                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ email: m.email, role: v })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                  ) : (
+                    t(`role.${m.role}`)
+                  )}
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Button size="xs" color="red" variant="subtle" onClick={() => window.confirm(t('orgs.removeConfirm', { email: m.email })) && remove.mutate(m.userId)}>
+                      {t('orgs.remove')}
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {canManage && (
+        <Card withBorder maw={640}>
+          <form onSubmit={add}>
+            <Group align="flex-end">
+              <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
+              <Select label={t('orgs.role')} w={140} allowDeselect={false} value={role} onChange={(v) => setNewRole(v ?? 'viewer')} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+              <Button type="submit" loading={setRole.isPending}>
+                {t('orgs.addMember')}
+              </Button>
+            </Group>
+          </form>
+        </Card>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,59 @@
+import { Alert, Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
+import { setLanguage, type Lang } from '../i18n';
+import { useSession } from '../session';
+
+export function SignIn() {
+  const { t, i18n } = useTranslation();
+  const { signIn } = useSession();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email, password);
+    } catch (err) {
+      setError(err instanceof ApiError && err.code === 'too_many_attempts' ? t('auth.throttled') : err instanceof ApiError && err.code === 'invalid_credentials' ? t('auth.invalid') : String((err as Error).message));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" p="md" component="main" id="main">
+      <Paper withBorder shadow="sm" p="xl" w={420} radius="md">
+        <form onSubmit={submit} aria-labelledby="signin-title">
+          <Stack>
+            <Title order={1} size="h3" id="signin-title">
+              {t('auth.signInTitle')}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {t('app.tagline')}
+            </Text>
+            <SegmentedControl aria-label={t('lang.label')} value={i18n.language} onChange={(v) => setLanguage(v as Lang)} data={[{ value: 'ja', label: t('lang.ja') }, { value: 'en', label: t('lang.en') }]} />
+            {error && (
+              <Alert color="red" role="alert">
+                {error}
+              </Alert>
+            )}
+            <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
+            <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <Button type="submit" loading={busy}>
+              {t('auth.signIn')}
+            </Button>
+            <Text size="xs" c="dimmed">
+              {t('auth.demoHint')}
+            </Text>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

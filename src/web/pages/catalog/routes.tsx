@@ -1,0 +1,2 @@
+// Catalog, search and mapping pages are registered here (see the catalog issue).
+export const catalogRoutes = null;

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { describeBrowser, launch } from '../support/browser';
+import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
+
+// Each demo role signs in, in both languages, and sees exactly its role's navigation.
+const expectedNav: Record<string, string[]> = {
+  admin: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organizations', 'users', 'auditLog'],
+  csp: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  auditor: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  ipa: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  committee: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  agency: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+};
+const homeLabel = { ja: 'ホーム', en: 'Home' };
+const signOutLabel = { ja: 'サインアウト', en: 'Sign out' };
+
+describeBrowser('web shell in headless Chromium', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startHttpServer(), launch()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function signIn(page: Page, email: string) {
+    await page.goto(server.url);
+    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await page.locator('form button[type=submit]').click();
+    await page.locator('nav [data-nav=home]').waitFor();
+  }
+
+  for (const lang of ['ja', 'en'] as const) {
+    for (const user of Object.keys(expectedNav)) {
+      it(`${user} signs in (${lang}) and sees only their navigation`, async () => {
+        const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
+        const page = await context.newPage();
+        page.setDefaultTimeout(10_000);
+        await signIn(page, `${user}@demo.ismap-hub.test`);
+        expect(await page.locator('html').getAttribute('lang')).toBe(lang);
+        const nav = await page.locator('nav [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
+        expect(nav.sort()).toEqual([...expectedNav[user]!].sort());
+        await expect(page.locator('nav [data-nav=home]').innerText()).resolves.toBe(homeLabel[lang]);
+        await expect(page.getByRole('button', { name: signOutLabel[lang] }).count()).resolves.toBe(1);
+        if (user !== 'admin') {
+          // An organization member may not open the administration pages: the server answers 404 and so does the UI.
+          await page.goto(`${server.url}/admin/users`);
+          await page.getByRole('heading', { name: lang === 'ja' ? '見つかりません' : 'Not found' }).waitFor();
+        }
+        await context.close();
+      });
+    }
+  }
+
+  it('switches language in place and remembers it', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'csp@demo.ismap-hub.test');
+    await page.locator('header label', { hasText: '日本語' }).click();
+    await page.locator('nav [data-nav=home]', { hasText: 'ホーム' }).waitFor();
+    await page.reload();
+    await page.locator('nav [data-nav=home]', { hasText: 'ホーム' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    await context.close();
+  });
+
+  it('lets the platform administrator browse the audit log and verify the chain', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await signIn(page, 'admin@demo.ismap-hub.test');
+    await page.locator('nav [data-nav=auditLog]').click();
+    await page.getByTestId('audit-table').waitFor();
+    expect(await page.getByTestId('audit-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    await page.getByRole('button', { name: 'Verify hash chain' }).click();
+    await expect(page.getByTestId('verify-result').innerText()).resolves.toMatch(/Chain intact: \d+ events verified/);
+    await page.getByLabel('Action (e.g. organization.*)').fill('organization.*');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/action=organization/);
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-table] tbody tr')].every((r) => r.textContent?.includes('organization.')));
+    await context.close();
+  });
+
+  it('lets an organization admin add a member, recorded in the audit log', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await signIn(page, 'csp@demo.ismap-hub.test');
+    await page.locator('nav [data-nav=organization]').click();
+    await page.getByRole('heading', { name: 'メンバー' }).waitFor();
+    await page.getByRole('textbox', { name: 'メールアドレス' }).fill('agency@demo.ismap-hub.test');
+    await page.getByRole('button', { name: 'メンバーを追加' }).click();
+    await page.getByText('agency@demo.ismap-hub.test').waitFor();
+    const events = await server.deps.uow.read.audit.query({ action: 'membership.create', order: 'desc', limit: 1 });
+    expect(events[0]?.details).toMatchObject({ email: 'agency@demo.ismap-hub.test', role: 'viewer' });
+    await context.close();
+  });
+
+  it('has no serious accessibility violations on sign-in and home (axe-core)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('input[type=email]').waitFor();
+    const signInResults = await new AxeBuilder({ page }).analyze();
+    await signIn(page, 'csp@demo.ismap-hub.test');
+    const homeResults = await new AxeBuilder({ page }).analyze();
+    const serious = [...signInResults.violations, ...homeResults.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { startTestServer, type TestServer } from './server';
+import { seedDemo, type DemoLogin } from '../../src/app/use-cases/seed-demo';
+import { startupTasks } from '../../src/cli/startup';
+
+export const DEMO_PASSWORD = 'demo-password-for-tests';
+
+export interface RunningServer extends TestServer {
+  url: string;
+  logins: DemoLogin[];
+  stop(): Promise<void>;
+}
+
+/** The real HTTP server on a free loopback port, with demo data and the built web app (dist/web). */
+export async function startHttpServer(): Promise<RunningServer> {
+  const s = await startTestServer('pglite');
+  s.deps.webDir = join(resolve(__dirname, '..', '..'), 'dist', 'web');
+  await startupTasks({ engine: s.engine, deps: s.deps, close: s.close });
+  const logins = (await seedDemo(s.deps, { password: DEMO_PASSWORD }))!;
+  const { createServerApp } = await import('../../src/server/app');
+  const app = createServerApp(s.deps);
+  const server = await new Promise<ReturnType<typeof serve>>((res) => {
+    const srv = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => res(srv));
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    ...s,
+    app,
+    url: `http://127.0.0.1:${port}`,
+    logins,
+    async stop() {
+      await new Promise<void>((r) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => r());
+      });
+      await s.close();
+    },
+  };
+}
