@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { BenchResult } from './types';
+import { openRuntime } from '../src/cli/runtime';
+import { createServerApp } from '../src/server/app';
+import { seedDemo } from '../src/app/use-cases/seed-demo';
+import { authenticateSession } from '../src/app/use-cases/authenticate-session';
+import { signIn } from '../src/app/use-cases/sign-in';
+import { getOrganization } from '../src/app/use-cases/get-organization';
+
+const root = resolve(import.meta.dirname, '..');
+const PW = 'bench-password-1234';
+
+async function timeToHealthz(dataDir: string): Promise<number> {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(root, 'bin/ismap.js'), 'serve', '--port', String(port)], { env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ISMAP_DEMO_PASSWORD: PW }, stdio: 'ignore' });
+  try {
+    for (;;) {
+      const ok = await new Promise<boolean>((res) => http.get(`http://127.0.0.1:${port}/healthz`, (r) => res(r.statusCode === 200)).on('error', () => res(false)));
+      if (ok) return performance.now() - started;
+      if (child.exitCode !== null) throw new Error('server exited');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+function runLoad(url: string, headers: Record<string, string>, durationMs = 4000, concurrency = 16): Promise<{ rps: number; p50: number; errors: number }> {
+  return new Promise((res, rej) => {
+    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), { workerData: { url, headers, durationMs, concurrency } });
+    w.once('message', (m: { count: number; errors: number; latencies: number[] }) => {
+      const sorted = m.latencies.sort((a, b) => a - b);
+      res({ rps: m.count / (durationMs / 1000), p50: sorted[Math.floor(sorted.length / 2)] ?? 0, errors: m.errors });
+    });
+    w.once('error', rej);
+  });
+}
+
+const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function bench(): Promise<BenchResult[]> {
+  const out: BenchResult[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'ismap-bench-'));
+  try {
+    const fresh = await timeToHealthz(dir);
+    out.push({ name: 'start-up to /healthz, fresh embedded database (CLI process)', value: fresh, unit: 'ms' });
+    const existing = Math.min(await timeToHealthz(dir), await timeToHealthz(dir));
+    out.push({ name: 'start-up to /healthz, existing embedded database (CLI process)', value: existing, unit: 'ms', target: '≤ 2000 ms', ok: existing <= 2000 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  // Authenticated API read against the floor of a bare node:http server serving the same bytes.
+  const dataDir = mkdtempSync(join(tmpdir(), 'ismap-bench-'));
+  const runtime = await openRuntime({ dataDir, databaseUrl: undefined, secureCookies: 'false', trustProxy: false, webDir: undefined, logLevel: 'silent' });
+  try {
+    await seedDemo(runtime.deps, { password: PW });
+    const app = createServerApp(runtime.deps);
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise((r) => server.once('listening', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PW }) });
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const session = (await login.json()) as { activeOrgId: string };
+    const url = `${base}/api/v1/organizations/${session.activeOrgId}`;
+    const body = await (await fetch(url, { headers: { cookie } })).text();
+    const bare = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(body);
+    });
+    await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+    await runLoad(url, { cookie }, 1000); // warm-up
+    const api = await runLoad(url, { cookie });
+    const floor = await runLoad(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, {});
+    out.push({ name: 'authenticated GET /api/v1/organizations/{id} (16 connections)', value: api.rps, unit: 'req/s' });
+    out.push({ name: 'same bytes from a bare node:http server (the floor)', value: floor.rps, unit: 'req/s' });
+    out.push({ name: 'authenticated read p50 latency under load', value: api.p50, unit: 'ms' });
+
+    // What authentication and authorization add to one request: session lookup → actor → policy check.
+    const { token } = await signIn(runtime.deps, { email: 'csp@demo.ismap-hub.test', password: PW, ip: '127.0.0.1', userAgent: null, requestId: null });
+    const auth: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const t = performance.now();
+      const a = await authenticateSession(runtime.deps, token);
+      await getOrganization(runtime.deps, { actor: a!.actor, requestId: null }, session.activeOrgId);
+      auth.push(performance.now() - t);
+    }
+    const read: number[] = [];
+    for (let i = 0; i < 2000; i++) {
+      const t = performance.now();
+      await runtime.deps.uow.read.organizations.get(session.activeOrgId);
+      read.push(performance.now() - t);
+    }
+    const overhead = p50(auth) - p50(read);
+    out.push({ name: 'authentication + authorization added to a read, p50 (in-process)', value: overhead, unit: 'ms', target: '≤ 1 ms', ok: overhead <= 1 });
+    bare.close();
+    server.close();
+  } finally {
+    await runtime.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  return out;
+}
