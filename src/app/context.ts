@@ -1,6 +1,7 @@
 import type { Actor } from '../core/identity';
 import type { LoginThrottle } from '../core/login-throttle';
 import type { UnitOfWork } from './ports/repositories';
+import type { CatalogCache } from './catalog-cache';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
@@ -10,6 +11,8 @@ export interface AppDeps {
   clock: Clock;
   ids: IdGenerator;
   throttle: LoginThrottle;
+  /** Catalogs, search index and mapping graph in memory (see catalog-cache.ts). */
+  catalogCache: CatalogCache;
 }
 
 /** Who is asking and under which request; written into every audit event. */

@@ -8,6 +8,7 @@ import { argon2Hasher } from '../infra/argon2-hasher';
 import { cryptoIds, systemClock } from '../infra/system';
 import { LoginThrottle } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
+import { CatalogCache } from '../app/catalog-cache';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
 
@@ -38,6 +39,7 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir'
     clock: systemClock,
     ids: cryptoIds,
     throttle: new LoginThrottle(),
+    catalogCache: new CatalogCache(),
   };
   const deps: ServerDeps = {
     ...app,

@@ -1,4 +1,4 @@
-import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, index } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid, index, unique } from 'drizzle-orm/pg-core';
 
 // The drizzle schema mirrors the committed SQL migrations in ./migrations (the migrations are the source of truth;
 // test/db/schema-matches-migrations.test.ts fails when the two disagree).
@@ -83,6 +83,82 @@ export const auditChainHead = pgTable('audit_chain_head', {
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
 });
+
+/** One edition of a catalog (ISMAP 2024-07, SP 800-53 5.1.1, …); its nodes are in catalog_nodes. */
+export const catalogEditions = pgTable(
+  'catalog_editions',
+  {
+    catalog: text('catalog').notNull(),
+    edition: text('edition').notNull(),
+    titleJa: text('title_ja'),
+    titleEn: text('title_en'),
+    provenance: text('provenance').notNull(),
+    publishedAt: text('published_at'),
+    contentHash: text('content_hash').notNull(),
+    source: text('source').notNull(),
+    loadedAt: ts('loaded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.catalog, t.edition] })],
+);
+
+export const catalogNodes = pgTable(
+  'catalog_nodes',
+  {
+    catalog: text('catalog').notNull(),
+    edition: text('edition').notNull(),
+    id: text('id').notNull(),
+    kind: text('kind').notNull(),
+    depth: integer('depth').notNull(),
+    parentId: text('parent_id'),
+    position: integer('position').notNull(),
+    label: text('label').notNull(),
+    flags: text('flags').array().notNull(),
+    titleJa: text('title_ja'),
+    titleEn: text('title_en'),
+    textJa: text('text_ja'),
+    textEn: text('text_en'),
+    textSource: jsonb('text_source').notNull(),
+    params: jsonb('params').notNull(),
+    sourceRefs: text('source_refs').array().notNull(),
+    props: jsonb('props').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.catalog, t.edition, t.id] }),
+    foreignKey({ columns: [t.catalog, t.edition], foreignColumns: [catalogEditions.catalog, catalogEditions.edition] }).onDelete('cascade'),
+    index('catalog_nodes_parent_idx').on(t.catalog, t.edition, t.parentId),
+  ],
+);
+
+export const mappingSets = pgTable('mapping_sets', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  description: text('description').notNull(),
+  provenance: text('provenance').notNull(),
+  source: text('source').notNull(),
+  orgId: uuid('org_id'),
+  contentHash: text('content_hash'),
+  updatedAt: ts('updated_at').notNull(),
+});
+
+export const mappings = pgTable(
+  'mappings',
+  {
+    id: uuid('id').primaryKey(),
+    setId: text('set_id')
+      .notNull()
+      .references(() => mappingSets.id, { onDelete: 'cascade' }),
+    sourceKey: text('source_key').notNull(),
+    targetKey: text('target_key').notNull(),
+    relationship: text('relationship').notNull(),
+    method: text('method').notNull(),
+    document: text('document').notNull(),
+    confidence: real('confidence').notNull(),
+    note: text('note'),
+    createdBy: uuid('created_by'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [unique('mappings_set_id_source_key_target_key_key').on(t.setId, t.sourceKey, t.targetKey), index('mappings_source_idx').on(t.sourceKey), index('mappings_target_idx').on(t.targetKey)],
+);
 
 export const schemaMigrations = pgTable('schema_migrations', {
   version: text('version').primaryKey(),

@@ -4,6 +4,8 @@ import { auditRepository } from './repositories/audit-repository';
 import { organizationRepository } from './repositories/organization-repository';
 import { sessionRepository } from './repositories/session-repository';
 import { userRepository } from './repositories/user-repository';
+import { catalogRepository } from './repositories/catalog-repository';
+import { mappingRepository } from './repositories/mapping-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -11,6 +13,8 @@ export function repositories(db: Db): Repositories {
     users: userRepository(db),
     sessions: sessionRepository(db),
     audit: auditRepository(db),
+    catalogs: catalogRepository(db),
+    mappings: mappingRepository(db),
   };
 }
 

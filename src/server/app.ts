@@ -9,11 +9,14 @@ import { authRoutes } from './routes/auth';
 import { organizationRoutes } from './routes/organizations';
 import { userRoutes } from './routes/users';
 import { auditRoutes } from './routes/audit';
+import { catalogRoutes } from './routes/catalogs';
+import { catalogFileRoutes } from './routes/catalog-files';
+import { mappingRoutes } from './routes/mappings';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
 /** Every API route module; the authorization matrix test walks the OpenAPI document these produce. */
-export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes];
+export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes, catalogRoutes, catalogFileRoutes, mappingRoutes];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
   const app = new OpenAPIHono<HonoEnv>();

@@ -20,6 +20,7 @@ export function navigationFor(s: SessionInfo): NavItem[] {
     { key: 'search', to: '/search', section: 'main' },
     { key: 'mappings', to: '/mappings', section: 'main' },
   ];
+  if (s.abilities.importCatalogText) items.push({ key: 'importText', to: '/catalogs/import', section: 'main' });
   const active = s.organizations.find((o) => o.id === s.activeOrgId);
   if (active) {
     items.push({ key: 'organization', to: `/organizations/${active.id}`, section: 'organization' });

@@ -6,10 +6,10 @@ import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/h
 
 // Each demo role signs in, in both languages, and sees exactly its role's navigation.
 const expectedNav: Record<string, string[]> = {
-  admin: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organizations', 'users', 'auditLog'],
+  admin: ['home', 'catalogs', 'search', 'mappings', 'importText', 'account', 'apiDocs', 'organizations', 'users', 'auditLog'],
   csp: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
   auditor: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
-  ipa: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  ipa: ['home', 'catalogs', 'search', 'mappings', 'importText', 'account', 'apiDocs', 'organization', 'orgAudit'],
   committee: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
   agency: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
 };

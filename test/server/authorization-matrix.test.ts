@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createOrganization } from '../../src/app/use-cases/create-organization';
 import { createUser } from '../../src/app/use-cases/create-user';
-import { systemActor } from '../../src/core/identity';
+import { systemActor, type Actor } from '../../src/core/identity';
+import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
+import { addMapping } from '../../src/app/use-cases/add-mapping';
+import { loadBundledContent } from '../../src/formats/bundled';
+import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 
 // Authorization matrix: every API endpoint × every built-in role × a target inside / outside the caller's
 // organization. The expected status of every cell is written out below; an endpoint in the OpenAPI document
@@ -18,9 +22,15 @@ interface World {
   users: Record<string, string>;
 }
 
+interface Req {
+  path: string;
+  body?: unknown;
+  form?: FormData;
+}
+
 interface Row {
   /** Builds the request for one cell; may create throwaway objects first. */
-  req: (w: World, where: Where, who: Who, s: TestServer) => Promise<{ path: string; body?: unknown }> | { path: string; body?: unknown };
+  req: (w: World, where: Where, who: Who, s: TestServer) => Promise<Req> | Req;
   /** Expected status for each role, the same inside and outside unless given per place. */
   expect: Record<Who, number | Record<Where, number>>;
 }
@@ -28,6 +38,22 @@ interface Row {
 const member = (inside: number) => ({ inside, outside: 404 });
 let seq = 0;
 const uniq = () => `${Date.now().toString(36)}${seq++}`;
+const signedIn = { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 };
+// Distinct ISMAP objectives, one per POST /mappings cell (a second identical mapping would be a 409).
+let objective = 0;
+let cmControl = 0;
+const objectives = ['5.1.1', '5.1.2', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.1.5', '6.2.1', '6.2.2', '7.1.1', '7.1.2', '7.2.1'];
+const textUpload = () => {
+  const form = new FormData();
+  form.set('file', new Blob(['id,text\n9.2.3,テキスト\n'], { type: 'text/csv' }), 'matrix.csv');
+  form.set('edition', '2024-07');
+  form.set('dryRun', 'true');
+  return form;
+};
+const actorOf = (w: World, email: string, where: Where): Actor => ({ userId: w.users[email]!, isPlatformAdmin: false, memberships: [{ orgId: w.org[where], orgKind: where === 'inside' ? 'csp' : 'audit_firm', role: 'admin' }], activeOrgId: w.org[where] });
+const collection = mappingSetToOscal({ id: 'matrix', title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
+  { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
+]);
 
 const rows: Record<string, Row> = {
   'POST /auth/login': { req: () => ({ path: '/auth/login', body: { email: 'viewer@a.test', password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
@@ -66,6 +92,31 @@ const rows: Record<string, Row> = {
   'GET /audit-events': { req: (w, where) => ({ path: `/audit-events?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
   'GET /audit-events/export': { req: (w, where) => ({ path: `/audit-events/export?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
   'GET /audit-events/verify': { req: () => ({ path: '/audit-events/verify' }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
+  // Catalogs and mappings: reads for everyone signed in; imports for platform administrators and the secretariat.
+  'GET /catalogs': { req: () => ({ path: '/catalogs' }), expect: signedIn },
+  'GET /catalogs/{catalog}/editions/{edition}/nodes': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes?parent=9.2' }), expect: signedIn },
+  'GET /catalogs/{catalog}/editions/{edition}/nodes/{nodeId}': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes/9.2.3.11.PB' }), expect: signedIn },
+  'GET /catalogs/{catalog}/diff': { req: () => ({ path: '/catalogs/ismap/diff?from=2024-07&to=2024-07' }), expect: signedIn },
+  'GET /catalogs/{catalog}/editions/{edition}/export': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/export?profile=basic' }), expect: signedIn },
+  'POST /catalogs/{catalog}/import-text': { req: () => ({ path: '/catalogs/ismap/import-text', form: textUpload() }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
+  'GET /search': { req: () => ({ path: '/search?q=9.2.3.11pb' }), expect: signedIn },
+  'GET /mappings/paths': { req: () => ({ path: '/mappings/paths?from=9.2.3&to=iso27001-2013' }), expect: signedIn },
+  'POST /mappings': {
+    req: () => ({ path: '/mappings', body: { source: `ismap:${objectives[objective++ % objectives.length]}`, target: 'nist-800-53r5:ac-1', relationship: 'intersects-with' } }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: 201, editor: 201, viewer: 403 },
+  },
+  'DELETE /mappings/{id}': {
+    // inside: a mapping recorded by the caller's organization; outside: one recorded by another organization.
+    req: async (w, where, _who, s) => {
+      const email = where === 'inside' ? 'admin@a.test' : 'admin@b.test';
+      const m = await addMapping(s.deps, { actor: actorOf(w, email, where), requestId: null }, { source: 'ismap:8.1.1', target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`, relationship: 'intersects-with' });
+      return { path: `/mappings/${m.id}` };
+    },
+    expect: { anonymous: 401, platformAdmin: 204, admin: { inside: 204, outside: 403 }, editor: 403, viewer: 403 },
+  },
+  'GET /mapping-sets': { req: () => ({ path: '/mapping-sets' }), expect: signedIn },
+  'GET /mapping-sets/{id}/export': { req: () => ({ path: '/mapping-sets/ismap-2024-07_iso27001-2013_numbering/export' }), expect: signedIn },
+  'POST /mapping-sets/import': { req: () => ({ path: '/mapping-sets/import', body: collection }), expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 } },
 };
 
 describe('authorization matrix', () => {
@@ -89,6 +140,7 @@ describe('authorization matrix', () => {
     await mk('admin@b.test', { memberships: [{ orgId: b.id, role: 'admin' }] });
     await mk('spare@x.test', {});
     world = { org: { inside: a.id, outside: b.id }, users };
+    await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     endpoints = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
   });
@@ -109,8 +161,8 @@ describe('authorization matrix', () => {
           const [method] = endpoint.split(' ');
           // A fresh session per cell: logout and session revocation must not spoil the next cell.
           const caller: Caller | null = who === 'anonymous' ? null : await login(s.app, emailOf(who), PW);
-          const { path, body } = await row.req(world, where, who, s);
-          const res = await call(s.app, method!, path, { as: caller, body });
+          const { path, body, form } = await row.req(world, where, who, s);
+          const res = await call(s.app, method!, path, { as: caller, body, ...(form ? { form } : {}) });
           const e = row.expect[who];
           const expected = typeof e === 'number' ? e : e[where];
           expect(res.status, JSON.stringify(res.json)).toBe(expected);

@@ -1,6 +1,9 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { Membership } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
+import type { CatalogRepository, MappingRepository } from './catalog-repositories';
+
+export type * from './catalog-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -77,6 +80,8 @@ export interface Repositories {
   users: UserRepository;
   sessions: SessionRepository;
   audit: AuditRepository;
+  catalogs: CatalogRepository;
+  mappings: MappingRepository;
 }
 
 /**

@@ -2,3 +2,4 @@ export * from './policy';
 export * from './organization-policy';
 export * from './user-policy';
 export * from './session-policy';
+export * from './catalog-policy';

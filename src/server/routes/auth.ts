@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { abilities, platformPolicy } from '../../core/policies';
+import { abilities, catalogPolicy, platformPolicy } from '../../core/policies';
 import { publicUser } from '../../core/records';
 import { signIn, SESSION_ABSOLUTE_MS } from '../../app/use-cases/sign-in';
 import { signOut } from '../../app/use-cases/sign-out';
@@ -62,7 +62,8 @@ async function sessionInfo(c: Context<HonoEnv>, auth = requireAuth(c)) {
     activeOrgId: auth.actor.activeOrgId,
     organizations: orgs.filter((o) => auth.actor.memberships.some((m) => m.orgId === o.id)).map(presentOrganization),
     csrfToken: auth.session.csrfToken,
-    abilities: abilities(platformPolicy, auth.actor, null),
+    // Platform-wide abilities, plus the catalog ones the navigation needs before any catalog is loaded.
+    abilities: { ...abilities(platformPolicy, auth.actor, null), importCatalogText: catalogPolicy.rules.importText(auth.actor, null) },
   };
 }
 

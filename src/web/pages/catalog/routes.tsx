@@ -1,2 +1,18 @@
-// Catalog, search and mapping pages are registered here (see the catalog issue).
-export const catalogRoutes = null;
+import { Route } from 'react-router-dom';
+import { CatalogList } from './CatalogList';
+import { CatalogTree } from './CatalogTree';
+import { NodePage } from './NodePage';
+import { SearchPage } from './SearchPage';
+import { MappingPathsPage } from './MappingPathsPage';
+import { DiffPage } from './DiffPage';
+import { ImportTextPage } from './ImportTextPage';
+
+export const catalogRoutes = [
+  <Route key="catalogs" path="/catalogs" element={<CatalogList />} />,
+  <Route key="import" path="/catalogs/import" element={<ImportTextPage />} />,
+  <Route key="diff" path="/catalogs/:catalog/diff" element={<DiffPage />} />,
+  <Route key="tree" path="/catalogs/:catalog/:edition" element={<CatalogTree />} />,
+  <Route key="node" path="/catalogs/:catalog/:edition/nodes/:nodeId" element={<NodePage />} />,
+  <Route key="search" path="/search" element={<SearchPage />} />,
+  <Route key="mappings" path="/mappings" element={<MappingPathsPage />} />,
+];

@@ -1,0 +1,65 @@
+import { ancestors } from '../../core/catalog/tree';
+import { isMandatory } from '../../core/catalog/ids';
+import { nodeKey, parseNodeKey, type CatalogNode } from '../../core/catalog/model';
+import { DomainError } from '../../core/errors';
+import { abilities, mappingPolicy, type Abilities } from '../../core/policies';
+import type { AppDeps, RequestContext } from '../context';
+import type { CatalogSnapshot } from '../catalog-cache';
+import type { StoredMapping } from '../ports/repositories';
+import { resolveEdition } from '../node-ref';
+
+export interface NodeMapping extends StoredMapping {
+  /** The node at the other end, when it is in a stored edition. */
+  other: { key: string; label: string; title: string | null; kind: string } | null;
+  set: { id: string; title: string; source: string };
+  abilities: Abilities<keyof (typeof mappingPolicy)['rules']>;
+}
+
+export interface CatalogNodeDetail {
+  catalog: string;
+  edition: string;
+  key: string;
+  node: CatalogNode;
+  mandatory: boolean;
+  /** Root first, down to the parent. */
+  ancestors: CatalogNode[];
+  children: { id: string; label: string; kind: string; title: CatalogNode['title'] }[];
+  /** Mappings stored with this node as source. */
+  mappingsOut: NodeMapping[];
+  /** Mappings stored with this node as target. */
+  mappingsIn: NodeMapping[];
+}
+
+function otherEnd(snapshot: CatalogSnapshot, key: string): NodeMapping['other'] {
+  const p = parseNodeKey(key);
+  const n = p ? snapshot.tree(p.catalog, p.edition)?.byId.get(p.id) : undefined;
+  return n ? { key, label: n.label, title: n.title.en ?? n.title.ja ?? null, kind: n.kind } : null;
+}
+
+/** One node with its text in both languages, where it sits, and every mapping that touches it (both directions). */
+export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: { catalog: string; edition: string; nodeId: string }): Promise<CatalogNodeDetail> {
+  const snapshot = await deps.catalogCache.get(deps.uow);
+  resolveEdition(snapshot, input.catalog, input.edition);
+  const tree = snapshot.tree(input.catalog, input.edition)!;
+  const node = tree.byId.get(input.nodeId);
+  if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`);
+  const key = nodeKey(input.catalog, input.edition, node.id);
+  const sets = new Map((await deps.uow.read.mappings.listSets()).map((s) => [s.id, s]));
+  const present = (m: StoredMapping, otherKey: string): NodeMapping => {
+    const set = sets.get(m.setId);
+    const resource = { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null };
+    return { ...m, other: otherEnd(snapshot, otherKey), set: { id: m.setId, title: set?.title ?? m.setId, source: resource.setSource }, abilities: abilities(mappingPolicy, ctx.actor, resource) };
+  };
+  const all = await deps.uow.read.mappings.forNode(key);
+  return {
+    catalog: input.catalog,
+    edition: input.edition,
+    key,
+    node,
+    mandatory: isMandatory(node),
+    ancestors: ancestors(tree, node.id),
+    children: (tree.children.get(node.id) ?? []).map((c) => ({ id: c.id, label: c.label, kind: c.kind, title: c.title })),
+    mappingsOut: all.filter((m) => m.source === key).map((m) => present(m, m.target)),
+    mappingsIn: all.filter((m) => m.target === key).map((m) => present(m, m.source)),
+  };
+}

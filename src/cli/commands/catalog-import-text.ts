@@ -1,0 +1,70 @@
+import type { Command } from '../command';
+import { UsageError } from '../command';
+import { parse, writeJson } from '../args';
+import { isDomainError } from '../../core/errors';
+import { formatIssues } from '../../core/catalog/text-import-issues';
+import { importTextFile } from '../../formats/text-import/import-text-file';
+import { resolve } from 'node:path';
+import { cliContext, withRuntime } from '../with-runtime';
+
+export const command: Command = {
+  name: 'catalog import-text',
+  summary: 'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition',
+  help: `Usage: ismap catalog import-text <file> --edition <edition> [--catalog ismap] [--lang ja|en]
+                                 [--columns <json>] [--sheet <name>] [--dry-run] [--json]
+
+Reads the table (UTF-8, UTF-16 or Shift_JIS/CP932 CSV, TSV, or XLSX), finds the id, title and text columns, and
+checks every row before writing anything: unknown or duplicate ids, empty ids, bad bytes, over-long texts.
+Every problem is printed as "file: row N, column X: message" and nothing is written (exit 1).
+An edition that does not exist yet is created from the newest edition of the catalog: its structure and texts
+are copied, the file's texts applied, and new ids added under their parent (9.2.3.20 under 9.2.3).
+
+Options:
+  --edition <e>     Target edition (required), e.g. 2024-07; a new name creates the edition
+  --catalog <name>  Catalog (default: ismap)
+  --lang <ja|en>    Language of the texts (default: ja)
+  --columns <json>  Which columns hold what, when detection guesses wrong:
+                    '{"id":"A","title":"B","text":"C"}' or '{"id":"管理策番号","text":"本文"}'
+  --sheet <name>    XLSX sheet to read (default: the one that looks like the criteria)
+  --dry-run         Check and print the plan; write nothing
+  --json            Machine-readable output
+  -h, --help        Show this help
+
+Example:
+  ismap catalog import-text 管理基準.xlsx --edition 2024-07 --lang ja --dry-run`,
+  async run(ctx) {
+    const { values, positionals } = parse(
+      ctx.argv,
+      { edition: { type: 'string' }, catalog: { type: 'string' }, lang: { type: 'string' }, columns: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      true,
+    );
+    if (positionals.length !== 1) throw new UsageError('expected exactly one file');
+    if (!values.edition) throw new UsageError('--edition is required');
+    const lang = values.lang ?? 'ja';
+    if (lang !== 'ja' && lang !== 'en') throw new UsageError('--lang must be ja or en');
+    const path = resolve(ctx.cwd, positionals[0]!);
+    try {
+      const r = await withRuntime(
+        ctx,
+        (runtime) => importTextFile(runtime.deps, cliContext, { path, catalog: values.catalog ?? 'ismap', edition: values.edition!, lang, columns: values.columns, sheet: values.sheet, dryRun: values['dry-run'] }),
+        { catalogs: true },
+      );
+      if (values.json) {
+        writeJson(ctx.stdout, r);
+        return 0;
+      }
+      const c = r.detection.columns;
+      ctx.stdout.write(`${r.file} (${r.format}, ${r.encoding}, sheet "${r.sheet}"): id ${c.id.letter}${c.title ? `, title ${c.title.letter}` : ''}${c.text ? `, text ${c.text.letter}` : ''}\n`);
+      if (r.issues.length) ctx.stdout.write(formatIssues(r.issues) + '\n');
+      const target = `${r.catalog} ${r.edition}${r.createdEdition ? ` (new, from ${r.baseEdition})` : ''}`;
+      ctx.stdout.write(`${r.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${target}: ${r.counts.matched} matched, ${r.newIds.length} new id(s), ${r.idsWithoutText.length} id(s) with no text, ${r.missingIds.length} id(s) not in the file\n`);
+      if (r.newIds.length) ctx.stdout.write(`New ids: ${r.newIds.join(', ')}\n`);
+      return 0;
+    } catch (e) {
+      if (!isDomainError(e) || e.code !== 'import_failed') throw e;
+      if (values.json) writeJson(ctx.stdout, { ok: false, message: e.message, issues: e.issues ?? [] });
+      else ctx.stderr.write(`${formatIssues(e.issues ?? [])}\n${e.message}\n`);
+      return 1;
+    }
+  },
+};

@@ -1,0 +1,24 @@
+import type { CatalogEditionSummary } from '../app/use-cases/list-catalogs';
+import type { CatalogNodeDetail, NodeMapping } from '../app/use-cases/get-catalog-node';
+import type { MappingSetRecord, StoredMapping } from '../app/ports/repositories';
+
+export const presentEdition = (e: CatalogEditionSummary) => ({ ...e, loadedAt: e.loadedAt.toISOString() });
+
+export const presentMapping = <M extends StoredMapping>(m: M) => ({ ...m, createdAt: m.createdAt.toISOString() });
+
+export const presentNodeDetail = (d: CatalogNodeDetail) => ({
+  ...d,
+  mappingsOut: d.mappingsOut.map((m: NodeMapping) => presentMapping(m)),
+  mappingsIn: d.mappingsIn.map((m: NodeMapping) => presentMapping(m)),
+});
+
+export const presentMappingSet = (s: MappingSetRecord & { count: number }) => ({
+  id: s.id,
+  title: s.title,
+  description: s.description,
+  provenance: s.provenance,
+  source: s.source,
+  orgId: s.orgId,
+  updatedAt: s.updatedAt.toISOString(),
+  count: s.count,
+});

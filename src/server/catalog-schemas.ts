@@ -1,0 +1,175 @@
+import { z } from '@hono/zod-openapi';
+import { relationships, mappingMethods } from '../core/mapping/model';
+
+// Response and parameter schemas of the catalog and mapping endpoints (see schemas.ts for the shared ones).
+
+const Abilities = z.record(z.string(), z.boolean());
+const Localized = z.object({ ja: z.string().nullable().optional(), en: z.string().nullable().optional() }).openapi('LocalizedText');
+
+export const CatalogParam = z.object({ catalog: z.string().min(1).max(100).openapi({ param: { name: 'catalog', in: 'path' }, example: 'ismap' }) });
+export const EditionParams = CatalogParam.extend({ edition: z.string().min(1).max(64).openapi({ param: { name: 'edition', in: 'path' }, example: '2024-07' }) });
+export const NodeParams = EditionParams.extend({ nodeId: z.string().min(1).max(200).openapi({ param: { name: 'nodeId', in: 'path' }, example: '9.2.3.11.PB' }) });
+
+export const CatalogEditionSummary = z
+  .object({
+    catalog: z.string(),
+    edition: z.string(),
+    title: Localized,
+    provenance: z.string(),
+    publishedAt: z.string().nullable(),
+    source: z.enum(['bundled', 'import']),
+    loadedAt: z.string(),
+    contentHash: z.string(),
+    nodeCount: z.number().int(),
+    countsByKind: z.record(z.string(), z.number().int()),
+    mandatoryCount: z.number().int().openapi({ description: 'Basic statement requirements (基本言明要件); 0 outside ISMAP' }),
+    newest: z.boolean(),
+  })
+  .openapi('CatalogEditionSummary');
+
+export const CatalogNode = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    depth: z.number().int(),
+    parentId: z.string().nullable(),
+    position: z.number().int(),
+    label: z.string(),
+    flags: z.array(z.string()),
+    title: Localized,
+    text: Localized,
+    textSource: Localized.openapi({ description: 'Where each language’s text came from (file name and date, or the bundled source)' }),
+    params: z.array(z.record(z.string(), z.unknown())),
+    sourceRefs: z.array(z.string()),
+    props: z.record(z.string(), z.unknown()),
+  })
+  .openapi('CatalogNode');
+
+export const TreeNode = z
+  .object({ node: CatalogNode, mandatory: z.boolean(), childCount: z.number().int(), descendants: z.record(z.string(), z.number().int()).openapi({ description: 'Descendants per kind' }) })
+  .openapi('CatalogTreeNode');
+
+const Provenance = z.object({ document: z.string(), method: z.enum(mappingMethods) });
+
+export const NodeMapping = z
+  .object({
+    id: z.uuid(),
+    setId: z.string(),
+    source: z.string(),
+    target: z.string(),
+    relationship: z.enum(relationships),
+    provenance: Provenance,
+    confidence: z.number(),
+    note: z.string().optional(),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    other: z.object({ key: z.string(), label: z.string(), title: z.string().nullable(), kind: z.string() }).nullable(),
+    set: z.object({ id: z.string(), title: z.string(), source: z.string() }),
+    abilities: Abilities,
+  })
+  .openapi('NodeMapping');
+
+export const CatalogNodeDetail = z
+  .object({
+    catalog: z.string(),
+    edition: z.string(),
+    key: z.string(),
+    node: CatalogNode,
+    mandatory: z.boolean(),
+    ancestors: z.array(CatalogNode),
+    children: z.array(z.object({ id: z.string(), label: z.string(), kind: z.string(), title: Localized })),
+    mappingsOut: z.array(NodeMapping),
+    mappingsIn: z.array(NodeMapping),
+  })
+  .openapi('CatalogNodeDetail');
+
+export const SearchHit = z
+  .object({
+    key: z.string(),
+    catalog: z.string(),
+    edition: z.string(),
+    id: z.string(),
+    label: z.string(),
+    kind: z.string(),
+    title: z.string().nullable(),
+    score: z.number(),
+    matchedIn: z.enum(['id', 'id-prefix', 'title', 'text']),
+    lang: z.enum(['ja', 'en']).optional(),
+    snippet: z.string(),
+  })
+  .openapi('SearchHit');
+
+const DiffNode = CatalogNode;
+export const EditionDiff = z
+  .object({
+    from: z.object({ catalog: z.string(), edition: z.string() }),
+    to: z.object({ catalog: z.string(), edition: z.string() }),
+    added: z.array(DiffNode),
+    removed: z.array(DiffNode),
+    changed: z.array(z.object({ id: z.string(), fields: z.array(z.string()), before: DiffNode, after: DiffNode })),
+    unchangedCount: z.number().int(),
+  })
+  .openapi('EditionDiff');
+
+const PathLink = z.object({ from: z.string(), to: z.string(), relationship: z.enum(relationships), provenance: Provenance, confidence: z.number(), note: z.string().optional(), inverted: z.boolean(), setId: z.string().optional() });
+const MappingPath = z.object({ links: z.array(PathLink), relationship: z.enum(relationships), confidence: z.number(), method: z.enum(mappingMethods) });
+export const MappingPaths = z
+  .object({
+    from: z.string(),
+    fromLabel: z.string(),
+    toCatalog: z.string(),
+    via: z.array(z.string()).optional(),
+    paths: z.array(MappingPath),
+    targets: z.array(z.object({ target: z.string(), relationship: z.enum(relationships), confidence: z.number(), method: z.enum(mappingMethods), paths: z.array(MappingPath) })),
+    truncated: z.boolean(),
+  })
+  .openapi('MappingPaths');
+
+export const MappingSetSummary = z
+  .object({ id: z.string(), title: z.string(), description: z.string(), provenance: z.string(), source: z.enum(['bundled', 'user', 'import']), orgId: z.string().nullable(), updatedAt: z.string(), count: z.number().int() })
+  .openapi('MappingSetSummary');
+
+const Issue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional(), severity: z.enum(['error', 'warning']).optional(), row: z.number().optional(), column: z.string().optional(), file: z.string().optional() });
+
+export const TextImportResult = z
+  .object({
+    dryRun: z.boolean(),
+    written: z.boolean(),
+    catalog: z.string(),
+    edition: z.string(),
+    createdEdition: z.boolean(),
+    baseEdition: z.string().nullable(),
+    counts: z.record(z.string(), z.number().int()),
+    newIds: z.array(z.string()),
+    idsWithoutText: z.array(z.string()),
+    missingIds: z.array(z.string()),
+    issues: z.array(Issue),
+    file: z.string(),
+    format: z.string(),
+    encoding: z.string(),
+    sheet: z.string(),
+    sheetNames: z.array(z.string()),
+    detection: z.object({
+      headerRow: z.number().nullable(),
+      dataStartRow: z.number(),
+      columns: z.record(z.string(), z.object({ index: z.number(), letter: z.string(), header: z.string().nullable().optional() }).passthrough().nullable()),
+      confidence: z.string(),
+      explanation: z.array(z.string()),
+      preview: z.array(z.object({ row: z.number(), id: z.string(), title: z.string(), text: z.string() })),
+    }).passthrough(),
+  })
+  .openapi('TextImportResult');
+
+/** Documented only: the upload is streamed to a temporary file by the handler, so hono must not parse (buffer) it. */
+export const TextImportUpload = {
+  type: 'object' as const,
+  required: ['file', 'edition'],
+  properties: {
+    file: { type: 'string' as const, format: 'binary', description: 'CSV, TSV or XLSX with an id column and a title and/or text column' },
+    edition: { type: 'string' as const, description: 'Target edition; a new name creates the edition from the newest one', example: '2024-07' },
+    lang: { type: 'string' as const, enum: ['ja', 'en'], default: 'ja' },
+    columns: { type: 'string' as const, description: 'JSON override, e.g. {"id":"A","title":"B","text":"C"}' },
+    sheet: { type: 'string' as const, description: 'XLSX sheet name' },
+    dryRun: { type: 'string' as const, enum: ['true', 'false'], default: 'false' },
+  },
+};

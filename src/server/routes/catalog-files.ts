@@ -1,0 +1,94 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../openapi';
+import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
+import { authorize, catalogPolicy } from '../../core/policies';
+import { DomainError } from '../../core/errors';
+import { catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
+import { importTextFile } from '../../formats/text-import/import-text-file';
+import { requestCtx } from '../middleware/request-context';
+import { receiveMultipart } from '../multipart';
+import { errorResponses, jsonOk } from '../schemas';
+import { EditionParams, CatalogParam, TextImportResult, TextImportUpload } from '../catalog-schemas';
+
+const tags = ['Catalogs'];
+
+const importText = createRoute({
+  method: 'post',
+  path: '/catalogs/{catalog}/import-text',
+  tags,
+  summary: 'Import criteria texts from a CSV/TSV/XLSX upload (platform administrators, secretariat admins and editors)',
+  description:
+    'Two phases: every row is checked and every problem returned with its row and column (422, nothing written); otherwise the texts are written in one transaction. ' +
+    'A new edition name creates that edition from the newest one. With dryRun=true nothing is written and the plan is returned.',
+  request: { params: CatalogParam, body: { content: { 'multipart/form-data': { schema: TextImportUpload } }, required: true } },
+  responses: { 200: jsonOk(TextImportResult, 'The plan (dry run) or what was written, with the detected columns'), ...errorResponses, 422: { description: 'The file has problems: every issue with row and column', content: errorResponses[400].content } },
+});
+
+const exportEdition = createRoute({
+  method: 'get',
+  path: '/catalogs/{catalog}/editions/{edition}/export',
+  tags,
+  summary: 'An edition as an OSCAL catalog, or an OSCAL profile of its basic statement requirements or an ISMAP-LIU subset',
+  request: {
+    params: EditionParams,
+    query: z.object({
+      format: z.enum(['oscal']).default('oscal'),
+      profile: z.enum(['basic', 'liu']).optional(),
+      ids: z.string().max(100_000).optional().openapi({ description: 'Comma-separated detailed control ids of the LIU subset (profile=liu)' }),
+    }),
+  },
+  responses: { 200: jsonOk(z.record(z.string(), z.unknown()), 'OSCAL JSON'), ...errorResponses },
+});
+
+const Fields = z.object({
+  edition: z.string().trim().min(1).max(64),
+  lang: z.enum(['ja', 'en']).default('ja'),
+  columns: z.string().max(2000).optional(),
+  sheet: z.string().max(200).optional(),
+  dryRun: z.enum(['true', 'false', '1', '0', 'on']).optional(),
+});
+
+export function catalogFileRoutes() {
+  const app = apiRouter();
+  app.openapi(importText, async (c) => {
+    const ctx = requestCtx(c);
+    // Refuse before accepting a byte of the upload.
+    authorize(catalogPolicy, ctx.actor, 'importText', null);
+    const upload = await receiveMultipart(c.req.raw);
+    try {
+      const parsed = Fields.safeParse(upload.fields);
+      if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', parsed.error.issues.map((i) => ({ path: ['form', ...i.path.map(String)], message: i.message })));
+      if (!upload.file) throw new DomainError('validation_failed', 'No file: send the table in the "file" part', [{ path: ['form', 'file'], message: 'required' }]);
+      const f = parsed.data;
+      const result = await importTextFile(c.get('deps'), ctx, {
+        path: upload.file.path,
+        displayName: upload.file.filename,
+        catalog: c.req.valid('param').catalog,
+        edition: f.edition,
+        lang: f.lang,
+        columns: f.columns,
+        sheet: f.sheet,
+        dryRun: f.dryRun !== undefined && f.dryRun !== 'false' && f.dryRun !== '0',
+      });
+      return c.json(result, 200);
+    } finally {
+      await upload.cleanup();
+    }
+  });
+  app.openapi(exportEdition, async (c) => {
+    const p = c.req.valid('param');
+    const q = c.req.valid('query');
+    const edition = await getCatalogEdition(c.get('deps'), requestCtx(c), p);
+    let doc: object;
+    if (q.profile === 'basic') doc = profileBasicRequirements(edition);
+    else if (q.profile === 'liu') {
+      const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }]);
+      doc = profileLiuSubset(edition, ids);
+    } else doc = catalogToOscal(edition, { now: c.get('deps').clock.now() });
+    const name = `${p.catalog}-${p.edition}${q.profile ? `-${q.profile}-profile` : ''}.oscal.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    c.header('Content-Disposition', `attachment; filename="${name}"`);
+    return c.json(doc as Record<string, unknown>, 200);
+  });
+  return app;
+}

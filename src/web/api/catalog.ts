@@ -1,0 +1,116 @@
+/** Shapes of the catalog and mapping endpoints (see the OpenAPI document, tag "Catalogs" and "Mappings"). */
+export interface Localized {
+  ja?: string | null;
+  en?: string | null;
+}
+
+export interface EditionSummary {
+  catalog: string;
+  edition: string;
+  title: Localized;
+  provenance: string;
+  publishedAt: string | null;
+  source: 'bundled' | 'import';
+  loadedAt: string;
+  nodeCount: number;
+  countsByKind: Record<string, number>;
+  mandatoryCount: number;
+  newest: boolean;
+}
+
+export interface CatalogNode {
+  id: string;
+  kind: string;
+  depth: number;
+  parentId: string | null;
+  position: number;
+  label: string;
+  flags: string[];
+  title: Localized;
+  text: Localized;
+  textSource: Localized;
+  params: Record<string, unknown>[];
+  sourceRefs: string[];
+  props: Record<string, unknown>;
+}
+
+export interface TreeNode {
+  node: CatalogNode;
+  mandatory: boolean;
+  childCount: number;
+  descendants: Record<string, number>;
+}
+
+export type Relationship = 'equal' | 'subset-of' | 'superset-of' | 'intersects-with' | 'no-relationship';
+export type Method = 'official' | 'derived' | 'community' | 'manual';
+
+export interface NodeMapping {
+  id: string;
+  source: string;
+  target: string;
+  relationship: Relationship;
+  provenance: { document: string; method: Method };
+  confidence: number;
+  note?: string;
+  other: { key: string; label: string; title: string | null; kind: string } | null;
+  set: { id: string; title: string; source: string };
+  abilities: Record<string, boolean>;
+}
+
+export interface NodeDetail {
+  catalog: string;
+  edition: string;
+  key: string;
+  node: CatalogNode;
+  mandatory: boolean;
+  ancestors: CatalogNode[];
+  children: { id: string; label: string; kind: string; title: Localized }[];
+  mappingsOut: NodeMapping[];
+  mappingsIn: NodeMapping[];
+}
+
+export interface SearchHit {
+  key: string;
+  catalog: string;
+  edition: string;
+  id: string;
+  label: string;
+  kind: string;
+  title: string | null;
+  matchedIn: 'id' | 'id-prefix' | 'title' | 'text';
+  snippet: string;
+}
+
+export interface PathLink {
+  from: string;
+  to: string;
+  relationship: Relationship;
+  provenance: { document: string; method: Method };
+  confidence: number;
+  inverted: boolean;
+}
+export interface MappingPath {
+  links: PathLink[];
+  relationship: Relationship;
+  confidence: number;
+  method: Method;
+}
+export interface MappingPaths {
+  from: string;
+  fromLabel: string;
+  toCatalog: string;
+  paths: MappingPath[];
+  targets: { target: string; relationship: Relationship; confidence: number; method: Method; paths: MappingPath[] }[];
+  truncated: boolean;
+}
+
+/** `ismap:2024-07:9.2.3` → the node page's path. */
+export function nodeHref(key: string): string {
+  const [catalog, edition, ...rest] = key.split(':');
+  return `/catalogs/${encodeURIComponent(catalog!)}/${encodeURIComponent(edition!)}/nodes/${encodeURIComponent(rest.join(':'))}`;
+}
+
+/** Text in the chosen language; null when missing (shown as missing, never silently replaced). */
+export const pick = (t: Localized, lang: string) => (lang === 'ja' ? t.ja : t.en) ?? null;
+/** A title for lists: the chosen language, else the other one. */
+export const anyTitle = (t: Localized, lang: string) => pick(t, lang) ?? t.en ?? t.ja ?? null;

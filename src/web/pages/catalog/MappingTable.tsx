@@ -1,0 +1,73 @@
+import { Anchor, Button, Card, Table, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { api } from '../../api/client';
+import { nodeHref, type NodeMapping } from '../../api/catalog';
+import { RelBadge } from '../../components/catalog-bits';
+import { ErrorAlert } from '../../components/status';
+
+export function MappingTable({ title, mappings, onChange, testId }: { title: string; mappings: NodeMapping[]; onChange: () => void; testId: string }) {
+  const { t } = useTranslation();
+  const del = useMutation({ mutationFn: (id: string) => api('DELETE', `/mappings/${id}`), onSuccess: onChange });
+  return (
+    <Card withBorder data-testid={testId}>
+      <Title order={4} size="h5" mb="xs">
+        {title} ({mappings.length})
+      </Title>
+      {del.error && <ErrorAlert error={del.error} />}
+      {mappings.length === 0 ? (
+        <Text size="sm">{t('mapping.none')}</Text>
+      ) : (
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('mapping.relationship')}</Table.Th>
+              <Table.Th>{t('mapping.other')}</Table.Th>
+              <Table.Th>{t('mapping.provenance')}</Table.Th>
+              <Table.Th ta="right">{t('mapping.confidence')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {mappings.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <RelBadge rel={m.relationship} />
+                </Table.Td>
+                <Table.Td>
+                  {m.other ? (
+                    <Anchor component={Link} to={nodeHref(m.other.key)} className="mono" size="sm">
+                      {m.other.key.split(':')[0]}:{m.other.label}
+                    </Anchor>
+                  ) : null}{' '}
+                  <Text span size="sm">
+                    {m.other?.title ?? ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="xs">
+                    {t(`mapping.method.${m.provenance.method}`)} · {m.provenance.document}
+                  </Text>
+                  {m.note && (
+                    <Text size="xs" c="dimmed">
+                      {m.note}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{m.confidence.toFixed(2)}</Table.Td>
+                <Table.Td>
+                  {m.abilities.delete && (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => window.confirm(t('mapping.deleteConfirm')) && del.mutate(m.id)}>
+                      {t('mapping.delete')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli/main';
+import { validateOscalDocument } from '../../src/formats/oscal';
+
+describe('ismap catalog and map commands', () => {
+  let dir: string;
+  let env: NodeJS.ProcessEnv;
+  const run = async (argv: string[]) => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let out = '';
+    let err = '';
+    stdout.on('data', (d) => (out += d));
+    stderr.on('data', (d) => (err += d));
+    const code = await main(argv, { stdout, stderr, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: dir });
+    return { code, out, err };
+  };
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ismap-catalog-cli-'));
+    env = { ISMAP_DATA_DIR: join(dir, 'data') };
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('syncs the bundled catalogs once, then finds nothing to write', async () => {
+    const first = await run(['catalog', 'sync', '--json']);
+    expect(first.code, first.err).toBe(0);
+    const report = JSON.parse(first.out) as { written: number; editions: { catalog: string; action: string }[] };
+    expect(report.written).toBeGreaterThan(20);
+    const again = await run(['catalog', 'sync']);
+    expect(again.out).toMatch(/^0 written, \d+ unchanged$/m);
+  }, 120_000);
+
+  it('maps a loosely given node path by path, with provenance and grouped targets', async () => {
+    const r = await run(['map', '9.2.3', '--to', 'nist-800-53r5', '--via', 'iso27001-2013']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/ismap:9\.2\.3 =equal=> iso27001-2013:A\.9\.2\.3 =\S+=> nist-800-53r5:ac-2\n/);
+    expect(r.out).toMatch(/derived, content\/ismap\/criteria-skeleton\.json/);
+    expect(r.out).toMatch(/Targets:\n {2}nist-800-53r5:\S+ +\S+ +confidence/);
+    const json = JSON.parse((await run(['map', 'ismap:9.2.3', '--to', 'nist-800-53r5', '--json'])).out) as { targets: { target: string }[] };
+    expect(json.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
+    expect((await run(['map', '9.2.3', '--to', 'no-such-catalog'])).code).toBe(1);
+    expect((await run(['map', '9.2.3'])).code).toBe(2);
+  }, 60_000);
+
+  it('prints every problem of a bad file with row and column, exits 1 and writes nothing', async () => {
+    writeFileSync(join(dir, 'bad.csv'), 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
+    const r = await run(['catalog', 'import-text', 'bad.csv', '--edition', '2024-07']);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('bad.csv: row 3, column A: duplicate id 9.2.3 (first at row 2)');
+    expect(r.err).toContain('bad.csv: row 4, column A: unknown id 99.1.1');
+    expect(r.err).toMatch(/nothing was imported/);
+  }, 60_000);
+
+  it('creates a new edition from a file, and diff lists what it added and changed', async () => {
+    writeFileSync(join(dir, 'next.csv'), 'id,title,text\n9.2.3,,Privileged access rights shall be restricted.\n9.2.3.20,,A new detailed control.\n9.2.8,New objective,\n');
+    const dry = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en', '--dry-run']);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toMatch(/Dry run, nothing written into ismap 2025-xx \(new, from 2024-07\): 1 matched, 2 new id\(s\), 1 id\(s\) with no text/);
+    const r = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en']);
+    expect(r.out).toMatch(/^Imported into ismap 2025-xx/m);
+    expect(r.out).toContain('New ids: 9.2.3.20, 9.2.8');
+    const diff = await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx']);
+    expect(diff.code, diff.err).toBe(0);
+    expect(diff.out).toContain('+ 9.2.3.20  detailed');
+    expect(diff.out).toContain('+ 9.2.8  objective  New objective');
+    expect(diff.out).toContain('~ 9.2.3  text.en');
+    expect(diff.out).toMatch(/2 added, 0 removed, 1 changed/);
+    const json = JSON.parse((await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx', '--json'])).out) as { added: { id: string }[] };
+    expect(json.added.map((n) => n.id)).toEqual(['9.2.3.20', '9.2.8']);
+  }, 60_000);
+
+  it('exports an edition as a valid OSCAL catalog and an LIU profile', async () => {
+    const r = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--format', 'oscal', '--out', 'ismap.json']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/valid OSCAL/);
+    expect(validateOscalDocument(JSON.parse(readFileSync(join(dir, 'ismap.json'), 'utf8'))).valid).toBe(true);
+    writeFileSync(join(dir, 'liu.txt'), '# LIU subset\n9.2.3.11.PB\n12.6.1.1\n');
+    const liu = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'liu', '--liu-ids', 'liu.txt', '--out', 'liu.json', '--json']);
+    expect(liu.code, liu.err).toBe(0);
+    expect(JSON.parse(liu.out)).toMatchObject({ model: 'profile', valid: true });
+    expect((await run(['catalog', 'export', 'ismap', '--profile', 'liu', '--out', 'x.json'])).code).toBe(2);
+  }, 60_000);
+});

@@ -1,0 +1,156 @@
+import { beforeAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describeEachEngine } from '../support/engines';
+import { testDeps } from '../support/fixtures';
+import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
+import { listCatalogs } from '../../src/app/use-cases/list-catalogs';
+import { listCatalogNodes } from '../../src/app/use-cases/list-catalog-nodes';
+import { getCatalogNode } from '../../src/app/use-cases/get-catalog-node';
+import { findMappingPaths } from '../../src/app/use-cases/find-mapping-paths';
+import { diffCatalogEditions } from '../../src/app/use-cases/diff-catalog-editions';
+import { addMapping } from '../../src/app/use-cases/add-mapping';
+import { deleteMapping } from '../../src/app/use-cases/delete-mapping';
+import { searchCatalogs } from '../../src/app/use-cases/search-catalogs';
+import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
+import { importTextFile } from '../../src/formats/text-import/import-text-file';
+import { criteriaWorkbook, tempDir, writeTemp } from '../../src/formats/tabular/test-fixtures';
+import { loadBundledContent, type BundledContent } from '../../src/formats/bundled';
+import { systemActor } from '../../src/core/identity';
+import type { DomainError } from '../../src/core/errors';
+
+const sys = { actor: systemActor, requestId: 'test' };
+let content: BundledContent;
+let dir: string;
+beforeAll(async () => {
+  content = await loadBundledContent();
+  dir = await tempDir();
+});
+
+describeEachEngine('catalog repositories, bundled sync and text import', (engine) => {
+  it('loads every bundled edition and mapping set, with counts as numbers', async () => {
+    const deps = testDeps(engine());
+    const report = await syncBundledCatalogs(deps, sys, content);
+    expect(report.written).toBe(content.editions.length + content.mappingSets.length);
+    expect(await deps.uow.read.audit.count({ action: 'catalog.sync' })).toBe(content.editions.length);
+    const counts = await deps.uow.read.catalogs.countNodesByKind();
+    const of = (kind: string) => counts.find((c) => c.catalog === 'ismap' && c.kind === kind)?.count;
+    expect(of('objective')).toBe(121);
+    expect(of('detailed')).toBe(1081);
+    expect(typeof of('detailed')).toBe('number');
+    const nodes = await deps.uow.read.catalogs.nodes('ismap', '2024-07');
+    expect(nodes.filter((n) => n.kind === 'detailed' && n.flags.includes('B'))).toHaveLength(31);
+    const sets = await deps.uow.read.mappings.listSets();
+    expect(sets.find((s) => s.id === 'ismap-2024-07_structure')?.count).toBe(1081);
+  });
+
+  it('writes nothing on a second sync', async () => {
+    const deps = testDeps(engine());
+    const before = await deps.uow.read.audit.count();
+    const report = await syncBundledCatalogs(deps, sys, content);
+    expect(report.written).toBe(0);
+    expect(report.editions.every((e) => e.action === 'unchanged')).toBe(true);
+    expect(await deps.uow.read.audit.count()).toBe(before);
+  });
+
+  it('lists editions with counts, children with descendant counts, and a node with mappings both ways', async () => {
+    const deps = testDeps(engine());
+    const list = await listCatalogs(deps, sys);
+    const ismap = list.editions.find((e) => e.catalog === 'ismap')!;
+    expect(ismap).toMatchObject({ edition: '2024-07', newest: true, countsByKind: { objective: 121, detailed: 1081 } });
+    expect(ismap.mandatoryCount).toBe(18 + 64 + 121 + 31);
+    const roots = await listCatalogNodes(deps, sys, { catalog: 'ismap', edition: '2024-07' });
+    expect(roots.nodes.map((n) => n.node.id)).toEqual(['tier:governance', 'tier:management', 'tier:controls']);
+    expect(roots.nodes[2]!.descendants).toMatchObject({ objective: 121, detailed: 1081 });
+    const nine = await listCatalogNodes(deps, sys, { catalog: 'ismap', edition: '2024-07', parent: '9.2' });
+    expect(nine.nodes.find((n) => n.node.id === '9.2.3')?.descendants.detailed).toBeGreaterThan(5);
+    const node = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' });
+    expect(node.ancestors.map((a) => a.id)).toEqual(['tier:controls', '9', '9.2']);
+    expect(node.mappingsOut.find((m) => m.target === 'iso27001-2013:2013:A.9.2.3')).toMatchObject({ relationship: 'equal', confidence: 0.9, provenance: { method: 'derived' } });
+    expect(node.mappingsIn.some((m) => m.source === 'ismap:2024-07:9.2.3.11.PB' && m.relationship === 'subset-of')).toBe(true);
+    const paths = await findMappingPaths(deps, sys, { from: '9.2.3', to: 'nist-800-53r5' });
+    expect(paths.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
+  });
+
+  it('rejects a CSV with an unknown id and a duplicate, with every row, and writes nothing', async () => {
+    const deps = testDeps(engine());
+    const before = await deps.uow.read.audit.count();
+    const p = await writeTemp(dir, 'bad.csv', 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
+    const err = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2024-07', lang: 'ja' }).catch((e: unknown) => e)) as DomainError;
+    expect(err.code).toBe('import_failed');
+    const errors = err.issues!.filter((i) => (i as { severity?: string }).severity === 'error');
+    expect(errors.map((i) => [i.row, (i as { column?: string }).column, i.code])).toEqual([
+      [3, 'A', 'duplicate_id'],
+      [4, 'A', 'unknown_id'],
+    ]);
+    expect(await deps.uow.read.audit.count()).toBe(before);
+    const node = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' });
+    expect(node.node.text.ja).toBeUndefined();
+  });
+
+  it('stores Japanese texts from a CP932 CSV and from an xlsx workbook, and finds them by search', async () => {
+    const deps = testDeps(engine());
+    const csv = await writeTemp(dir, 'sjis.csv', iconv.encode('管理策番号,本文\r\n9.4.1,情報へのアクセスは、方針に従って制限する。\r\n9.4.2.1,秘密認証情報は暗号化して送る。\r\n', 'cp932'));
+    const r1 = await importTextFile(deps, sys, { path: csv, catalog: 'ismap', edition: '2024-07', lang: 'ja' });
+    expect(r1).toMatchObject({ written: true, encoding: 'cp932', counts: { matched: 2 } });
+    const xlsx = join(dir, 'criteria.xlsx');
+    await criteriaWorkbook(xlsx);
+    const r2 = await importTextFile(deps, sys, { path: xlsx, catalog: 'ismap', edition: '2024-07', lang: 'ja' });
+    expect(r2).toMatchObject({ written: true, format: 'xlsx', counts: { matched: 4 }, idsWithoutText: ['12.2'] });
+    const n = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.4.1' });
+    expect(n.node.text.ja).toBe('情報へのアクセスは、方針に従って制限する。');
+    expect(n.node.textSource.ja).toMatch(/^sjis\.csv \(\d{4}-\d{2}-\d{2}\)$/);
+    const pb = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3.11.PB' });
+    expect(pb.node.text.ja).toBe('管理者権限を\n制限する。');
+    const hits = await searchCatalogs(deps, sys, { q: '秘密認証情報', catalogs: ['ismap'] });
+    expect(hits.hits[0]?.id).toBe('9.4.2.1');
+    expect(await deps.uow.read.audit.count({ action: 'catalog.import_text' })).toBe(2);
+  });
+
+  it('creates a new edition from a file and lists what it added and changed', async () => {
+    const deps = testDeps(engine());
+    const p = await writeTemp(dir, 'next.csv', 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n77.1.1,Nowhere.\n');
+    const bad = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2025-xx', lang: 'en' }).catch((e: unknown) => e)) as DomainError;
+    expect(bad.issues?.find((i) => i.code === 'no_parent')).toMatchObject({ row: 6, message: expect.stringMatching(/parent 77\.1/) });
+    expect((await listCatalogs(deps, sys)).editions.some((e) => e.edition === '2025-xx')).toBe(false);
+
+    const good = await writeTemp(dir, 'next-good.csv', 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n');
+    const dry = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en', dryRun: true });
+    expect(dry).toMatchObject({ written: false, createdEdition: true, baseEdition: '2024-07', newIds: ['9.2.3.20', '9.2.8', '9.2.8.1.B'] });
+    const res = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en' });
+    expect(res.written).toBe(true);
+    const diff = await diffCatalogEditions(deps, sys, { catalog: 'ismap', from: '2024-07', to: '2025-xx' });
+    expect(diff.added.map((n) => [n.id, n.kind, n.parentId])).toEqual([
+      ['9.2.3.20', 'detailed', '9.2.3'],
+      ['9.2.8', 'objective', '9.2'],
+      ['9.2.8.1.B', 'detailed', '9.2.8'],
+    ]);
+    expect(diff.added[2]!.flags).toEqual(['B']);
+    expect(diff.changed.map((c) => [c.id, c.fields])).toEqual([['9.2.3', ['text.en']]]);
+    expect((await listCatalogs(deps, sys)).editions.find((e) => e.edition === '2025-xx')).toMatchObject({ source: 'import', newest: true });
+  });
+
+  it('keeps imported texts when a changed bundled edition replaces the stored one', async () => {
+    const deps = testDeps(engine());
+    const ismap = content.editions[0]!;
+    const changed = { ...ismap, nodes: ismap.nodes.map((n) => (n.id === '9.2.3' ? { ...n, title: { ...n.title, en: 'Management of privileged access rights (rev)' } } : n)) };
+    const report = await syncBundledCatalogs(deps, sys, { editions: [changed], mappingSets: [] });
+    expect(report.editions[0]!.action).toBe('replaced');
+    const n = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.4.1' });
+    expect(n.node.text.ja).toBe('情報へのアクセスは、方針に従って制限する。');
+    expect((await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' })).node.title.en).toMatch(/\(rev\)$/);
+  });
+
+  it('adds and deletes a manual mapping with audit events', async () => {
+    const deps = testDeps(engine());
+    const m = await addMapping(deps, sys, { source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:AC-3', relationship: 'intersects-with', confidence: 0.7, note: 'reviewed' });
+    expect(m).toMatchObject({ setId: 'user:global', source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:5.1.1:ac-3', provenance: { method: 'manual' } });
+    await expect(addMapping(deps, sys, { source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:ac-3', relationship: 'equal' })).rejects.toMatchObject({ code: 'conflict' });
+    const paths = await findMappingPaths(deps, sys, { from: 'ismap:2024-07:9.4.1', to: 'nist-800-53r5', via: [] });
+    expect(paths.paths.some((p) => p.links[0]!.provenance.method === 'manual')).toBe(true);
+    await deleteMapping(deps, sys, m.id);
+    expect(await deps.uow.read.mappings.get(m.id)).toBeNull();
+    expect((await deps.uow.read.audit.query({ action: 'mapping.*', order: 'asc', limit: 10 })).map((e) => e.action)).toEqual(['mapping.create', 'mapping.delete']);
+    expect((await verifyAuditChain(deps.uow)).ok).toBe(true);
+  });
+});
