@@ -1,9 +1,6 @@
 import { openEngine } from '../src/db/engine';
-import { unitOfWork } from '../src/db/unit-of-work';
-import { CatalogCache } from '../src/app/catalog-cache';
-import { LoginThrottle } from '../src/core/login-throttle';
+import { appDeps } from '../src/cli/runtime';
 import { systemActor } from '../src/core/identity';
-import { cryptoIds, systemClock } from '../src/infra/system';
 import { syncBundledCatalogs } from '../src/app/use-cases/sync-bundled-catalogs';
 import { searchCatalogs } from '../src/app/use-cases/search-catalogs';
 import { loadBundledContent } from '../src/formats/bundled';
@@ -23,14 +20,7 @@ export async function bench(): Promise<BenchResult[]> {
   const engine = await openEngine({});
   const openMs = performance.now() - t;
   try {
-    const deps: AppDeps = {
-      uow: unitOfWork(engine.db),
-      hasher: { hash: () => Promise.reject(new Error('unused')), verify: () => Promise.resolve(false) },
-      clock: systemClock,
-      ids: cryptoIds,
-      throttle: new LoginThrottle(),
-      catalogCache: new CatalogCache(),
-    };
+    const deps: AppDeps = appDeps(engine, { fastHashing: true });
     const ctx = { actor: systemActor, requestId: 'bench' };
     t = performance.now();
     const content = await loadBundledContent();

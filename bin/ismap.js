@@ -1,7 +1,29 @@
 #!/usr/bin/env node
-// The `ismap` executable. TypeScript sources run through tsx's loader, so the CLI needs no build step.
-import { register } from 'tsx/esm/api';
+// The `ismap` executable. It runs the bundle built by `npm run build:server` (dist/server/ismap.mjs) when that is
+// newer than every source file, and otherwise the TypeScript sources through tsx — so a stale bundle never runs.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-register();
-const { main } = await import('../src/cli/main.ts');
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bundle = join(root, 'dist', 'server', 'ismap.mjs');
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    if (e.name === 'web' && dir.endsWith('src')) continue;
+    const p = join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+let main;
+if (process.env.ISMAP_NO_BUNDLE !== '1' && existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
+  ({ main } = await import(bundle));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -2,6 +2,7 @@ import type { Actor } from '../core/identity';
 import type { LoginThrottle } from '../core/login-throttle';
 import type { UnitOfWork } from './ports/repositories';
 import type { CatalogCache } from './catalog-cache';
+import type { SessionCache } from './session-cache';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
@@ -13,6 +14,8 @@ export interface AppDeps {
   throttle: LoginThrottle;
   /** Catalogs, search index and mapping graph in memory (see catalog-cache.ts). */
   catalogCache: CatalogCache;
+  /** Recently authenticated sessions; cleared by every commit (see session-cache.ts). */
+  sessionCache: SessionCache;
 }
 
 /** Who is asking and under which request; written into every audit event. */

@@ -1,6 +1,6 @@
-import { EXIT_FAILURE, EXIT_USAGE, UsageError, type Command, type CommandContext } from './command';
+import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CommandContext } from './command';
 import { isDomainError } from '../core/errors';
-import { commands } from './registry';
+import { commands, type CommandEntry } from './registry';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -18,8 +18,8 @@ function overview(): string {
 }
 
 /** Finds the longest command name matching the leading words. */
-function lookup(argv: string[]): { command: Command; rest: string[] } | null {
-  let best: { command: Command; rest: string[] } | null = null;
+function lookup(argv: string[]): { command: CommandEntry; rest: string[] } | null {
+  let best: { command: CommandEntry; rest: string[] } | null = null;
   for (const c of commands) {
     const words = c.name.split(' ');
     if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) best = { command: c, rest: argv.slice(words.length) };
@@ -38,7 +38,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
     ctx.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${overview()}\n`);
     return EXIT_USAGE;
   }
-  const { command, rest } = found;
+  const { rest } = found;
+  const command = await found.command.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     ctx.stdout.write(command.help.trim() + '\n');
     return 0;

@@ -1,15 +1,27 @@
 import type { Command } from './command';
-import { command as serve } from './commands/serve';
-import { command as dbMigrate } from './commands/db-migrate';
-import { command as userCreate } from './commands/user-create';
-import { command as auditVerify } from './commands/audit-verify';
-import { command as catalogSync } from './commands/catalog-sync';
-import { command as catalogImportText } from './commands/catalog-import-text';
-import { command as catalogDiff } from './commands/catalog-diff';
-import { command as catalogExport } from './commands/catalog-export';
-import { command as map } from './commands/map';
-import { command as oscalResolve } from './commands/oscal-resolve';
-import { command as oscalValidate } from './commands/oscal-validate';
+
+/** A command known by name and summary; its module (and everything it imports) loads only when it runs. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load: () => Promise<Command>;
+}
+
+// Loading every command eagerly pulled the whole server, OSCAL and spreadsheet stacks into `ismap --help` and into
+// every start-up (seconds). Summaries are repeated here; test/cli/cli.test.ts checks they match each command file.
+const entry = (name: string, summary: string, load: () => Promise<{ command: Command }>): CommandEntry => ({ name, summary, load: async () => (await load()).command });
 
 /** Every `ismap` command. One file per command in ./commands. */
-export const commands: Command[] = [serve, dbMigrate, userCreate, auditVerify, catalogSync, catalogImportText, catalogDiff, catalogExport, map, oscalResolve, oscalValidate];
+export const commands: CommandEntry[] = [
+  entry('serve', 'Run the ISMAP Hub server (API and web app)', () => import('./commands/serve')),
+  entry('db migrate', 'Apply pending database migrations', () => import('./commands/db-migrate')),
+  entry('user create', 'Create a user (the first platform administrator, or a member of an organization)', () => import('./commands/user-create')),
+  entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
+  entry('catalog sync', 'Load the bundled catalogs and mapping sets into the database (unchanged ones are skipped)', () => import('./commands/catalog-sync')),
+  entry('catalog import-text', 'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition', () => import('./commands/catalog-import-text')),
+  entry('catalog diff', 'What changed between two editions of a catalog', () => import('./commands/catalog-diff')),
+  entry('catalog export', 'Export a catalog edition as OSCAL (catalog, or a basic-requirements or LIU profile)', () => import('./commands/catalog-export')),
+  entry('map', 'Show how a control maps to another framework, path by path with provenance', () => import('./commands/map')),
+  entry('oscal resolve', 'Resolve an OSCAL profile into a catalog (no database needed)', () => import('./commands/oscal-resolve')),
+  entry('oscal validate', 'Validate an OSCAL JSON document against NIST’s JSON schema', () => import('./commands/oscal-validate')),
+];

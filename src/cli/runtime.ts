@@ -9,6 +9,8 @@ import { cryptoIds, systemClock } from '../infra/system';
 import { LoginThrottle } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
 import { CatalogCache } from '../app/catalog-cache';
+import { SessionCache } from '../app/session-cache';
+import type { Clock } from '../app/ports/services';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
 
@@ -30,17 +32,25 @@ export interface RuntimeOptions {
   inMemory?: boolean;
 }
 
-export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
-  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
-  const app: AppDeps = {
-    uow: unitOfWork(engine.db),
+/** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
+export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: Clock } = {}): AppDeps {
+  const sessionCache = new SessionCache();
+  return {
+    // Every commit may change a session, user or membership: drop what the session cache holds.
+    uow: unitOfWork(engine.db, { afterCommit: () => sessionCache.invalidate() }),
     hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
-    clock: systemClock,
+    clock: opts.clock ?? systemClock,
     ids: cryptoIds,
     throttle: new LoginThrottle(),
     catalogCache: new CatalogCache(),
+    sessionCache,
   };
+}
+
+export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
+  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
+  const app = appDeps(engine, opts);
   const deps: ServerDeps = {
     ...app,
     logger,

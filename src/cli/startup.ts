@@ -1,15 +1,24 @@
 import { systemActor } from '../core/identity';
 import type { RequestContext } from '../app/context';
 import { syncBundledCatalogs, type SyncReport } from '../app/use-cases/sync-bundled-catalogs';
-import { loadBundledContent } from '../formats/bundled';
+import { bundledFingerprint, loadBundledContent } from '../formats/bundled';
 import type { Runtime } from './runtime';
 
-/** Loads the shipped catalogs and mapping sets; unchanged ones are skipped, so this is cheap after the first run. */
-export async function syncBundled(runtime: Runtime, ctx: RequestContext = { actor: systemActor, requestId: 'startup' }): Promise<SyncReport> {
+const FINGERPRINT_KEY = 'bundled_fingerprint';
+
+/**
+ * Loads the shipped catalogs and mapping sets; unchanged ones are skipped. When the content files and their loader
+ * are byte-for-byte what was loaded last time, nothing is even parsed (`force` parses and compares anyway).
+ */
+export async function syncBundled(runtime: Runtime, ctx: RequestContext = { actor: systemActor, requestId: 'startup' }, force = false): Promise<SyncReport | null> {
+  const settings = runtime.deps.uow.read.settings;
+  const fingerprint = await bundledFingerprint();
+  if (!force && (await settings.get(FINGERPRINT_KEY)) === fingerprint && (await runtime.deps.uow.read.catalogs.listEditions()).length > 0) return null;
   const content = await loadBundledContent();
   for (const w of content.warnings) runtime.deps.logger.debug({ warning: w }, 'bundled content');
   const report = await syncBundledCatalogs(runtime.deps, ctx, content);
   if (report.written > 0) runtime.deps.logger.info({ written: report.written }, 'bundled catalogs loaded');
+  await settings.put(FINGERPRINT_KEY, fingerprint, runtime.deps.clock.now());
   return report;
 }
 

@@ -33,6 +33,7 @@ export function lockDataDir(dir: string): DataDirLock {
       const release = () => {
         if (released) return;
         released = true;
+        process.off('exit', release);
         try {
           const owner = JSON.parse(readFileSync(path, 'utf8')) as { pid: number };
           if (owner.pid === process.pid) unlinkSync(path);

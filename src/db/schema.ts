@@ -166,3 +166,10 @@ export const schemaMigrations = pgTable('schema_migrations', {
   checksum: text('checksum').notNull(),
   appliedAt: ts('applied_at').notNull(),
 });
+
+/** Bookkeeping values of the installation (not domain data, so not audited): e.g. `bundled_fingerprint`. */
+export const appSettings = pgTable('app_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+});

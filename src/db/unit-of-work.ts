@@ -6,6 +6,7 @@ import { sessionRepository } from './repositories/session-repository';
 import { userRepository } from './repositories/user-repository';
 import { catalogRepository } from './repositories/catalog-repository';
 import { mappingRepository } from './repositories/mapping-repository';
+import { settingsRepository } from './repositories/settings-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -15,12 +16,18 @@ export function repositories(db: Db): Repositories {
     audit: auditRepository(db),
     catalogs: catalogRepository(db),
     mappings: mappingRepository(db),
+    settings: settingsRepository(db),
   };
 }
 
-export function unitOfWork(db: Db): UnitOfWork {
+/** `afterCommit` runs after every committed transaction (the runtime clears in-process caches there). */
+export function unitOfWork(db: Db, hooks: { afterCommit?: () => void } = {}): UnitOfWork {
   return {
     read: repositories(db),
-    transaction: (fn) => db.transaction((tx) => fn(repositories(tx as unknown as Db))),
+    transaction: async (fn) => {
+      const result = await db.transaction((tx) => fn(repositories(tx as unknown as Db)));
+      hooks.afterCommit?.();
+      return result;
+    },
   };
 }

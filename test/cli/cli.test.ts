@@ -28,8 +28,10 @@ describe('ismap CLI', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('prints help for every command and exits 0', async () => {
+  it('prints help for every command and exits 0; the registry summary is the command\'s own', async () => {
     for (const c of commands) {
+      expect((await c.load()).summary, c.name).toBe(c.summary);
+      expect((await c.load()).name).toBe(c.name);
       const r = await run([...c.name.split(' '), '--help']);
       expect(r.code, c.name).toBe(0);
       expect(r.out).toMatch(/Usage: ismap /);

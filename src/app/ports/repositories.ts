@@ -75,6 +75,12 @@ export interface AuditRepository {
   count(q?: Omit<AuditQuery, 'limit'>): Promise<number>;
 }
 
+/** Installation bookkeeping (not domain data). */
+export interface SettingsRepository {
+  get(key: string): Promise<string | null>;
+  put(key: string, value: string, at: Date): Promise<void>;
+}
+
 export interface Repositories {
   organizations: OrganizationRepository;
   users: UserRepository;
@@ -82,6 +88,7 @@ export interface Repositories {
   audit: AuditRepository;
   catalogs: CatalogRepository;
   mappings: MappingRepository;
+  settings: SettingsRepository;
 }
 
 /**

@@ -15,13 +15,22 @@ const TOUCH_EVERY_MS = 60_000;
 /** Turns a session cookie into an actor, or null when the session is unknown, revoked, expired, idle or its user disabled. */
 export async function authenticateSession(deps: AppDeps, token: string): Promise<Authenticated | null> {
   if (!token || token.length > 200) return null;
-  const found = await deps.uow.read.sessions.getWithUser(sessionIdOf(token));
-  if (!found) return null;
-  const { session, user, memberships } = found;
+  const id = sessionIdOf(token);
   const now = deps.clock.now().getTime();
+  let found = deps.sessionCache.get(id, now);
+  if (!found) {
+    const generation = deps.sessionCache.generation;
+    found = (await deps.uow.read.sessions.getWithUser(id)) ?? undefined;
+    if (!found) return null;
+    deps.sessionCache.set(id, found, generation, now);
+  }
+  const { session, user, memberships } = found;
   if (session.revokedAt || user.disabledAt) return null;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return null;
-  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await deps.uow.read.sessions.touch(session.id, new Date(now));
+  if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    await deps.uow.read.sessions.touch(session.id, new Date(now));
+    session.lastSeenAt = new Date(now);
+  }
   // A membership removed since sign-in must not stay active.
   const activeOrgId = session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId) ? session.activeOrgId : (memberships[0]?.orgId ?? null);
   return { actor: { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId }, session: { ...session, activeOrgId }, user };

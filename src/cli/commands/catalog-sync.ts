@@ -18,7 +18,8 @@ Options:
   -h, --help  Show this help`,
   async run(ctx) {
     const { values } = parse(ctx.argv, {});
-    const report = await withRuntime(ctx, (runtime) => syncBundled(runtime, cliContext));
+    // An explicit sync always parses and compares, whatever the stored fingerprint says.
+    const report = (await withRuntime(ctx, (runtime) => syncBundled(runtime, cliContext, true)))!;
     if (values.json) writeJson(ctx.stdout, report);
     else {
       for (const e of report.editions) ctx.stdout.write(`${e.action.padEnd(9)}  ${e.catalog} ${e.edition} (${e.nodes} nodes)\n`);

@@ -30,6 +30,7 @@ Options:
     const started = performance.now();
     const runtime = await openRuntime(config);
     const { deps } = runtime;
+    const opened = performance.now();
     try {
       await startupTasks(runtime);
       if (config.seedDemo && !config.databaseUrl) {
@@ -42,7 +43,7 @@ Options:
     }
     const app = createServerApp(deps);
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, startupMs: Math.round(performance.now() - started) }, `ISMAP Hub listening on http://localhost:${info.port}`);
+      deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
     await new Promise<void>((resolve) => {
       const stop = () => {

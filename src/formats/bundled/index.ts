@@ -5,3 +5,4 @@ export { iso2013Edition, iso2022Edition } from './iso';
 export { ismapMappingSets } from './mappings-ismap';
 export { nistIsoMappingSet } from './mappings-nist-iso';
 export { loadBundledContent, type BundledContent } from './load';
+export { bundledFingerprint } from './fingerprint';

@@ -1,0 +1,13 @@
+import { register } from 'tsx/esm/api';
+register();
+let t = performance.now();
+const lap = (n) => { const now = performance.now(); console.log(n, Math.round(now - t)); t = now; };
+const { openRuntime } = await import('./src/cli/runtime.ts'); lap('import runtime');
+const { createServerApp } = await import('./src/server/app.ts'); lap('import server app');
+const { startupTasks } = await import('./src/cli/startup.ts'); lap('import startup');
+const { loadBundledContent } = await import('./src/formats/bundled/index.ts'); lap('import bundled');
+const rt = await openRuntime({ dataDir: '/tmp/d3', databaseUrl: undefined, secureCookies: 'false', trustProxy: false, webDir: undefined, logLevel: 'silent' }); lap('open runtime');
+await startupTasks(rt); lap('startup tasks');
+await loadBundledContent(); lap('loadBundledContent alone');
+createServerApp(rt.deps); lap('create app');
+await rt.close(); lap('close');

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, login, startTestServer, type TestServer } from '../support/server';
+import { createOrganization } from '../../src/app/use-cases/create-organization';
+import { createUser } from '../../src/app/use-cases/create-user';
+import { systemActor } from '../../src/core/identity';
+
+const PW = 'session-password-123';
+
+describe('sessions, caching and throttling over HTTP', () => {
+  let s: TestServer;
+  let orgId: string;
+  beforeAll(async () => {
+    s = await startTestServer();
+    const sys = { actor: systemActor, requestId: null };
+    orgId = (await createOrganization(s.deps, sys, { kind: 'csp', slug: 'sess', nameJa: 'セッション社', nameEn: 'Sess' })).id;
+    await createUser(s.deps, sys, { email: 'admin@sess.test', displayName: 'A', password: PW, memberships: [{ orgId, role: 'admin' }] });
+    await createUser(s.deps, sys, { email: 'member@sess.test', displayName: 'M', password: PW, memberships: [{ orgId, role: 'viewer' }] });
+  });
+  afterAll(async () => s?.close());
+
+  it('stops accepting a session the moment it is signed out, although sessions are cached', async () => {
+    const c = await login(s.app, 'member@sess.test', PW);
+    expect((await call(s.app, 'GET', '/auth/session', { as: c })).status).toBe(200);
+    expect((await call(s.app, 'GET', '/auth/session', { as: c })).status).toBe(200); // now from the cache
+    expect((await call(s.app, 'POST', '/auth/logout', { as: c })).status).toBe(204);
+    expect((await call(s.app, 'GET', '/auth/session', { as: c })).status).toBe(401);
+  });
+
+  it('takes an organization away from a removed member on the next request', async () => {
+    const member = await login(s.app, 'member@sess.test', PW);
+    const admin = await login(s.app, 'admin@sess.test', PW);
+    expect((await call(s.app, 'GET', `/organizations/${orgId}`, { as: member })).status).toBe(200);
+    const memberId = (await s.deps.uow.read.users.getByEmail('member@sess.test'))!.id;
+    expect((await call(s.app, 'DELETE', `/organizations/${orgId}/members/${memberId}`, { as: admin })).status).toBe(204);
+    expect((await call(s.app, 'GET', `/organizations/${orgId}`, { as: member })).status).toBe(404);
+  });
+
+  it('rotates the session at sign-in: the previous cookie stops working', async () => {
+    const first = await login(s.app, 'admin@sess.test', PW);
+    const res = await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', cookie: first.cookie }, body: JSON.stringify({ email: 'admin@sess.test', password: PW }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(res.headers.get('set-cookie')).toMatch(/SameSite=Lax/i);
+    expect((await call(s.app, 'GET', '/auth/session', { as: first })).status).toBe(401);
+  });
+
+  it('throttles repeated failed sign-ins with 429 and Retry-After', async () => {
+    const attempt = () => s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@sess.test', password: 'wrong-password-xx' }) });
+    for (let i = 0; i < 5; i++) expect((await attempt()).status).toBe(401);
+    const blocked = await attempt();
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // Even the right password waits until the window passes.
+    const right = await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@sess.test', password: PW }) });
+    expect(right.status).toBe(429);
+  });
+
+  it('answers errors as { error: { code, message } } with a request id', async () => {
+    const res = await s.app.request('/api/v1/organizations/not-a-uuid', { headers: { 'x-request-id': 'trace-12345678' } });
+    expect(res.headers.get('x-request-id')).toBe('trace-12345678');
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBeTypeOf('string');
+    expect(body.error.message).toBeTypeOf('string');
+  });
+});
