@@ -23,6 +23,7 @@ export const CatalogEditionSummary = z
     nodeCount: z.number().int(),
     countsByKind: z.record(z.string(), z.number().int()),
     mandatoryCount: z.number().int().openapi({ description: 'Basic statement requirements (基本言明要件); 0 outside ISMAP' }),
+    flagCounts: z.record(z.string(), z.number().int()).openapi({ description: "Nodes per flag: ISMAP 'P' (cloud-specific) and 'B' (basic statement requirement), NIST 'withdrawn'" }),
     newest: z.boolean(),
   })
   .openapi('CatalogEditionSummary');

@@ -1,5 +1,5 @@
 import { isMandatory } from '../../core/catalog/ids';
-import type { LocalizedText } from '../../core/catalog/model';
+import type { CatalogNode, LocalizedText } from '../../core/catalog/model';
 import { abilities, catalogPolicy, type Abilities } from '../../core/policies';
 import type { AppDeps, RequestContext } from '../context';
 import type { EditionSource } from '../ports/repositories';
@@ -18,6 +18,8 @@ export interface CatalogEditionSummary {
   countsByKind: Record<string, number>;
   /** Basic statement requirements (基本言明要件); 0 outside ISMAP. */
   mandatoryCount: number;
+  /** Nodes carrying each flag: ISMAP 'P' (cloud-specific), 'B' (basic statement requirement); NIST 'withdrawn'. */
+  flagCounts: Record<string, number>;
   /** True for the newest edition of its catalog. */
   newest: boolean;
 }
@@ -47,8 +49,15 @@ export async function listCatalogs(deps: AppDeps, ctx: RequestContext): Promise<
       nodeCount: Object.values(countsByKind).reduce((a, b) => a + b, 0),
       countsByKind,
       mandatoryCount: nodes.filter(isMandatory).length,
+      flagCounts: countFlags(nodes),
       newest: snapshot.editionsOf(r.catalog)[0] === r.edition,
     };
   });
   return { editions, abilities: abilities(catalogPolicy, ctx.actor, null) };
+}
+
+function countFlags(nodes: readonly CatalogNode[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const n of nodes) for (const f of n.flags) out[f] = (out[f] ?? 0) + 1;
+  return out;
 }

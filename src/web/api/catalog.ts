@@ -15,6 +15,7 @@ export interface EditionSummary {
   nodeCount: number;
   countsByKind: Record<string, number>;
   mandatoryCount: number;
+  flagCounts: Record<string, number>;
   newest: boolean;
 }
 

@@ -182,6 +182,7 @@ export const en = {
     detected: 'Detected columns',
     headerRow: 'Header row {{row}}',
     preview: 'Preview',
+    count: { dataRows: 'rows', matched: 'matched', newIds: 'new ids', withoutText: 'without text', missing: 'items not in the file', skipped: 'skipped', errors: 'errors', warnings: 'warnings' },
     counts: 'Counts',
     issues: 'Problems',
     row: 'Row',

@@ -184,6 +184,7 @@ export const ja: Messages = {
     detected: '検出した列',
     headerRow: '見出し行 {{row}}',
     preview: 'プレビュー',
+    count: { dataRows: 'データ行', matched: '一致', newIds: '新規ID', withoutText: '本文なし', missing: 'ファイルにない項目', skipped: 'スキップ', errors: 'エラー', warnings: '警告' },
     counts: '件数',
     issues: '問題',
     row: '行',

@@ -15,6 +15,10 @@ export function Shell({ children }: { children: ReactNode }) {
   const navigate = useNavigate();
   if (!session) return <>{children}</>;
   const items = navigationFor(session);
+  // The active item is the one whose path matches the most of the current location (/catalogs/import is not /catalogs).
+  const activeTo = items
+    .filter((i) => !i.external && (i.to === '/' ? location.pathname === '/' : location.pathname === i.to || location.pathname.startsWith(i.to + '/')))
+    .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const orgName = (o: { nameJa: string; nameEn: string }) => (i18n.language === 'ja' ? o.nameJa : o.nameEn);
   const m = activeMembership(session);
   const sections: { id: 'main' | 'organization' | 'admin'; label?: string }[] = [{ id: 'main' }, { id: 'organization' }, { id: 'admin', label: t('nav.adminSection') }];
@@ -92,7 +96,7 @@ export function Shell({ children }: { children: ReactNode }) {
                 i.external ? (
                   <NavLink key={i.key} href={i.to} label={t(`nav.${i.key}`)} data-nav={i.key} target="_blank" rel="noreferrer" />
                 ) : (
-                  <NavLink key={i.key} component={Link} to={i.to} label={t(`nav.${i.key}`)} data-nav={i.key} onClick={close} active={i.to === '/' ? location.pathname === '/' : location.pathname.startsWith(i.to)} aria-current={location.pathname === i.to ? 'page' : undefined} />
+                  <NavLink key={i.key} component={Link} to={i.to} label={t(`nav.${i.key}`)} data-nav={i.key} onClick={close} active={i.to === activeTo} aria-current={i.to === activeTo ? 'page' : undefined} />
                 ),
               )}
             </div>

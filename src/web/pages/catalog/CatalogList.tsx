@@ -51,9 +51,10 @@ export function CatalogList() {
                   {anyTitle(e.title, i18n.language) ?? e.catalog}
                 </Anchor>
                 <Text size="xs" c="dimmed">
-                  {Object.entries(e.countsByKind)
-                    .map(([k, n]) => `${t(`catalog.kind.${k}`, { defaultValue: k })} ${n.toLocaleString()}`)
-                    .join(' · ')}
+                  {[
+                    ...Object.entries(e.countsByKind).map(([k, n]) => `${t(`catalog.kind.${k}`, { defaultValue: k })} ${n.toLocaleString()}`),
+                    ...Object.entries(e.flagCounts).map(([f, n]) => `${['P', 'B', 'withdrawn'].includes(f) ? t(`catalog.flag.${f}`) : f} ${n.toLocaleString()}`),
+                  ].join(' · ')}
                 </Text>
               </Table.Td>
               <Table.Td ta="right">{e.nodeCount.toLocaleString()}</Table.Td>

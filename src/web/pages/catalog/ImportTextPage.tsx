@@ -116,7 +116,7 @@ export function ImportTextPage() {
           <Text size="sm" mt="xs">
             {t('importText.counts')}:{' '}
             {Object.entries(result.counts)
-              .map(([k, v]) => `${k} ${v}`)
+              .map(([k, v]) => `${t(`importText.count.${k}`, { defaultValue: k })} ${v}`)
               .join(' · ')}
           </Text>
           <Title order={4} size="h6" mt="sm">
