@@ -22,9 +22,15 @@ export async function createPgDatabase(): Promise<string> {
 }
 
 let template: Blob | undefined;
-/** The migrated PGlite data folder dumped once by the global setup. */
-export async function pgliteTemplate(): Promise<Blob> {
-  template ??= new Blob([await readFile(inject('pgliteTemplate'))]);
+/** The migrated PGlite data folder dumped once by the global setup; undefined outside vitest (scripts). */
+export async function pgliteTemplate(): Promise<Blob | undefined> {
+  let path: string;
+  try {
+    path = inject('pgliteTemplate');
+  } catch {
+    return undefined;
+  }
+  template ??= new Blob([await readFile(path)]);
   return template;
 }
 

@@ -16,7 +16,7 @@ export interface RunningServer extends TestServer {
 /** The real HTTP server on a free loopback port, with demo data and the built web app (dist/web). */
 export async function startHttpServer(): Promise<RunningServer> {
   const s = await startTestServer('pglite');
-  s.deps.webDir = join(resolve(__dirname, '..', '..'), 'dist', 'web');
+  s.deps.webDir = join(resolve(import.meta.dirname, '..', '..'), 'dist', 'web');
   await startupTasks({ engine: s.engine, deps: s.deps, close: s.close });
   const logins = (await seedDemo(s.deps, { password: DEMO_PASSWORD }))!;
   const { createServerApp } = await import('../../src/server/app');

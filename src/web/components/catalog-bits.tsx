@@ -12,7 +12,16 @@ export function NodeId({ id }: { id: string }) {
         {({ copied, copy }) => (
           <Tooltip label={copied ? t('common.copied') : t('catalog.copyId')}>
             <ActionIcon size="xs" variant="subtle" onClick={copy} aria-label={`${t('catalog.copyId')}: ${id}`}>
-              {copied ? '✓' : '⧉'}
+              {copied ? (
+                <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="3" aria-hidden="true">
+                  <path d="M5 12l5 5L20 7" />
+                </svg>
+              ) : (
+                <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                  <rect x="9" y="9" width="12" height="12" rx="2" />
+                  <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
+                </svg>
+              )}
             </ActionIcon>
           </Tooltip>
         )}
