@@ -1,9 +1,12 @@
 /** Shapes of the catalog and mapping endpoints (see the OpenAPI document, tag "Catalogs" and "Mappings"). */
-export interface Localized {
-  ja?: string | null;
-  en?: string | null;
-}
+import type { CatalogNode as CoreNode, LocalizedText } from '../../core/catalog/model';
+import type { Relationship, MappingMethod } from '../../core/mapping/model';
+export type { SearchHit } from '../../core/catalog/search-index';
+export type { Relationship };
 
+export type Localized = LocalizedText;
+/** A node as the API sends it (props as plain JSON values). */
+export type CatalogNode = Omit<CoreNode, 'params' | 'props'> & { params: Record<string, unknown>[]; props: Record<string, unknown> };
 export interface EditionSummary {
   catalog: string;
   edition: string;
@@ -19,22 +22,6 @@ export interface EditionSummary {
   newest: boolean;
 }
 
-export interface CatalogNode {
-  id: string;
-  kind: string;
-  depth: number;
-  parentId: string | null;
-  position: number;
-  label: string;
-  flags: string[];
-  title: Localized;
-  text: Localized;
-  textSource: Localized;
-  params: Record<string, unknown>[];
-  sourceRefs: string[];
-  props: Record<string, unknown>;
-}
-
 export interface TreeNode {
   node: CatalogNode;
   mandatory: boolean;
@@ -42,8 +29,7 @@ export interface TreeNode {
   descendants: Record<string, number>;
 }
 
-export type Relationship = 'equal' | 'subset-of' | 'superset-of' | 'intersects-with' | 'no-relationship';
-export type Method = 'official' | 'derived' | 'community' | 'manual';
+export type Method = MappingMethod;
 
 export interface NodeMapping {
   id: string;
@@ -68,18 +54,6 @@ export interface NodeDetail {
   children: { id: string; label: string; kind: string; title: Localized }[];
   mappingsOut: NodeMapping[];
   mappingsIn: NodeMapping[];
-}
-
-export interface SearchHit {
-  key: string;
-  catalog: string;
-  edition: string;
-  id: string;
-  label: string;
-  kind: string;
-  title: string | null;
-  matchedIn: 'id' | 'id-prefix' | 'title' | 'text';
-  snippet: string;
 }
 
 export interface PathLink {

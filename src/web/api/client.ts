@@ -52,19 +52,4 @@ export interface SessionInfo {
   abilities: Abilities;
 }
 
-export interface AuditEvent {
-  seq: number;
-  id: string;
-  at: string;
-  actorUserId: string | null;
-  actorOrgId: string | null;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  beforeDigest: string | null;
-  afterDigest: string | null;
-  requestId: string | null;
-  details: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
+export type { AuditEvent } from '../../core/audit-chain';
