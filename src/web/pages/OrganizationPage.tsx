@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, TextInput, Title, Card } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Card } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,8 @@ export function OrganizationPage() {
   const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
   const setRole = useMutation({ mutationFn: (v: { email: string; role: string }) => api('PUT', `/organizations/${id}/members`, v), onSuccess: refresh });
   const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
+  const rename = useMutation({ mutationFn: (v: { nameJa: string; nameEn: string }) => api<Organization>('PATCH', `/organizations/${id}`, v), onSuccess: () => void qc.invalidateQueries() });
+  const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
   const [email, setEmail] = useState('');
   const [role, setNewRole] = useState<string>('viewer');
 
@@ -41,6 +43,30 @@ export function OrganizationPage() {
         <Title order={2}>{i18n.language === 'ja' ? o.nameJa : o.nameEn}</Title>
         <Badge variant="light">{t(`orgKind.${o.kind}`)}</Badge>
       </Group>
+      {o.abilities.update && (
+        <Card withBorder maw={800}>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (names) rename.mutate(names);
+            }}
+          >
+            <Group align="flex-end">
+              <TextInput label={t('orgs.nameJa')} value={names?.nameJa ?? o.nameJa} onChange={(e) => setNames({ nameJa: e.currentTarget.value, nameEn: names?.nameEn ?? o.nameEn })} style={{ flex: 1 }} />
+              <TextInput label={t('orgs.nameEn')} value={names?.nameEn ?? o.nameEn} onChange={(e) => setNames({ nameJa: names?.nameJa ?? o.nameJa, nameEn: e.currentTarget.value })} style={{ flex: 1 }} />
+              <Button type="submit" variant="light" disabled={!names} loading={rename.isPending}>
+                {t('orgs.rename')}
+              </Button>
+            </Group>
+            {rename.isSuccess && (
+              <Text size="sm" c="green.9" mt={4} role="status">
+                {t('orgs.updated')}
+              </Text>
+            )}
+            {rename.error && <ErrorAlert error={rename.error} />}
+          </form>
+        </Card>
+      )}
       <Title order={3} size="h4">
         {t('orgs.members')}
       </Title>
