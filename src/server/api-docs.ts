@@ -19,7 +19,27 @@ const page = `<!doctype html>
 <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
 <script src="/api/docs/init.js"></script></body></html>`;
 
-const init = `window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+// "Try it out" runs in the signed-in browser: writes need the session's CSRF token, fetched once and sent as
+// X-CSRF-Token (the same header the web app sends).
+const init = `let csrf = null;
+async function csrfToken() {
+  if (csrf) return csrf;
+  const r = await fetch('/api/v1/auth/session', { credentials: 'same-origin' });
+  if (r.ok) csrf = (await r.json()).csrfToken;
+  return csrf;
+}
+window.ui = SwaggerUIBundle({
+  url: '/api/v1/openapi.json',
+  dom_id: '#swagger-ui',
+  deepLinking: true,
+  requestInterceptor: async (req) => {
+    if (req.method && req.method.toUpperCase() !== 'GET') {
+      const t = await csrfToken();
+      if (t) req.headers['X-CSRF-Token'] = t;
+    }
+    return req;
+  },
+});`;
 
 /** A readable API reference served from local assets (swagger-ui-dist): no CDN, works offline. */
 export function apiDocs() {

@@ -123,6 +123,7 @@ export const MappingPaths = z
     paths: z.array(MappingPath),
     targets: z.array(z.object({ target: z.string(), relationship: z.enum(relationships), confidence: z.number(), method: z.enum(mappingMethods), paths: z.array(MappingPath) })),
     truncated: z.boolean(),
+    hint: z.string().optional().openapi({ description: 'Only when no path was found: why, and what to try (e.g. the same id in an edition that has mappings)' }),
   })
   .openapi('MappingPaths');
 
@@ -140,6 +141,8 @@ export const TextImportResult = z
     edition: z.string(),
     createdEdition: z.boolean(),
     baseEdition: z.string().nullable(),
+    editionNote: z.string().nullable().openapi({ description: "'will create edition 2025-01 from 2024-07' (dry run), 'created edition …', or null for an existing edition" }),
+    derivedMappingSets: z.array(z.object({ id: z.string(), mappings: z.number().int() })).openapi({ description: 'Mapping sets written with a new edition: its succession to the base edition and its links within the edition' }),
     counts: z.record(z.string(), z.number().int()),
     newIds: z.array(z.string()),
     idsWithoutText: z.array(z.string()),

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Browser, Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { describeBrowser, launch } from '../support/browser';
 import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
 
@@ -46,10 +47,13 @@ describeBrowser('catalogs in headless Chromium', () => {
     const tree = page.getByTestId('catalog-tree');
     await tree.getByText(/Control objective 121/).first().waitFor();
     await tree.getByText(/Detailed control 1,?081/).first().waitFor();
+    const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(await serious()).toEqual([]);
     await page.getByRole('button', { name: 'Expand 9', exact: true }).click();
     await page.getByRole('button', { name: 'Expand 9.2', exact: true }).click();
     await page.getByRole('link', { name: '9.2.3', exact: true }).click();
     await page.getByTestId('mappings-out').getByText('iso27001-2013:A.9.2.3').waitFor();
+    expect(await serious()).toEqual([]);
     await page.getByRole('button', { name: 'Find paths' }).click();
     await page.getByTestId('mapping-target').first().waitFor();
     expect(await page.getByTestId('mapping-target').count()).toBeGreaterThan(0);

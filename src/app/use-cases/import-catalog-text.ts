@@ -3,10 +3,12 @@ import type { CatalogEdition, CatalogNode, Lang } from '../../core/catalog/model
 import { isIsmapIdShape } from '../../core/catalog/text-import-ids';
 import { validateTextImport, type TextImportEntry, type TextImportInput, type TextImportIssue, type TextImportPlan } from '../../core/catalog/text-import';
 import { DomainError } from '../../core/errors';
+import { editionSuccession, type EditionSuccession } from '../../core/mapping/succession';
 import { authorize, catalogPolicy } from '../../core/policies';
 import { documentOrder } from '../catalog-cache';
 import type { AppDeps, RequestContext } from '../context';
-import { editionHash } from '../content-hash';
+import { editionHash, mappingSetHash } from '../content-hash';
+import type { Repositories, StoredMapping } from '../ports/repositories';
 import { resolveEdition } from '../node-ref';
 import { recordAudit } from '../record-audit';
 
@@ -29,6 +31,10 @@ export interface ImportCatalogTextResult {
   /** True when the file creates a new edition (copied from `baseEdition`). */
   createdEdition: boolean;
   baseEdition: string | null;
+  /** One line for people: 'will create edition 2025-01 from 2024-07' (dry run), 'created edition …', or null. */
+  editionNote: string | null;
+  /** The mapping sets written with a new edition (succession to the base, links within the edition), with sizes. */
+  derivedMappingSets: { id: string; mappings: number }[];
   counts: TextImportPlan['counts'];
   newIds: string[];
   idsWithoutText: string[];
@@ -42,7 +48,9 @@ export interface ImportCatalogTextResult {
  * duplicates, lengths, encoding, parents of new ids) and write nothing on any error — the DomainError
  * 'import_failed' carries every issue with its file, row and column. A file for an edition that does not exist yet
  * creates it from the newest edition of the catalog (structure and texts copied, the file's texts applied, new ids
- * added under their parent by id prefix). `dryRun` returns the plan without writing.
+ * added under their parent by id prefix), and writes in the same transaction the edition's succession mapping set
+ * (new ⇢ base, node by node) and its links within the edition (core/mapping/succession.ts), each audited, so mapping
+ * paths from the new edition go on through the base edition's mappings. `dryRun` returns the plan without writing.
  */
 export async function importCatalogText(deps: AppDeps, ctx: RequestContext, input: ImportCatalogTextInput): Promise<ImportCatalogTextResult> {
   authorize(catalogPolicy, ctx.actor, 'importText', null);
@@ -57,6 +65,8 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
   const source = `${file} (${deps.clock.now().toISOString().slice(0, 10)})`;
   const issues = [...result.issues];
   const built = target ? null : buildEdition(base, input, result.plan, source, issues);
+  const basePrefix = `${base.catalog}:${base.edition}:`;
+  const derived = built ? editionSuccession(base, built, snapshot.mappings.filter((m) => m.source.startsWith(basePrefix) && m.target.startsWith(basePrefix))) : null;
   const errors = issues.filter((i) => i.severity === 'error');
   if (errors.length > 0) {
     throw new DomainError('import_failed', `${errors.length} problem(s) in ${file}; nothing was imported`, issues);
@@ -69,6 +79,8 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
     edition: input.edition,
     createdEdition: !target,
     baseEdition: target ? null : base.edition,
+    editionNote: target ? null : `${input.dryRun ? 'will create' : 'created'} edition ${input.edition} from ${base.edition}`,
+    derivedMappingSets: derived ? [derived.succession, derived.structure].map((s) => ({ id: s.id, mappings: s.mappings.length })) : [],
     counts: { ...plan.counts, errors: 0, warnings: issues.length },
     newIds: plan.newIds.map((e) => e.id),
     idsWithoutText: plan.idsWithoutText,
@@ -82,6 +94,7 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
     if (built) {
       const record = { catalog: built.catalog, edition: built.edition, title: built.title, provenance: built.provenance, publishedAt: null, contentHash: editionHash(built), source: 'import' as const, loadedAt: now };
       await r.catalogs.insertEdition(record, built.nodes);
+      if (derived) await writeDerivedSets(r, deps, ctx, derived);
     } else {
       const updates = plan.matched.filter((m) => m.text !== undefined || m.title !== undefined).map((m) => ({ id: m.id, title: m.title, text: m.text, source }));
       await r.catalogs.updateNodeTexts(input.catalog, input.edition, input.lang, updates);
@@ -96,6 +109,18 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
   });
   deps.catalogCache.invalidate();
   return { ...out, written: true };
+}
+
+/** The succession and within-edition sets of a new edition, each with its audit row (same transaction as the edition). */
+async function writeDerivedSets(r: Repositories, deps: AppDeps, ctx: RequestContext, derived: EditionSuccession) {
+  const now = deps.clock.now();
+  for (const set of [derived.succession, derived.structure]) {
+    const rows = set.mappings.map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: set.id, createdBy: ctx.actor.userId, createdAt: now }));
+    await r.mappings.deleteSet(set.id);
+    await r.mappings.putSet({ id: set.id, title: set.title, description: set.description, provenance: set.provenance, source: 'import', orgId: null, contentHash: mappingSetHash(set), updatedAt: now });
+    await r.mappings.insert(rows);
+    await recordAudit(r, deps, ctx, { action: 'mapping_set.derive', targetType: 'mapping_set', targetId: set.id, orgId: null, details: { mappings: rows.length, provenance: set.provenance } });
+  }
 }
 
 /** A child's kind when the parent has no children to copy it from. */

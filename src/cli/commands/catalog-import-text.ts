@@ -17,7 +17,9 @@ Reads the table (UTF-8, UTF-16 or Shift_JIS/CP932 CSV, TSV, or XLSX), finds the 
 checks every row before writing anything: unknown or duplicate ids, empty ids, bad bytes, over-long texts.
 Every problem is printed as "file: row N, column X: message" and nothing is written (exit 1).
 An edition that does not exist yet is created from the newest edition of the catalog: its structure and texts
-are copied, the file's texts applied, and new ids added under their parent (9.2.3.20 under 9.2.3).
+are copied, the file's texts applied, and new ids added under their parent (9.2.3.20 under 9.2.3). It is linked
+to that edition node by node (mapping set succession:<catalog>:<base>→<new>), so "ismap map" from the new
+edition still reaches ISO, NIST and FedRAMP; the output says "will create edition … from …" first.
 
 Options:
   --edition <e>     Target edition (required), e.g. 2024-07; a new name creates the edition
@@ -56,6 +58,10 @@ Example:
       const c = r.detection.columns;
       ctx.stdout.write(`${r.file} (${r.format}, ${r.encoding}, sheet "${r.sheet}"): id ${c.id.letter}${c.title ? `, title ${c.title.letter}` : ''}${c.text ? `, text ${c.text.letter}` : ''}\n`);
       if (r.issues.length) ctx.stdout.write(formatIssues(r.issues) + '\n');
+      if (r.editionNote) {
+        const sets = r.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ');
+        ctx.stdout.write(`${r.dryRun ? 'Dry run: ' : ''}${r.editionNote}${sets ? `, ${r.dryRun ? 'with' : 'and wrote'} mapping sets ${sets}` : ''}\n`);
+      }
       const target = `${r.catalog} ${r.edition}${r.createdEdition ? ` (new, from ${r.baseEdition})` : ''}`;
       ctx.stdout.write(`${r.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${target}: ${r.counts.matched} matched, ${r.newIds.length} new id(s), ${r.idsWithoutText.length} id(s) with no text, ${r.missingIds.length} id(s) not in the file\n`);
       if (r.newIds.length) ctx.stdout.write(`New ids: ${r.newIds.join(', ')}\n`);

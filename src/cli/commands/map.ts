@@ -47,6 +47,7 @@ Example:
     if (values.json) writeJson(ctx.stdout, r);
     else {
       ctx.stdout.write(`${r.from} → ${r.toCatalog}${r.via ? ` via ${r.via.join(', ')}` : ''}: ${r.paths.length} path(s), ${r.targets.length} target(s)${r.truncated ? ' (truncated)' : ''}\n\n`);
+      if (r.hint) ctx.stdout.write(`Hint: ${r.hint}\n`);
       for (const p of r.paths) ctx.stdout.write(formatPath(p) + '\n');
       if (r.targets.length) {
         ctx.stdout.write('\nTargets:\n');

@@ -85,6 +85,33 @@ describe('MappingGraph', () => {
     expect(g.paths('a:1:1', 'c').paths).toEqual([]);
   });
 
+  it('hops to an older edition of the starting catalog, and never loops back through editions', () => {
+    // s:2 succeeds s:1 (node by node); s:1's objective o maps to t. New node s:2:n sits under s:2:o.
+    const g = new MappingGraph([
+      m('s:2:o', 's:1:o', 'equal', 1, 'derived'),
+      m('s:2:d', 's:1:d', 'equal', 1, 'derived'),
+      m('s:2:d', 's:2:o', 'subset-of', 1, 'derived'),
+      m('s:2:n', 's:2:o', 'subset-of', 1, 'derived'),
+      m('s:1:d', 's:1:o', 'subset-of', 1, 'derived'),
+      m('s:1:o', 't:1:x', 'equal', 0.9),
+      m('t:1:x', 's:0:o', 'equal', 0.9),
+      m('s:0:o', 'u:1:y', 'equal', 0.9),
+    ]);
+    const r = g.paths('s:2:o', 't');
+    // Not the detour s:2:o ⊇ s:2:d = s:1:d ⊆ s:1:o: that visits item s:o twice.
+    expect(r.paths.map((p) => p.links.map((l) => l.to).join('>'))).toEqual(['s:1:o>t:1:x']);
+    expect(r.paths[0]!.relationship).toBe('equal');
+    expect(g.paths('s:2:n', 't').paths.map((p) => p.links.map((l) => l.to).join('>'))).toEqual(['s:2:o>s:1:o>t:1:x']);
+    // The edition hop is not a via step.
+    expect(g.paths('s:2:o', 't', { via: [] }).paths).toHaveLength(1);
+    // Once the path has left s it never enters another edition of s (s:0 is only reachable through t).
+    expect(g.paths('s:2:o', 'u').paths).toEqual([]);
+    expect(g.paths('s:1:o', 's:2').targets.map((t) => [t.target, t.relationship])).toEqual([
+      ['s:2:o', 'equal'],
+      ['s:2:d', 'superset-of'],
+    ]);
+  });
+
   it('orders editions numerically', () => {
     expect(['5.2.0', '5.1.1+u4', '5.1.1', '5.10'].sort(compareEditions)).toEqual(['5.1.1', '5.1.1+u4', '5.2.0', '5.10']);
     expect(compareEditions('2024-07', '2022-04')).toBeGreaterThan(0);

@@ -61,8 +61,25 @@ export interface PathOptions {
 interface Edge {
   link: PathLink;
   to: string;
+  /** `<catalog>:<edition>` of `to`. */
   toCatalog: string;
+  /** Catalog name of `to`, without edition. */
+  toName: string;
+  /** `<catalog>:<id>` of `to`: the same item in every edition. */
+  toItem: string;
 }
+
+/** `ismap:2024-07:9.2.3` → `ismap:9.2.3`. */
+function itemOfKey(key: string): string {
+  const first = key.indexOf(':');
+  const second = key.indexOf(':', first + 1);
+  return second < 0 ? key : key.slice(0, first) + key.slice(second);
+}
+
+const nameOf = (catalogEdition: string) => {
+  const i = catalogEdition.indexOf(':');
+  return i < 0 ? catalogEdition : catalogEdition.slice(0, i);
+};
 
 /** `<catalog>:<edition>` of a node key. */
 export function catalogOfKey(key: string): string {
@@ -126,8 +143,8 @@ export class MappingGraph {
       const targetCatalog = catalogOf(m.target);
       const forward: PathLink = { from: m.source, to: m.target, relationship: m.relationship, provenance: m.provenance, confidence: m.confidence, note: m.note, inverted: false, setId: m.setId };
       const backward: PathLink = { from: m.target, to: m.source, relationship: inverse(m.relationship), provenance: m.provenance, confidence: m.confidence, note: m.note, inverted: true, setId: m.setId };
-      this.addEdge(m.source, { link: forward, to: m.target, toCatalog: targetCatalog });
-      this.addEdge(m.target, { link: backward, to: m.source, toCatalog: sourceCatalog });
+      this.addEdge(m.source, { link: forward, to: m.target, toCatalog: targetCatalog, toName: nameOf(targetCatalog), toItem: itemOfKey(m.target) });
+      this.addEdge(m.target, { link: backward, to: m.source, toCatalog: sourceCatalog, toName: nameOf(sourceCatalog), toItem: itemOfKey(m.source) });
     }
   }
 
@@ -184,6 +201,12 @@ export class MappingGraph {
    * control to its objective) but never re-enters a catalog it has left, and stops at the first node of the
    * target catalog. With `via`, the catalogs must be visited exactly in that order.
    *
+   * Editions: while a path is still in the starting catalog it may hop to other editions of it (an edition
+   * succession, `ismap:2025-01:9.2.3 equal ismap:2024-07:9.2.3`) without counting as a `via` step; once it has
+   * left the starting catalog it never enters any edition of it again. A path never visits one item (same catalog
+   * and id) in two editions except by the direct hop between them, so it cannot detour through a sibling and
+   * come back to the item in the other edition.
+   *
    * Example: `graph.paths('ismap:2024-07:9.2.3', 'fedramp-rev5-moderate', { via: ['iso27001-2013', 'nist-800-53r5'] })`.
    */
   paths(from: string, toCatalog: string, opts: PathOptions = {}): PathsResult {
@@ -199,23 +222,32 @@ export class MappingGraph {
     const found: MappingPath[] = [];
     let truncated = false;
     const links: PathLink[] = [];
+    const startName = nameOf(startCatalog);
     const onPath = new Set<string>([from]);
+    const onPathItems = new Set<string>([itemOfKey(from)]);
     const visitedCatalogs = new Set<string>([startCatalog]);
 
-    const walk = (node: string, catalog: string, seqIndex: number, rel: Relationship | null, conf: number) => {
+    const walk = (node: string, item: string, catalog: string, seqIndex: number, rel: Relationship | null, conf: number) => {
       if (found.length >= maxPaths) {
         truncated = true;
         return;
       }
       if (links.length >= maxDepth) return;
+      const inStart = nameOf(catalog) === startName;
       for (const e of this.adjacency.get(node) ?? []) {
         if (onPath.has(e.to)) continue;
+        if (e.toItem !== item && onPathItems.has(e.toItem)) continue;
         let nextIndex = seqIndex;
         if (e.toCatalog !== catalog) {
-          if (sequence) {
+          if (visitedCatalogs.has(e.toCatalog)) continue;
+          if (e.toName === startName) {
+            // Another edition of the starting catalog: only before the path has left it.
+            if (!inStart) continue;
+            if (sequence && sequence[seqIndex + 1] === e.toCatalog) nextIndex = seqIndex + 1;
+          } else if (sequence) {
             if (sequence[seqIndex + 1] !== e.toCatalog) continue;
             nextIndex = seqIndex + 1;
-          } else if (visitedCatalogs.has(e.toCatalog)) continue;
+          }
         }
         const r = e.link.relationship;
         const composed = rel === null ? r : compose(rel, r);
@@ -226,16 +258,19 @@ export class MappingGraph {
           found.push({ links: [...links], relationship: composed, confidence, method: composeMethod(links.map((l) => l.provenance.method)) });
         } else {
           const entering = e.toCatalog !== catalog;
+          const newItem = !onPathItems.has(e.toItem);
           onPath.add(e.to);
+          if (newItem) onPathItems.add(e.toItem);
           if (entering) visitedCatalogs.add(e.toCatalog);
-          walk(e.to, e.toCatalog, nextIndex, composed, confidence);
+          walk(e.to, e.toItem, e.toCatalog, nextIndex, composed, confidence);
           if (entering) visitedCatalogs.delete(e.toCatalog);
+          if (newItem) onPathItems.delete(e.toItem);
           onPath.delete(e.to);
         }
         links.pop();
       }
     };
-    if (startCatalog !== target) walk(from, startCatalog, 0, null, 1);
+    if (startCatalog !== target) walk(from, itemOfKey(from), startCatalog, 0, null, 1);
 
     found.sort((a, b) => betterPath(a, b) || (a.links.at(-1)!.to < b.links.at(-1)!.to ? -1 : 1));
     const byTarget = new Map<string, MappingPath[]>();

@@ -1,5 +1,6 @@
 import { ActionIcon, Badge, CopyButton, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type React from 'react';
 import type { Relationship } from '../api/catalog';
 
 /** Ids are first-class: monospace, copyable. */
@@ -54,7 +55,7 @@ const relColor: Record<Relationship, string> = { equal: 'green', 'subset-of': 'b
 export function RelBadge({ rel }: { rel: Relationship }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={relColor[rel]} style={{ textTransform: 'none' }}>
+    <Badge size="sm" variant="light" color={relColor[rel]} style={{ textTransform: 'none', '--badge-color': 'var(--mantine-color-dark-8)' } as React.CSSProperties}>
       {t(`mapping.rel.${rel}`)}
     </Badge>
   );

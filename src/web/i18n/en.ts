@@ -67,7 +67,7 @@ export const en = {
     rename: 'Rename',
     updated: 'Saved',
   },
-  users: { title: 'Users', create: 'New user', displayName: 'Display name', platformAdmin: 'Platform administrator', created: 'User created', disabled: 'Disabled', initialPassword: 'Initial password (at least 12 characters)' },
+  users: { title: 'Users', created: 'Created', create: 'New user', displayName: 'Display name', platformAdmin: 'Platform administrator', createdToast: 'User created', disabled: 'Disabled', initialPassword: 'Initial password (at least 12 characters)' },
   audit: {
     title: 'Audit log',
     orgTitle: 'Audit log of {{org}}',
@@ -95,7 +95,7 @@ export const en = {
     title: 'Account',
     sessions: 'Signed-in sessions',
     current: 'This session',
-    revoke: 'Sign out',
+    revoke: 'Sign out this session',
     created: 'Signed in',
     lastSeen: 'Last active',
     device: 'Device',
@@ -135,6 +135,9 @@ export const en = {
     sourceRefs: 'Derived from',
     children: 'Items below',
     ancestors: 'Location',
+    langName: { ja: 'Japanese', en: 'English' },
+    notImported: 'The criteria prose is published by the ISMAP program and is not shipped: this edition shows identifiers and ISO short titles until the official text is imported.',
+    importNow: 'Import the criteria text',
     copyId: 'Copy id',
   },
   mapping: {
@@ -166,7 +169,7 @@ export const en = {
     delete: 'Delete',
     deleteConfirm: 'Delete this mapping?',
   },
-  search: { title: 'Search', placeholder: 'Id (9.2.3.11pb, AC-2(1), A.5.15), words or Japanese text', submit: 'Search', results: '{{count}} results', none: 'Nothing found.', matchedIn: { id: 'id', 'id-prefix': 'id prefix', title: 'title', text: 'text' }, allCatalogs: 'All catalogs' },
+  search: { title: 'Search', placeholder: 'Id (9.2.3.11pb, AC-2(1), A.5.15), words or Japanese text', submit: 'Search', results: '{{count}} results', none: 'Nothing found.', matchedIn: { id: 'id', 'id-prefix': 'id prefix', title: 'title', text: 'text' }, japaneseHint: 'Japanese criteria text is searchable once it has been imported (criteria text import).', allCatalogs: 'All catalogs' },
   diff: { title: 'Compare editions of {{catalog}}', from: 'From edition', to: 'To edition', added: 'Added ({{count}})', removed: 'Removed ({{count}})', changed: 'Changed ({{count}})', unchanged: '{{count}} unchanged', fields: 'Changed fields', show: 'Compare' },
   importText: {
     title: 'Import criteria text',

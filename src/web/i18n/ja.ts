@@ -69,7 +69,7 @@ export const ja: Messages = {
     rename: '名称を変更',
     updated: '保存しました',
   },
-  users: { title: 'ユーザー', create: 'ユーザーを作成', displayName: '表示名', platformAdmin: 'プラットフォーム管理者', created: 'ユーザーを作成しました', disabled: '無効', initialPassword: '初期パスワード（12文字以上）' },
+  users: { title: 'ユーザー', created: '作成日時', create: 'ユーザーを作成', displayName: '表示名', platformAdmin: 'プラットフォーム管理者', createdToast: 'ユーザーを作成しました', disabled: '無効', initialPassword: '初期パスワード（12文字以上）' },
   audit: {
     title: '監査ログ',
     orgTitle: '{{org}} の監査ログ',
@@ -97,7 +97,7 @@ export const ja: Messages = {
     title: 'アカウント',
     sessions: 'サインイン中のセッション',
     current: 'このセッション',
-    revoke: 'サインアウトさせる',
+    revoke: 'このセッションをサインアウト',
     created: 'サインイン日時',
     lastSeen: '最終操作',
     device: '端末',
@@ -137,6 +137,9 @@ export const ja: Messages = {
     sourceRefs: '参照元',
     children: '配下の項目',
     ancestors: '位置',
+    langName: { ja: '日本語', en: '英語' },
+    notImported: '管理基準の本文は ISMAP 制度が公開するもので同梱していません。公式の本文を取り込むまでは、ID と ISO の短い名称のみを表示します。',
+    importNow: '管理基準本文を取り込む',
     copyId: 'ID をコピー',
   },
   mapping: {
@@ -168,7 +171,7 @@ export const ja: Messages = {
     delete: '削除',
     deleteConfirm: 'このマッピングを削除しますか？',
   },
-  search: { title: '検索', placeholder: 'ID（9.2.3.11pb、AC-2(1)、A.5.15）、語句、日本語の本文', submit: '検索', results: '{{count}} 件', none: '該当する項目はありません。', matchedIn: { id: 'ID', 'id-prefix': 'ID 前方一致', title: 'タイトル', text: '本文' }, allCatalogs: 'すべてのカタログ' },
+  search: { title: '検索', placeholder: 'ID（9.2.3.11pb、AC-2(1)、A.5.15）、語句、日本語の本文', submit: '検索', results: '{{count}} 件', none: '該当する項目はありません。', matchedIn: { id: 'ID', 'id-prefix': 'ID 前方一致', title: 'タイトル', text: '本文' }, japaneseHint: '日本語の管理基準本文は、取り込み後に検索できるようになります（管理基準本文の取込み）。', allCatalogs: 'すべてのカタログ' },
   diff: { title: '{{catalog}} の版の比較', from: '比較元の版', to: '比較先の版', added: '追加（{{count}}）', removed: '削除（{{count}}）', changed: '変更（{{count}}）', unchanged: '変更なし {{count}} 項目', fields: '変更された項目', show: '比較' },
   importText: {
     title: '管理基準本文の取込み',

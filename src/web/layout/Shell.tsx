@@ -44,7 +44,11 @@ export function Shell({ children }: { children: ReactNode }) {
                 aria-label={t('switcher.label')}
                 data-testid="org-switcher"
                 size="xs"
-                w={260}
+                w={{ base: 150, sm: 260 }}
+                title={(() => {
+                  const a = session.organizations.find((o) => o.id === session.activeOrgId);
+                  return a ? orgName(a) : undefined;
+                })()}
                 allowDeselect={false}
                 value={session.activeOrgId}
                 data={session.organizations.map((o) => ({ value: o.id, label: orgName(o) }))}

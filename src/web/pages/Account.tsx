@@ -52,7 +52,7 @@ export function Account() {
                 ) : s.revokedAt ? (
                   <Badge color="gray">{t('account.revoked')}</Badge>
                 ) : (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)}>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
                     {t('account.revoke')}
                   </Button>
                 )}

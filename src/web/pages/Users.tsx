@@ -33,7 +33,7 @@ export function Users() {
           <Table.Tr>
             <Table.Th>{t('auth.email')}</Table.Th>
             <Table.Th>{t('users.displayName')}</Table.Th>
-            <Table.Th>{t('account.created')}</Table.Th>
+            <Table.Th>{t('users.created')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>

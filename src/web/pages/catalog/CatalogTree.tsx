@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,8 @@ import { Link, useParams } from 'react-router-dom';
 import { api } from '../../api/client';
 import { anyTitle, type TreeNode } from '../../api/catalog';
 import { FlagBadges } from '../../components/catalog-bits';
+import { LocalizedTitle } from '../../components/localized';
+import { useCatalogs } from './CatalogList';
 import { ErrorAlert, Loading } from '../../components/status';
 
 function useChildren(catalog: string, edition: string, parent: string | null) {
@@ -20,6 +22,7 @@ function useChildren(catalog: string, edition: string, parent: string | null) {
 export function CatalogTree() {
   const { catalog = '', edition = '' } = useParams();
   const { t } = useTranslation();
+  const canImport = useCatalogs().data?.abilities.importText ?? false;
   return (
     <Stack>
       <Group justify="space-between">
@@ -35,6 +38,16 @@ export function CatalogTree() {
           )}
         </Group>
       </Group>
+      {catalog === 'ismap' && (
+        <Alert color="blue" variant="light">
+          {t('catalog.notImported')}{' '}
+          {canImport && (
+            <Anchor component={Link} to="/catalogs/import">
+              {t('catalog.importNow')}
+            </Anchor>
+          )}
+        </Alert>
+      )}
       <div role="tree" aria-label={t('catalog.tree', { catalog, edition })} data-testid="catalog-tree">
         <Branch catalog={catalog} edition={edition} parent={null} level={1} />
       </div>
@@ -60,6 +73,7 @@ function Row({ catalog, edition, item, level }: { catalog: string; edition: stri
   const [open, setOpen] = useState(level === 1 && item.node.kind === 'tier');
   const n = item.node;
   const title = anyTitle(n.title, i18n.language);
+
   const below = Object.entries(item.descendants)
     .map(([k, c]) => `${t(`catalog.kind.${k}`, { defaultValue: k })} ${c}`)
     .join(' · ');
@@ -73,12 +87,20 @@ function Row({ catalog, edition, item, level }: { catalog: string; edition: stri
         ) : (
           <span style={{ width: 20 }} />
         )}
-        <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} className="mono" size="sm">
-          {n.kind === 'tier' ? '' : n.label}
-        </Anchor>
-        <Text size="sm" fw={n.kind === 'tier' ? 700 : undefined}>
-          {title ?? (n.kind === 'tier' ? n.label : <span className="missing-translation">{t('catalog.noTitle')}</span>)}
-        </Text>
+        {n.kind === 'tier' ? (
+          <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} size="sm" fw={700}>
+            {title ?? n.label}
+          </Anchor>
+        ) : (
+          <>
+            <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} className="mono" size="sm">
+              {n.label}
+            </Anchor>
+            <Text size="sm" component="span">
+              <LocalizedTitle text={n.title} />
+            </Text>
+          </>
+        )}
         <FlagBadges flags={n.flags} mandatory={item.mandatory && n.kind !== 'tier'} />
         {below && (
           <Text size="xs" c="dimmed">

@@ -48,13 +48,13 @@ export function NodePage() {
         {(['ja', 'en'] as const).map((lang) => (
           <Card withBorder key={lang} lang={lang}>
             <Text size="xs" fw={700} c="dimmed" mb={4}>
-              {lang === 'ja' ? '日本語' : 'English'}
+              {t(`catalog.langName.${lang}`)}
             </Text>
             {n.title[lang] ? (
               <Text fw={600}>{n.title[lang]}</Text>
             ) : (
               <Text className="missing-translation" size="sm">
-                {t('catalog.missingTranslation', { lang: lang === 'ja' ? t('lang.ja') : t('lang.en') })}
+                {t('catalog.missingTranslation', { lang: t(`catalog.langName.${lang}`) })}
               </Text>
             )}
             {n.text[lang] && (

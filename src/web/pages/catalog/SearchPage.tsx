@@ -48,6 +48,16 @@ export function SearchPage() {
           <Text size="sm" role="status">
             {res.data.hits.length ? t('search.results', { count: res.data.hits.length }) : t('search.none')}
           </Text>
+          {res.data.hits.length === 0 && /[\u3040-\u30ff\u3400-\u9fff]/.test(q) && (
+            <Text size="sm">
+              {t('search.japaneseHint')}{' '}
+              {catalogs.data?.abilities.importText && (
+                <Anchor component={Link} to="/catalogs/import">
+                  {t('catalog.importNow')}
+                </Anchor>
+              )}
+            </Text>
+          )}
           <Table striped highlightOnHover data-testid="search-results">
             <Table.Tbody>
               {res.data.hits.map((h) => (
