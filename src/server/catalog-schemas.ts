@@ -97,6 +97,7 @@ export const SearchHit = z
     matchedIn: z.enum(['id', 'id-prefix', 'title', 'text']),
     lang: z.enum(['ja', 'en']).optional(),
     snippet: z.string(),
+    baselines: z.array(z.string()).optional().openapi({ description: 'Baseline catalogs holding this same control (their hits are folded into this one unless the catalog filter names them)', example: ['nist-800-53r5-moderate', 'fedramp-rev5-high'] }),
   })
   .openapi('SearchHit');
 

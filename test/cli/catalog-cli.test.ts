@@ -60,8 +60,18 @@ describe('ismap catalog and map commands', () => {
     const dry = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en', '--dry-run']);
     expect(dry.code, dry.err).toBe(0);
     expect(dry.out).toMatch(/Dry run, nothing written into ismap 2025-xx \(new, from 2024-07\): 1 matched, 2 new id\(s\), 1 id\(s\) with no text/);
+    expect(dry.out).toMatch(/^Dry run: will create edition 2025-xx from 2024-07, with mapping sets succession:ismap:2024-07→2025-xx \(1371\)/m);
     const r = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en']);
+    expect(r.out).toMatch(/^created edition 2025-xx from 2024-07, and wrote mapping sets/m);
     expect(r.out).toMatch(/^Imported into ismap 2025-xx/m);
+    // ismap:9.2.3 is now the 2025-xx node; its paths go on through 2024-07.
+    const map = await run(['map', 'ismap:9.2.3', '--to', 'nist-800-53r5']);
+    expect(map.code, map.err).toBe(0);
+    expect(map.out).toMatch(/^ismap:2025-xx:9\.2\.3 → nist-800-53r5:5\.1\.1/);
+    expect(map.out).toMatch(/ismap:9\.2\.3 =equal=> ismap:2024-07:9\.2\.3 =equal=> iso27001-2013:A\.9\.2\.3 =\S+=> nist-800-53r5:ac-2\n/);
+    const none = await run(['map', 'ismap:2025-xx:9.2.8', '--to', 'nist-800-53r5']);
+    expect(none.code).toBe(1);
+    expect(none.out).toMatch(/^Hint: ismap:2025-xx:9\.2\.8 has no stored mappings at all/m);
     expect(r.out).toContain('New ids: 9.2.3.20, 9.2.8');
     const diff = await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx']);
     expect(diff.code, diff.err).toBe(0);

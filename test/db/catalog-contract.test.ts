@@ -116,9 +116,10 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
 
     const good = await writeTemp(dir, 'next-good.csv', 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n');
     const dry = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en', dryRun: true });
-    expect(dry).toMatchObject({ written: false, createdEdition: true, baseEdition: '2024-07', newIds: ['9.2.3.20', '9.2.8', '9.2.8.1.B'] });
+    expect(dry).toMatchObject({ written: false, createdEdition: true, baseEdition: '2024-07', editionNote: 'will create edition 2025-xx from 2024-07', newIds: ['9.2.3.20', '9.2.8', '9.2.8.1.B'] });
+    expect(dry.derivedMappingSets.map((s) => s.id)).toEqual(['succession:ismap:2024-07→2025-xx', 'structure:ismap:2025-xx']);
     const res = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en' });
-    expect(res.written).toBe(true);
+    expect(res).toMatchObject({ written: true, editionNote: 'created edition 2025-xx from 2024-07' });
     const diff = await diffCatalogEditions(deps, sys, { catalog: 'ismap', from: '2024-07', to: '2025-xx' });
     expect(diff.added.map((n) => [n.id, n.kind, n.parentId])).toEqual([
       ['9.2.3.20', 'detailed', '9.2.3'],
@@ -128,6 +129,41 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     expect(diff.added[2]!.flags).toEqual(['B']);
     expect(diff.changed.map((c) => [c.id, c.fields])).toEqual([['9.2.3', ['text.en']]]);
     expect((await listCatalogs(deps, sys)).editions.find((e) => e.edition === '2025-xx')).toMatchObject({ source: 'import', newest: true });
+  });
+
+  it('links a new edition to its base, so paths from it still reach FedRAMP (audited, in the import transaction)', async () => {
+    const deps = testDeps(engine());
+    const sets = await deps.uow.read.mappings.listSets();
+    expect(sets.find((s) => s.id === 'succession:ismap:2024-07→2025-xx')?.count).toBe(1371);
+    expect(sets.find((s) => s.id === 'structure:ismap:2025-xx')?.count).toBe(1081 + 2);
+    expect(await deps.uow.read.audit.count({ action: 'mapping_set.derive' })).toBe(2);
+    // A bare ismap:9.2.3 now resolves to 2025-xx.
+    const paths = await findMappingPaths(deps, sys, { from: 'ismap:9.2.3', to: 'fedramp-rev5-moderate' });
+    expect(paths.from).toBe('ismap:2025-xx:9.2.3');
+    expect(paths.hint).toBeUndefined();
+    expect(paths.targets.map((t) => t.target)).toContain('fedramp-rev5-moderate:2.1.0:ac-2');
+    const best = paths.targets.find((t) => t.target === 'fedramp-rev5-moderate:2.1.0:ac-2')!.paths[0]!;
+    expect(best.links.map((l) => l.to).slice(0, 2)).toEqual(['ismap:2024-07:9.2.3', 'iso27001-2013:2013:A.9.2.3']);
+    expect(best.links[0]).toMatchObject({ relationship: 'equal', confidence: 1, provenance: { method: 'derived', document: 'ISMAP Hub: edition 2025-xx created from 2024-07' } });
+    // A detailed control new in 2025-xx reaches NIST through its objective.
+    const fresh = await findMappingPaths(deps, sys, { from: 'ismap:2025-xx:9.2.3.20', to: 'nist-800-53r5' });
+    expect(fresh.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
+    const node = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2025-xx', nodeId: '9.2.3' });
+    expect(node.mappingsOut.some((m) => m.target === 'ismap:2024-07:9.2.3')).toBe(true);
+    expect((await verifyAuditChain(deps.uow)).ok).toBe(true);
+  });
+
+  it('says which edition has the mappings when a path search finds none', async () => {
+    const deps = testDeps(engine());
+    const none = await findMappingPaths(deps, sys, { from: 'ismap:2025-xx:9.2.8', to: 'nist-800-53r5' });
+    expect(none.paths).toEqual([]);
+    expect(none.hint).toMatch(/no path from ismap:2025-xx:9\.2\.8 to nist-800-53r5:5\.1\.1/);
+    const direct = await findMappingPaths(deps, sys, { from: 'ismap:2025-xx:9.2.3', to: 'nist-800-53r5', via: [] });
+    expect(direct.hint).toMatch(/direct mapping; try without via/);
+    // An edition without its succession set (made before successions were recorded): point at the base edition.
+    await deps.uow.transaction((r) => r.mappings.deleteSet('succession:ismap:2024-07→2025-xx'));
+    const orphan = await findMappingPaths(deps, sys, { from: 'ismap:9.2.3', to: 'nist-800-53r5' });
+    expect(orphan).toMatchObject({ from: 'ismap:2025-xx:9.2.3', paths: [], hint: 'edition 2025-xx has no mappings to nist-800-53r5; try ismap:2024-07:9.2.3' });
   });
 
   it('keeps imported texts when a changed bundled edition replaces the stored one', async () => {

@@ -60,6 +60,17 @@ const rows: Record<string, Row> = {
   'GET /auth/session': { req: () => ({ path: '/auth/session' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'POST /auth/logout': { req: () => ({ path: '/auth/logout' }), expect: { anonymous: 401, platformAdmin: 204, admin: 204, editor: 204, viewer: 204 } },
   'PUT /auth/session/organization': { req: (w, where) => ({ path: '/auth/session/organization', body: { orgId: w.org[where] } }), expect: { anonymous: 401, platformAdmin: 404, admin: member(200), editor: member(200), viewer: member(200) } },
+  'POST /auth/password': {
+    // Changes the caller's own password and straight back, so later cells still sign in with PW.
+    req: async (w, _where, who, s) => {
+      if (who !== 'anonymous') {
+        const email = who === 'platformAdmin' ? 'pa@platform.test' : `${who}@a.test`;
+        await s.deps.uow.read.users.update(w.users[email]!, { passwordHash: await s.deps.hasher.hash(`${PW}-tmp`) });
+      }
+      return { path: '/auth/password', body: { currentPassword: `${PW}-tmp`, newPassword: PW } };
+    },
+    expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
   'GET /auth/sessions': { req: () => ({ path: '/auth/sessions' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'DELETE /auth/sessions/{sessionId}': {
     // inside: a session of the caller's own; outside: somebody else's session.

@@ -55,6 +55,21 @@ describe('sessions, caching and throttling over HTTP', () => {
     expect(right.status).toBe(429);
   });
 
+  it('changes the password with the current one and signs out the other sessions', async () => {
+    await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'pw@sess.test', displayName: 'P', password: PW });
+    const other = await login(s.app, 'pw@sess.test', PW);
+    const me = await login(s.app, 'pw@sess.test', PW);
+    const wrong = await call(s.app, 'POST', '/auth/password', { as: me, body: { currentPassword: 'not-the-password', newPassword: 'a-brand-new-password' } });
+    expect(wrong.status).toBe(400);
+    const ok = await call(s.app, 'POST', '/auth/password', { as: me, body: { currentPassword: PW, newPassword: 'a-brand-new-password' } });
+    expect(ok.json).toEqual({ revokedSessions: 1 });
+    expect((await call(s.app, 'GET', '/auth/session', { as: me })).status).toBe(200);
+    expect((await call(s.app, 'GET', '/auth/session', { as: other })).status).toBe(401);
+    await login(s.app, 'pw@sess.test', 'a-brand-new-password');
+    const events = await s.deps.uow.read.audit.query({ action: 'user.change_password', order: 'desc', limit: 1 });
+    expect(JSON.stringify(events[0])).not.toMatch(/argon2/);
+  });
+
   it('answers errors as { error: { code, message } } with a request id', async () => {
     const res = await s.app.request('/api/v1/organizations/not-a-uuid', { headers: { 'x-request-id': 'trace-12345678' } });
     expect(res.headers.get('x-request-id')).toBe('trace-12345678');

@@ -1,5 +1,5 @@
 import { ancestors } from '../../core/catalog/tree';
-import { isMandatory } from '../../core/catalog/ids';
+import { compareIds, isMandatory } from '../../core/catalog/ids';
 import { nodeKey, parseNodeKey, type CatalogNode } from '../../core/catalog/model';
 import { DomainError } from '../../core/errors';
 import { abilities, mappingPolicy, type Abilities } from '../../core/policies';
@@ -23,10 +23,11 @@ export interface CatalogNodeDetail {
   mandatory: boolean;
   /** Root first, down to the parent. */
   ancestors: CatalogNode[];
+  /** In natural id order: 9.2.3.2 before 9.2.3.10, ac-2 before ac-10. */
   children: { id: string; label: string; kind: string; title: CatalogNode['title'] }[];
-  /** Mappings stored with this node as source. */
+  /** Mappings stored with this node as source, by target in natural id order (core/catalog/ids.ts `compareIds`). */
   mappingsOut: NodeMapping[];
-  /** Mappings stored with this node as target. */
+  /** Mappings stored with this node as target, by source in natural id order. */
   mappingsIn: NodeMapping[];
 }
 
@@ -58,8 +59,8 @@ export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: 
     node,
     mandatory: isMandatory(node),
     ancestors: ancestors(tree, node.id),
-    children: (tree.children.get(node.id) ?? []).map((c) => ({ id: c.id, label: c.label, kind: c.kind, title: c.title })),
-    mappingsOut: all.filter((m) => m.source === key).map((m) => present(m, m.target)),
-    mappingsIn: all.filter((m) => m.target === key).map((m) => present(m, m.source)),
+    children: [...(tree.children.get(node.id) ?? [])].sort((a, b) => compareIds(a.id, b.id)).map((c) => ({ id: c.id, label: c.label, kind: c.kind, title: c.title })),
+    mappingsOut: all.filter((m) => m.source === key).sort((a, b) => compareIds(a.target, b.target) || compareIds(a.setId, b.setId)).map((m) => present(m, m.target)),
+    mappingsIn: all.filter((m) => m.target === key).sort((a, b) => compareIds(a.source, b.source) || compareIds(a.setId, b.setId)).map((m) => present(m, m.source)),
   };
 }

@@ -1,3 +1,4 @@
+import { foldBaselineHits } from '../../core/catalog/search-fold';
 import type { SearchHit } from '../../core/catalog/search-index';
 import type { AppDeps, RequestContext } from '../context';
 
@@ -8,9 +9,27 @@ export interface SearchCatalogsInput {
   limit?: number | undefined;
 }
 
-/** Loose ids (`9.2.3.11pb`, `AC-2(1)`), English words and Japanese text over every stored edition. */
+/** Hits of the baseline catalogs stand behind their source control; read this many more to fill `limit`. */
+const BASELINE_HEADROOM = 12;
+
+/**
+ * Loose ids (`9.2.3.11pb`, `AC-2(1)`), English words and Japanese text over every stored edition. Hits from
+ * baseline catalogs (copies of a source catalog's controls, core/catalog/search-fold.ts) are folded into their
+ * source control's hit as `baselines`, unless the catalog filter names the baseline; for equal scores ISMAP
+ * comes first, then the other base catalogs.
+ */
 export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input: SearchCatalogsInput): Promise<{ query: string; hits: SearchHit[] }> {
   const snapshot = await deps.catalogCache.get(deps.uow);
-  const hits = snapshot.search.search(input.q, { limit: input.limit ?? 20, ...(input.catalogs?.length ? { catalogs: input.catalogs } : {}) });
+  const limit = input.limit ?? 20;
+  const named = new Set(input.catalogs ?? []);
+  const raw = snapshot.search.search(input.q, { limit: limit * BASELINE_HEADROOM, ...(named.size ? { catalogs: [...named] } : {}) });
+  const hits = foldBaselineHits(raw, {
+    limit,
+    sourceOf: (h) => {
+      const source = snapshot.tree(h.catalog, h.edition)?.byId.get(h.id)?.props['sourceNode'];
+      return typeof source === 'string' ? source : undefined;
+    },
+    named: (h) => named.has(h.catalog) || named.has(`${h.catalog}:${h.edition}`),
+  });
   return { query: input.q, hits };
 }

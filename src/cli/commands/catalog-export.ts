@@ -1,10 +1,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
-import { catalogToOscal, profileBasicRequirements, profileLiuSubset, validateOscalDocument } from '../../formats/oscal';
+import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset, validateOscalDocument } from '../../formats/oscal';
 import { cliContext, withRuntime } from '../with-runtime';
 
 /** LIU ids file: a JSON array, or ids separated by newlines, commas or spaces ('#' starts a comment line). */
@@ -18,11 +18,13 @@ export const command: Command = {
   name: 'catalog export',
   summary: 'Export a catalog edition as OSCAL (catalog, or a basic-requirements or LIU profile)',
   help: `Usage: ismap catalog export <catalog> --out <file> [--edition <e>] [--format oscal] [--profile basic|liu]
-                            [--liu-ids <file>] [--json]
+                            [--liu-ids <file>] [--catalog-href <path>] [--json]
 
 Writes the edition as an OSCAL catalog (JSON), or with --profile an OSCAL profile over it: "basic" selects the
 basic statement requirements (基本言明要件), "liu" the ISMAP-LIU external-audit subset listed in --liu-ids.
-The written document is validated against NIST's schema.
+The written document is validated against NIST's schema. A profile imports the catalog from the file named by
+--catalog-href, relative to the profile (default: <catalog>-<edition>.oscal.json, the name the catalog also
+downloads as from the web UI); the command says where to write the catalog so the two resolve.
 
 Options:
   --out <file>      Where to write (required)
@@ -30,29 +32,37 @@ Options:
   --format oscal    Output format (only oscal)
   --profile <p>     basic | liu
   --liu-ids <file>  Detailed control ids for --profile liu (JSON array, or one per line)
+  --catalog-href <path>  Where the profile finds the catalog, relative to the profile (with --profile)
   --json            Machine-readable summary
   -h, --help        Show this help
 
-Example:
-  ismap catalog export ismap --edition 2024-07 --format oscal --out ismap-2024-07.json`,
+Examples:
+  ismap catalog export ismap --edition 2024-07 --format oscal --out ismap-2024-07.oscal.json
+  ismap catalog export ismap --edition 2024-07 --profile basic --out ismap-2024-07-basic-profile.oscal.json`,
   async run(ctx) {
-    const { values, positionals } = parse(ctx.argv, { out: { type: 'string' }, edition: { type: 'string' }, format: { type: 'string' }, profile: { type: 'string' }, 'liu-ids': { type: 'string' } }, true);
+    const { values, positionals } = parse(ctx.argv, { out: { type: 'string' }, edition: { type: 'string' }, format: { type: 'string' }, profile: { type: 'string' }, 'liu-ids': { type: 'string' }, 'catalog-href': { type: 'string' } }, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one catalog name');
     if (!values.out) throw new UsageError('--out <file> is required');
     if (values.format && values.format !== 'oscal') throw new UsageError('--format must be oscal');
     if (values.profile && values.profile !== 'basic' && values.profile !== 'liu') throw new UsageError('--profile must be basic or liu');
     if (values.profile === 'liu' && !values['liu-ids']) throw new UsageError('--profile liu needs --liu-ids <file>');
+    if (values['catalog-href'] !== undefined && !values.profile) throw new UsageError('--catalog-href goes with --profile');
     const liuIds = values['liu-ids'] ? parseIdList(await readFile(resolve(ctx.cwd, values['liu-ids']), 'utf8')) : [];
     const edition = await withRuntime(ctx, (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }), { catalogs: true });
-    const doc = values.profile === 'basic' ? profileBasicRequirements(edition) : values.profile === 'liu' ? profileLiuSubset(edition, liuIds) : catalogToOscal(edition);
+    const catalogHref = values.profile ? (values['catalog-href'] ?? catalogFileName(edition.catalog, edition.edition)) : null;
+    const opts = { ...(catalogHref ? { catalogHref } : {}) };
+    const doc = values.profile === 'basic' ? profileBasicRequirements(edition, opts) : values.profile === 'liu' ? profileLiuSubset(edition, liuIds, opts) : catalogToOscal(edition);
     const out = resolve(ctx.cwd, values.out);
+    // Where the catalog must be written for the profile to resolve, as the user would type it from here.
+    const catalogOut = catalogHref ? relative(ctx.cwd, resolve(dirname(out), catalogHref)) || catalogHref : null;
     await writeFile(out, JSON.stringify(doc, null, 2) + '\n');
     const v = validateOscalDocument(doc);
-    const summary = { out, catalog: edition.catalog, edition: edition.edition, model: v.model, valid: v.valid, errors: v.errors.slice(0, 20) };
+    const summary = { out, catalog: edition.catalog, edition: edition.edition, model: v.model, valid: v.valid, ...(catalogHref ? { catalogHref, catalogOut } : {}), errors: v.errors.slice(0, 20) };
     if (values.json) writeJson(ctx.stdout, summary);
     else {
       ctx.stdout.write(`Wrote ${v.model} of ${edition.catalog} ${edition.edition} to ${out} (${v.valid ? `valid OSCAL ${v.version}` : 'NOT valid'})\n`);
       for (const e of summary.errors) ctx.stderr.write(`  ${e.path}: ${e.message}\n`);
+      if (catalogOut) ctx.stdout.write(`The profile imports the catalog from ${catalogHref}; write it with: ismap catalog export ${edition.catalog} --edition ${edition.edition} --out ${catalogOut}\n`);
     }
     return v.valid ? 0 : 1;
   },

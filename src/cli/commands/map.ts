@@ -10,8 +10,11 @@ import { cliContext, withRuntime } from '../with-runtime';
 const short = (key: string) => key.replace(/^([^:]+):[^:]+:/, '$1:');
 
 export function formatPath(p: MappingPath): string {
-  const chain = [short(p.links[0]!.from), ...p.links.map((l) => `=${l.relationship}=> ${short(l.to)}`)].join(' ');
-  const sources = p.links.map((l) => `      ${short(l.from)} → ${short(l.to)}: ${l.provenance.method}, ${l.provenance.document}${l.inverted ? ' (read in reverse)' : ''}, confidence ${l.confidence}`);
+  // A hop to another edition of the starting catalog (an edition succession) keeps that edition in view.
+  const start = /^([^:]+):([^:]+):/.exec(p.links[0]!.from);
+  const label = (key: string) => (start && key.startsWith(`${start[1]}:`) && !key.startsWith(start[0]) ? key : short(key));
+  const chain = [short(p.links[0]!.from), ...p.links.map((l) => `=${l.relationship}=> ${label(l.to)}`)].join(' ');
+  const sources = p.links.map((l) => `      ${label(l.from)} → ${label(l.to)}: ${l.provenance.method}, ${l.provenance.document}${l.inverted ? ' (read in reverse)' : ''}, confidence ${l.confidence}`);
   return [`  ${chain}`, `    → ${p.relationship}, confidence ${p.confidence} (${confidenceLabel(p.confidence)}), ${p.method}`, ...sources].join('\n');
 }
 
@@ -25,7 +28,9 @@ relationship of each link, where the link comes from (provenance), the composed 
 then the reached targets grouped with their strongest relationship.
 
 The node may be given loosely: ismap:9.2.3, 9.2.3 (ISMAP, newest edition), 9.2.3.11pb, nist-800-53r5:AC-2(1),
-or a full key ismap:2024-07:9.2.3. Exit 1 when no path reaches the target catalog.
+or a full key ismap:2024-07:9.2.3. A path from a newer edition may first hop to the edition it was created from
+(shown with its edition, e.g. ismap:2024-07:9.2.3). Exit 1 when no path reaches the target catalog; a hint then
+says what to try (another edition, fewer --via catalogs, a larger --max-depth).
 
 Options:
   --to <catalog>     Target catalog, optionally with :edition (required)

@@ -37,6 +37,13 @@ describe('diffEditions', () => {
     expect(d.unchangedCount).toBe(0);
   });
 
+  it('lists ids in natural order, not text order', () => {
+    const x = ed('1', [n('9.2.3.1')]);
+    const y = ed('2', [n('9.2.3.1'), n('9.2.3.11.PB', { position: 1 }), n('9.2.3.10', { position: 2 }), n('9.2.3.2', { position: 3 })]);
+    expect(diffEditions(x, y).added.map((a) => a.id)).toEqual(['9.2.3.2', '9.2.3.10', '9.2.3.11.PB']);
+    expect(diffEditions(y, x).removed.map((a) => a.id)).toEqual(['9.2.3.2', '9.2.3.10', '9.2.3.11.PB']);
+  });
+
   it('treats null, undefined and missing text alike and ignores flag order', () => {
     const x = ed('1', [n('1', { title: { ja: null }, flags: ['P', 'B'] })]);
     const y = ed('2', [n('1', { title: {}, flags: ['B', 'P'] })]);

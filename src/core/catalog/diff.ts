@@ -1,3 +1,4 @@
+import { compareIds } from './ids';
 import type { CatalogEdition, CatalogNode } from './model';
 
 /**
@@ -26,11 +27,11 @@ export interface NodeChange {
 export interface EditionDiff {
   from: { catalog: string; edition: string };
   to: { catalog: string; edition: string };
-  /** Nodes only in `b`, in `b`'s order. */
+  /** Nodes only in `b`, in natural id order (`compareIds`: 9.2.3.2 before 9.2.3.10). */
   added: CatalogNode[];
-  /** Nodes only in `a`, in `a`'s order. */
+  /** Nodes only in `a`, in natural id order. */
   removed: CatalogNode[];
-  /** Nodes in both with at least one changed field, in `b`'s order. */
+  /** Nodes in both with at least one changed field, in natural id order. */
   changed: NodeChange[];
   unchangedCount: number;
 }
@@ -79,9 +80,9 @@ export function diffEditions(a: CatalogEdition, b: CatalogEdition): EditionDiff 
   return {
     from: { catalog: a.catalog, edition: a.edition },
     to: { catalog: b.catalog, edition: b.edition },
-    added,
-    removed: a.nodes.filter((n) => !afterIds.has(n.id)),
-    changed,
+    added: added.sort((x, y) => compareIds(x.id, y.id)),
+    removed: a.nodes.filter((n) => !afterIds.has(n.id)).sort((x, y) => compareIds(x.id, y.id)),
+    changed: changed.sort((x, y) => compareIds(x.id, y.id)),
     unchangedCount,
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idCandidates, idFamily, isMandatory, nistLabel, normalizeId, normalizeIsmapId, normalizeIsoId, normalizeNistId } from './ids';
+import { compareIds, idCandidates, idFamily, isMandatory, nistLabel, normalizeId, normalizeIsmapId, normalizeIsoId, normalizeNistId } from './ids';
 
 describe('loose id normalisation', () => {
   it.each([
@@ -62,5 +62,30 @@ describe('isMandatory', () => {
     expect(isMandatory(node('detailed', 'controls', ['P']))).toBe(false);
     expect(isMandatory(node('category', 'controls'))).toBe(false);
     expect(isMandatory(node('objective', undefined))).toBe(false);
+  });
+});
+
+describe('compareIds', () => {
+  const sorted = (ids: string[]) => [...ids].sort(compareIds);
+  it('orders ISMAP numbers numerically, suffixes after the bare number', () => {
+    expect(sorted(['9.2.3.2', '9.2.3.11.PB', '9.2.3.10', '9.2.3.1', '9.2.3', '10.1.1', '9.5.P', '9.5'])).toEqual(['9.2.3', '9.2.3.1', '9.2.3.2', '9.2.3.10', '9.2.3.11.PB', '9.5', '9.5.P', '10.1.1']);
+  });
+  it('puts NIST enhancements after their control and ac-2 before ac-10', () => {
+    expect(sorted(['ac-10', 'ac-2.1', 'ac-2', 'ac-2.10', 'ac-2.2', 'ac-3', 'ac'])).toEqual(['ac', 'ac-2', 'ac-2.1', 'ac-2.2', 'ac-2.10', 'ac-3', 'ac-10']);
+    expect(sorted(['AC-2(10)', 'AC-2(2)', 'AC-2'])).toEqual(['AC-2', 'AC-2(2)', 'AC-2(10)']);
+  });
+  it('orders ISO Annex A ids and full node keys naturally', () => {
+    expect(sorted(['A.10.1.1', 'A.9.2.3', 'A.9.2.10'])).toEqual(['A.9.2.3', 'A.9.2.10', 'A.10.1.1']);
+    expect(sorted(['nist-800-53r5:5.1.1:ac-10', 'ismap:2024-07:9.2.3.10', 'ismap:2024-07:9.2.3.2', 'nist-800-53r5:5.1.1:ac-2'])).toEqual([
+      'ismap:2024-07:9.2.3.2',
+      'ismap:2024-07:9.2.3.10',
+      'nist-800-53r5:5.1.1:ac-2',
+      'nist-800-53r5:5.1.1:ac-10',
+    ]);
+  });
+  it('is a total order: equal only for the same string', () => {
+    expect(compareIds('9.2.3', '9.2.3')).toBe(0);
+    expect(Math.sign(compareIds('09.2', '9.2'))).toBe(-Math.sign(compareIds('9.2', '09.2')));
+    expect(compareIds('09.2', '9.2')).not.toBe(0);
   });
 });

@@ -103,3 +103,37 @@ export function isMandatory(node: Pick<CatalogNode, 'kind' | 'flags' | 'props'>)
   if (tier === 'controls') return node.kind === 'objective' || (node.kind === 'detailed' && node.flags.includes('B'));
   return false;
 }
+
+const ID_TOKEN = /\d+|[^\d.\-()\s:_/]+/g;
+
+/**
+ * Natural order of ids (and of full node keys) for display: segments compared one by one, numbers numerically
+ * and before words, words case-insensitively; a shorter id (a control) before the ids it starts (its
+ * enhancements, its detailed controls). Ties fall back to plain text order so the result is total.
+ *
+ * Examples: '9.2.3.2' < '9.2.3.10' < '9.2.3.11.PB'; 'ac-2' < 'ac-2.1' < 'ac-10'; 'A.9.2.3' < 'A.10.1.1'.
+ */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  const ta = a.match(ID_TOKEN) ?? [];
+  const tb = b.match(ID_TOKEN) ?? [];
+  const n = Math.min(ta.length, tb.length);
+  for (let i = 0; i < n; i++) {
+    const x = ta[i]!;
+    const y = tb[i]!;
+    if (x === y) continue;
+    const dx = x.charCodeAt(0) <= 57 && x.charCodeAt(0) >= 48;
+    const dy = y.charCodeAt(0) <= 57 && y.charCodeAt(0) >= 48;
+    if (dx && dy) {
+      const c = Number(x) - Number(y);
+      if (c !== 0) return c;
+      continue; // '07' and '7': equal here, settled by text order at the end
+    }
+    if (dx !== dy) return dx ? -1 : 1;
+    const lx = x.toLowerCase();
+    const ly = y.toLowerCase();
+    if (lx !== ly) return lx < ly ? -1 : 1;
+  }
+  if (ta.length !== tb.length) return ta.length - tb.length;
+  return a < b ? -1 : 1;
+}

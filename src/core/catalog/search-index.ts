@@ -22,6 +22,11 @@ export interface SearchHit {
   lang?: Lang;
   /** The matched part with some context, in NFKC form (full-width ASCII shown as ASCII). */
   snippet: string;
+  /**
+   * Baseline catalogs that hold this same control (their own hits folded into this one; see search-fold.ts),
+   * e.g. ['nist-800-53r5-moderate', 'fedramp-rev5-high']. Absent when there are none.
+   */
+  baselines?: string[];
 }
 
 export interface SearchOptions {

@@ -3,8 +3,16 @@ import { DomainError } from '../../core/errors';
 import { EXPORT_OSCAL_VERSION, ISMAP_NS, nameUuid, oscalId } from './export-catalog';
 import type { Profile } from './types';
 
+/**
+ * The file name an exported edition is downloaded or written as: `ismap-2024-07.oscal.json`. The profiles below
+ * import the catalog by this name (back-matter rlink), so a catalog and a profile saved side by side resolve.
+ */
+export function catalogFileName(catalog: string, edition: string, profile?: string): string {
+  return `${catalog}-${edition}${profile ? `-${profile}-profile` : ''}.oscal.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
 export interface ProfileExportOptions {
-  /** Where the exported ISMAP catalog will be, relative to the profile (back-matter rlink). */
+  /** Where the exported ISMAP catalog will be, relative to the profile (back-matter rlink); default `catalogFileName`. */
   catalogHref?: string;
   now?: Date;
 }
@@ -28,7 +36,7 @@ function profileOf(edition: CatalogEdition, name: string, title: string, nodes: 
           {
             uuid: resource,
             title: [edition.title.ja, edition.title.en].filter(Boolean).join(' / ') || edition.catalog,
-            rlinks: [{ href: opts.catalogHref ?? 'ismap-catalog.json', 'media-type': 'application/oscal.catalog+json' }],
+            rlinks: [{ href: opts.catalogHref ?? catalogFileName(edition.catalog, edition.edition), 'media-type': 'application/oscal.catalog+json' }],
           },
         ],
       },

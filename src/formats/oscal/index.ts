@@ -3,6 +3,6 @@ export { resolveProfile, resolveProfileFile, RESOLUTION_TOOL, type ResolveOption
 export { fileLoader, memoryLoader, type DocumentLoader, type LoadedDocument } from './load';
 export { validateOscalDocument, OSCAL_MODELS, type OscalValidation } from './validate';
 export { catalogToOscal, oscalId, ISMAP_NS } from './export-catalog';
-export { profileBasicRequirements, profileLiuSubset, type ProfileExportOptions } from './export-profile';
+export { catalogFileName, profileBasicRequirements, profileLiuSubset, type ProfileExportOptions } from './export-profile';
 export { oscalCatalogToEdition } from './to-edition';
 export type * from './types';

@@ -3,6 +3,7 @@ import { apiRouter } from '../openapi';
 import { stream } from 'hono/streaming';
 import { queryAuditLog } from '../../app/use-cases/query-audit-log';
 import { verifyAuditChain } from '../../app/use-cases/verify-audit-chain';
+import { recordAuditExport } from '../../app/use-cases/record-audit-export';
 import { authorize, platformPolicy } from '../../core/policies';
 import { canonicalJson } from '../../core/canonical-json';
 import { requestCtx } from '../middleware/request-context';
@@ -54,6 +55,7 @@ export function auditRoutes() {
     const filter = toQuery(c.req.valid('query'));
     // Authorize before the first byte: errors after the stream starts could not change the status any more.
     await queryAuditLog(deps, ctx, { ...filter, limit: 1 });
+    await recordAuditExport(deps, ctx, c.req.valid('query'));
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="ismap-hub-audit-${new Date().toISOString().slice(0, 10)}.jsonl"`);
     return stream(c, async (s) => {

@@ -9,6 +9,7 @@ import { signOut } from '../../app/use-cases/sign-out';
 import { authenticateSession } from '../../app/use-cases/authenticate-session';
 import { switchOrganization } from '../../app/use-cases/switch-organization';
 import { revokeSession } from '../../app/use-cases/revoke-session';
+import { changePassword, changePasswordInput } from '../../app/use-cases/change-password';
 import { listOrganizations } from '../../app/use-cases/list-organizations';
 import type { HonoEnv } from '../env';
 import { SESSION_COOKIE, clientIp, requestCtx, requireAuth } from '../middleware/request-context';
@@ -44,6 +45,15 @@ const revokeRoute = createRoute({
   summary: 'Revoke one of your sessions',
   request: { params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/).openapi({ param: { name: 'sessionId', in: 'path' } }) }) },
   responses: { 204: { description: 'Revoked' }, ...errorResponses },
+});
+
+const passwordRoute = createRoute({
+  method: 'post',
+  path: '/auth/password',
+  tags,
+  summary: 'Change your own password (needs the current one); signs out your other sessions',
+  request: { body: jsonBody(changePasswordInput) },
+  responses: { 200: jsonOk(z.object({ revokedSessions: z.number().int() }), 'Changed'), ...errorResponses },
 });
 
 function secure(c: Context<HonoEnv>): boolean {
@@ -91,6 +101,10 @@ export function authRoutes() {
     const next = { ...auth, actor: { ...auth.actor, activeOrgId: orgId }, session: { ...auth.session, activeOrgId: orgId } };
     c.set('auth', next);
     return c.json(await sessionInfo(c, next), 200);
+  });
+  app.openapi(passwordRoute, async (c) => {
+    const auth = requireAuth(c);
+    return c.json(await changePassword(c.get('deps'), requestCtx(c), auth.session.id, c.req.valid('json')), 200);
   });
   app.openapi(listSessionsRoute, async (c) => {
     const auth = requireAuth(c);

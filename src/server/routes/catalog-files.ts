@@ -3,7 +3,7 @@ import { apiRouter } from '../openapi';
 import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
 import { authorize, catalogPolicy } from '../../core/policies';
 import { DomainError } from '../../core/errors';
-import { catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
+import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
 import { importTextFile } from '../../formats/text-import/import-text-file';
 import { requestCtx } from '../middleware/request-context';
 import { receiveMultipart } from '../multipart';
@@ -29,6 +29,7 @@ const exportEdition = createRoute({
   path: '/catalogs/{catalog}/editions/{edition}/export',
   tags,
   summary: 'An edition as an OSCAL catalog, or an OSCAL profile of its basic statement requirements or an ISMAP-LIU subset',
+  description: 'Downloads as `<catalog>-<edition>.oscal.json` (profiles: `<catalog>-<edition>-<profile>-profile.oscal.json`). A profile imports the catalog by its download name, so saving both in one folder lets any OSCAL tool resolve the profile.',
   request: {
     params: EditionParams,
     query: z.object({
@@ -86,7 +87,8 @@ export function catalogFileRoutes() {
       if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }]);
       doc = profileLiuSubset(edition, ids);
     } else doc = catalogToOscal(edition, { now: c.get('deps').clock.now() });
-    const name = `${p.catalog}-${p.edition}${q.profile ? `-${q.profile}-profile` : ''}.oscal.json`.replace(/[^A-Za-z0-9._-]/g, '_');
+    // A profile's rlink names the catalog's download name (catalogFileName), so the two files resolve side by side.
+    const name = catalogFileName(p.catalog, p.edition, q.profile);
     c.header('Content-Disposition', `attachment; filename="${name}"`);
     return c.json(doc as Record<string, unknown>, 200);
   });

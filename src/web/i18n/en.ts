@@ -93,6 +93,10 @@ export const en = {
   },
   account: {
     title: 'Account',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password (at least 12 characters)',
+    passwordChanged: 'Password changed. {{count}} other sessions were signed out.',
     sessions: 'Signed-in sessions',
     current: 'This session',
     revoke: 'Sign out this session',

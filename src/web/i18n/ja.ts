@@ -95,6 +95,10 @@ export const ja: Messages = {
   },
   account: {
     title: 'アカウント',
+    changePassword: 'パスワードを変更',
+    currentPassword: '現在のパスワード',
+    newPassword: '新しいパスワード（12文字以上）',
+    passwordChanged: 'パスワードを変更しました。他の {{count}} 件のセッションをサインアウトしました。',
     sessions: 'サインイン中のセッション',
     current: 'このセッション',
     revoke: 'このセッションをサインアウト',

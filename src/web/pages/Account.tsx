@@ -1,4 +1,5 @@
-import { Badge, Button, Stack, Table, Title } from '@mantine/core';
+import { Alert, Badge, Button, Card, PasswordInput, Stack, Table, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
@@ -20,11 +21,44 @@ export function Account() {
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['sessions'], queryFn: () => api<{ sessions: DeviceSession[] }>('GET', '/auth/sessions') });
   const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
+  const change = useMutation({
+    mutationFn: () => api<{ revokedSessions: number }>('POST', '/auth/password', pw),
+    onSuccess: () => {
+      setPw({ currentPassword: '', newPassword: '' });
+      void qc.invalidateQueries({ queryKey: ['sessions'] });
+    },
+  });
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
     <Stack maw={1000}>
       <Title order={2}>{t('account.title')}</Title>
+      <Card withBorder maw={520}>
+        <form
+          onSubmit={(e: FormEvent) => {
+            e.preventDefault();
+            change.mutate();
+          }}
+        >
+          <Stack>
+            <Title order={3} size="h5">
+              {t('account.changePassword')}
+            </Title>
+            {change.error && <ErrorAlert error={change.error} />}
+            {change.data && (
+              <Alert color="green" role="status">
+                {t('account.passwordChanged', { count: change.data.revokedSessions })}
+              </Alert>
+            )}
+            <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={pw.currentPassword} onChange={(e) => setPw({ ...pw, currentPassword: e.currentTarget.value })} />
+            <PasswordInput label={t('account.newPassword')} autoComplete="new-password" required minLength={12} value={pw.newPassword} onChange={(e) => setPw({ ...pw, newPassword: e.currentTarget.value })} />
+            <Button type="submit" loading={change.isPending} w="fit-content">
+              {t('account.changePassword')}
+            </Button>
+          </Stack>
+        </form>
+      </Card>
       <Title order={3} size="h4">
         {t('account.sessions')}
       </Title>
