@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createOrganization } from '../../src/app/use-cases/create-organization';
 import { createUser } from '../../src/app/use-cases/create-user';
 import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
-import { validateOscalDocument } from '../../src/formats/oscal';
+import { resolveProfileFile, validateOscalDocument } from '../../src/formats/oscal';
+import { compareIds } from '../../src/core/catalog/ids';
 import { systemActor } from '../../src/core/identity';
 
 const PW = 'catalog-api-password-1';
@@ -151,5 +155,74 @@ describe('catalog and mapping API', () => {
     expect(liu.status).toBe(400);
     const diff = await call(s.app, 'GET', '/catalogs/ismap/diff?from=2024-07&to=2024-07', { as: csp });
     expect(diff.json).toMatchObject({ added: [], removed: [], changed: [], unchangedCount: 1371 });
+  });
+
+  it('downloads a catalog and its basic-requirements profile that resolve side by side', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismap-profile-'));
+    try {
+      const saved: string[] = [];
+      for (const query of ['', '?profile=basic']) {
+        const r = await call(s.app, 'GET', `/catalogs/ismap/editions/2024-07/export${query}`, { as: csp });
+        const name = /filename="([^"]+)"/.exec(r.headers.get('content-disposition') ?? '')![1]!;
+        writeFileSync(join(dir, name), JSON.stringify(r.json));
+        saved.push(name);
+      }
+      expect(saved).toEqual(['ismap-2024-07.oscal.json', 'ismap-2024-07-basic-profile.oscal.json']);
+      const resolved = await resolveProfileFile(join(dir, saved[1]!));
+      const ids: string[] = [];
+      const walk = (items: { id: string; controls?: unknown[]; groups?: unknown[] }[] | undefined) => {
+        for (const c of items ?? []) {
+          if (!('groups' in c) || c.controls) ids.push(c.id);
+          walk(c.controls as never);
+          walk(c.groups as never);
+        }
+      };
+      walk(resolved.catalog.catalog.groups as never);
+      walk(resolved.catalog.catalog.controls as never);
+      expect(ids.length).toBeGreaterThan(200);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists a node’s children and mappings in natural id order', async () => {
+    const r = await call(s.app, 'GET', '/catalogs/ismap/editions/2024-07/nodes/9.2.3', { as: csp });
+    const body = r.json as { children: { id: string }[]; mappingsIn: { source: string }[] };
+    const kids = body.children.map((c) => c.id);
+    expect(kids.slice(-3)).toEqual(['9.2.3.9', '9.2.3.10', '9.2.3.11.PB']);
+    const sources = body.mappingsIn.map((m) => m.source);
+    expect(sources).toEqual([...sources].sort(compareIds));
+    expect(sources.indexOf('ismap:2024-07:9.2.3.2')).toBeLessThan(sources.indexOf('ismap:2024-07:9.2.3.10'));
+  });
+
+  it('folds baseline copies into their source control in search, unless the filter names the baseline', async () => {
+    type Hit = { id: string; catalog: string; baselines?: string[] };
+    const r = await call(s.app, 'GET', '/search?q=ac-2(1)', { as: csp });
+    const hits = (r.json as { hits: Hit[] }).hits;
+    expect(hits.filter((h) => h.id === 'ac-2.1').map((h) => h.catalog)).toEqual(['nist-800-53r4', 'nist-800-53r5']);
+    expect(hits.some((h) => /-(low|moderate|high|privacy|li-saas)$/.test(h.catalog))).toBe(false);
+    expect(hits.find((h) => h.catalog === 'nist-800-53r5')!.baselines).toEqual(expect.arrayContaining(['nist-800-53r5-moderate', 'nist-800-53r5-high', 'fedramp-rev5-high']));
+    const named = await call(s.app, 'GET', '/search?q=ac-2(1)&catalog=fedramp-rev5-high', { as: csp });
+    expect((named.json as { hits: Hit[] }).hits[0]).toMatchObject({ catalog: 'fedramp-rev5-high', id: 'ac-2.1' });
+    const nine = await call(s.app, 'GET', '/search?q=9.2.3', { as: csp });
+    expect((nine.json as { hits: Hit[] }).hits[0]).toMatchObject({ catalog: 'ismap', id: '9.2.3' });
+  });
+
+  it('says when an upload will create an edition, and paths from the new edition go on through its base', async () => {
+    const csv = 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n';
+    const dry = await call(s.app, 'POST', '/catalogs/ismap/import-text', { as: ipa, form: upload('next.csv', csv, { edition: '2025-01', lang: 'en', dryRun: 'true' }) });
+    expect(dry.json).toMatchObject({ written: false, createdEdition: true, baseEdition: '2024-07', editionNote: 'will create edition 2025-01 from 2024-07' });
+    const r = await call(s.app, 'POST', '/catalogs/ismap/import-text', { as: ipa, form: upload('next.csv', csv, { edition: '2025-01', lang: 'en' }) });
+    expect(r.json).toMatchObject({ written: true, editionNote: 'created edition 2025-01 from 2024-07', derivedMappingSets: [{ id: 'succession:ismap:2024-07→2025-01', mappings: 1371 }, { id: 'structure:ismap:2025-01' }] });
+    const paths = await call(s.app, 'GET', '/mappings/paths?from=ismap:9.2.3&to=fedramp-rev5-moderate', { as: csp });
+    const body = paths.json as { from: string; targets: { target: string }[]; hint?: string };
+    expect(body.from).toBe('ismap:2025-01:9.2.3');
+    expect(body.targets.map((t) => t.target)).toContain('fedramp-rev5-moderate:2.1.0:ac-2');
+    expect(body.hint).toBeUndefined();
+    const direct = await call(s.app, 'GET', '/mappings/paths?from=ismap:9.2.3&to=nist-800-53r5&via=', { as: csp });
+    expect(direct.json).toMatchObject({ paths: [], hint: expect.stringMatching(/try without via$/) });
+    await s.deps.uow.transaction((t) => t.mappings.deleteSet('succession:ismap:2024-07→2025-01'));
+    const orphan = await call(s.app, 'GET', '/mappings/paths?from=ismap:9.2.3&to=nist-800-53r5', { as: csp });
+    expect(orphan.json).toMatchObject({ paths: [], hint: 'edition 2025-01 has no mappings to nist-800-53r5; try ismap:2024-07:9.2.3' });
   });
 });
