@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main';
-import { validateOscalDocument } from '../../src/formats/oscal';
+import { resolveProfileFile, validateOscalDocument } from '../../src/formats/oscal';
 
 describe('ismap catalog and map commands', () => {
   let dir: string;
@@ -93,5 +93,17 @@ describe('ismap catalog and map commands', () => {
     expect(liu.code, liu.err).toBe(0);
     expect(JSON.parse(liu.out)).toMatchObject({ model: 'profile', valid: true });
     expect((await run(['catalog', 'export', 'ismap', '--profile', 'liu', '--out', 'x.json'])).code).toBe(2);
+  }, 60_000);
+
+  it('exports a basic profile that names the catalog file it tells the user to write, and the two resolve', async () => {
+    const p = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--out', 'out/basic.json']);
+    expect(p.code, p.err).toBe(0);
+    expect(p.out).toContain('The profile imports the catalog from ismap-2024-07.oscal.json; write it with: ismap catalog export ismap --edition 2024-07 --out out/ismap-2024-07.oscal.json');
+    expect((await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--out', 'out/ismap-2024-07.oscal.json'])).code).toBe(0);
+    const resolved = await resolveProfileFile(join(dir, 'out', 'basic.json'));
+    expect(JSON.stringify(resolved.catalog).length).toBeGreaterThan(10_000);
+    const custom = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--catalog-href', '../cat/ismap.json', '--out', 'out/custom.json', '--json']);
+    expect(JSON.parse(custom.out)).toMatchObject({ catalogHref: '../cat/ismap.json', catalogOut: 'cat/ismap.json', valid: true });
+    expect((await run(['catalog', 'export', 'ismap', '--catalog-href', 'x.json', '--out', 'y.json'])).code).toBe(2);
   }, 60_000);
 });

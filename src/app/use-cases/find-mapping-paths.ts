@@ -1,4 +1,4 @@
-import type { PathOptions, PathsResult } from '../../core/mapping/graph';
+import { catalogOfKey, type PathOptions, type PathsResult } from '../../core/mapping/graph';
 import { nodeKey } from '../../core/catalog/model';
 import type { AppDeps, RequestContext } from '../context';
 import type { CatalogSnapshot } from '../catalog-cache';
@@ -35,9 +35,11 @@ export async function findMappingPaths(deps: AppDeps, _ctx: RequestContext, inpu
 
 function noPathHint(snapshot: CatalogSnapshot, from: ResolvedNode, input: FindMappingPathsInput, opts: PathOptions, result: PathsResult): string {
   const to = input.to;
-  // The same id in another edition of the catalog that does reach the target (an edition made before edition
-  // successions were recorded, or one whose mappings were never loaded).
-  for (const edition of snapshot.editionsOf(from.catalog)) {
+  // The same id in another edition of the catalog that does reach the target, when this node has no link out of
+  // its own edition (an edition made before edition successions were recorded, or one whose mappings were never loaded).
+  const own = `${from.catalog}:${from.edition}`;
+  const linksOut = snapshot.graph.neighbours(from.key).some((l) => catalogOfKey(l.to) !== own);
+  for (const edition of linksOut ? [] : snapshot.editionsOf(from.catalog)) {
     if (edition === from.edition || !snapshot.tree(from.catalog, edition)?.byId.has(from.node.id)) continue;
     const key = nodeKey(from.catalog, edition, from.node.id);
     if (snapshot.graph.paths(key, to, opts).paths.length > 0) return `edition ${from.edition} has no mappings to ${to}; try ${key}`;
@@ -47,5 +49,6 @@ function noPathHint(snapshot: CatalogSnapshot, from: ResolvedNode, input: FindMa
     const steps = result.via.slice(0, -1);
     return `no path from ${from.key} to ${result.toCatalog} ${steps.length ? `through ${steps.join(', ')}` : 'by a direct mapping'}; try without via`;
   }
-  return `no path from ${from.key} to ${result.toCatalog} within ${opts.maxDepth ?? 6} links; try a larger maximum depth`;
+  const depth = opts.maxDepth ?? 6;
+  return `no path from ${from.key} to ${result.toCatalog} within ${depth} link${depth === 1 ? '' : 's'}; try a larger maximum depth`;
 }

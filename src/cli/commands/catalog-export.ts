@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
@@ -55,6 +55,7 @@ Examples:
     const out = resolve(ctx.cwd, values.out);
     // Where the catalog must be written for the profile to resolve, as the user would type it from here.
     const catalogOut = catalogHref ? relative(ctx.cwd, resolve(dirname(out), catalogHref)) || catalogHref : null;
+    await mkdir(dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(doc, null, 2) + '\n');
     const v = validateOscalDocument(doc);
     const summary = { out, catalog: edition.catalog, edition: edition.edition, model: v.model, valid: v.valid, ...(catalogHref ? { catalogHref, catalogOut } : {}), errors: v.errors.slice(0, 20) };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CatalogEdition, CatalogNode } from '../../core/catalog/model';
 import { ismapEditionFromSkeleton } from '../bundled/ismap';
 import { catalogToOscal, ISMAP_NS, oscalId } from './export-catalog';
-import { profileBasicRequirements, profileLiuSubset } from './export-profile';
+import { catalogFileName, profileBasicRequirements, profileLiuSubset } from './export-profile';
 import { memoryLoader } from './load';
 import { resolveProfile } from './resolve';
 import { oscalCatalogToEdition } from './to-edition';
@@ -69,7 +69,9 @@ describe('ISMAP → OSCAL export', () => {
     expect(validateOscalDocument(profile).errors).toEqual([]);
     const ids = profile.profile.imports[0]?.['include-controls']?.[0]?.['with-ids'] ?? [];
     expect(ids).toHaveLength(18 + 64 + 121 + 31);
-    const { catalog, warnings } = await resolveProfile(profile, { loader: memoryLoader({ 'ismap-catalog.json': doc }), now });
+    // The profile names the catalog by the file name it is downloaded as.
+    expect(profile.profile['back-matter']?.resources?.[0]?.rlinks?.[0]?.href).toBe(catalogFileName(edition.catalog, edition.edition));
+    const { catalog, warnings } = await resolveProfile(profile, { loader: memoryLoader({ [catalogFileName(edition.catalog, edition.edition)]: doc }), now });
     expect(warnings).toEqual([]);
     expect(validateOscalDocument(catalog).errors).toEqual([]);
     expect(all(catalog.catalog.groups).map((c) => c.id).sort()).toEqual([...ids].sort());
