@@ -77,6 +77,8 @@ export interface MappingPaths {
   paths: MappingPath[];
   targets: { target: string; relationship: Relationship; confidence: number; method: Method; paths: MappingPath[] }[];
   truncated: boolean;
+  /** Why nothing was found and what to try instead. */
+  hint?: string;
 }
 
 /** `ismap:2024-07:9.2.3` → the node page's path. */

@@ -10,6 +10,8 @@ interface ImportResult {
   catalog: string;
   edition: string;
   createdEdition: boolean;
+  editionNote?: string;
+  derivedMappingSets?: { id: string; mappings: number }[];
   counts: Record<string, number>;
   encoding: string;
   sheet: string;
@@ -97,6 +99,12 @@ export function ImportTextPage() {
       {check.data && !commit.data && !check.data.issues.some((i) => i.severity !== 'warning') && (
         <Alert color="blue" role="status" data-testid="import-ok">
           {t('importText.ok')}
+        </Alert>
+      )}
+      {result?.createdEdition && (
+        <Alert color="yellow" data-testid="import-edition-note">
+          {t('importText.editionNote')}: {result.editionNote}
+          {result.derivedMappingSets?.length ? ` — ${t('importText.derived', { sets: result.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ') })}` : ''}
         </Alert>
       )}
       {result && (

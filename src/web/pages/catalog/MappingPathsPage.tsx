@@ -61,6 +61,11 @@ export function MappingPathsPage() {
             <span className="mono">{short(q.data.from)}</span> → {q.data.toCatalog}: {t('mapping.targets', { count: q.data.targets.length })}, {t('mapping.paths', { count: q.data.paths.length })}
           </Text>
           {q.data.truncated && <Alert color="yellow">{t('mapping.truncated')}</Alert>}
+          {q.data.paths.length === 0 && (
+            <Alert color="yellow" data-testid="mapping-hint">
+              {t('mapping.noPath')} {q.data.hint ?? ''}
+            </Alert>
+          )}
           {q.data.targets.map((tg) => (
             <Card withBorder key={tg.target} data-testid="mapping-target">
               <Group gap="sm">

@@ -85,6 +85,20 @@ export function SearchPage() {
                       {t(`search.matchedIn.${h.matchedIn}`)}
                     </Badge>
                   </Table.Td>
+                  <Table.Td>
+                    {h.baselines && h.baselines.length > 0 && (
+                      <Group gap={4}>
+                        <Text size="xs" c="dimmed">
+                          {t('search.alsoIn')}:
+                        </Text>
+                        {h.baselines.map((b) => (
+                          <Anchor key={b} component={Link} to={`/search?q=${encodeURIComponent(q)}&catalog=${encodeURIComponent(b)}`} size="xs" className="mono">
+                            {b}
+                          </Anchor>
+                        ))}
+                      </Group>
+                    )}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
