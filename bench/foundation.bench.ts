@@ -12,7 +12,7 @@ import { createServerApp } from '../src/server/app';
 import { seedDemo } from '../src/app/use-cases/seed-demo';
 import { authenticateSession } from '../src/app/use-cases/authenticate-session';
 import { signIn } from '../src/app/use-cases/sign-in';
-import { getOrganization } from '../src/app/use-cases/get-organization';
+import { authorize, organizationPolicy } from '../src/core/policies';
 
 const root = resolve(import.meta.dirname, '..');
 const PW = 'bench-password-1234';
@@ -53,8 +53,10 @@ export async function bench(): Promise<BenchResult[]> {
   try {
     const fresh = await timeToHealthz(dir);
     out.push({ name: 'start-up to /healthz, fresh embedded database (CLI process)', value: fresh, unit: 'ms' });
-    const existing = Math.min(await timeToHealthz(dir), await timeToHealthz(dir));
-    out.push({ name: 'start-up to /healthz, existing embedded database (CLI process)', value: existing, unit: 'ms', target: '≤ 2000 ms', ok: existing <= 2000 });
+    await timeToHealthz(dir); // warm-up restart (the OS file cache, the first bundled-content check)
+    const runs = [await timeToHealthz(dir), await timeToHealthz(dir), await timeToHealthz(dir), await timeToHealthz(dir), await timeToHealthz(dir)].sort((a, b) => a - b);
+    out.push({ name: 'start-up to /healthz, existing embedded database, median of 5 (CLI process)', value: runs[2]!, unit: 'ms', target: '≤ 2000 ms', ok: runs[2]! <= 2000 });
+    out.push({ name: 'start-up to /healthz, existing embedded database, best of 5', value: runs[0]!, unit: 'ms' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,21 +89,20 @@ export async function bench(): Promise<BenchResult[]> {
 
     // What authentication and authorization add to one request: session lookup → actor → policy check.
     const { token } = await signIn(runtime.deps, { email: 'csp@demo.ismap-hub.test', password: PW, ip: '127.0.0.1', userAgent: null, requestId: null });
+    // Exactly the added steps: session cookie → actor (session cache, falling back to the database every 5 s),
+    // then the policy check on the loaded object.
+    const org = (await runtime.deps.uow.read.organizations.get(session.activeOrgId))!;
     const auth: number[] = [];
-    for (let i = 0; i < 2000; i++) {
+    const end = performance.now() + 6000; // longer than the cache TTL, so database refreshes are in the sample
+    while (performance.now() < end) {
       const t = performance.now();
       const a = await authenticateSession(runtime.deps, token);
-      await getOrganization(runtime.deps, { actor: a!.actor, requestId: null }, session.activeOrgId);
+      authorize(organizationPolicy, a!.actor, 'read', org);
       auth.push(performance.now() - t);
     }
-    const read: number[] = [];
-    for (let i = 0; i < 2000; i++) {
-      const t = performance.now();
-      await runtime.deps.uow.read.organizations.get(session.activeOrgId);
-      read.push(performance.now() - t);
-    }
-    const overhead = p50(auth) - p50(read);
-    out.push({ name: 'authentication + authorization added to a read, p50 (in-process)', value: overhead, unit: 'ms', target: '≤ 1 ms', ok: overhead <= 1 });
+    const sorted = [...auth].sort((a, b) => a - b);
+    out.push({ name: 'authentication + authorization per request, p50 (in-process)', value: p50(auth), unit: 'ms', target: '≤ 1 ms', ok: p50(auth) <= 1 });
+    out.push({ name: 'authentication + authorization per request, p99 (in-process)', value: sorted[Math.floor(sorted.length * 0.99)]!, unit: 'ms' });
     bare.close();
     server.close();
   } finally {

@@ -1,8 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import pg from 'pg';
 import { join } from 'node:path';
 import * as schema from './schema';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
@@ -40,7 +38,7 @@ export async function dumpPglite(engine: Engine): Promise<Blob> {
 }
 
 export async function openEngine(opts: OpenOptions): Promise<Engine> {
-  const engine = opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate);
+  const engine = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate);
   if (opts.migrate !== false) {
     try {
       await migrate(engine);
@@ -89,7 +87,9 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
   };
 }
 
-function openPostgres(url: string, max: number): Engine {
+async function openPostgres(url: string, max: number): Promise<Engine> {
+  // pg and its drizzle driver load only with DATABASE_URL, so the embedded mode does not pay for them at start.
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
   const pool = new pg.Pool({ connectionString: url, max });
   // pg returns bigint (int8) as strings to keep precision; our int8 columns are sequence numbers well inside
   // Number's safe range, and counts are cast to int in SQL, so parse them as numbers like PGlite does.

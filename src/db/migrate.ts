@@ -29,9 +29,13 @@ export function listMigrations(dir = migrationsDir): MigrationFile[] {
  * changed since is an error: migrations are append-only.
  */
 export async function migrate(engine: Engine, files = listMigrations()): Promise<{ applied: string[] }> {
-  await engine.exec(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  // One round trip on an existing database (the common case at start-up): create the table only when it is missing.
+  const exists = rowsOf<{ t: string | null }>(await engine.db.execute(`SELECT to_regclass('public.schema_migrations')::text AS t`))[0]?.t;
+  if (!exists) {
+    await engine.exec(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
+  }
   const applied: string[] = [];
   const appliedNow = async () => {
     const rows = await engine.db.execute(`SELECT version, name, checksum FROM schema_migrations`);

@@ -1,4 +1,5 @@
-import { hash, verify } from '@node-rs/argon2';
+// The native module loads on the first hash, not at start-up (nothing is hashed until someone signs in).
+const argon2 = () => import('@node-rs/argon2');
 import type { PasswordHasher } from '../app/ports/services';
 
 /**
@@ -8,10 +9,10 @@ import type { PasswordHasher } from '../app/ports/services';
 export function argon2Hasher(options: { memoryCost?: number; timeCost?: number } = {}): PasswordHasher {
   const opts = { algorithm: 2 /* Argon2id */, memoryCost: options.memoryCost ?? 19_456, timeCost: options.timeCost ?? 2, parallelism: 1 } as const;
   return {
-    hash: (password) => hash(password, opts),
+    hash: async (password) => (await argon2()).hash(password, opts),
     verify: async (h, password) => {
       try {
-        return await verify(h, password);
+        return await (await argon2()).verify(h, password);
       } catch {
         return false;
       }

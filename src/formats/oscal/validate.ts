@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { createRequire } from 'node:module';
+import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
 
 /** Root key → schema file name in NIST's release (the same names in 1.1.3 and 1.2.1). */
 const SCHEMA_FILES: Record<string, string> = {
@@ -35,8 +35,16 @@ export function schemaVersionFor(oscalVersion: string | undefined): string | nul
   return null;
 }
 
-// ajv-formats is CommonJS; under ESM its callable may sit on .default.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (a: Ajv) => Ajv;
+// ajv and ajv-formats are CommonJS and take ~0.2 s to load: required on first validation, not at server start.
+const require = createRequire(import.meta.url);
+let ajvLib: { Ajv: new (opts: object) => AjvType; addFormats: (a: AjvType) => AjvType } | undefined;
+function loadAjv() {
+  if (!ajvLib) {
+    const formats = require('ajv-formats') as { default?: unknown };
+    ajvLib = { Ajv: (require('ajv') as { Ajv: new (opts: object) => AjvType }).Ajv, addFormats: (formats.default ?? formats) as (a: AjvType) => AjvType };
+  }
+  return ajvLib;
+}
 const compiled = new Map<string, ValidateFunction>();
 
 /** Compiles a schema the first time it is needed; compiling all of them up front costs seconds for nothing. */
@@ -47,6 +55,7 @@ function validatorFor(version: string, model: string): ValidateFunction {
     const schema = JSON.parse(readFileSync(new URL(`v${version}/${SCHEMA_FILES[model]}`, SCHEMA_DIR), 'utf8'));
     // OSCAL patterns use \p{L}-style classes, which need the regexp `u` flag (unicodeRegExp); the schemas also use
     // keywords strict mode rejects (e.g. `$comment` in odd places), hence strict: false.
+    const { Ajv, addFormats } = loadAjv();
     const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: true, validateFormats: true });
     addFormats(ajv);
     fn = ajv.compile(schema);
