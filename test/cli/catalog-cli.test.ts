@@ -2,23 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { resolveProfileFile, validateOscalDocument } from '../../src/formats/oscal';
 
 describe('ismap catalog and map commands', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
-  const run = async (argv: string[]) => {
-    const stdout = new PassThrough();
-    const stderr = new PassThrough();
-    let out = '';
-    let err = '';
-    stdout.on('data', (d) => (out += d));
-    stderr.on('data', (d) => (err += d));
-    const code = await main(argv, { stdout, stderr, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: dir });
-    return { code, out, err };
-  };
+  const run = (argv: string[]) => runCli(argv, { env, cwd: dir });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ismap-catalog-cli-'));
     env = { ISMAP_DATA_DIR: join(dir, 'data') };

@@ -3,23 +3,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support/cli';
 import { commands } from '../../src/cli/registry';
 import { openEngine } from '../../src/db/engine';
 
 const root = resolve(__dirname, '..', '..');
 
-async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await main(argv, { stdout, stderr, env: { ...process.env, LOG_LEVEL: 'silent', ...env }, cwd: root });
-  return { code, out, err };
-}
+const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, { env, cwd: root });
 
 describe('ismap CLI', () => {
   let dir: string;
