@@ -18,8 +18,10 @@ export function ErrorAlert({ error }: { error: unknown }) {
   // 403 on a page's own data reads like 404: the page is not for this user (the server decides; we only word it).
   if (error instanceof ApiError && (error.status === 404 || error.status === 403)) return <NotFound />;
   const message = error instanceof Error ? error.message : String(error);
+  // The headline is in the UI language (from the stable error code); the server's detail follows as sent.
+  const code = error instanceof ApiError ? error.code : 'other';
   return (
-    <Alert color="red" role="alert" title={t('common.error', { message: '' }).replace(/[:：]\s*$/, '')}>
+    <Alert color="red" role="alert" title={t(`errors.${code}`, { defaultValue: t('errors.other') })}>
       {message}
       {error instanceof ApiError &&
         error.issues.map((i, n) => (
