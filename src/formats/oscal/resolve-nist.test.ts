@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { memoryLoader } from './load';
@@ -6,7 +7,8 @@ import { jsonDiff } from './test-support';
 import type { Catalog, Control, Group, OscalDocument, Profile } from './types';
 
 // Reproduces NIST's own resolved baseline catalogs (usnistgov/oscal-content) with our resolver.
-const DATA = '/work/shared/data';
+// shared/ sits beside the repository (on developer machines and in CI).
+const DATA = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
 const read = <T>(p: string) => JSON.parse(readFileSync(p, 'utf8')) as T;
 const files = (rev: 'rev4' | 'rev5', level: string) => ({
   profile: `${DATA}/nist-sp800-53-${rev}/profiles/NIST_SP-800-53_${rev}_${level}-baseline_profile-min.json`,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pointerToPath, schemaVersionFor, validateOscalDocument } from './validate';
@@ -6,7 +7,8 @@ import { pointerToPath, schemaVersionFor, validateOscalDocument } from './valida
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 const read = (p: string): Loose => JSON.parse(readFileSync(p, 'utf8'));
-const EXAMPLES = '/work/shared/data/oscal-examples';
+// shared/ sits beside the repository (on developer machines and in CI).
+const EXAMPLES = fileURLToPath(new URL('../../../../shared/data/oscal-examples', import.meta.url));
 const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 
 describe('validateOscalDocument against NIST schemas', () => {
