@@ -76,6 +76,8 @@ describeBrowser('web shell in headless Chromium', () => {
     await page.locator('nav [data-nav=auditLog]').click();
     await page.getByTestId('audit-table').waitFor();
     expect(await page.getByTestId('audit-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    // Actors are shown by name and email, not by id.
+    await page.getByTestId('audit-table').getByText('Platform Administrator <admin@demo.ismap-hub.test>').first().waitFor();
     await page.getByRole('button', { name: 'Verify hash chain' }).click();
     await expect(page.getByTestId('verify-result').innerText()).resolves.toMatch(/Chain intact: \d+ events verified/);
     await page.getByLabel('Action (e.g. organization.*)').fill('organization.*');

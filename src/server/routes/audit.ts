@@ -25,7 +25,7 @@ const PageQuery = Filter.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const list = createRoute({ method: 'get', path: '/audit-events', tags, summary: 'Browse the audit log, newest first', request: { query: PageQuery }, responses: { 200: jsonOk(z.object({ events: z.array(AuditEvent), total: z.number().int(), nextBefore: z.number().int().nullable() }), 'A page of events'), ...errorResponses } });
+const list = createRoute({ method: 'get', path: '/audit-events', tags, summary: 'Browse the audit log, newest first', request: { query: PageQuery }, responses: { 200: jsonOk(z.object({ events: z.array(AuditEvent), total: z.number().int(), nextBefore: z.number().int().nullable(), actors: z.record(z.string(), z.string()).openapi({ description: 'Display name and email of each actor on this page' }) }), 'A page of events'), ...errorResponses } });
 const exportRoute = createRoute({ method: 'get', path: '/audit-events/export', tags, summary: 'Export the (filtered) audit log as JSON Lines, oldest first', request: { query: Filter }, responses: { 200: { description: 'One canonical JSON event per line', content: { 'application/x-ndjson': { schema: z.string() } } }, ...errorResponses } });
 const verify = createRoute({
   method: 'get',
@@ -46,8 +46,8 @@ export function auditRoutes() {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
     const { before, limit, ...filter } = q;
-    const { events, total } = await queryAuditLog(c.get('deps'), requestCtx(c), { ...toQuery(filter), beforeSeq: before, order: 'desc', limit });
-    return c.json({ events, total, nextBefore: events.length === limit ? events[events.length - 1]!.seq : null }, 200);
+    const { events, total, actors } = await queryAuditLog(c.get('deps'), requestCtx(c), { ...toQuery(filter), beforeSeq: before, order: 'desc', limit });
+    return c.json({ events, total, actors, nextBefore: events.length === limit ? events[events.length - 1]!.seq : null }, 200);
   });
   app.openapi(exportRoute, async (c) => {
     const deps = c.get('deps');

@@ -10,6 +10,7 @@ import { useSession } from '../session';
 interface Page {
   events: AuditEvent[];
   total: number;
+  actors: Record<string, string>;
   nextBefore: number | null;
 }
 
@@ -39,7 +40,8 @@ export function AuditLog() {
   const verify = useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; broken: { position: number; seq: number; reason: string } | null }>('GET', '/audit-events/verify') });
   const org = session?.organizations.find((o) => o.id === orgId);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
-  const userLabel = (id: string | null) => (!id || id.startsWith('00000000') ? t('audit.system') : id === session?.user.id ? session.user.displayName : id.slice(0, 8));
+  const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
+  const userLabel = (id: string | null) => (!id || id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8)));
 
   return (
     <Stack>
