@@ -87,6 +87,23 @@ describeBrowser('web shell in headless Chromium', () => {
     await context.close();
   });
 
+  it('lets the platform administrator disable and re-enable a user, never themselves', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await signIn(page, 'admin@demo.ismap-hub.test');
+    await page.locator('nav [data-nav=users]').click();
+    const row = (email: string) => page.locator('tr', { hasText: email });
+    await row('committee@demo.ismap-hub.test').getByRole('button', { name: 'Reset password' }).waitFor();
+    expect(await row('admin@demo.ismap-hub.test').getByRole('button', { name: 'Disable' }).count()).toBe(0);
+    page.once('dialog', (d) => void d.accept());
+    await row('committee@demo.ismap-hub.test').getByRole('button', { name: 'Disable' }).click();
+    await row('committee@demo.ismap-hub.test').getByText('Disabled').waitFor();
+    await row('committee@demo.ismap-hub.test').getByRole('button', { name: 'Enable' }).click();
+    await row('committee@demo.ismap-hub.test').getByRole('button', { name: 'Disable' }).waitFor();
+    await context.close();
+  });
+
   it('lets an organization admin add a member, recorded in the audit log', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();

@@ -55,6 +55,12 @@ const collection = mappingSetToOscal({ id: 'matrix', title: 'Matrix import', des
   { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
 ]);
 
+/** A fresh member of the given organization, so user-changing cells never touch the callers themselves. */
+async function throwawayUser(s: TestServer, orgId: string): Promise<string> {
+  const email = `victim-${uniq()}@x.test`;
+  return (await createUser(s.deps, { actor: systemActor, requestId: null }, { email, displayName: 'v', password: PW, memberships: [{ orgId, role: 'viewer' }] })).id;
+}
+
 const rows: Record<string, Row> = {
   'POST /auth/login': { req: () => ({ path: '/auth/login', body: { email: 'viewer@a.test', password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'GET /auth/session': { req: () => ({ path: '/auth/session' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
@@ -100,6 +106,9 @@ const rows: Record<string, Row> = {
   },
   'GET /users': { req: () => ({ path: '/users' }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
   'POST /users': { req: () => ({ path: '/users', body: { email: `u-${uniq()}@x.test`, displayName: 'U', password: PW } }), expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 } },
+  'POST /users/{id}/disable': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/disable` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
+  'POST /users/{id}/enable': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/enable` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
+  'PUT /users/{id}/password': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/password`, body: { password: 'reset-password-4567' } }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
   'GET /audit-events': { req: (w, where) => ({ path: `/audit-events?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
   'GET /audit-events/export': { req: (w, where) => ({ path: `/audit-events/export?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
   'GET /audit-events/verify': { req: () => ({ path: '/audit-events/verify' }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },

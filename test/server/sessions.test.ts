@@ -70,6 +70,22 @@ describe('sessions, caching and throttling over HTTP', () => {
     expect(JSON.stringify(events[0])).not.toMatch(/argon2/);
   });
 
+  it('lets a platform administrator lock a user out and reset their password', async () => {
+    await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'root@sess.test', displayName: 'R', password: PW, isPlatformAdmin: true });
+    const victim = await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'leaver@sess.test', displayName: 'L', password: PW });
+    const root = await login(s.app, 'root@sess.test', PW);
+    const leaver = await login(s.app, 'leaver@sess.test', PW);
+    expect((await call(s.app, 'POST', `/users/${victim.id}/disable`, { as: root })).status).toBe(200);
+    expect((await call(s.app, 'GET', '/auth/session', { as: leaver })).status).toBe(401);
+    const again = await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'leaver@sess.test', password: PW }) });
+    expect(again.status).toBe(401);
+    expect((await call(s.app, 'POST', `/users/${victim.id}/enable`, { as: root })).status).toBe(200);
+    expect((await call(s.app, 'PUT', `/users/${victim.id}/password`, { as: root, body: { password: 'a-reset-password-1' } })).status).toBe(200);
+    await login(s.app, 'leaver@sess.test', 'a-reset-password-1');
+    const rootId = (await s.deps.uow.read.users.getByEmail('root@sess.test'))!.id;
+    expect((await call(s.app, 'POST', `/users/${rootId}/disable`, { as: root })).status).toBe(403);
+  });
+
   it('answers errors as { error: { code, message } } with a request id', async () => {
     const res = await s.app.request('/api/v1/organizations/not-a-uuid', { headers: { 'x-request-id': 'trace-12345678' } });
     expect(res.headers.get('x-request-id')).toBe('trace-12345678');

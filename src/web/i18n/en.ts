@@ -67,7 +67,7 @@ export const en = {
     rename: 'Rename',
     updated: 'Saved',
   },
-  users: { title: 'Users', created: 'Created', create: 'New user', displayName: 'Display name', platformAdmin: 'Platform administrator', createdToast: 'User created', disabled: 'Disabled', initialPassword: 'Initial password (at least 12 characters)' },
+  users: { disable: 'Disable', enable: 'Enable', disableConfirm: 'Disable {{email}}? They are signed out everywhere and cannot sign in.', resetPassword: 'Reset password', newPassword: 'New password (at least 12 characters)', passwordReset: 'Password reset; {{count}} sessions ended.', title: 'Users', created: 'Created', create: 'New user', displayName: 'Display name', platformAdmin: 'Platform administrator', createdToast: 'User created', disabled: 'Disabled', initialPassword: 'Initial password (at least 12 characters)' },
   audit: {
     title: 'Audit log',
     orgTitle: 'Audit log of {{org}}',

@@ -69,7 +69,7 @@ export const ja: Messages = {
     rename: '名称を変更',
     updated: '保存しました',
   },
-  users: { title: 'ユーザー', created: '作成日時', create: 'ユーザーを作成', displayName: '表示名', platformAdmin: 'プラットフォーム管理者', createdToast: 'ユーザーを作成しました', disabled: '無効', initialPassword: '初期パスワード（12文字以上）' },
+  users: { disable: '無効にする', enable: '有効にする', disableConfirm: '{{email}} を無効にしますか？すべてのセッションが終了し、サインインできなくなります。', resetPassword: 'パスワードを再設定', newPassword: '新しいパスワード（12文字以上）', passwordReset: 'パスワードを再設定しました。{{count}} 件のセッションを終了しました。', title: 'ユーザー', created: '作成日時', create: 'ユーザーを作成', displayName: '表示名', platformAdmin: 'プラットフォーム管理者', createdToast: 'ユーザーを作成しました', disabled: '無効', initialPassword: '初期パスワード（12文字以上）' },
   audit: {
     title: '監査ログ',
     orgTitle: '{{org}} の監査ログ',

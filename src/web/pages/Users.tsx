@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 
 interface UserRow {
+  abilities?: Record<string, boolean>;
   id: string;
   email: string;
   displayName: string;
@@ -20,6 +21,9 @@ export function Users() {
   const { t, i18n } = useTranslation();
   const q = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserRow[] }>('GET', '/users') });
   const [opened, { open, close }] = useDisclosure(false);
+  const qc = useQueryClient();
+  const toggle = useMutation({ mutationFn: (v: { id: string; disable: boolean }) => api('POST', `/users/${v.id}/${v.disable ? 'disable' : 'enable'}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }) });
+  const [resetFor, setResetFor] = useState<UserRow | null>(null);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
@@ -35,6 +39,7 @@ export function Users() {
             <Table.Th>{t('users.displayName')}</Table.Th>
             <Table.Th>{t('users.created')}</Table.Th>
             <Table.Th />
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -47,12 +52,30 @@ export function Users() {
                 {u.isPlatformAdmin && <Badge>{t('users.platformAdmin')}</Badge>}
                 {u.disabledAt && <Badge color="gray">{t('users.disabled')}</Badge>}
               </Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {u.abilities?.disable && (
+                    <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
+                      {u.disabledAt ? t('users.enable') : t('users.disable')}
+                    </Button>
+                  )}
+                  {u.abilities?.resetPassword && (
+                    <Button size="xs" variant="subtle" onClick={() => setResetFor(u)}>
+                      {t('users.resetPassword')}
+                    </Button>
+                  )}
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      {toggle.error && <ErrorAlert error={toggle.error} />}
       <Modal opened={opened} onClose={close} title={t('users.create')}>
         <CreateUser onDone={close} />
+      </Modal>
+      <Modal opened={!!resetFor} onClose={() => setResetFor(null)} title={`${t('users.resetPassword')}: ${resetFor?.email ?? ''}`}>
+        {resetFor && <ResetPassword user={resetFor} />}
       </Modal>
     </Stack>
   );
@@ -89,6 +112,29 @@ function CreateUser({ onDone }: { onDone: () => void }) {
             {t('orgs.save')}
           </Button>
         </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function ResetPassword({ user }: { user: UserRow }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const m = useMutation({ mutationFn: () => api<{ revokedSessions: number }>('PUT', `/users/${user.id}/password`, { password }) });
+  return (
+    <form
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        m.mutate();
+      }}
+    >
+      <Stack>
+        {m.error && <ErrorAlert error={m.error} />}
+        {m.data && <Text role="status">{t('users.passwordReset', { count: m.data.revokedSessions })}</Text>}
+        <PasswordInput label={t('users.newPassword')} required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <Button type="submit" loading={m.isPending} disabled={!!m.data}>
+          {t('users.resetPassword')}
+        </Button>
       </Stack>
     </form>
   );
