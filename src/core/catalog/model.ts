@@ -70,3 +70,18 @@ export function parseNodeKey(key: string): { catalog: string; edition: string; i
   if (first <= 0 || second <= first + 1 || second === key.length - 1) return null;
   return { catalog: key.slice(0, first), edition: key.slice(first + 1, second), id: key.slice(second + 1) };
 }
+
+/** A node with empty defaults, so converters only spell out what they know. */
+export function makeNode(n: Pick<CatalogNode, 'id' | 'kind' | 'depth' | 'parentId' | 'position'> & Partial<CatalogNode>): CatalogNode {
+  return {
+    label: n.id,
+    flags: [],
+    title: {},
+    text: {},
+    textSource: {},
+    params: [],
+    sourceRefs: [],
+    props: {},
+    ...n,
+  };
+}

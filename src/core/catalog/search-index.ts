@@ -43,14 +43,7 @@ interface Field {
   folded: string;
 }
 
-interface Doc {
-  key: string;
-  catalog: string;
-  edition: string;
-  id: string;
-  label: string;
-  kind: string;
-  title: string | null;
+interface Doc extends Pick<SearchHit, 'key' | 'catalog' | 'edition' | 'id' | 'label' | 'kind' | 'title'> {
   depth: number;
   fields: Field[];
 }

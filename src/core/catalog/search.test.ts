@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogEdition, CatalogNode } from './model';
+import { makeNode, type CatalogEdition, type CatalogNode } from './model';
 import { SearchIndex, snippet } from './search-index';
 import { foldSearchText, foldWithOffsets, tokenize } from './search-text';
 
-const node = (id: string, over: Partial<CatalogNode> = {}): CatalogNode => ({
-  id,
-  kind: 'item',
-  depth: id.split('.').length - 1,
-  parentId: id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null,
-  position: 0,
-  label: id,
-  flags: [],
-  title: {},
-  text: {},
-  textSource: {},
-  params: [],
-  sourceRefs: [],
-  props: {},
-  ...over,
-});
+const node = (id: string, over: Partial<CatalogNode> = {}): CatalogNode =>
+  makeNode({ id, kind: 'item', depth: id.split('.').length - 1, parentId: id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null, position: 0, ...over });
 
 const ismap: CatalogEdition = {
   catalog: 'ismap',

@@ -1,19 +1,5 @@
 import type { CatalogNode } from '../../core/catalog/model';
-
-/** A node with empty defaults, so converters only spell out what they know. */
-export function makeNode(n: Pick<CatalogNode, 'id' | 'kind' | 'depth' | 'parentId' | 'position'> & Partial<CatalogNode>): CatalogNode {
-  return {
-    label: n.id,
-    flags: [],
-    title: {},
-    text: {},
-    textSource: {},
-    params: [],
-    sourceRefs: [],
-    props: {},
-    ...n,
-  };
-}
+export { makeNode } from '../../core/catalog/model';
 
 /** Assigns `position` (order among siblings) and `depth` from parentId, keeping document order. */
 export function numberSiblings(nodes: CatalogNode[]): CatalogNode[] {

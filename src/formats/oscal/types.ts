@@ -39,8 +39,8 @@ export interface ParamSelect {
   choice?: string[];
 }
 
-export interface Param {
-  id: string;
+/** What a parameter and a profile's set-parameters have in common. */
+interface ParamFields {
   class?: string;
   props?: Prop[];
   links?: Link[];
@@ -50,6 +50,10 @@ export interface Param {
   guidelines?: { prose: string }[];
   values?: string[];
   select?: ParamSelect;
+}
+
+export interface Param extends ParamFields {
+  id: string;
   [key: string]: unknown;
 }
 
@@ -149,18 +153,9 @@ export interface Merge {
   custom?: { groups?: CustomGroup[]; 'insert-controls'?: InsertControls[] };
 }
 
-export interface SetParameter {
+export interface SetParameter extends ParamFields {
   'param-id': string;
-  class?: string;
   'depends-on'?: string;
-  props?: Prop[];
-  links?: Link[];
-  label?: string;
-  usage?: string;
-  constraints?: unknown[];
-  guidelines?: { prose: string }[];
-  values?: string[];
-  select?: ParamSelect;
 }
 
 export interface Removal {
