@@ -18,12 +18,20 @@ function newestSource(dir) {
   return newest;
 }
 
-let main;
+const argv = process.argv.slice(2);
+let main, early;
 if (process.env.ISMAP_NO_BUNDLE !== '1' && existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
+  // `serve` starts opening the embedded database before the rest of the code loads (src/cli/early-start.ts).
+  early = await import(join(root, 'dist', 'server', 'early-start.mjs'));
+  early.beginEarlyStart(argv);
   ({ main } = await import(bundle));
 } else {
   const { register } = await import('tsx/esm/api');
   register();
+  early = await import('../src/cli/early-start.ts');
+  early.beginEarlyStart(argv);
   ({ main } = await import('../src/cli/main.ts'));
 }
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);
+// A command that ended before taking the early-opened database (a usage error, say) must not leave it running.
+await early.takeEarlyStart(undefined);

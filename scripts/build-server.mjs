@@ -24,7 +24,8 @@ const keepSourceUrls = {
 };
 
 await build({
-  entryPoints: { ismap: join(root, 'src', 'cli', 'main.ts') },
+  // early-start is its own entry so bin/ismap.js can load it before the rest; splitting keeps one shared copy.
+  entryPoints: { ismap: join(root, 'src', 'cli', 'main.ts'), 'early-start': join(root, 'src', 'cli', 'early-start.ts') },
   outdir: dirname(outfile),
   outExtension: { '.js': '.mjs' },
   // Commands load lazily (src/cli/registry.ts): split chunks keep that, so `ismap --help` does not load the server.

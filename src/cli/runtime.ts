@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openEngine, type Engine } from '../db/engine';
+import type { EmbeddedStart } from '../db/embedded-start';
 import { unitOfWork } from '../db/unit-of-work';
 import { argon2Hasher } from '../infra/argon2-hasher';
 import { cryptoIds, systemClock } from '../infra/system';
@@ -30,6 +31,8 @@ export interface RuntimeOptions {
   fastHashing?: boolean;
   /** In-memory PGlite (tests), ignoring dataDir. */
   inMemory?: boolean;
+  /** The embedded database, already locked and opening (`ismap serve` starts it before loading this module). */
+  embedded?: EmbeddedStart | undefined;
 }
 
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
@@ -49,7 +52,7 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
 
 export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
-  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir });
+  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, embedded: opts.embedded });
   const app = appDeps(engine, opts);
   const deps: ServerDeps = {
     ...app,

@@ -1,10 +1,10 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { join } from 'node:path';
 import * as schema from './schema';
-import { lockDataDir, type DataDirLock } from './data-dir-lock';
+import { startEmbedded, type EmbeddedStart } from './embedded-start';
 import { migrate } from './migrate';
+import { WorkerPGlite } from './pglite-worker';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -29,16 +29,18 @@ export interface OpenOptions {
   poolSize?: number;
   /** In-memory PGlite started from a dumped data folder instead of running initdb (tests: ~0.7 s instead of ~7 s). */
   pgliteTemplate?: Blob | undefined;
+  /** An embedded database already locked and opening (`startEmbedded`, used by `ismap serve`); wins over dataDir. */
+  embedded?: EmbeddedStart | undefined;
 }
 
 /** Dumps an in-memory PGlite database (tar) so tests can start copies of it quickly. */
 export async function dumpPglite(engine: Engine): Promise<Blob> {
   if (!engine.raw || engine.kind !== 'pglite') throw new Error('dumpPglite needs a PGlite engine');
-  return (engine.raw as PGlite).dumpDataDir('none');
+  return (engine.raw as WorkerPGlite).dumpDataDir();
 }
 
 export async function openEngine(opts: OpenOptions): Promise<Engine> {
-  const engine = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate);
+  const engine = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate, opts.embedded);
   if (opts.migrate !== false) {
     try {
       await migrate(engine);
@@ -50,17 +52,18 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   return engine;
 }
 
-async function openPglite(dataDir: string | undefined, template: Blob | undefined): Promise<Engine> {
-  let lock: DataDirLock | undefined;
-  if (dataDir) lock = lockDataDir(dataDir);
-  let client: PGlite;
+async function openPglite(dataDir: string | undefined, template: Blob | undefined, embedded: EmbeddedStart | undefined): Promise<Engine> {
+  const started = embedded ?? (dataDir ? startEmbedded(dataDir) : undefined);
+  const lock = started?.lock;
+  let client: WorkerPGlite;
   try {
-    client = dataDir ? await PGlite.create(join(dataDir, 'pg')) : await PGlite.create(template ? { loadDataDir: template } : {});
+    client = started ? await WorkerPGlite.attach(started.host) : await WorkerPGlite.open({ template });
   } catch (e) {
     lock?.release();
     throw e;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  // drizzle's PGlite driver needs only PGlite's query/exec/transaction, which WorkerPGlite inherits from PGlite.
+  const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   let closed = false;
   return {
     kind: 'pglite',

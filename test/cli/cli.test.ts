@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
@@ -80,4 +80,55 @@ describe('ismap CLI', () => {
       await engine.close();
     }
   });
+
+  // bin/ismap.js starts opening the embedded database before it loads the serve command (src/cli/early-start.ts).
+  const spawnServe = (args: string[], env: NodeJS.ProcessEnv, dataDir: string) => {
+    const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', ...args], { env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'info', ISMAP_DEMO_PASSWORD: 'cli-test-password-1234', ...env }, cwd: root });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    const exited = new Promise<number | null>((res) => child.on('exit', res));
+    return { child, exited, out: () => out, err: () => err };
+  };
+
+  it('serve ends a database it opened early when the command then fails (usage, configuration), releasing the lock', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'ismap-cli-early-'));
+    try {
+      const usage = spawnServe(['--no-such-option'], {}, fresh);
+      expect(await usage.exited).toBe(2);
+      expect(usage.err()).toMatch(/no-such-option/);
+      expect(existsSync(join(fresh, 'ismap.lock'))).toBe(false);
+      const config = spawnServe([], { PORT: 'not-a-port' }, fresh);
+      expect(await config.exited).toBe(1);
+      expect(config.err()).toMatch(/PORT/);
+      expect(existsSync(join(fresh, 'ismap.lock'))).toBe(false);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('serve opens the embedded database early, answers /healthz, and stops cleanly on SIGTERM', async () => {
+    const s = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, dir);
+    const line = await new Promise<string>((res, rej) => {
+      const t = setInterval(() => {
+        const l = s.out().split('\n').find((x) => x.includes('ISMAP Hub listening'));
+        if (l) {
+          clearInterval(t);
+          res(l);
+        }
+      }, 50);
+      void s.exited.then((code) => {
+        clearInterval(t);
+        rej(new Error(`serve exited with ${code}: ${s.err()}`));
+      });
+    });
+    const log = JSON.parse(line) as { port: number; embeddedOpenedEarly: boolean };
+    expect(log.embeddedOpenedEarly).toBe(true);
+    const health = await fetch(`http://127.0.0.1:${log.port}/healthz`);
+    expect(health.status).toBe(200);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(existsSync(join(dir, 'ismap.lock'))).toBe(false);
+  }, 180_000);
 });

@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import type { Command } from '../command';
 import { parse } from '../args';
 import { parseConfig } from '../../server/config';
-import { openRuntime, type Runtime } from '../runtime';
-import { seedDemo, type DemoLogin } from '../../app/use-cases/seed-demo';
-import { startupTasks } from '../startup';
+import type { Runtime } from '../runtime';
+import type { DemoLogin } from '../../app/use-cases/seed-demo';
+import { startEmbedded } from '../../db/embedded-start';
+import { takeEarlyStart } from '../early-start';
 
 export const command: Command = {
   name: 'serve',
@@ -25,23 +26,53 @@ Options:
   async run(ctx) {
     const { values } = parse(ctx.argv, { port: { type: 'string' }, host: { type: 'string' } });
     const env = { ...ctx.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
-    const config = parseConfig(env, ctx.cwd);
-    // performance.now() counts from process start: `started` is what loading the code took.
+    let config: ReturnType<typeof parseConfig>;
+    try {
+      config = parseConfig(env, ctx.cwd);
+    } catch (e) {
+      await takeEarlyStart(undefined);
+      throw e;
+    }
+    // performance.now() counts from process start: `started` is what loading the code so far took.
     const started = performance.now();
-    // The server's modules load while the database opens (PGlite compiles its WebAssembly off the main thread).
-    const appModule = import('../../server/app');
-    const runtime = await openRuntime(config);
+    // Order matters for start-up time: the embedded database opens in a worker thread on the other core (~0.7 s)
+    // while this thread loads the rest of the code (~0.5 s), so it starts first — usually already in bin/ismap.js
+    // (early-start.ts), otherwise here — and everything else is imported dynamically after it.
+    const early = config.databaseUrl ? await takeEarlyStart(undefined) : await takeEarlyStart(config.dataDir);
+    const embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
+    const loading = Promise.all([import('../../server/app'), import('../startup'), import('../../app/use-cases/seed-demo')]);
+    loading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+    let runtime: Runtime;
+    let modules: Awaited<typeof loading>;
+    try {
+      const { openRuntime } = await import('../runtime');
+      const runtimeOpening = openRuntime(config, { embedded });
+      runtimeOpening.catch(() => undefined);
+      modules = await loading;
+      runtime = await runtimeOpening;
+    } catch (e) {
+      // openRuntime releases what it took on failure; a failed import leaves the worker to stop here.
+      await embedded?.abandon().catch(() => undefined);
+      throw e;
+    }
+    const [{ createServerApp }, { startupTasks }, { seedDemo }] = modules;
     const { deps } = runtime;
     const opened = performance.now();
     let background: Promise<void> = Promise.resolve();
+    // A stop before the deferred check starts skips it instead of waiting for it.
+    let stopping = false;
+    let checkNow = () => {};
     try {
       // An empty database gets its catalogs before the first request. A database that has them already starts
       // serving at once and checks the bundled content for changes right after (a changed catalog is swapped in
       // atomically; the catalog cache picks it up), which keeps a restart well under two seconds.
       if ((await deps.uow.read.catalogs.listEditions()).length === 0) await startupTasks(runtime);
       else
-        background = new Promise<void>((r) => setTimeout(r, 1500).unref()) // let the first requests in first
-          .then(() => startupTasks(runtime))
+        background = new Promise<void>((r) => {
+          checkNow = r;
+          setTimeout(r, 1500).unref(); // let the first requests in first
+        })
+          .then(() => (stopping ? undefined : startupTasks(runtime)))
           .catch((err: unknown) => deps.logger.error({ err }, 'bundled catalog check failed'));
       if (config.seedDemo && !config.databaseUrl) {
         const logins = await seedDemo(deps, { password: config.demoPassword });
@@ -52,13 +83,15 @@ Options:
       throw e;
     }
     const tasksDone = performance.now();
-    const app = (await appModule).createServerApp(deps);
+    const app = createServerApp(deps);
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
+      deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
     await new Promise<void>((resolve) => {
       const stop = () => {
         deps.logger.info('shutting down');
+        stopping = true;
+        checkNow();
         server.close(() => void background.then(() => shutdown(runtime)).then(resolve));
         // Idle keep-alive connections must not hold shutdown up.
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

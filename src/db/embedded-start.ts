@@ -1,0 +1,105 @@
+import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
+
+/**
+ * Starting the embedded database, kept apart from everything else in src/db so `ismap serve` can begin opening it
+ * before it loads the rest of its code: this module needs only node:worker_threads and the lock file. The worker
+ * (pglite-host.mjs) spends ~0.6 s of CPU opening PostgreSQL on the second core while the main thread loads the
+ * server; `WorkerPGlite.attach` (pglite-worker.ts) turns the started host into a client.
+ */
+
+/** Start-up options every embedded database gets, in addition to PGlite's defaults. */
+export const PGLITE_START_PARAMS = [
+  // 128 MB (PostgreSQL's default) costs ~0.2 s at every open to set up in WebAssembly memory, and buys nothing
+  // here: the data lives in the OS file cache and the hot catalogs in our own in-memory cache.
+  '-c',
+  'shared_buffers=32MB',
+];
+
+export interface PgliteHost {
+  worker: Worker;
+  /** Resolves once PostgreSQL in the worker answers; rejects with the worker's reason when it cannot open. */
+  ready: Promise<void>;
+}
+
+const hostUrl = new URL('./pglite-host.mjs', import.meta.url);
+
+/** Spawns the worker that owns PGlite: on a data folder, or in memory (optionally from a dumped template tar). */
+export function spawnPgliteHost(opts: { pgDir?: string | undefined; template?: ArrayBuffer | undefined }): PgliteHost {
+  const worker = new Worker(hostUrl, {
+    workerData: { dataDir: opts.pgDir, template: opts.template, startParams: PGLITE_START_PARAMS },
+    transferList: opts.template ? [opts.template] : [],
+    // The worker is plain JavaScript: it needs no loader hooks, and inheriting tsx/vitest flags only slows it.
+    execArgv: [],
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const onMessage = (m: { ready?: boolean; openError?: { message: string; stack?: string } }) => {
+      cleanup();
+      if (m.ready) return resolve();
+      const where = opts.pgDir ? `in ${opts.pgDir}` : 'in memory';
+      const err = new Error(`The embedded database could not open ${where}: ${m.openError?.message ?? 'no reason given'}`);
+      if (m.openError?.stack) err.stack = m.openError.stack;
+      reject(err);
+    };
+    const onError = (e: Error) => {
+      cleanup();
+      reject(e);
+    };
+    const onExit = (code: number) => {
+      cleanup();
+      reject(new Error(`The embedded database worker exited while opening (code ${code})`));
+    };
+    const cleanup = () => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+  // Nobody may be waiting yet (serve loads its code first): a failure is reported when `ready` is awaited.
+  ready.catch(() => undefined);
+  return { worker, ready };
+}
+
+/** An embedded data folder, locked, with its database opening in a worker. */
+export interface EmbeddedStart {
+  dataDir: string;
+  lock: DataDirLock;
+  host: PgliteHost;
+  /** Closes the database cleanly, ends the worker and releases the lock (start-up failed before the engine took over). */
+  abandon(): Promise<void>;
+}
+
+/** Locks the data folder (throws at once when another process has it) and starts opening the database. */
+export function startEmbedded(dataDir: string): EmbeddedStart {
+  const lock = lockDataDir(dataDir);
+  let host: PgliteHost;
+  try {
+    host = spawnPgliteHost({ pgDir: join(dataDir, 'pg') });
+  } catch (e) {
+    lock.release();
+    throw e;
+  }
+  return {
+    dataDir,
+    lock,
+    host,
+    abandon: async () => {
+      // Never terminate PostgreSQL mid-write (a first start may be copying a new database into the folder):
+      // let it finish opening, close it cleanly, then let go of the folder.
+      try {
+        const exited = new Promise((r) => host.worker.once('exit', r));
+        await host.ready;
+        host.worker.postMessage({ id: 0, op: 'close' });
+        await exited;
+      } catch {
+        await host.worker.terminate();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}

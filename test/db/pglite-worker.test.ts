@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { messages } from '@electric-sql/pglite';
+import { WorkerPGlite } from '../../src/db/pglite-worker';
+import { pgliteTemplate } from '../support/engines';
+
+/**
+ * The embedded database runs in a worker thread (src/db/pglite-worker.ts) and pipelines the extended-query
+ * protocol. These cases pin what callers rely on: real DatabaseErrors with SQLSTATE codes wherever in the pipeline
+ * PostgreSQL fails, a connection that stays usable after an error, transactions, a free event loop while
+ * PostgreSQL works, and clean failures on open and after close.
+ */
+describe('embedded database in a worker thread', () => {
+  let db: WorkerPGlite;
+  beforeAll(async () => {
+    db = await WorkerPGlite.open({ template: await pgliteTemplate() });
+    await db.exec('CREATE TABLE w_items (id uuid PRIMARY KEY, n int NOT NULL UNIQUE, tags text[] NOT NULL DEFAULT \'{}\', meta jsonb, at timestamptz)');
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('runs parameterised queries with typed parameters and results', async () => {
+    const id = '6f1c1c2e-2d6b-4a53-9a55-3b8a1c1d2e3f';
+    await db.query('INSERT INTO w_items (id, n, tags, meta, at) VALUES ($1, $2, $3, $4, $5)', [id, 1, ['a', 'b'], { k: 'v' }, new Date('2026-01-02T03:04:05Z')]);
+    const r = await db.query<{ id: string; n: number; tags: string[]; meta: { k: string }; at: Date }>('SELECT * FROM w_items WHERE id = $1', [id]);
+    expect(r.rows).toEqual([{ id, n: 1, tags: ['a', 'b'], meta: { k: 'v' }, at: new Date('2026-01-02T03:04:05Z') }]);
+    expect(r.fields.map((f) => f.name)).toEqual(['id', 'n', 'tags', 'meta', 'at']);
+  });
+
+  it('throws DatabaseError with the SQLSTATE from each step of the pipeline, and stays usable', async () => {
+    const fail = async (p: Promise<unknown>) => {
+      const e = await p.then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(e).toBeInstanceOf(messages.DatabaseError);
+      return (e as InstanceType<typeof messages.DatabaseError>).code;
+    };
+    // parse fails (syntax), bind fails (bad uuid text), execute fails (unique violation), simple query fails.
+    expect(await fail(db.query('SELEC 1'))).toBe('42601');
+    expect(await fail(db.query('SELECT * FROM w_items WHERE id = $1', ['not-a-uuid']))).toBe('22P02');
+    expect(await fail(db.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1]))).toBe('23505');
+    expect(await fail(db.exec('SELECT * FROM no_such_table'))).toBe('42P01');
+    expect((await db.query<{ one: number }>('SELECT $1::int AS one', [1])).rows).toEqual([{ one: 1 }]);
+  });
+
+  it('commits and rolls back transactions, including one failing inside the pipeline', async () => {
+    await db.transaction(async (tx) => {
+      await tx.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [10]);
+    });
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [11]);
+        await tx.query('INSERT INTO w_items (id, n) VALUES ($1, $2)', ['bad', 12]);
+      }),
+    ).rejects.toMatchObject({ code: '22P02' });
+    const r = await db.query<{ n: number }>('SELECT n FROM w_items WHERE n >= 10 ORDER BY n');
+    expect(r.rows).toEqual([{ n: 10 }]);
+  });
+
+  it('keeps the event loop free while PostgreSQL works', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const started = performance.now();
+    await db.query('SELECT pg_sleep(0.4)');
+    clearInterval(timer);
+    // In-process PGlite blocks the thread for the whole query: no tick at all. Here the loop keeps turning.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(390);
+    expect(ticks).toBeGreaterThan(10);
+  });
+
+  it('serialises concurrent queries from many callers', async () => {
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => db.query<{ v: number }>('SELECT $1::int * 2 AS v', [i])));
+    expect(results.map((r) => r.rows[0]!.v)).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
+  });
+});
+
+describe('embedded database worker: opening and closing', () => {
+  const dirs: string[] = [];
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  it('reports why a data folder cannot be opened, and leaves no worker behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismap-worker-'));
+    dirs.push(dir);
+    const file = join(dir, 'not-a-folder');
+    writeFileSync(file, 'x');
+    await expect(WorkerPGlite.open({ pgDir: file })).rejects.toThrow(`The embedded database could not open in ${file}: ErrnoError`);
+  });
+
+  it('persists to a data folder across close and reopen, and refuses queries once closed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ismap-worker-'));
+    dirs.push(dir);
+    const first = await WorkerPGlite.open({ pgDir: dir });
+    await first.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
+    await first.close();
+    await first.close(); // idempotent
+    expect(first.closed).toBe(true);
+    await expect(first.query('SELECT 1')).rejects.toThrow(/closed/);
+    const second = await WorkerPGlite.open({ pgDir: dir });
+    expect((await second.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }]);
+    await second.close();
+  }, 60_000);
+});
