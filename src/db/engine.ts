@@ -17,6 +17,8 @@ export interface Engine {
   close(): Promise<void>;
   /** The driver's own client (PGlite instance or pg Pool), for tooling that needs it. */
   raw?: unknown;
+  /** Embedded only: resolves if the database stops without close() (its worker crashed). */
+  unexpectedStop?: Promise<Error>;
 }
 
 export interface OpenOptions {
@@ -67,6 +69,7 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
   let closed = false;
   return {
     kind: 'pglite',
+    unexpectedStop: client.unexpectedStop,
     db,
     raw: client,
     exec: async (s) => {

@@ -51,6 +51,9 @@ export class WorkerPGlite extends BasePGlite {
   #parser = new protocol.Parser();
   #deferred: Uint8Array[] = [];
   readonly #exited: Promise<void>;
+  #reportStop: (e: Error) => void = () => {};
+  /** Resolves (never rejects) only if the worker stops without close(): a crash. The server exits on it. */
+  readonly unexpectedStop: Promise<Error> = new Promise((r) => (this.#reportStop = r));
 
   private constructor(worker: Worker) {
     super();
@@ -63,7 +66,10 @@ export class WorkerPGlite extends BasePGlite {
       p.resolve(m);
     });
     const fail = (e: Error) => {
-      if (!this.#closed) this.#failure ??= e;
+      if (!this.#closed) {
+        this.#failure ??= e;
+        this.#reportStop(e);
+      }
       this.#closed = true;
       for (const p of this.#pending.values()) p.reject(e);
       this.#pending.clear();
@@ -212,6 +218,14 @@ export class WorkerPGlite extends BasePGlite {
   async dumpDataDir(): Promise<Blob> {
     const r = await this.#call('dump');
     return new Blob([r.data as Uint8Array<ArrayBuffer>]);
+  }
+
+  /**
+   * Stops the worker at once, without closing PostgreSQL: what a crash does. PostgreSQL recovers from its WAL at the
+   * next open, so committed transactions survive (test/db/pglite-worker.test.ts). For a close that cannot finish.
+   */
+  async terminate(): Promise<void> {
+    await this.#worker.terminate();
   }
 
   /** Waits for running queries, closes PostgreSQL cleanly in the worker, and ends the worker. */

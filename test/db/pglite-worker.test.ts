@@ -84,16 +84,16 @@ describe('embedded database worker: opening and closing', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('reports why a data folder cannot be opened, and leaves no worker behind', async () => {
+  it('says which data folder cannot be opened', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismap-worker-'));
     dirs.push(dir);
-    const file = join(dir, 'not-a-folder');
-    writeFileSync(file, 'x');
-    await expect(WorkerPGlite.open({ pgDir: file })).rejects.toThrow(`The embedded database could not open in ${file}: ErrnoError`);
+    writeFileSync(join(dir, 'PG_VERSION'), '9\n'); // a data folder of a PostgreSQL this engine cannot read
+    await expect(WorkerPGlite.open({ pgDir: dir })).rejects.toThrow(`The embedded database could not open in ${dir}: PGlite failed to initialize`);
   });
 
+  let kept: string;
   it('persists to a data folder across close and reopen, and refuses queries once closed', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ismap-worker-'));
+    const dir = (kept = mkdtempSync(join(tmpdir(), 'ismap-worker-')));
     dirs.push(dir);
     const first = await WorkerPGlite.open({ pgDir: dir });
     await first.exec("CREATE TABLE kept (v text); INSERT INTO kept VALUES ('still here')");
@@ -103,6 +103,24 @@ describe('embedded database worker: opening and closing', () => {
     await expect(first.query('SELECT 1')).rejects.toThrow(/closed/);
     const second = await WorkerPGlite.open({ pgDir: dir });
     expect((await second.query<{ v: string }>('SELECT v FROM kept')).rows).toEqual([{ v: 'still here' }]);
+    await second.close();
+  }, 60_000);
+
+  it('keeps committed transactions when the worker dies, fails what was in flight, and reports the stop', async () => {
+    const dir = kept; // the folder of the case above (initdb once)
+    const first = await WorkerPGlite.open({ pgDir: dir });
+    await first.exec('CREATE TABLE crashed (v int)');
+    await first.transaction(async (tx) => {
+      await tx.query('INSERT INTO crashed VALUES ($1), ($2)', [1, 2]);
+    });
+    const inFlight = first.query('SELECT pg_sleep(5)');
+    await new Promise((r) => setTimeout(r, 100));
+    await first.terminate();
+    await expect(inFlight).rejects.toThrow(/embedded database stopped/);
+    expect(await first.unexpectedStop).toBeInstanceOf(Error);
+    await expect(first.query('SELECT 1')).rejects.toThrow(/embedded database stopped/);
+    const second = await WorkerPGlite.open({ pgDir: dir });
+    expect((await second.query<{ v: number }>('SELECT v FROM crashed ORDER BY v')).rows).toEqual([{ v: 1 }, { v: 2 }]);
     await second.close();
   }, 60_000);
 });

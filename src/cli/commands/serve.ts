@@ -87,8 +87,10 @@ Options:
     const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
+    let failed = false;
     await new Promise<void>((resolve) => {
       const stop = () => {
+        if (stopping) return;
         deps.logger.info('shutting down');
         stopping = true;
         checkNow();
@@ -98,8 +100,14 @@ Options:
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // Without its database the server can only answer errors: stop, so a supervisor restarts it.
+      void runtime.engine.unexpectedStop?.then((err) => {
+        deps.logger.fatal({ err }, 'the embedded database stopped unexpectedly; shutting down');
+        failed = true;
+        stop();
+      });
     });
-    return 0;
+    return failed ? 1 : 0;
   },
 };
 
