@@ -11,6 +11,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** Organization on whose behalf the actor acted; defaults to the actor's active organization. */
   orgId?: string | null;
+  /** An unauthenticated caller (a failed sign-in): no actor user, no organization. */
+  anonymous?: boolean;
 }
 
 /**
@@ -23,8 +25,8 @@ export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'cloc
     {
       id: deps.ids.uuid(),
       at: deps.clock.now().toISOString(),
-      actorUserId: ctx.actor.userId,
-      actorOrgId: entry.orgId !== undefined ? entry.orgId : ctx.actor.activeOrgId,
+      actorUserId: entry.anonymous ? null : ctx.actor.userId,
+      actorOrgId: entry.anonymous ? null : entry.orgId !== undefined ? entry.orgId : ctx.actor.activeOrgId,
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

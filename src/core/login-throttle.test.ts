@@ -22,4 +22,10 @@ describe('login throttle', () => {
     t.fail('a@x.jp', '1.1.1.1', 1000);
     expect(t.retryAfter('a@x.jp', '1.1.1.1', 1001)).toBe(0);
   });
+  it('says once which failure blocks the account or the address', () => {
+    const t = new LoginThrottle(limits);
+    const results = Array.from({ length: 5 }, (_, i) => t.fail('a@x.jp', '1.1.1.1', 1000 + i));
+    expect(results.map((r) => r.accountBlocked)).toEqual([false, false, true, false, false]);
+    expect(results.map((r) => r.addressBlocked)).toEqual([false, false, false, false, true]);
+  });
 });

@@ -32,12 +32,15 @@ export class LoginThrottle {
     return wait;
   }
 
-  fail(account: string, address: string, now: number): void {
-    for (const key of [`a:${account.toLowerCase()}`, `i:${address}`]) {
+  /** Counts a failure; says whether it is the one that blocks the account and/or the address (once per block). */
+  fail(account: string, address: string, now: number): { accountBlocked: boolean; addressBlocked: boolean } {
+    const reached = (key: string, limit: number) => {
       const list = this.recent(key, now);
       list.push(now);
       this.failures.set(key, list);
-    }
+      return list.length === limit;
+    };
+    return { accountBlocked: reached(`a:${account.toLowerCase()}`, this.limits.perAccount), addressBlocked: reached(`i:${address}`, this.limits.perAddress) };
   }
 
   succeed(account: string): void {

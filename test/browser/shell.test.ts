@@ -72,6 +72,12 @@ describeBrowser('web shell in headless Chromium', () => {
   it('lets the platform administrator browse the audit log and verify the chain', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
+    // A rejected sign-in first: it is in the log, with no actor.
+    await page.goto(server.url);
+    await page.locator('input[type=email]').fill('csp@demo.ismap-hub.test');
+    await page.locator('input[type=password]').fill('not-the-password-1');
+    await page.locator('form button[type=submit]').click();
+    await page.getByRole('alert').waitFor();
     await signIn(page, 'admin@demo.ismap-hub.test');
     await page.locator('nav [data-nav=auditLog]').click();
     await page.getByTestId('audit-table').waitFor();
@@ -84,6 +90,11 @@ describeBrowser('web shell in headless Chromium', () => {
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/action=organization/);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-table] tbody tr')].every((r) => r.textContent?.includes('organization.')));
+    await page.getByLabel('Action (e.g. organization.*)').fill('session.sign_in_failed');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const row = page.getByTestId('audit-table').locator('tbody tr', { hasText: 'session.sign_in_failed' }).first();
+    await row.waitFor();
+    await expect(row.innerText()).resolves.toMatch(/Not signed in[\s\S]*wrong_password/);
     await context.close();
   });
 

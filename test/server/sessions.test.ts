@@ -3,6 +3,7 @@ import { call, login, startTestServer, type TestServer } from '../support/server
 import { createOrganization } from '../../src/app/use-cases/create-organization';
 import { createUser } from '../../src/app/use-cases/create-user';
 import { systemActor } from '../../src/core/identity';
+import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
 
 const PW = 'session-password-123';
 
@@ -53,6 +54,26 @@ describe('sessions, caching and throttling over HTTP', () => {
     // Even the right password waits until the window passes.
     const right = await s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'admin@sess.test', password: PW }) });
     expect(right.status).toBe(429);
+    // Five rejected attempts and the moment of blocking are in the audit log; refused (429) attempts are not.
+    const adminId = (await s.deps.uow.read.users.getByEmail('admin@sess.test'))!.id;
+    const failed = await s.deps.uow.read.audit.query({ action: 'session.sign_in_failed', targetId: adminId, order: 'asc', limit: 50 });
+    expect(failed).toHaveLength(5);
+    expect(failed[0]).toMatchObject({ actorUserId: null, actorOrgId: null, targetType: 'user', details: { email: 'admin@sess.test', reason: 'wrong_password' } });
+    const blockedEvents = await s.deps.uow.read.audit.query({ action: 'session.sign_in_blocked', targetId: adminId, order: 'asc', limit: 50 });
+    expect(blockedEvents).toHaveLength(1);
+    expect(blockedEvents[0]!.details).toMatchObject({ scope: 'account' });
+  });
+
+  it('records rejected sign-ins for unknown and disabled accounts, never keeping a password typed as the email', async () => {
+    const attempt = (email: string, password: string) => s.app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' }, body: JSON.stringify({ email, password }) });
+    expect((await attempt('nobody@sess.test', 'whatever-password')).status).toBe(401);
+    expect((await attempt('Tr0ub4dor&3-secret', 'whatever-password')).status).toBe(401);
+    const recent = await s.deps.uow.read.audit.query({ action: 'session.sign_in_failed', order: 'desc', limit: 2 });
+    const [typedPassword, unknown] = recent;
+    expect(unknown).toMatchObject({ targetId: null, details: { email: 'nobody@sess.test', reason: 'unknown_account' } });
+    expect(typedPassword).toMatchObject({ targetId: null, details: { email: '(not an email address)', reason: 'unknown_account' } });
+    expect(JSON.stringify(recent)).not.toContain('Tr0ub4dor');
+    expect((await verifyAuditChain(s.deps.uow)).ok).toBe(true);
   });
 
   it('changes the password with the current one and signs out the other sessions', async () => {

@@ -29,6 +29,27 @@ export interface SignInResult {
   session: Session;
 }
 
+/**
+ * Rejected sign-ins go into the audit log (ISO/IEC 27001 A.12.4.1 / ISMAP 12.4.1 ask for "records of successful and
+ * rejected system access attempts"), as an unauthenticated actor. The throttle bounds how fast anyone can add them:
+ * once an account or address is blocked, attempts are refused before this point and only the moment of blocking is
+ * recorded. What was typed as the email is kept only when it looks like one: a password typed into the email field
+ * must not end up in a log.
+ */
+async function recordFailure(deps: AppDeps, input: SignInInput, email: string, reason: 'unknown_account' | 'wrong_password' | 'account_disabled', userId: string | null, blocked: { accountBlocked: boolean; addressBlocked: boolean }) {
+  const typed = /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(email) ? email : '(not an email address)';
+  const common = { ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null };
+  // recordAudit's anonymous flag leaves actor and organization empty; this actor only carries the request id.
+  const ctx = { actor: { userId: '', isPlatformAdmin: false, memberships: [], activeOrgId: null }, requestId: input.requestId };
+  await deps.uow.transaction(async (r) => {
+    await recordAudit(r, deps, ctx, { anonymous: true, action: 'session.sign_in_failed', targetType: 'user', targetId: userId, details: { email: typed, reason, ...common } });
+    if (blocked.accountBlocked || blocked.addressBlocked) {
+      const scope = blocked.accountBlocked && blocked.addressBlocked ? 'account_and_address' : blocked.accountBlocked ? 'account' : 'address';
+      await recordAudit(r, deps, ctx, { anonymous: true, action: 'session.sign_in_blocked', targetType: 'user', targetId: userId, details: { email: typed, scope, ...common } });
+    }
+  });
+}
+
 export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase();
   const now = deps.clock.now();
@@ -38,7 +59,8 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   dummyHash ??= deps.hasher.hash(deps.ids.token());
   const ok = user ? await deps.hasher.verify(user.passwordHash, input.password) : (await deps.hasher.verify(await dummyHash, input.password), false);
   if (!user || !ok || user.disabledAt) {
-    deps.throttle.fail(email, input.ip, now.getTime());
+    const blocked = deps.throttle.fail(email, input.ip, now.getTime());
+    await recordFailure(deps, input, email, user ? (ok ? 'account_disabled' : 'wrong_password') : 'unknown_account', user?.id ?? null, blocked);
     throw new DomainError('invalid_credentials', 'The email or password is not correct.');
   }
   deps.throttle.succeed(email);

@@ -90,6 +90,7 @@ export const en = {
     more: 'Load older events',
     empty: 'No events match.',
     system: 'System',
+    anonymous: 'Not signed in',
   },
   account: {
     title: 'Account',

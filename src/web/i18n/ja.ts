@@ -92,6 +92,7 @@ export const ja: Messages = {
     more: 'さらに古いイベントを読み込む',
     empty: '該当するイベントはありません。',
     system: 'システム',
+    anonymous: '未サインイン',
   },
   account: {
     title: 'アカウント',

@@ -41,7 +41,8 @@ export function AuditLog() {
   const org = session?.organizations.find((o) => o.id === orgId);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
-  const userLabel = (id: string | null) => (!id || id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8)));
+  // No actor: an unauthenticated caller (a rejected sign-in). The all-zero id: ISMAP Hub itself (start-up tasks).
+  const userLabel = (id: string | null) => (!id ? t('audit.anonymous') : id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8)));
 
   return (
     <Stack>
