@@ -26,7 +26,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
       {error instanceof ApiError &&
         error.issues.map((i, n) => (
           <Text key={n} size="sm">
-            {i.row ? `row ${i.row}: ` : ''}
+            {i.row ? t('errors.rowPrefix', { row: i.row }) : ''}
             {i.path.join('.')} {i.message}
           </Text>
         ))}

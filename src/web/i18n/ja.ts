@@ -205,6 +205,6 @@ export const ja: Messages = {
     editionNote: '版', derived: '同時に作成するマッピングセット: {{sets}}',
     encoding: '文字コード: {{encoding}}',
   },
-  errors: { validation_failed: '入力内容に問題があります', import_failed: 'ファイルに問題があります', unauthenticated: 'サインインしてください', invalid_credentials: 'メールアドレスまたはパスワードが正しくありません', forbidden: 'この操作を行う権限がありません', csrf_failed: 'ページの情報が古くなっています。再読み込みしてからやり直してください', not_found: '見つかりません', conflict: '既存のデータと競合しています', invalid_transition: '現在の状態ではこの操作はできません', too_many_attempts: '試行回数が多すぎます。しばらくしてから再度お試しください', internal: 'サーバーでエラーが発生しました', other: 'エラーが発生しました' },
+  errors: { rowPrefix: '{{row}}行目: ', validation_failed: '入力内容に問題があります', import_failed: 'ファイルに問題があります', unauthenticated: 'サインインしてください', invalid_credentials: 'メールアドレスまたはパスワードが正しくありません', forbidden: 'この操作を行う権限がありません', csrf_failed: 'ページの情報が古くなっています。再読み込みしてからやり直してください', not_found: '見つかりません', conflict: '既存のデータと競合しています', invalid_transition: '現在の状態ではこの操作はできません', too_many_attempts: '試行回数が多すぎます。しばらくしてから再度お試しください', internal: 'サーバーでエラーが発生しました', other: 'エラーが発生しました' },
   common: { loading: '読み込み中…', notFound: '見つかりません', notFoundText: 'このページは存在しないか、閲覧する権限がありません。', back: 'ホームに戻る', yes: 'はい', no: 'いいえ', close: '閉じる', copy: 'コピー', copied: 'コピーしました', requestId: 'リクエストID' },
 };
