@@ -19,6 +19,9 @@ export const PGLITE_START_PARAMS = [
 
 export interface PgliteHost {
   worker: Worker;
+  /** Resolves when the worker has ended, for whatever reason. */
+  exited: Promise<void>;
+  hasExited(): boolean;
   /** Resolves once PostgreSQL in the worker answers; rejects with the worker's reason when it cannot open. */
   ready: Promise<void>;
 }
@@ -61,7 +64,15 @@ export function spawnPgliteHost(opts: { pgDir?: string | undefined; template?: A
   });
   // Nobody may be waiting yet (serve loads its code first): a failure is reported when `ready` is awaited.
   ready.catch(() => undefined);
-  return { worker, ready };
+  // Watched from the start: an exit must not go unseen because nobody was listening yet.
+  let ended = false;
+  const exited = new Promise<void>((resolve) =>
+    worker.once('exit', () => {
+      ended = true;
+      resolve();
+    }),
+  );
+  return { worker, ready, exited, hasExited: () => ended };
 }
 
 /** An embedded data folder, locked, with its database opening in a worker. */
@@ -88,13 +99,18 @@ export function startEmbedded(dataDir: string): EmbeddedStart {
     lock,
     host,
     abandon: async () => {
-      // Never terminate PostgreSQL mid-write (a first start may be copying a new database into the folder):
-      // let it finish opening, close it cleanly, then let go of the folder.
       try {
-        const exited = new Promise((r) => host.worker.once('exit', r));
-        await host.ready;
-        host.worker.postMessage({ id: 0, op: 'close' });
-        await exited;
+        // Already over: the engine that took it closed it (or it never opened).
+        if (host.hasExited()) return;
+        // Never terminate PostgreSQL mid-write (a first start may be copying a new database into the folder):
+        // let it finish opening, close it cleanly, then let go of the folder. A worker that does not end within
+        // a minute is stopped.
+        const closed = host.ready.then(() => {
+          host.worker.postMessage({ id: 0, op: 'close' });
+          return host.exited;
+        });
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 60_000).unref());
+        if ((await Promise.race([closed, timeout])) === 'timeout') await host.worker.terminate();
       } catch {
         await host.worker.terminate();
       } finally {

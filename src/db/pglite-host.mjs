@@ -60,9 +60,14 @@ async function handle(msg) {
       const data = new Uint8Array(await blob.arrayBuffer());
       parentPort.postMessage({ id: msg.id, data }, [data.buffer]);
     } else if (msg.op === 'close') {
-      await pg.close();
-      parentPort.postMessage({ id: msg.id });
-      parentPort.close();
+      try {
+        await pg.close();
+        parentPort.postMessage({ id: msg.id });
+      } catch (e) {
+        parentPort.postMessage({ id: msg.id, error: describe(e) });
+      } finally {
+        parentPort.close(); // the worker ends either way
+      }
     } else {
       throw new Error(`unknown operation ${msg.op}`);
     }

@@ -29,14 +29,23 @@ type Reply = { id: number; data?: Uint8Array; error?: { message: string; stack?:
 type BaseShape = Pick<PGlite, 'query' | 'sql' | 'exec' | 'transaction' | 'describeQuery' | 'serializers' | 'parsers' | '_initArrayTypes' | 'refreshArrayTypes'>;
 const BasePGlite = Object.getPrototypeOf(PGlite) as abstract new () => BaseShape;
 
-// Frontend message types (first byte) whose answers query() does not look at before sending the next message.
+// Frontend message types (first byte) that #exchange pipelines.
 const PARSE = 0x50; // 'P'
 const BIND = 0x42; // 'B'
 const EXECUTE = 0x45; // 'E'
-const DESCRIBE = 0x44; // 'D', followed by length (4 bytes) and 'S' (statement) or 'P' (portal)
-function deferrable(m: Uint8Array): boolean {
-  const t = m[0];
-  return t === PARSE || t === BIND || t === EXECUTE || (t === DESCRIBE && m[5] === 0x50);
+const DESCRIBE = 0x44; // 'D', then length (4 bytes), then 'S' (statement) or 'P' (portal)
+const PORTAL = 0x50;
+const SYNC = 0x53; // 'S'
+const SYNC_MESSAGE = new Uint8Array([SYNC, 0, 0, 0, 4]);
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
 }
 
 export class WorkerPGlite extends BasePGlite {
@@ -45,20 +54,23 @@ export class WorkerPGlite extends BasePGlite {
   readonly #pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>();
   #nextId = 1;
   #closed = false;
+  #closing = false;
   #failure: Error | undefined;
   readonly #queryMutex = new Mutex();
   readonly #transactionMutex = new Mutex();
   #parser = new protocol.Parser();
   #deferred: Uint8Array[] = [];
+  /** The ReadyForQuery of a sync sent early with an execute, for query()'s own sync that follows. */
+  #heldReady: BackendMessage[] | undefined;
   readonly #exited: Promise<void>;
   #reportStop: (e: Error) => void = () => {};
   /** Resolves (never rejects) only if the worker stops without close(): a crash. The server exits on it. */
   readonly unexpectedStop: Promise<Error> = new Promise((r) => (this.#reportStop = r));
 
-  private constructor(worker: Worker) {
+  private constructor(host: PgliteHost) {
     super();
-    this.#worker = worker;
-    this.#exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    const worker = (this.#worker = host.worker);
+    this.#exited = host.exited;
     worker.on('message', (m: Reply) => {
       const p = this.#pending.get(m.id);
       if (!p) return;
@@ -66,7 +78,8 @@ export class WorkerPGlite extends BasePGlite {
       p.resolve(m);
     });
     const fail = (e: Error) => {
-      if (!this.#closed) {
+      // An exit during close() is the expected end, even if it is seen before close() has noted its answer.
+      if (!this.#closed && !this.#closing) {
         this.#failure ??= e;
         this.#reportStop(e);
       }
@@ -92,8 +105,13 @@ export class WorkerPGlite extends BasePGlite {
       await host.worker.terminate();
       throw e;
     }
-    const db = new WorkerPGlite(host.worker);
-    await db._initArrayTypes();
+    const db = new WorkerPGlite(host);
+    try {
+      await db._initArrayTypes();
+    } catch (e) {
+      await host.worker.terminate();
+      throw e;
+    }
     return db;
   }
 
@@ -125,51 +143,71 @@ export class WorkerPGlite extends BasePGlite {
     onRawData(await this.execProtocolRaw(message, { syncToFs }));
   }
 
+  /** Not used by PGlite's query path (that is execProtocolStream); unpipelined, with the answer's bytes. */
   async execProtocol(message: Uint8Array, options: ExecProtocolOptions = {}): Promise<ExecProtocolResult> {
-    if (deferrable(message)) return { messages: this.#defer(message), data: new Uint8Array(0) };
+    this.#heldReady = undefined;
     const data = await this.execProtocolRaw(message, { syncToFs: options.syncToFs ?? true });
-    return { messages: this.#parse(data, options), data };
+    const answer = this.#parse(data, options);
+    if (answer.error) throw answer.error;
+    return { messages: answer.results, data };
   }
 
   async execProtocolStream(message: Uint8Array, options: ExecProtocolOptions = {}): Promise<BackendMessage[]> {
-    if (deferrable(message)) return this.#defer(message);
-    const data = await this.execProtocolRaw(message, { syncToFs: options.syncToFs ?? true });
-    return this.#parse(data, options);
+    return this.#exchange(message, options);
   }
 
   /**
    * Pipelining. PGlite's query() sends parse, describe-statement, bind, describe-portal, execute and sync one at a
    * time and awaits each answer; in-process that is free, across threads each round trip cost ~0.13 ms (measured:
-   * 1.26 ms per parameterised query against 0.49 ms in-process). Only the statement description is needed before
-   * the next step (it gives the parameter types), so parse, bind, describe-portal and execute are held back and
-   * sent with the next message that needs an answer: two round trips per query. Their answers arrive in order with
-   * that message's, which is where query() collects them; an error among them is thrown from there, still before
-   * query() returns, with PostgreSQL's SQLSTATE as always.
+   * 1.26 ms per parameterised query against 0.49 ms in-process). Only two answers matter before the next step:
+   * the statement description (it gives the parameter types) and execute's (rows, or the error). So parse, bind
+   * and describe-portal are held back and sent with the next message; execute goes out together with the sync
+   * that query() always sends after it, and the sync's ReadyForQuery is kept to answer that sync locally. Two round
+   * trips per query; every answer and error reaches query() at the step where in-process PGlite gives it, so
+   * errors get their `query`/`params` fields the same way.
    */
-  #defer(message: Uint8Array): BackendMessage[] {
-    this.#deferred.push(message);
-    return [];
-  }
-
-  #withDeferred(message: Uint8Array): Uint8Array {
-    if (this.#deferred.length === 0) return message;
-    const parts = [...this.#deferred, message];
-    this.#deferred = [];
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.byteLength;
+  async #exchange(message: Uint8Array, options: ExecProtocolOptions): Promise<BackendMessage[]> {
+    const type = message[0];
+    if (type === SYNC && message.byteLength === SYNC_MESSAGE.byteLength && this.#heldReady) {
+      const ready = this.#heldReady;
+      this.#heldReady = undefined;
+      return ready;
     }
-    return out;
+    this.#heldReady = undefined;
+    if (type === PARSE || type === BIND || (type === DESCRIBE && message[5] === PORTAL)) {
+      this.#deferred.push(message);
+      return [];
+    }
+    const syncToFs = options.syncToFs ?? true;
+    if (type === EXECUTE) {
+      const answer = this.#parse(await this.execProtocolRaw(concat([message, SYNC_MESSAGE]), { syncToFs }), options);
+      const last = answer.results.at(-1);
+      // ReadyForQuery ends the answer even after an error (the backend skips to the sync): keep it for that sync.
+      if (last instanceof messages.ReadyForQueryMessage) {
+        this.#heldReady = [last];
+        if (!answer.error) answer.results.pop();
+      }
+      if (answer.error) throw answer.error;
+      return answer.results;
+    }
+    const answer = this.#parse(await this.execProtocolRaw(message, { syncToFs }), options);
+    if (answer.error) throw answer.error;
+    return answer.results;
   }
 
-  /** What PGlite does with an answer: keep messages up to the first error, pass notices on, throw the error. */
-  #parse(data: Uint8Array, { throwOnError = true, onNotice }: ExecProtocolOptions): BackendMessage[] {
+  /**
+   * What PGlite does with an answer: keep messages up to the first error, pass notices on, report the error (the
+   * caller throws it). The ReadyForQuery that closes an answer is kept even after an error, for #exchange.
+   */
+  #parse(data: Uint8Array, { throwOnError = true, onNotice }: ExecProtocolOptions): { results: BackendMessage[]; error?: InstanceType<typeof messages.DatabaseError> } {
     const results: BackendMessage[] = [];
     let error: InstanceType<typeof messages.DatabaseError> | undefined;
+    let ready: BackendMessage | undefined;
     this.#parser.parse(data, (msg) => {
-      if (error) return;
+      if (error) {
+        if (msg instanceof messages.ReadyForQueryMessage) ready = msg;
+        return;
+      }
       if (msg instanceof messages.DatabaseError) {
         if (throwOnError) error = msg;
       } else if (msg instanceof messages.NoticeMessage) {
@@ -179,13 +217,21 @@ export class WorkerPGlite extends BasePGlite {
     });
     if (error) {
       this.#parser = new protocol.Parser();
-      throw error;
+      if (ready) results.push(ready);
+      return { results, error };
     }
-    return results;
+    return { results };
+  }
+
+  #withDeferred(message: Uint8Array): Uint8Array {
+    if (this.#deferred.length === 0) return message;
+    const parts = [...this.#deferred, message];
+    this.#deferred = [];
+    return concat(parts);
   }
 
   async syncToFs(): Promise<void> {
-    // Every protocol call already syncs (syncToFs defaults to true), and the data-folder filesystem writes through.
+    // Nothing to do: the worker's file systems (a data folder through Node's fs, or memory) write through.
   }
 
   async _handleBlob(blob?: File | Blob): Promise<void> {
@@ -216,7 +262,7 @@ export class WorkerPGlite extends BasePGlite {
 
   /** A tar of the data folder (in-memory test templates). */
   async dumpDataDir(): Promise<Blob> {
-    const r = await this.#call('dump');
+    const r = await this.#queryMutex.runExclusive(() => this.#call('dump'));
     return new Blob([r.data as Uint8Array<ArrayBuffer>]);
   }
 
@@ -233,8 +279,16 @@ export class WorkerPGlite extends BasePGlite {
     if (this.#closed) return;
     await this.#transactionMutex.runExclusive(() =>
       this.#queryMutex.runExclusive(async () => {
-        await this.#call('close');
-        this.#closed = true;
+        this.#closing = true;
+        try {
+          await this.#call('close');
+        } catch (e) {
+          // PostgreSQL did not close cleanly: stop the worker anyway, so nothing holds the folder once we return.
+          await this.#worker.terminate();
+          throw e;
+        } finally {
+          this.#closed = true;
+        }
       }),
     );
     await this.#exited;

@@ -131,4 +131,15 @@ describe('ismap CLI', () => {
     expect(await s.exited).toBe(0);
     expect(existsSync(join(dir, 'ismap.lock'))).toBe(false);
   }, 180_000);
+
+  it('serve reports a migration it cannot apply and exits 1, holding nothing (the database was opened early)', async () => {
+    // Tamper with the bookkeeping of an applied migration: start-up must refuse, say why, and let go of the folder.
+    const engine = await openEngine({ dataDir: dir });
+    await engine.exec("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = '0001'");
+    await engine.close();
+    const s = spawnServe(['--port', '0'], {}, dir);
+    expect(await s.exited).toBe(1);
+    expect(s.err()).toMatch(/Migration 0001_identity_and_audit\.sql was changed after it was applied/);
+    expect(existsSync(join(dir, 'ismap.lock'))).toBe(false);
+  }, 120_000);
 });

@@ -31,18 +31,20 @@ describe('embedded database in a worker thread', () => {
   });
 
   it('throws DatabaseError with the SQLSTATE from each step of the pipeline, and stays usable', async () => {
-    const fail = async (p: Promise<unknown>) => {
+    const fail = async (p: Promise<unknown>, query?: string, params?: unknown[]) => {
       const e = await p.then(
         () => null,
         (err: unknown) => err,
       );
       expect(e).toBeInstanceOf(messages.DatabaseError);
+      // As in-process PGlite: the failing statement and its parameters ride on the error, wherever it failed.
+      if (query) expect(e).toMatchObject({ query, params });
       return (e as InstanceType<typeof messages.DatabaseError>).code;
     };
     // parse fails (syntax), bind fails (bad uuid text), execute fails (unique violation), simple query fails.
-    expect(await fail(db.query('SELEC 1'))).toBe('42601');
-    expect(await fail(db.query('SELECT * FROM w_items WHERE id = $1', ['not-a-uuid']))).toBe('22P02');
-    expect(await fail(db.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1]))).toBe('23505');
+    expect(await fail(db.query('SELEC 1'), 'SELEC 1', [])).toBe('42601');
+    expect(await fail(db.query('SELECT * FROM w_items WHERE id = $1', ['not-a-uuid']), 'SELECT * FROM w_items WHERE id = $1', ['not-a-uuid'])).toBe('22P02');
+    expect(await fail(db.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1]), 'INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1])).toBe('23505');
     expect(await fail(db.exec('SELECT * FROM no_such_table'))).toBe('42P01');
     expect((await db.query<{ one: number }>('SELECT $1::int AS one', [1])).rows).toEqual([{ one: 1 }]);
   });
@@ -72,9 +74,32 @@ describe('embedded database in a worker thread', () => {
     expect(ticks).toBeGreaterThan(10);
   });
 
+  it('passes notices on from a pipelined query', async () => {
+    const notices: string[] = [];
+    await db.query("DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; END $$", [], { onNotice: (n) => notices.push(n.message ?? '') });
+    await db.query('SELECT set_config($1, $2, false)', ['client_min_messages', 'notice']);
+    const r = await db.query<{ v: string }>("SELECT 'x' AS v WHERE $1::int > 0", [1], { onNotice: (n) => notices.push(n.message ?? '') });
+    expect(r.rows).toEqual([{ v: 'x' }]);
+    expect(notices).toContain('hello from plpgsql');
+  });
+
   it('serialises concurrent queries from many callers', async () => {
     const results = await Promise.all(Array.from({ length: 50 }, (_, i) => db.query<{ v: number }>('SELECT $1::int * 2 AS v', [i])));
     expect(results.map((r) => r.rows[0]!.v)).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
+  });
+});
+
+describe('embedded database worker: a clean close is never a crash', () => {
+  it('does not report an unexpected stop when the main thread is busy as the worker ends', async () => {
+    const db = await WorkerPGlite.open({});
+    const closing = db.close();
+    await new Promise((r) => setImmediate(r)); // the close request is on its way
+    // The close answer and the worker's exit both arrive while this thread is busy, and are handled in one turn.
+    const until = Date.now() + 1500;
+    while (Date.now() < until);
+    await closing;
+    const seen = await Promise.race([db.unexpectedStop.then(() => 'reported'), new Promise((r) => setTimeout(() => r('not reported'), 100))]);
+    expect(seen).toBe('not reported');
   });
 });
 

@@ -44,15 +44,19 @@ Options:
     loading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     let runtime: Runtime;
     let modules: Awaited<typeof loading>;
+    let runtimeOpening: Promise<Runtime> | undefined;
     try {
       const { openRuntime } = await import('../runtime');
-      const runtimeOpening = openRuntime(config, { embedded });
-      runtimeOpening.catch(() => undefined);
+      runtimeOpening = openRuntime(config, { embedded });
+      runtimeOpening.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       modules = await loading;
       runtime = await runtimeOpening;
     } catch (e) {
-      // openRuntime releases what it took on failure; a failed import leaves the worker to stop here.
-      await embedded?.abandon().catch(() => undefined);
+      // Whatever failed, nothing may stay open: a runtime that did open is closed; otherwise the early-started
+      // database is (openRuntime has already closed what it took when it failed itself).
+      const openedRuntime = await runtimeOpening?.catch(() => undefined);
+      if (openedRuntime) await openedRuntime.close().catch(() => undefined);
+      else await embedded?.abandon().catch(() => undefined);
       throw e;
     }
     const [{ createServerApp }, { startupTasks }, { seedDemo }] = modules;
