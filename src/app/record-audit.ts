@@ -11,22 +11,23 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
   /** Organization on whose behalf the actor acted; defaults to the actor's active organization. */
   orgId?: string | null;
-  /** An unauthenticated caller (a failed sign-in): no actor user, no organization. */
-  anonymous?: boolean;
 }
+
+/** Who acted: a signed-in actor, or nobody (an unauthenticated caller, e.g. a rejected sign-in). */
+export type AuditContext = Omit<RequestContext, 'actor'> & { actor: RequestContext['actor'] | null };
 
 /**
  * Appends one audit event to the hash chain. Call it with the transaction's repositories, after the change,
  * so the change and its audit row commit or roll back together (locking the chain head serialises writers).
  */
-export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: RequestContext, entry: AuditEntry): Promise<AuditEvent> {
+export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: AuditContext, entry: AuditEntry): Promise<AuditEvent> {
   const head = await repos.audit.lockHead();
   const event = sealEvent(
     {
       id: deps.ids.uuid(),
       at: deps.clock.now().toISOString(),
-      actorUserId: entry.anonymous ? null : ctx.actor.userId,
-      actorOrgId: entry.anonymous ? null : entry.orgId !== undefined ? entry.orgId : ctx.actor.activeOrgId,
+      actorUserId: ctx.actor?.userId ?? null,
+      actorOrgId: entry.orgId !== undefined ? entry.orgId : (ctx.actor?.activeOrgId ?? null),
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

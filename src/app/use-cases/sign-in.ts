@@ -39,13 +39,12 @@ export interface SignInResult {
 async function recordFailure(deps: AppDeps, input: SignInInput, email: string, reason: 'unknown_account' | 'wrong_password' | 'account_disabled', userId: string | null, blocked: { accountBlocked: boolean; addressBlocked: boolean }) {
   const typed = /^[^\s@]{1,64}@[^\s@]{1,190}$/.test(email) ? email : '(not an email address)';
   const common = { ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null };
-  // recordAudit's anonymous flag leaves actor and organization empty; this actor only carries the request id.
-  const ctx = { actor: { userId: '', isPlatformAdmin: false, memberships: [], activeOrgId: null }, requestId: input.requestId };
+  const ctx = { actor: null, requestId: input.requestId };
   await deps.uow.transaction(async (r) => {
-    await recordAudit(r, deps, ctx, { anonymous: true, action: 'session.sign_in_failed', targetType: 'user', targetId: userId, details: { email: typed, reason, ...common } });
+    await recordAudit(r, deps, ctx, { action: 'session.sign_in_failed', targetType: 'user', targetId: userId, details: { email: typed, reason, ...common } });
     if (blocked.accountBlocked || blocked.addressBlocked) {
       const scope = blocked.accountBlocked && blocked.addressBlocked ? 'account_and_address' : blocked.accountBlocked ? 'account' : 'address';
-      await recordAudit(r, deps, ctx, { anonymous: true, action: 'session.sign_in_blocked', targetType: 'user', targetId: userId, details: { email: typed, scope, ...common } });
+      await recordAudit(r, deps, ctx, { action: 'session.sign_in_blocked', targetType: 'user', targetId: userId, details: { email: typed, scope, ...common } });
     }
   });
 }

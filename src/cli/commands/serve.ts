@@ -38,7 +38,7 @@ Options:
     // Order matters for start-up time: the embedded database opens in a worker thread on the other core (~0.7 s)
     // while this thread loads the rest of the code (~0.5 s), so it starts first — usually already in bin/ismap.js
     // (early-start.ts), otherwise here — and everything else is imported dynamically after it.
-    const early = config.databaseUrl ? await takeEarlyStart(undefined) : await takeEarlyStart(config.dataDir);
+    const early = await takeEarlyStart(config.databaseUrl ? undefined : config.dataDir);
     const embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
     const loading = Promise.all([import('../../server/app'), import('../startup'), import('../../app/use-cases/seed-demo')]);
     loading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
