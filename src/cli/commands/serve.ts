@@ -1,4 +1,3 @@
-import { serve as serveHttp } from '@hono/node-server';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from '../command';
@@ -8,6 +7,7 @@ import type { Runtime } from '../runtime';
 import type { DemoLogin } from '../../app/use-cases/seed-demo';
 import { startEmbedded } from '../../db/embedded-start';
 import { takeEarlyStart } from '../early-start';
+import { listen } from '../../server/listen';
 
 export const command: Command = {
   name: 'serve',
@@ -88,7 +88,7 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp(deps);
-    const server = serveHttp({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const server = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
     let failed = false;
@@ -100,7 +100,7 @@ Options:
         checkNow();
         server.close(() => void background.then(() => shutdown(runtime)).then(resolve));
         // Idle keep-alive connections must not hold shutdown up.
-        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.closeAllConnections();
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
