@@ -2,24 +2,36 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createOrganization } from '../../src/app/use-cases/create-organization';
 import { createUser } from '../../src/app/use-cases/create-user';
-import { systemActor, type Actor } from '../../src/core/identity';
+import { orgKinds, systemActor, type Actor, type OrgKind } from '../../src/core/identity';
 import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
 import { addMapping } from '../../src/app/use-cases/add-mapping';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 
-// Authorization matrix: every API endpoint × every built-in role × a target inside / outside the caller's
-// organization. The expected status of every cell is written out below; an endpoint in the OpenAPI document
-// without a row here fails the test, so new endpoints cannot skip the matrix.
+// Authorization matrix: every API endpoint × every organization kind × every built-in role × a target inside /
+// outside the caller's organization. The expected status of every cell is written out below (`expect`, with
+// `byKind` where an organization's kind changes the answer); an endpoint in the OpenAPI document without a row here
+// fails the test, so new endpoints cannot skip the matrix. Anonymous callers and platform administrators belong to
+// no organization, so their cells run once, not once per kind.
 
 type Who = 'anonymous' | 'platformAdmin' | 'admin' | 'editor' | 'viewer';
 type Where = 'inside' | 'outside';
+type Expect = number | Record<Where, number>;
 const whos: Who[] = ['anonymous', 'platformAdmin', 'admin', 'editor', 'viewer'];
 const PW = 'matrix-password-123';
 
+/** The users a row may name: the callers, the other organization's admin, and a user in no organization. */
+type Person = Who | 'otherAdmin' | 'spare';
+
 interface World {
+  /** The kind of the caller's own organization ('inside'); 'outside' is an organization of another kind. */
+  kind: OrgKind;
   org: Record<Where, string>;
+  /** User ids by email. */
   users: Record<string, string>;
+  email(who: Person): string;
+  /** An admin actor of the inside or the outside organization, for setting up objects through use cases. */
+  adminActor(where: Where): Actor;
 }
 
 interface Req {
@@ -32,7 +44,9 @@ interface Row {
   /** Builds the request for one cell; may create throwaway objects first. */
   req: (w: World, where: Where, who: Who, s: TestServer) => Promise<Req> | Req;
   /** Expected status for each role, the same inside and outside unless given per place. */
-  expect: Record<Who, number | Record<Where, number>>;
+  expect: Record<Who, Expect>;
+  /** Where the caller's organization kind changes the answer. */
+  byKind?: Partial<Record<OrgKind, Partial<Record<Who, Expect>>>>;
 }
 
 const member = (inside: number) => ({ inside, outside: 404 });
@@ -50,7 +64,8 @@ const textUpload = () => {
   form.set('dryRun', 'true');
   return form;
 };
-const actorOf = (w: World, email: string, where: Where): Actor => ({ userId: w.users[email]!, isPlatformAdmin: false, memberships: [{ orgId: w.org[where], orgKind: where === 'inside' ? 'csp' : 'audit_firm', role: 'admin' }], activeOrgId: w.org[where] });
+// Catalog content is maintained by the secretariat (IPA): its admins and editors import, its viewers do not.
+const secretariatImports = (ok: number) => ({ secretariat: { admin: ok, editor: ok, viewer: 403 } });
 const collection = mappingSetToOscal({ id: 'matrix', title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
   { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
 ]);
@@ -62,7 +77,7 @@ async function throwawayUser(s: TestServer, orgId: string): Promise<string> {
 }
 
 const rows: Record<string, Row> = {
-  'POST /auth/login': { req: () => ({ path: '/auth/login', body: { email: 'viewer@a.test', password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
+  'POST /auth/login': { req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'GET /auth/session': { req: () => ({ path: '/auth/session' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'POST /auth/logout': { req: () => ({ path: '/auth/logout' }), expect: { anonymous: 401, platformAdmin: 204, admin: 204, editor: 204, viewer: 204 } },
   'PUT /auth/session/organization': { req: (w, where) => ({ path: '/auth/session/organization', body: { orgId: w.org[where] } }), expect: { anonymous: 401, platformAdmin: 404, admin: member(200), editor: member(200), viewer: member(200) } },
@@ -70,8 +85,7 @@ const rows: Record<string, Row> = {
     // Changes the caller's own password and straight back, so later cells still sign in with PW.
     req: async (w, _where, who, s) => {
       if (who !== 'anonymous') {
-        const email = who === 'platformAdmin' ? 'pa@platform.test' : `${who}@a.test`;
-        await s.deps.uow.read.users.update(w.users[email]!, { passwordHash: await s.deps.hasher.hash(`${PW}-tmp`) });
+        await s.deps.uow.read.users.update(w.users[w.email(who)]!, { passwordHash: await s.deps.hasher.hash(`${PW}-tmp`) });
       }
       return { path: '/auth/password', body: { currentPassword: `${PW}-tmp`, newPassword: PW } };
     },
@@ -81,8 +95,7 @@ const rows: Record<string, Row> = {
   'DELETE /auth/sessions/{sessionId}': {
     // inside: a session of the caller's own; outside: somebody else's session.
     req: async (w, where, who, s) => {
-      const owner = where === 'inside' && who !== 'anonymous' ? who : 'otherAdmin';
-      const email = owner === 'platformAdmin' ? 'pa@platform.test' : owner === 'otherAdmin' ? 'admin@b.test' : `${owner}@a.test`;
+      const email = w.email(where === 'inside' && who !== 'anonymous' ? who : 'otherAdmin');
       await login(s.app, email, PW);
       const list = await s.deps.uow.read.sessions.listForUser(w.users[email]!);
       return { path: `/auth/sessions/${list.find((x) => !x.revokedAt)!.id.slice(0, 16)}` };
@@ -118,7 +131,11 @@ const rows: Record<string, Row> = {
   'GET /catalogs/{catalog}/editions/{edition}/nodes/{nodeId}': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes/9.2.3.11.PB' }), expect: signedIn },
   'GET /catalogs/{catalog}/diff': { req: () => ({ path: '/catalogs/ismap/diff?from=2024-07&to=2024-07' }), expect: signedIn },
   'GET /catalogs/{catalog}/editions/{edition}/export': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/export?profile=basic' }), expect: signedIn },
-  'POST /catalogs/{catalog}/import-text': { req: () => ({ path: '/catalogs/ismap/import-text', form: textUpload() }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
+  'POST /catalogs/{catalog}/import-text': {
+    req: () => ({ path: '/catalogs/ismap/import-text', form: textUpload() }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 },
+    byKind: secretariatImports(200),
+  },
   'GET /search': { req: () => ({ path: '/search?q=9.2.3.11pb' }), expect: signedIn },
   'GET /mappings/paths': { req: () => ({ path: '/mappings/paths?from=9.2.3&to=iso27001-2013' }), expect: signedIn },
   'POST /mappings': {
@@ -128,38 +145,58 @@ const rows: Record<string, Row> = {
   'DELETE /mappings/{id}': {
     // inside: a mapping recorded by the caller's organization; outside: one recorded by another organization.
     req: async (w, where, _who, s) => {
-      const email = where === 'inside' ? 'admin@a.test' : 'admin@b.test';
-      const m = await addMapping(s.deps, { actor: actorOf(w, email, where), requestId: null }, { source: 'ismap:8.1.1', target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`, relationship: 'intersects-with' });
+      const m = await addMapping(s.deps, { actor: w.adminActor(where), requestId: null }, { source: 'ismap:8.1.1', target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`, relationship: 'intersects-with' });
       return { path: `/mappings/${m.id}` };
     },
     expect: { anonymous: 401, platformAdmin: 204, admin: { inside: 204, outside: 403 }, editor: 403, viewer: 403 },
   },
   'GET /mapping-sets': { req: () => ({ path: '/mapping-sets' }), expect: signedIn },
   'GET /mapping-sets/{id}/export': { req: () => ({ path: '/mapping-sets/ismap-2024-07_iso27001-2013_numbering/export' }), expect: signedIn },
-  'POST /mapping-sets/import': { req: () => ({ path: '/mapping-sets/import', body: collection }), expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 } },
+  'POST /mapping-sets/import': {
+    req: () => ({ path: '/mapping-sets/import', body: collection }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
+    byKind: secretariatImports(201),
+  },
 };
 
 describe('authorization matrix', () => {
   let s: TestServer;
-  let world: World;
+  const worlds = {} as Record<OrgKind, World>;
   let endpoints: string[] = [];
 
   beforeAll(async () => {
     s = await startTestServer();
     const sys = { actor: systemActor, requestId: null };
-    const a = await createOrganization(s.deps, sys, { kind: 'csp', slug: 'org-a', nameJa: 'A社', nameEn: 'A' });
-    const b = await createOrganization(s.deps, sys, { kind: 'audit_firm', slug: 'org-b', nameJa: 'B監査法人', nameEn: 'B' });
     const users: Record<string, string> = {};
     const mk = async (email: string, extra: Parameters<typeof createUser>[2] extends infer T ? Partial<T> : never) => {
       users[email] = (await createUser(s.deps, sys, { email, displayName: email, password: PW, ...extra })).id;
     };
     await mk('pa@platform.test', { isPlatformAdmin: true });
-    await mk('admin@a.test', { memberships: [{ orgId: a.id, role: 'admin' }] });
-    await mk('editor@a.test', { memberships: [{ orgId: a.id, role: 'editor' }] });
-    await mk('viewer@a.test', { memberships: [{ orgId: a.id, role: 'viewer' }] });
-    await mk('admin@b.test', { memberships: [{ orgId: b.id, role: 'admin' }] });
     await mk('spare@x.test', {});
-    world = { org: { inside: a.id, outside: b.id }, users };
+    // One organization of each kind, with an admin, an editor and a viewer; the organization of the next kind is
+    // the one 'outside' the caller's.
+    const orgs = {} as Record<OrgKind, string>;
+    const domain = (kind: OrgKind) => `${kind.replace('_', '-')}.test`;
+    for (const kind of orgKinds) {
+      orgs[kind] = (await createOrganization(s.deps, sys, { kind, slug: `org-${domain(kind).slice(0, -5)}`, nameJa: `${kind}組織`, nameEn: kind })).id;
+      for (const role of ['admin', 'editor', 'viewer'] as const) await mk(`${role}@${domain(kind)}`, { memberships: [{ orgId: orgs[kind], role }] });
+    }
+    for (const [i, kind] of orgKinds.entries()) {
+      const other = orgKinds[(i + 1) % orgKinds.length]!;
+      const email = (who: Person) =>
+        who === 'platformAdmin' ? 'pa@platform.test' : who === 'spare' ? 'spare@x.test' : who === 'otherAdmin' ? `admin@${domain(other)}` : `${who}@${domain(kind)}`;
+      worlds[kind] = {
+        kind,
+        org: { inside: orgs[kind], outside: orgs[other] },
+        users,
+        email,
+        adminActor: (where) => {
+          const [orgKind, who] = where === 'inside' ? [kind, 'admin' as const] : [other, 'otherAdmin' as const];
+          const orgId = orgs[orgKind];
+          return { userId: users[email(who)]!, isPlatformAdmin: false, memberships: [{ orgId, orgKind, role: 'admin' }], activeOrgId: orgId };
+        },
+      };
+    }
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
     endpoints = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
@@ -173,21 +210,26 @@ describe('authorization matrix', () => {
     expect([...endpoints].sort()).toEqual(Object.keys(rows).sort());
   });
 
-  const emailOf = (who: Who) => (who === 'platformAdmin' ? 'pa@platform.test' : `${who}@a.test`);
   for (const [endpoint, row] of Object.entries(rows)) {
-    for (const who of whos) {
-      for (const where of ['inside', 'outside'] as const) {
-        it(`${endpoint} as ${who}, ${where} own organization`, async () => {
-          const [method] = endpoint.split(' ');
-          // A fresh session per cell: logout and session revocation must not spoil the next cell.
-          const caller: Caller | null = who === 'anonymous' ? null : await login(s.app, emailOf(who), PW);
-          const { path, body, form } = await row.req(world, where, who, s);
-          const res = await call(s.app, method!, path, { as: caller, body, ...(form ? { form } : {}) });
-          const e = row.expect[who];
-          const expected = typeof e === 'number' ? e : e[where];
-          expect(res.status, JSON.stringify(res.json)).toBe(expected);
-          if (expected >= 400) expect(res.json.error?.code).toBeTypeOf('string');
-        });
+    for (const kind of orgKinds) {
+      for (const who of whos) {
+        // Callers in no organization do not depend on the kind: their cells run with the first kind only.
+        if ((who === 'anonymous' || who === 'platformAdmin') && kind !== orgKinds[0]) continue;
+        const label = who === 'anonymous' || who === 'platformAdmin' ? who : `${kind} ${who}`;
+        for (const where of ['inside', 'outside'] as const) {
+          it(`${endpoint} as ${label}, ${where} own organization`, async () => {
+            const w = worlds[kind];
+            const [method] = endpoint.split(' ');
+            // A fresh session per cell: logout and session revocation must not spoil the next cell.
+            const caller: Caller | null = who === 'anonymous' ? null : await login(s.app, w.email(who), PW);
+            const { path, body, form } = await row.req(w, where, who, s);
+            const res = await call(s.app, method!, path, { as: caller, body, ...(form ? { form } : {}) });
+            const e = row.byKind?.[kind]?.[who] ?? row.expect[who];
+            const expected = typeof e === 'number' ? e : e[where];
+            expect(res.status, JSON.stringify(res.json)).toBe(expected);
+            if (expected >= 400) expect(res.json.error?.code).toBeTypeOf('string');
+          });
+        }
       }
     }
   }
@@ -200,8 +242,8 @@ describe('authorization matrix', () => {
   });
 
   it('returns abilities with each organization', async () => {
-    const caller = await login(s.app, 'editor@a.test', PW);
-    const res = await call(s.app, 'GET', `/organizations/${world.org.inside}`, { as: caller });
+    const caller = await login(s.app, 'editor@csp.test', PW);
+    const res = await call(s.app, 'GET', `/organizations/${worlds.csp.org.inside}`, { as: caller });
     expect(res.json.abilities).toEqual({ read: true, viewMembers: true, update: false, manageMembers: false, viewAudit: false });
   });
 });
