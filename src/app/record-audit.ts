@@ -1,9 +1,10 @@
 import { digestOf, sealEvent, type AuditEvent } from '../core/audit-chain';
+import type { AuditAction } from '../core/audit-actions';
 import type { Repositories } from './ports/repositories';
 import type { AppDeps, RequestContext } from './context';
 
 export interface AuditEntry {
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId: string | null;
   before?: unknown;

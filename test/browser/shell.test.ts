@@ -95,6 +95,9 @@ describeBrowser('web shell in headless Chromium', () => {
     const row = page.getByTestId('audit-table').locator('tbody tr', { hasText: 'session.sign_in_failed' }).first();
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/Not signed in[\s\S]*wrong_password/);
+    // The action by its name and the details as labelled fields, not raw JSON.
+    await expect(row.innerText()).resolves.toMatch(/Sign-in rejected[\s\S]*Reason\s*wrong_password/);
+    expect(await row.innerText()).not.toContain('{"');
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { en } from './en';
 import { ja } from './ja';
+import { auditActions } from '../../core/audit-actions';
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -22,18 +23,37 @@ function* sources(dir: string): Generator<string> {
   }
 }
 
+// English has plural forms (`key_one`, `key_other`, chosen by i18next from `count`); Japanese has none, so its
+// plain `key` stands for all of them. Keys are compared with the plural suffix taken off.
+const plural = /_(zero|one|two|few|many|other)$/;
+const base = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(plural, '')));
+
 describe('UI strings', () => {
   const enKeys = flatten(en);
   const jaKeys = flatten(ja);
 
   it('has every key in both languages, none empty', () => {
-    expect([...jaKeys.keys()].sort()).toEqual([...enKeys.keys()].sort());
+    expect([...base(jaKeys.keys())].sort()).toEqual([...base(enKeys.keys())].sort());
     for (const [k, v] of [...enKeys, ...jaKeys]) expect(v.trim(), k).not.toBe('');
   });
 
   it('keeps the same interpolation variables in both languages', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const [k, v] of enKeys) expect(vars(jaKeys.get(k) ?? ''), k).toEqual(vars(v));
+    for (const [k, v] of enKeys) expect(vars(jaKeys.get(k) ?? jaKeys.get(k.replace(plural, '')) ?? ''), k).toEqual(vars(v));
+  });
+
+  it('gives English a singular and a plural wherever a count is a number of things', () => {
+    // "{{count}} events" needs "1 event"; a count in parentheses or after a colon reads the same either way.
+    const counted = [...enKeys].filter(([k, v]) => !plural.test(k) && /\{\{count\}\} [a-z]/.test(v) && !/\{\{count\}\} unchanged/.test(v));
+    expect(counted.map(([k]) => k)).toEqual([]);
+    for (const k of enKeys.keys()) if (k.endsWith('_one')) expect(enKeys.has(k.replace(/_one$/, '_other')), k).toBe(true);
+  });
+
+  it('has a label for every audit action in both languages', () => {
+    for (const action of auditActions) {
+      expect(enKeys.has(`auditAction.${action}`), `en ${action}`).toBe(true);
+      expect(jaKeys.has(`auditAction.${action}`), `ja ${action}`).toBe(true);
+    }
   });
 
   it('has every key the code asks for', () => {
@@ -41,7 +61,7 @@ describe('UI strings', () => {
     const root = join(__dirname, '..');
     for (const file of sources(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) if (!enKeys.has(m[1]!)) missing.push(`${file.slice(root.length + 1)}: ${m[1]}`);
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) if (!base(enKeys.keys()).has(m[1]!)) missing.push(`${file.slice(root.length + 1)}: ${m[1]}`);
       // Dynamic keys like t(`orgKind.${kind}`): the prefix must be a group of the catalogue.
       for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) if (![...enKeys.keys()].some((k) => k.startsWith(`${m[1]}.`))) missing.push(`${file.slice(root.length + 1)}: ${m[1]}.*`);
     }

@@ -1,9 +1,10 @@
-import { Alert, Button, Code, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { api, type AuditEvent } from '../api/client';
 import { ErrorAlert, Loading } from '../components/status';
+import { AuditActionLabel, AuditDetails } from '../components/audit-entry';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
 
@@ -104,15 +105,15 @@ export function AuditLog() {
                 <Table.Td className="mono">{e.seq}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, i18n.language)}</Table.Td>
                 <Table.Td>{userLabel(e.actorUserId)}</Table.Td>
-                <Table.Td className="mono">{e.action}</Table.Td>
+                <Table.Td>
+                  <AuditActionLabel action={e.action} />
+                </Table.Td>
                 <Table.Td className="mono">
                   {e.targetType}
                   {e.targetId ? `:${e.targetId.slice(0, 18)}` : ''}
                 </Table.Td>
                 <Table.Td>
-                  <Code block style={{ maxWidth: 360, whiteSpace: 'pre-wrap' }}>
-                    {JSON.stringify(e.details)}
-                  </Code>
+                  <AuditDetails details={e.details} />
                 </Table.Td>
                 <Table.Td className="mono">
                   <Tooltip label={`${e.hash} ← ${e.prevHash}`} multiline w={300}>

@@ -1,0 +1,32 @@
+/**
+ * Every action the audit log records. A use case can only record one of these (`recordAudit` takes an
+ * `AuditAction`), and the web app has a label for each in both languages (src/web/i18n/locales.test.ts), so a new
+ * action cannot reach the log without a name people can read.
+ */
+export const auditActions = [
+  'audit.export',
+  'catalog.import_text',
+  'catalog.sync',
+  'mapping.create',
+  'mapping.delete',
+  'mapping_set.derive',
+  'mapping_set.import',
+  'mapping_set.sync',
+  'membership.create',
+  'membership.update',
+  'membership.delete',
+  'organization.create',
+  'organization.update',
+  'session.create',
+  'session.revoke',
+  'session.sign_in_failed',
+  'session.sign_in_blocked',
+  'user.create',
+  'user.change_password',
+  'user.reset_password',
+  'user.disable',
+  'user.enable',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const isAuditAction = (s: string): s is AuditAction => (auditActions as readonly string[]).includes(s);
