@@ -263,4 +263,11 @@ export const en = {
   common: { loading: 'Loading…', notFound: 'Not found', notFoundText: 'This page does not exist, or you may not see it.', back: 'Back to home', yes: 'Yes', no: 'No', close: 'Close', copy: 'Copy', copied: 'Copied', requestId: 'Request id' },
 };
 
-export type Messages = typeof en;
+/**
+ * The shape every language fills in. English plural pairs (`total_one`, `total_other`) are one key (`total`) for a
+ * language without plural forms such as Japanese; i18next falls back from `total_other` to `total`.
+ */
+type PluralFree<T> = T extends string
+  ? string
+  : { [K in keyof T as K extends `${infer B}_one` ? B : K extends `${string}_other` ? never : K]: PluralFree<T[K]> };
+export type Messages = PluralFree<typeof en>;
