@@ -31,19 +31,19 @@ export function resolveNodeRef(snapshot: CatalogSnapshot, ref: string): Resolved
     } else raw = parts.slice(1).join(':');
   }
   edition ??= snapshot.editionsOf(catalog)[0];
-  if (!edition) throw new DomainError('not_found', `catalog ${catalog} not found`);
+  if (!edition) throw new DomainError('not_found', `catalog ${catalog} not found`, undefined, { reason: 'catalog_not_found', params: { catalog } });
   const tree = snapshot.tree(catalog, edition)!;
   const candidates = [raw, ...idCandidates(catalog, raw)];
   for (const id of candidates) {
     const node = tree.byId.get(id);
     if (node) return { catalog, edition, node, key: nodeKey(catalog, edition, node.id) };
   }
-  throw new DomainError('not_found', `node ${raw} not found in ${catalog} ${edition}`, [{ path: ['node'], message: `tried ${[...new Set(candidates)].join(', ')}` }]);
+  throw new DomainError('not_found', `node ${raw} not found in ${catalog} ${edition}`, [{ path: ['node'], message: `tried ${[...new Set(candidates)].join(', ')}`, code: 'node_ids_tried', params: { ids: [...new Set(candidates)].join(', ') } }], { reason: 'node_not_found', params: { node: raw, catalog, edition } });
 }
 
 /** `catalog` or `catalog:edition` → the stored edition (newest when omitted); throws not_found. */
 export function resolveEdition(snapshot: CatalogSnapshot, catalog: string, edition?: string | null) {
   const e = edition ? snapshot.edition(catalog, edition) : snapshot.edition(catalog, snapshot.editionsOf(catalog)[0] ?? '');
-  if (!e) throw new DomainError('not_found', edition ? `catalog edition ${catalog}:${edition} not found` : `catalog ${catalog} not found`);
+  if (!e) throw new DomainError('not_found', edition ? `catalog edition ${catalog}:${edition} not found` : `catalog ${catalog} not found`, undefined, edition ? { reason: 'edition_not_found', params: { catalog, edition } } : { reason: 'catalog_not_found', params: { catalog } });
   return e;
 }

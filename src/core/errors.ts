@@ -19,25 +19,76 @@ export const errorCodes = [
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
-/** One problem with a location: a JSON path, a file row and column, or a field name. */
+/** Values a translated message is filled in with (`{{slug}}` in the UI's catalogue). */
+export type MessageParams = Record<string, string | number | boolean | null>;
+
+/**
+ * One problem with a location: a JSON path, a file row and column, or a field name. `message` is English for logs
+ * and the CLI; `code` (stable, snake_case) and `params` let the UI say it in the user's language.
+ */
 export interface Issue {
   path: (string | number)[];
   message: string;
   code?: string;
+  params?: MessageParams;
   row?: number;
   file?: string;
 }
 
+/** The fields of a zod issue this module reads (structural: core does not import zod). */
+interface ZodLikeIssue {
+  code: string;
+  path: PropertyKey[];
+  message: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  origin?: unknown;
+  format?: unknown;
+  expected?: unknown;
+  values?: unknown;
+}
+
+/**
+ * Zod's issues as ours: the path (behind `prefix`, e.g. 'body'), zod's English message, and its code with the
+ * numbers the UI needs to say it again (`too_small` + `{ minimum: 12, origin: 'string' }`).
+ */
+export function issuesFromZod(issues: readonly ZodLikeIssue[], prefix: (string | number)[] = []): Issue[] {
+  return issues.map((i) => {
+    const params: MessageParams = {};
+    for (const k of ['minimum', 'maximum', 'origin', 'format', 'expected'] as const) {
+      const v = i[k];
+      if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') params[k] = v;
+      else if (typeof v === 'bigint') params[k] = Number(v);
+    }
+    if (Array.isArray(i.values)) params.values = i.values.map(String).join(', ');
+    return {
+      path: [...prefix, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))],
+      message: i.message,
+      code: `zod_${i.code}`,
+      params,
+    };
+  });
+}
+
+/**
+ * `code` is the kind of failure (it picks the HTTP status and the UI's headline); `reason` says which one, as a
+ * stable snake_case key the UI translates with `params` (`slug_taken` + `{ slug }`); `message` is the English
+ * sentence for logs, the CLI and any client that does not translate.
+ */
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly issues: Issue[] | undefined;
-  constructor(code: ErrorCode, message: string, issues?: Issue[]) {
+  readonly reason: string | undefined;
+  readonly params: MessageParams | undefined;
+  constructor(code: ErrorCode, message: string, issues?: Issue[], detail?: { reason: string; params?: MessageParams }) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.issues = issues;
+    this.reason = detail?.reason;
+    this.params = detail?.params;
   }
 }
 
-export const notFound = (what: string) => new DomainError('not_found', `${what} not found`);
+export const notFound = (what: string) => new DomainError('not_found', `${what} not found`, undefined, { reason: 'object_not_found', params: { what } });
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

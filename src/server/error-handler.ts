@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
-import { DomainError } from '../core/errors';
+import { DomainError, issuesFromZod } from '../core/errors';
 import { errorStatus } from './error-status';
 import type { HonoEnv } from './env';
 
@@ -9,7 +9,8 @@ import type { HonoEnv } from './env';
 export function handleError(err: Error, c: Context<HonoEnv>): Response {
   const requestId = c.get('requestId');
   if (err instanceof DomainError) {
-    const body = { error: { code: err.code, message: err.message, ...(err.issues ? { issues: err.issues } : {}) } };
+    const detail = err.reason ? { reason: err.reason, params: err.params ?? {} } : {};
+    const body = { error: { code: err.code, message: err.message, ...detail, ...(err.issues ? { issues: err.issues } : {}) } };
     if (err.code === 'too_many_attempts') {
       const secs = err.issues?.find((i) => i.code === 'retry_after_seconds')?.message;
       if (secs) c.header('Retry-After', secs);
@@ -17,7 +18,7 @@ export function handleError(err: Error, c: Context<HonoEnv>): Response {
     return c.json(body, errorStatus[err.code]);
   }
   if (err instanceof ZodError) {
-    return c.json({ error: { code: 'validation_failed', message: 'The request is not valid', issues: err.issues.map((i) => ({ path: i.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: i.message })) } }, 400);
+    return c.json({ error: { code: 'validation_failed', message: 'The request is not valid', issues: issuesFromZod(err.issues) } }, 400);
   }
   if (err instanceof HTTPException) {
     return c.json({ error: { code: err.status === 404 ? 'not_found' : 'validation_failed', message: err.message || 'Bad request' } }, err.status);

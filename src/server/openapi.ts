@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { DomainError } from '../core/errors';
+import { DomainError, issuesFromZod } from '../core/errors';
 import type { HonoEnv } from './env';
 
 /**
@@ -10,7 +10,7 @@ export function apiRouter() {
   return new OpenAPIHono<HonoEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const issues = result.error.issues.map((i) => ({ path: [result.target, ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message: i.message }));
+        const issues = issuesFromZod(result.error.issues, [result.target]);
         throw new DomainError('validation_failed', `Invalid ${result.target}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);
       }
     },

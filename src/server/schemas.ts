@@ -3,12 +3,29 @@ import { orgKinds, roles } from '../core/identity';
 
 // Response schemas: the OpenAPI document is generated from these and from the request schemas that validate.
 
+const MessageParams = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
+  .openapi('MessageParams', { description: 'Values to fill into the translated message.' });
+
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'not_found' }),
-      message: z.string(),
-      issues: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), row: z.number().optional(), file: z.string().optional(), code: z.string().optional() })).optional(),
+      code: z.string().openapi({ example: 'conflict', description: 'The kind of failure; it decides the HTTP status.' }),
+      message: z.string().openapi({ description: 'An English sentence for logs and clients that do not translate.' }),
+      reason: z.string().optional().openapi({ example: 'slug_taken', description: 'Which failure, as a stable key a client translates with `params`.' }),
+      params: MessageParams.optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.array(z.union([z.string(), z.number()])),
+            message: z.string(),
+            code: z.string().optional().openapi({ example: 'zod_too_small', description: 'Stable key of the problem, translated with `params`.' }),
+            params: MessageParams.optional(),
+            row: z.number().optional(),
+            file: z.string().optional(),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi('Error');

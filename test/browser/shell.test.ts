@@ -132,6 +132,26 @@ describeBrowser('web shell in headless Chromium', () => {
     await context.close();
   });
 
+  it('says why a form was refused in the UI language (reason and problems from their codes)', async () => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await signIn(page, 'admin@demo.ismap-hub.test');
+    await page.locator('nav [data-nav=organizations]').click();
+    await page.getByRole('button', { name: '組織を作成' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: '略称（スラッグ）' }).fill('ipa');
+    await dialog.getByRole('textbox', { name: '名称（日本語）' }).fill('重複');
+    await dialog.getByRole('textbox', { name: '名称（英語）' }).fill('Duplicate');
+    await dialog.locator('button[type=submit]').click();
+    const alert = dialog.getByRole('alert');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('スラッグ「ipa」の組織はすでに存在します。');
+    expect(text).toContain('すでに使われています');
+    expect(text).not.toMatch(/already/);
+    await context.close();
+  });
+
   it('has no serious accessibility violations on sign-in and home (axe-core)', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();

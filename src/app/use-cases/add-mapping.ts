@@ -49,15 +49,15 @@ export async function addMapping(deps: AppDeps, ctx: RequestContext, raw: AddMap
   authorize(catalogPolicy, ctx.actor, 'addMapping', null);
   const orgId = ctx.actor.activeOrgId;
   if (orgId ? !hasRole(ctx.actor, orgId, 'editor') && !ctx.actor.isPlatformAdmin : !ctx.actor.isPlatformAdmin) {
-    throw new DomainError('forbidden', 'Switch to an organization where you are an editor or admin to record mappings');
+    throw new DomainError('forbidden', 'Switch to an organization where you are an editor or admin to record mappings', undefined, { reason: 'mapping_needs_editor_org' });
   }
   const snapshot = await deps.catalogCache.get(deps.uow);
   const source = resolveNodeRef(snapshot, input.source);
   const target = resolveNodeRef(snapshot, input.target);
-  if (source.key === target.key) throw new DomainError('validation_failed', 'A mapping needs two different nodes', [{ path: ['target'], message: 'same as source' }]);
+  if (source.key === target.key) throw new DomainError('validation_failed', 'A mapping needs two different nodes', [{ path: ['target'], message: 'same as source', code: 'mapping_same_node' }], { reason: 'mapping_same_node' });
   const created = await deps.uow.transaction(async (r) => {
     const set = await userSet(r, deps, orgId);
-    if (await r.mappings.exists(set.id, source.key, target.key)) throw new DomainError('conflict', `${source.key} → ${target.key} is already in ${set.title}`);
+    if (await r.mappings.exists(set.id, source.key, target.key)) throw new DomainError('conflict', `${source.key} → ${target.key} is already in ${set.title}`, undefined, { reason: 'mapping_exists', params: { source: source.key, target: target.key, set: set.title } });
     const now = deps.clock.now();
     const mapping: StoredMapping = {
       id: deps.ids.uuid(),

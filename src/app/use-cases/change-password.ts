@@ -13,11 +13,11 @@ export type ChangePasswordInput = z.infer<typeof changePasswordInput>;
  */
 export async function changePassword(deps: AppDeps, ctx: RequestContext, currentSessionId: string, input: ChangePasswordInput): Promise<{ revokedSessions: number }> {
   const user = await deps.uow.read.users.get(ctx.actor.userId);
-  if (!user) throw new DomainError('unauthenticated', 'Sign in first.');
+  if (!user) throw new DomainError('unauthenticated', 'Sign in first.', undefined, { reason: 'sign_in_first' });
   if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {
-    throw new DomainError('validation_failed', 'The current password is not correct.', [{ path: ['currentPassword'], message: 'not correct' }]);
+    throw new DomainError('validation_failed', 'The current password is not correct.', [{ path: ['currentPassword'], message: 'not correct', code: 'current_password_wrong' }], { reason: 'current_password_wrong' });
   }
-  if (input.currentPassword === input.newPassword) throw new DomainError('validation_failed', 'Choose a password different from the current one.', [{ path: ['newPassword'], message: 'same as the current password' }]);
+  if (input.currentPassword === input.newPassword) throw new DomainError('validation_failed', 'Choose a password different from the current one.', [{ path: ['newPassword'], message: 'same as the current password', code: 'password_unchanged' }], { reason: 'password_unchanged' });
   const passwordHash = await deps.hasher.hash(input.newPassword);
   return deps.uow.transaction(async (r) => {
     const now = deps.clock.now();

@@ -21,7 +21,7 @@ export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 export async function createOrganization(deps: AppDeps, ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
   authorize(platformPolicy, ctx.actor, 'createOrganization', null);
   return deps.uow.transaction(async (r) => {
-    if (await r.organizations.getBySlug(input.slug)) throw new DomainError('conflict', `An organization with slug "${input.slug}" already exists`, [{ path: ['slug'], message: 'already taken' }]);
+    if (await r.organizations.getBySlug(input.slug)) throw new DomainError('conflict', `An organization with slug "${input.slug}" already exists`, [{ path: ['slug'], message: 'already taken', code: 'slug_taken', params: { slug: input.slug } }], { reason: 'slug_taken', params: { slug: input.slug } });
     const now = deps.clock.now();
     const org: Organization = { id: deps.ids.uuid(), ...input, createdAt: now, updatedAt: now };
     await r.organizations.insert(org);

@@ -43,7 +43,7 @@ export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: 
   resolveEdition(snapshot, input.catalog, input.edition);
   const tree = snapshot.tree(input.catalog, input.edition)!;
   const node = tree.byId.get(input.nodeId);
-  if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`);
+  if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`, undefined, { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } });
   const key = nodeKey(input.catalog, input.edition, node.id);
   const sets = new Map((await deps.uow.read.mappings.listSets()).map((s) => [s.id, s]));
   const present = (m: StoredMapping, otherKey: string): NodeMapping => {

@@ -36,10 +36,10 @@ export async function importMappingCollection(deps: AppDeps, ctx: RequestContext
     seen.add(k);
   });
   if (set.mappings.length === 0) issues.push({ path: ['mappings'], message: 'the collection has no mappings', code: 'empty' });
-  if (issues.length > 0) throw new DomainError('import_failed', `${issues.length} problem(s) in the mapping collection; nothing was imported`, issues);
+  if (issues.length > 0) throw new DomainError('import_failed', `${issues.length} problem(s) in the mapping collection; nothing was imported`, issues, { reason: 'mapping_collection_invalid', params: { count: issues.length } });
 
   const before = await deps.uow.read.mappings.getSet(set.id);
-  if (before && before.source !== 'import') throw new DomainError('conflict', `mapping set ${set.id} exists and is not an import`);
+  if (before && before.source !== 'import') throw new DomainError('conflict', `mapping set ${set.id} exists and is not an import`, undefined, { reason: 'mapping_set_not_import', params: { set: set.id } });
   const now = deps.clock.now();
   const rows = set.mappings.map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: set.id, createdBy: ctx.actor.userId, createdAt: now }));
   await deps.uow.transaction(async (r) => {

@@ -19,7 +19,7 @@ export async function listCatalogNodes(deps: AppDeps, _ctx: RequestContext, inpu
   resolveEdition(snapshot, input.catalog, input.edition);
   const tree = snapshot.tree(input.catalog, input.edition)!;
   const parent = input.parent ?? null;
-  if (parent !== null && !tree.byId.has(parent)) throw new DomainError('not_found', `node ${parent} not found in ${input.catalog} ${input.edition}`);
+  if (parent !== null && !tree.byId.has(parent)) throw new DomainError('not_found', `node ${parent} not found in ${input.catalog} ${input.edition}`, undefined, { reason: 'node_not_found', params: { node: parent, catalog: input.catalog, edition: input.edition } });
   const kinds = [...new Set([...tree.byId.values()].map((n) => n.kind))];
   const perKind = new Map(kinds.map((k) => [k, descendantCounts(tree, (n) => n.kind === k)]));
   const nodes = childrenOf(tree, parent).map((node) => {

@@ -45,7 +45,7 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
         const sent = c.req.header('x-csrf-token') ?? '';
         const a = Buffer.from(sent);
         const b = Buffer.from(auth.session.csrfToken);
-        if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError('csrf_failed', 'Missing or wrong X-CSRF-Token header: reload the page and try again.');
+        if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError('csrf_failed', 'Missing or wrong X-CSRF-Token header: reload the page and try again.', undefined, { reason: 'csrf_token_wrong' });
       }
     }
     await next();
@@ -59,7 +59,7 @@ export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
     if (!SAFE_METHODS.has(c.req.method) && hasBody) {
       const type = c.req.header('content-type') ?? '';
       if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b|^application\/octet-stream\b/i.test(type)) {
-        throw new DomainError('validation_failed', 'Send the request body as application/json', [{ path: ['content-type'], message: `got "${type || 'none'}"` }]);
+        throw new DomainError('validation_failed', 'Send the request body as application/json', [{ path: ['content-type'], message: `got "${type || 'none'}"`, code: 'content_type_got', params: { type: type || 'none' } }], { reason: 'json_body_required' });
       }
     }
     await next();
@@ -68,7 +68,7 @@ export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
 
 export function requireAuth(c: Context<HonoEnv>): AuthState {
   const auth = c.get('auth');
-  if (!auth) throw new DomainError('unauthenticated', 'Sign in first.');
+  if (!auth) throw new DomainError('unauthenticated', 'Sign in first.', undefined, { reason: 'sign_in_first' });
   return auth;
 }
 

@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
 import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
 import { authorize, catalogPolicy } from '../../core/policies';
-import { DomainError } from '../../core/errors';
+import { DomainError, issuesFromZod } from '../../core/errors';
 import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
 import { importTextFile } from '../../formats/text-import/import-text-file';
 import { requestCtx } from '../middleware/request-context';
@@ -58,8 +58,8 @@ export function catalogFileRoutes() {
     const upload = await receiveMultipart(c.req.raw);
     try {
       const parsed = Fields.safeParse(upload.fields);
-      if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', parsed.error.issues.map((i) => ({ path: ['form', ...i.path.map(String)], message: i.message })));
-      if (!upload.file) throw new DomainError('validation_failed', 'No file: send the table in the "file" part', [{ path: ['form', 'file'], message: 'required' }]);
+      if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));
+      if (!upload.file) throw new DomainError('validation_failed', 'No file: send the table in the "file" part', [{ path: ['form', 'file'], message: 'required' }], { reason: 'file_required' });
       const f = parsed.data;
       const result = await importTextFile(c.get('deps'), ctx, {
         path: upload.file.path,
@@ -84,7 +84,7 @@ export function catalogFileRoutes() {
     if (q.profile === 'basic') doc = profileBasicRequirements(edition);
     else if (q.profile === 'liu') {
       const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }]);
+      if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }], { reason: 'liu_needs_ids' });
       doc = profileLiuSubset(edition, ids);
     } else doc = catalogToOscal(edition, { now: c.get('deps').clock.now() });
     // A profile's rlink names the catalog's download name (catalogFileName), so the two files resolve side by side.

@@ -1,10 +1,24 @@
 /** The browser's only way to the server: the JSON API under /api/v1, with the CSRF token on every write. */
+export type MessageParams = Record<string, string | number | boolean | null>;
+
+export interface ApiIssue {
+  path: (string | number)[];
+  message: string;
+  code?: string;
+  params?: MessageParams;
+  row?: number;
+  file?: string;
+}
+
+/** An error answer: `code` (the kind) and `reason` + `params` (which one) are what the UI translates. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly issues: { path: (string | number)[]; message: string; row?: number; file?: string }[] = [],
+    readonly issues: ApiIssue[] = [],
+    readonly reason?: string,
+    readonly params: MessageParams = {},
   ) {
     super(message);
   }
@@ -25,8 +39,8 @@ export async function api<T>(method: string, path: string, body?: unknown, init:
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
   if (!res.ok) {
-    const err = (json as { error?: { code: string; message: string; issues?: ApiError['issues'] } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText, err?.issues ?? []);
+    const err = (json as { error?: { code: string; message: string; issues?: ApiIssue[]; reason?: string; params?: MessageParams } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText, err?.issues ?? [], err?.reason, err?.params ?? {});
   }
   return json as T;
 }

@@ -49,6 +49,18 @@ describe('UI strings', () => {
     for (const k of enKeys.keys()) if (k.endsWith('_one')) expect(enKeys.has(k.replace(/_one$/, '_other')), k).toBe(true);
   });
 
+  it('translates every failure reason the server can send, in both languages', () => {
+    // A DomainError's detail is `{ reason: 'x' }` or `{ reason: 'x', params: … }` (audit details name reasons too).
+    const reasons = new Set<string>();
+    for (const file of sources(join(__dirname, '..', '..'))) {
+      if (file.includes(`${join('src', 'web')}`)) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/\{ reason: '([a-z0-9_]+)'(?:, params: |\s*\})/g)) reasons.add(m[1]!);
+    }
+    expect(reasons.size).toBeGreaterThan(10);
+    const missing = [...reasons].filter((r) => !base(enKeys.keys()).has(`errorReason.${r}`) || !jaKeys.has(`errorReason.${r}`));
+    expect(missing).toEqual([]);
+  });
+
   it('has a label for every audit action in both languages', () => {
     for (const action of auditActions) {
       expect(enKeys.has(`auditAction.${action}`), `en ${action}`).toBe(true);
