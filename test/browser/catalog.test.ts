@@ -60,6 +60,15 @@ describeBrowser('catalogs in headless Chromium', () => {
     await page.context().close();
   });
 
+  it('says the notes of bundled mappings in the UI language', async () => {
+    const page = await signedIn('csp@demo.ismap-hub.test', 'ja-JP');
+    await page.goto(`${server.url}/catalogs/ismap/2024-07/nodes/9.2.3`);
+    const out = page.getByTestId('mappings-out');
+    await out.getByText('ISO/IEC 27002:2013 と同じ番号').first().waitFor();
+    expect(await out.innerText()).not.toContain('shared ISO/IEC 27002:2013 numbering');
+    await page.context().close();
+  });
+
   it('rejects a broken text file with row-level problems and writes nothing', async () => {
     const bad = join(dir, 'broken.csv');
     writeFileSync(bad, 'ID,タイトル,本文\n9.2.3,利用者アクセスの管理,本文A\n9.2.3,重複,本文B\n99.99.99,未知,本文C\n');

@@ -1,4 +1,5 @@
 import { ismapNumber } from '../../core/catalog/ids';
+import { formatNote } from '../../core/mapping/notes';
 import type { CatalogEdition } from '../../core/catalog/model';
 import { nodeKey } from '../../core/catalog/model';
 import { confidenceLevels, type Mapping, type MappingSet } from '../../core/mapping/model';
@@ -38,9 +39,9 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
         continue;
       }
       matchedIso.add(iso);
-      numbering.push({ source: key(n.id), target: isoKey(iso), relationship: 'equal', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.high, note: 'shared ISO/IEC 27002:2013 numbering' });
+      numbering.push({ source: key(n.id), target: isoKey(iso), relationship: 'equal', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.high, note: formatNote({ code: 'shared_numbering' }) });
     } else if (n.kind === 'detailed' && n.parentId) {
-      structure.push({ source: key(n.id), target: key(n.parentId), relationship: 'subset-of', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.certain, note: 'detailed control under its control objective' });
+      structure.push({ source: key(n.id), target: key(n.parentId), relationship: 'subset-of', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.certain, note: formatNote({ code: 'detailed_under_objective' }) });
     } else if (n.props['tier'] === 'management' && n.kind === 'item') {
       const tags = (n.props['isoClauseTags'] as string[] | undefined) ?? [];
       const clauseIds = [...new Set(tags.map((t) => t.replace(/[a-z]\)$/, '')))];
@@ -50,7 +51,7 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
           continue;
         }
         const parts = tags.filter((t) => t === c || t.replace(/[a-z]\)$/, '') === c);
-        clauses.push({ source: key(n.id), target: isoKey(c), relationship: 'intersects-with', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.medium, note: `tagged ${parts.join(', ')}` });
+        clauses.push({ source: key(n.id), target: isoKey(c), relationship: 'intersects-with', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.medium, note: formatNote({ code: 'iso_clause_tags', tags: parts.join(', ') }) });
       }
     }
   }

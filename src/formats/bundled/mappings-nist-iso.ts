@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formatNote } from '../../core/mapping/notes';
 import { normalizeNistId } from '../../core/catalog/ids';
 import type { CatalogEdition } from '../../core/catalog/model';
 import { nodeKey } from '../../core/catalog/model';
@@ -87,7 +88,7 @@ export function nistIsoMappingSet(json: unknown, iso2013: CatalogEdition, nist: 
     relationship: 'intersects-with',
     provenance: { document: DOCUMENT, method: 'official' },
     confidence: p.partial ? confidenceLevels.low : confidenceLevels.medium,
-    note: [`NIST table ${[...p.tables].sort().join(' and ')}`, p.partial ? 'partial (*)' : '', p.textual ?? ''].filter(Boolean).join('; '),
+    note: formatNote({ code: 'nist_tables', tables: [...p.tables].sort().join(' and '), partial: p.partial, source: p.textual ?? null }),
   }));
   return {
     warnings,

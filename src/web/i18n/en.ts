@@ -259,6 +259,15 @@ export const en = {
     editionNote: 'Edition', derived: 'Mapping sets written with it: {{sets}}',
     encoding: 'Encoding: {{encoding}}',
   },
+  // Notes ISMAP Hub writes on the mappings it bundles and derives (src/core/mapping/notes.ts).
+  mappingNote: {
+    shared_numbering: 'Same number in ISO/IEC 27002:2013',
+    detailed_under_objective: 'Detailed control under its control objective',
+    iso_clause_tags: 'The criteria cite ISO/IEC 27001:2013 {{tags}}',
+    nist_tables: "In NIST's mapping table {{tables}}",
+    partial: 'partial match (*)',
+    nistWording: "NIST's wording",
+  },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
     object_not_found: 'The {{what}} does not exist, or you may not see it.',

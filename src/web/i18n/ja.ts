@@ -254,6 +254,15 @@ export const ja: Messages = {
     editionNote: '版', derived: '同時に作成するマッピングセット: {{sets}}',
     encoding: '文字コード: {{encoding}}',
   },
+  // Notes ISMAP Hub writes on the mappings it bundles and derives (src/core/mapping/notes.ts).
+  mappingNote: {
+    shared_numbering: 'ISO/IEC 27002:2013 と同じ番号',
+    detailed_under_objective: '管理目的の下の詳細管理策',
+    iso_clause_tags: '基準が ISO/IEC 27001:2013 {{tags}} を参照',
+    nist_tables: 'NIST のマッピング表 {{tables}} に掲載',
+    partial: '部分的な対応（*）',
+    nistWording: 'NIST の原文',
+  },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
     object_not_found: '{{what}} は存在しないか、閲覧できません。',

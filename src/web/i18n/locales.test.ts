@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { en } from './en';
 import { ja } from './ja';
 import { auditActions } from '../../core/audit-actions';
+import { bundledNoteCodes } from '../../core/mapping/notes';
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -59,6 +60,10 @@ describe('UI strings', () => {
     expect(reasons.size).toBeGreaterThan(10);
     const missing = [...reasons].filter((r) => !base(enKeys.keys()).has(`errorReason.${r}`) || !jaKeys.has(`errorReason.${r}`));
     expect(missing).toEqual([]);
+  });
+
+  it('says every note ISMAP Hub writes on a mapping in both languages', () => {
+    for (const code of bundledNoteCodes) expect([enKeys.has(`mappingNote.${code}`), jaKeys.has(`mappingNote.${code}`)], code).toEqual([true, true]);
   });
 
   it('has a label for every audit action in both languages', () => {

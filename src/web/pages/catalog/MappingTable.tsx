@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { nodeHref, type NodeMapping } from '../../api/catalog';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
+import { MappingNote } from '../../components/mapping-note';
 
 export function MappingTable({ title, mappings, onChange, testId }: { title: string; mappings: NodeMapping[]; onChange: () => void; testId: string }) {
   const { t } = useTranslation();
@@ -49,11 +50,7 @@ export function MappingTable({ title, mappings, onChange, testId }: { title: str
                   <Text size="xs">
                     {t(`mapping.method.${m.provenance.method}`)} · {m.provenance.document}
                   </Text>
-                  {m.note && (
-                    <Text size="xs" c="dimmed">
-                      {m.note}
-                    </Text>
-                  )}
+                  {m.note && <MappingNote note={m.note} />}
                 </Table.Td>
                 <Table.Td ta="right">{m.confidence.toFixed(2)}</Table.Td>
                 <Table.Td>
