@@ -5,6 +5,7 @@ const digest = (token: string) => createHash('sha256').update(token).digest('hex
 
 /** How long a browser stays known after its last sign-in. */
 export const KNOWN_DEVICE_MS = 180 * 24 * 3600_000;
+export const KNOWN_DEVICES_PER_USER = 20;
 
 /**
  * The id of the known device the cookie names, when it is one of this user's and not expired. Only such a device
@@ -25,5 +26,7 @@ export async function rememberDevice(deps: AppDeps, userId: string, knownId: str
   }
   const token = deps.ids.token();
   await deps.uow.read.knownDevices.insert({ id: digest(token), userId, createdAt: now, lastUsedAt: now, expiresAt });
+  // A client that never keeps cookies (a script) would add a device per sign-in.
+  await deps.uow.read.knownDevices.trim(userId, KNOWN_DEVICES_PER_USER);
   return token;
 }

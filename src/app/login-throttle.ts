@@ -107,8 +107,7 @@ export async function admitAttempt(
     async succeeded() {
       const backoff = counted.filter((c) => limits[c.scope].kind === 'backoff').map((c) => c.key);
       const windows = counted.filter((c) => limits[c.scope].kind === 'window').map((c) => c.key);
-      await repo.clear(backoff);
-      await repo.uncount(windows);
+      await repo.settle(backoff, windows);
     },
     async failed() {
       const at = deps.clock.now();

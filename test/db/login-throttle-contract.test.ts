@@ -54,6 +54,10 @@ describeEachEngine('login throttle counters', (engine) => {
     await repo().hit([hit('k-un', false, plus(10_000))], t0);
     await repo().uncount(['k-un', 'k-missing']);
     expect((await repo().get(['k-un'])).get('k-un')!.failures).toBe(1);
+    await repo().hit([hit('k-un', false, plus(10_000)), hit('k-pair', true, plus(10_000))], t0);
+    await repo().settle(['k-pair'], ['k-un']);
+    const settled = await repo().get(['k-un', 'k-pair']);
+    expect([settled.get('k-un')?.failures, settled.has('k-pair')]).toEqual([1, false]);
     await repo().clear(['k-un']);
     expect((await repo().get(['k-un'])).size).toBe(0);
     for (let i = 0; i < 5; i++) await repo().hit([hit(`k-old-${i}`, true, plus(1000))], t0);
@@ -86,7 +90,20 @@ describeEachEngine('login throttle counters', (engine) => {
       expiresAt: plus(2000),
     });
     expect(await devices.purgeExpired(plus(1500), 10)).toBe(0);
-    expect(await devices.purgeExpired(plus(2000), 10)).toBe(1);
+    for (let i = 0; i < 4; i++) {
+      await devices.insert({
+        id: `dev-t${i}`,
+        userId: user.id,
+        createdAt: t0,
+        lastUsedAt: plus(i),
+        expiresAt: plus(1000),
+      });
+    }
+    await devices.trim(user.id, 2);
+    expect([await devices.get('dev-1'), await devices.get('dev-t3'), await devices.get('dev-t1')].map(Boolean)).toEqual(
+      [true, true, false],
+    );
+    expect(await devices.purgeExpired(plus(2000), 10)).toBe(2);
     expect(await devices.get('dev-1')).toBeNull();
   });
 });

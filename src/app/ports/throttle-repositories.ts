@@ -16,6 +16,8 @@ export interface LoginThrottleRepository {
   clear(keys: string[]): Promise<void>;
   /** Takes one counted failure back (an attempt counted before its password check that proved right). */
   uncount(keys: string[]): Promise<void>;
+  /** `clear` and `uncount` together, in one statement. */
+  settle(clear: string[], uncount: string[]): Promise<void>;
   /** Deletes at most `limit` expired counters; the number deleted. */
   purgeExpired(now: Date, limit: number): Promise<number>;
 }
@@ -33,5 +35,7 @@ export interface KnownDeviceRepository {
   get(id: string): Promise<KnownDevice | null>;
   insert(device: KnownDevice): Promise<void>;
   touch(id: string, at: Date, expiresAt: Date): Promise<void>;
+  /** Forgets all but the user's `keep` most recently used devices. */
+  trim(userId: string, keep: number): Promise<void>;
   purgeExpired(now: Date, limit: number): Promise<number>;
 }

@@ -47,6 +47,10 @@ export function inMemoryLoginThrottle(rows: Map<string, ThrottleRow>): LoginThro
         if (r) r.failures = Math.max(r.failures - 1, 0);
       }
     },
+    async settle(clear, uncount) {
+      await repo.clear(clear);
+      await repo.uncount(uncount);
+    },
     async purgeExpired(now, limit) {
       const old = [...rows].filter(([, r]) => r.expiresAt <= now.getTime()).slice(0, limit);
       for (const [k] of old) rows.delete(k);
@@ -68,6 +72,11 @@ export function inMemoryKnownDevices(devices: Map<string, KnownDevice>): KnownDe
     async touch(id, lastUsedAt, expiresAt) {
       const d = devices.get(id);
       if (d) devices.set(id, { ...d, lastUsedAt, expiresAt });
+    },
+    async trim(userId, keep) {
+      const mine = [...devices.values()].filter((d) => d.userId === userId);
+      mine.sort((a, b) => +b.lastUsedAt - +a.lastUsedAt || (a.id < b.id ? 1 : -1));
+      for (const d of mine.slice(keep)) devices.delete(d.id);
     },
     async purgeExpired(now, limit) {
       const old = [...devices.values()].filter((d) => d.expiresAt <= now).slice(0, limit);
