@@ -41,7 +41,8 @@ function refuse(d: Exclude<ThrottleDecision, { allowed: true }>, what: 'sign-in'
       : { reason: 'sign_in_throttled', params: { count } };
   // The issue carries the seconds the server also sends as Retry-After.
   const issue = { path: [], message: String(secs), code: 'retry_after_seconds', params: { seconds: secs } };
-  throw new DomainError('too_many_attempts', `Too many failed ${what} attempts. Try again in ${count} minute(s).`, [issue], detail);
+  const message = `Too many failed ${what} attempts. Try again in ${count} minute(s).`;
+  throw new DomainError('too_many_attempts', message, [issue], detail);
 }
 
 /** The counters a sign-in is checked against: its known device's own, or those of the pair, address and account. */

@@ -24,7 +24,7 @@ export function inMemoryLoginThrottle(rows: Map<string, ThrottleRow>): LoginThro
         const old = rows.get(h.key);
         const fresh = !old || old.expiresAt <= t;
         const row: ThrottleRow = fresh
-          ? { scope: h.scope, failures: 1, windowStart: t, lastFailureAt: t, previousFailureAt: null, expiresAt: +h.expiresAt }
+          ? { scope: h.scope, failures: 1, windowStart: t, lastFailureAt: t, previousFailureAt: null, expiresAt: t }
           : {
               ...old,
               failures: old.failures + 1,
@@ -32,6 +32,7 @@ export function inMemoryLoginThrottle(rows: Map<string, ThrottleRow>): LoginThro
               lastFailureAt: t,
               expiresAt: h.slide ? +h.expiresAt : old.expiresAt,
             };
+        if (fresh) row.expiresAt = +h.expiresAt;
         rows.set(h.key, row);
         const { scope: _scope, ...hit } = row;
         out.set(h.key, hit);

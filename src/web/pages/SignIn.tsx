@@ -22,7 +22,8 @@ export function SignIn() {
     } catch (err) {
       const code = err instanceof ApiError ? err.code : null;
       // A block says how long it lasts (`sign_in_throttled` + { count: minutes }).
-      const throttled = err instanceof ApiError && err.reason ? t(`errorReason.${err.reason}`, err.params) : t('auth.throttled');
+      const reason = err instanceof ApiError ? err.reason : undefined;
+      const throttled = reason ? t(`errorReason.${reason}`, (err as ApiError).params) : t('auth.throttled');
       if (code === 'too_many_attempts') setError(throttled);
       else setError(code === 'invalid_credentials' ? t('auth.invalid') : String((err as Error).message));
     } finally {
