@@ -1,5 +1,5 @@
 import type { Actor } from '../core/identity';
-import type { LoginThrottle } from '../core/login-throttle';
+import type { ThrottleLimits } from '../core/login-throttle';
 import type { UnitOfWork } from './ports/repositories';
 import type { CatalogCache } from './catalog-cache';
 import type { SessionCache } from './session-cache';
@@ -11,7 +11,8 @@ export interface AppDeps {
   hasher: PasswordHasher;
   clock: Clock;
   ids: IdGenerator;
-  throttle: LoginThrottle;
+  /** Login throttling rules; the counters are in the database (uow.read.loginThrottle). */
+  throttle: ThrottleLimits;
   /** Catalogs, search index and mapping graph in memory (see catalog-cache.ts). */
   catalogCache: CatalogCache;
   /** Recently authenticated sessions; cleared by every commit (see session-cache.ts). */

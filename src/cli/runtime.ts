@@ -7,7 +7,7 @@ import type { EmbeddedStart } from '../db/embedded-start';
 import { unitOfWork } from '../db/unit-of-work';
 import { argon2Hasher } from '../infra/argon2-hasher';
 import { cryptoIds, systemClock } from '../infra/system';
-import { LoginThrottle } from '../core/login-throttle';
+import { defaultThrottleLimits } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
 import { CatalogCache } from '../app/catalog-cache';
 import { SessionCache } from '../app/session-cache';
@@ -44,7 +44,7 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
     hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
     clock: opts.clock ?? systemClock,
     ids: cryptoIds,
-    throttle: new LoginThrottle(),
+    throttle: defaultThrottleLimits,
     catalogCache: new CatalogCache(),
     sessionCache,
   };

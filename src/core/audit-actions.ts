@@ -23,6 +23,8 @@ export const auditActions = [
   'session.sign_in_blocked',
   'user.create',
   'user.change_password',
+  'user.change_password_failed',
+  'user.change_password_blocked',
   'user.reset_password',
   'user.disable',
   'user.enable',

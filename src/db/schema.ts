@@ -173,3 +173,33 @@ export const appSettings = pgTable('app_settings', {
   value: text('value').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
+
+/** Failed-login counters (see src/core/login-throttle.ts); `key` is the SHA-256 of scope + subject. */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    scope: text('scope').notNull(),
+    failures: integer('failures').notNull(),
+    windowStart: ts('window_start').notNull(),
+    lastFailureAt: ts('last_failure_at').notNull(),
+    previousFailureAt: ts('previous_failure_at'),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('login_throttle_expires_idx').on(t.expiresAt)],
+);
+
+/** Browsers that signed in to an account before; `id` is the SHA-256 of the device cookie. */
+export const knownDevices = pgTable(
+  'known_devices',
+  {
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    lastUsedAt: ts('last_used_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('known_devices_user_idx').on(t.userId), index('known_devices_expires_idx').on(t.expiresAt)],
+);

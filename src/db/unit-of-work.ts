@@ -7,6 +7,7 @@ import { userRepository } from './repositories/user-repository';
 import { catalogRepository } from './repositories/catalog-repository';
 import { mappingRepository } from './repositories/mapping-repository';
 import { settingsRepository } from './repositories/settings-repository';
+import { knownDeviceRepository, loginThrottleRepository } from './repositories/login-throttle-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -17,6 +18,8 @@ export function repositories(db: Db): Repositories {
     catalogs: catalogRepository(db),
     mappings: mappingRepository(db),
     settings: settingsRepository(db),
+    loginThrottle: loginThrottleRepository(db),
+    knownDevices: knownDeviceRepository(db),
   };
 }
 

@@ -152,6 +152,29 @@ describeBrowser('web shell in headless Chromium', () => {
     await context.close();
   });
 
+  it('says how long sign-in is blocked after repeated failures, in the UI language', async () => {
+    // An unknown account: the block is for this account and address pair only, so no demo user is affected.
+    const expected = {
+      ja: 'サインインの失敗が続いたため、一時的に制限しています。1 分後に再度お試しください。',
+      en: 'Too many failed sign-in attempts. Try again in 1 minute.',
+    };
+    for (const lang of ['ja', 'en'] as const) {
+      const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.locator('input[type=email]').fill('nobody@demo.ismap-hub.test');
+      await page.locator('input[type=password]').fill('not-the-password');
+      const alert = page.getByRole('alert');
+      for (let i = 0; i < (lang === 'ja' ? 6 : 1); i++) {
+        const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
+        await page.locator('form button[type=submit]').click();
+        await answer;
+      }
+      await expect(alert.innerText()).resolves.toBe(expected[lang]);
+      await context.close();
+    }
+  });
+
   it('has no serious accessibility violations on sign-in and home (axe-core)', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();

@@ -61,7 +61,8 @@ describe('sessions, caching and throttling over HTTP', () => {
     expect(failed[0]).toMatchObject({ actorUserId: null, actorOrgId: null, targetType: 'user', details: { email: 'admin@sess.test', reason: 'wrong_password' } });
     const blockedEvents = await s.deps.uow.read.audit.query({ action: 'session.sign_in_blocked', targetId: adminId, order: 'asc', limit: 50 });
     expect(blockedEvents).toHaveLength(1);
-    expect(blockedEvents[0]!.details).toMatchObject({ scope: 'account' });
+    // Same browser, same (test) address: the account and address pair is blocked, not the account for everyone.
+    expect(blockedEvents[0]!.details).toMatchObject({ scope: 'pair' });
   });
 
   it('records rejected sign-ins for unknown and disabled accounts, never keeping a password typed as the email', async () => {

@@ -13,9 +13,27 @@ export interface TestServer {
 }
 
 export async function startTestServer(name: EngineName = 'pglite', extra: ApiRouteModule[] = []): Promise<TestServer> {
-  const engine = await openTestEngine(name);
-  const deps: ServerDeps = { ...testDeps(engine), logger: pino({ level: 'silent' }), engineKind: engine.kind, secureCookies: 'false', trustProxy: false, webDir: undefined, version: 'test' };
-  const app = createServerApp(deps, extra);
+  return serverOver(await openTestEngine(name), { extra });
+}
+
+/**
+ * A server over an engine that is already open: several of them over one database stand for several servers
+ * sharing it (or one server restarted). `close` closes the engine.
+ */
+export function serverOver(
+  engine: Engine,
+  opts: { extra?: ApiRouteModule[]; now?: () => Date; trustProxy?: boolean } = {},
+): TestServer {
+  const deps: ServerDeps = {
+    ...testDeps(engine, opts.now),
+    logger: pino({ level: 'silent' }),
+    engineKind: engine.kind,
+    secureCookies: 'false',
+    trustProxy: opts.trustProxy ?? false,
+    webDir: undefined,
+    version: 'test',
+  };
+  const app = createServerApp(deps, opts.extra ?? []);
   return { engine, deps, app, close: () => engine.close() };
 }
 

@@ -2,8 +2,10 @@ import type { AuditEvent } from '../../core/audit-chain';
 import type { Membership } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
 import type { CatalogRepository, MappingRepository } from './catalog-repositories';
+import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 
 export type * from './catalog-repositories';
+export type * from './throttle-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -89,6 +91,8 @@ export interface Repositories {
   catalogs: CatalogRepository;
   mappings: MappingRepository;
   settings: SettingsRepository;
+  loginThrottle: LoginThrottleRepository;
+  knownDevices: KnownDeviceRepository;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LoginThrottle } from '../../core/login-throttle';
+import { defaultThrottleLimits } from '../../core/login-throttle';
 import { CatalogCache } from '../catalog-cache';
 import type { AppDeps } from '../context';
 import { SessionCache } from '../session-cache';
@@ -28,7 +28,7 @@ export function fakeDeps(start = new Date('2026-04-01T00:00:00.000Z')) {
       uuid: () => `00000000-0000-4000-8000-${(++n).toString(16).padStart(12, '0')}`,
       token: () => `token-${(++n).toString(36).padStart(43, '0')}`,
     },
-    throttle: new LoginThrottle(),
+    throttle: defaultThrottleLimits,
     catalogCache: new CatalogCache(),
     sessionCache,
     advance: (ms: number) => {

@@ -1,8 +1,10 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { OrgKind } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
+import { inMemoryKnownDevices, inMemoryLoginThrottle, type ThrottleRow } from './in-memory-throttle';
 import type {
   AuditQuery,
+  KnownDevice,
   AuditRepository,
   OrganizationRepository,
   Repositories,
@@ -26,6 +28,8 @@ export interface InMemoryState {
   audit: AuditEvent[];
   head: { seq: number; hash: string } | null;
   settings: Map<string, string>;
+  throttle: Map<string, ThrottleRow>;
+  devices: Map<string, KnownDevice>;
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -36,6 +40,8 @@ export const emptyState = (): InMemoryState => ({
   audit: [],
   head: null,
   settings: new Map(),
+  throttle: new Map(),
+  devices: new Map(),
 });
 
 /** A unique-key violation, as the database would raise it (SQLSTATE 23505). */
@@ -227,6 +233,8 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     settings: settings(s),
     catalogs: notFaked('catalogs'),
     mappings: notFaked('mappings'),
+    loginThrottle: inMemoryLoginThrottle(s.throttle),
+    knownDevices: inMemoryKnownDevices(s.devices),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { abilities, catalogPolicy, platformPolicy } from '../../core/policies';
 import { publicUser } from '../../core/records';
 import { signIn, SESSION_ABSOLUTE_MS } from '../../app/use-cases/sign-in';
+import { KNOWN_DEVICE_MS } from '../../app/known-device';
 import { signOut } from '../../app/use-cases/sign-out';
 import { authenticateSession } from '../../app/use-cases/authenticate-session';
 import { switchOrganization } from '../../app/use-cases/switch-organization';
@@ -17,6 +18,9 @@ import { DeviceSession, SessionInfo, errorResponses, jsonBody, jsonOk } from '..
 import { presentDeviceSession, presentOrganization, presentUser } from '../presenters';
 
 const tags = ['Authentication'];
+/** A browser that signed in before (see src/app/known-device.ts): exempt from throttle blocks others cause. */
+const DEVICE_COOKIE = 'ismap_device';
+const DEVICE_COOKIE_PATH = '/api/v1/auth/login';
 
 const loginRoute = createRoute({
   method: 'post',
@@ -53,7 +57,11 @@ const passwordRoute = createRoute({
   tags,
   summary: 'Change your own password (needs the current one); signs out your other sessions',
   request: { body: jsonBody(changePasswordInput) },
-  responses: { 200: jsonOk(z.object({ revokedSessions: z.number().int() }), 'Changed'), ...errorResponses },
+  responses: {
+    200: jsonOk(z.object({ revokedSessions: z.number().int() }), 'Changed'),
+    ...errorResponses,
+    429: { description: 'Too many wrong current passwords (see Retry-After)' },
+  },
 });
 
 function secure(c: Context<HonoEnv>): boolean {
@@ -82,8 +90,20 @@ export function authRoutes() {
   app.openapi(loginRoute, async (c) => {
     const body = c.req.valid('json');
     const deps = c.get('deps');
-    const { token } = await signIn(deps, { email: body.email, password: body.password, ip: clientIp(c), userAgent: c.req.header('user-agent') ?? null, requestId: c.get('requestId'), previousToken: getCookie(c, SESSION_COOKIE) ?? null });
+    const { token, deviceToken } = await signIn(deps, {
+      email: body.email,
+      password: body.password,
+      ip: clientIp(c),
+      userAgent: c.req.header('user-agent') ?? null,
+      requestId: c.get('requestId'),
+      previousToken: getCookie(c, SESSION_COOKIE) ?? null,
+      deviceToken: getCookie(c, DEVICE_COOKIE) ?? null,
+    });
     setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) });
+    // Only the sign-in route needs to see the known-device cookie.
+    const maxAge = KNOWN_DEVICE_MS / 1000;
+    const device = { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: DEVICE_COOKIE_PATH, maxAge } as const;
+    if (deviceToken) setCookie(c, DEVICE_COOKIE, deviceToken, device);
     c.set('auth', await authenticateSession(deps, token));
     return c.json(await sessionInfo(c), 200);
   });

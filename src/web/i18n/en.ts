@@ -103,12 +103,13 @@ export const en = {
     membership: { create: 'Member added', update: 'Member role changed', delete: 'Member removed' },
     organization: { create: 'Organization created', update: 'Organization updated' },
     session: { create: 'Signed in', revoke: 'Signed out / session ended', sign_in_failed: 'Sign-in rejected', sign_in_blocked: 'Sign-in blocked after repeated failures' },
-    user: { create: 'User created', change_password: 'Password changed', reset_password: 'Password reset by an administrator', disable: 'User disabled', enable: 'User re-enabled' },
+    user: { create: 'User created', change_password: 'Password changed', change_password_failed: 'Password change rejected (wrong current password)', change_password_blocked: 'Password change blocked after repeated failures', reset_password: 'Password reset by an administrator', disable: 'User disabled', enable: 'User re-enabled' },
   },
   auditDetail: {
     email: 'Email',
     reason: 'Reason',
     scope: 'Scope',
+    session: 'Session',
     ip: 'Address',
     userAgent: 'Device',
     userId: 'User',
@@ -270,6 +271,10 @@ export const en = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    sign_in_throttled_one: 'Too many failed sign-in attempts. Try again in {{count}} minute.',
+    sign_in_throttled_other: 'Too many failed sign-in attempts. Try again in {{count}} minutes.',
+    password_check_throttled_one: 'The current password was wrong too many times. Try again in {{count}} minute.',
+    password_check_throttled_other: 'The current password was wrong too many times. Try again in {{count}} minutes.',
     object_not_found: 'The {{what}} does not exist, or you may not see it.',
     slug_taken: 'An organization with the slug “{{slug}}” already exists.',
     email_taken: 'A user with the email {{email}} already exists.',
@@ -294,6 +299,7 @@ export const en = {
     mapping_set_not_import: 'The mapping set {{set}} exists and was not imported: it cannot be replaced by an import.',
   },
   issue: {
+    retry_after_seconds: 'retry allowed in {{seconds}} s',
     slug_taken: 'already taken',
     email_taken: 'already registered',
     unknown_organization: 'no such organization',

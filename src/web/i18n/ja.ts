@@ -103,12 +103,13 @@ export const ja: Messages = {
     membership: { create: 'メンバーの追加', update: 'メンバーのロール変更', delete: 'メンバーの削除' },
     organization: { create: '組織の作成', update: '組織の更新' },
     session: { create: 'サインイン', revoke: 'サインアウト・セッション終了', sign_in_failed: 'サインインの拒否', sign_in_blocked: '繰り返しの失敗によるサインインのブロック' },
-    user: { create: 'ユーザーの作成', change_password: 'パスワードの変更', reset_password: '管理者によるパスワードのリセット', disable: 'ユーザーの無効化', enable: 'ユーザーの再有効化' },
+    user: { create: 'ユーザーの作成', change_password: 'パスワードの変更', change_password_failed: 'パスワード変更の拒否（現在のパスワードの誤り）', change_password_blocked: '繰り返しの失敗によるパスワード変更のブロック', reset_password: '管理者によるパスワードのリセット', disable: 'ユーザーの無効化', enable: 'ユーザーの再有効化' },
   },
   auditDetail: {
     email: 'メールアドレス',
     reason: '理由',
     scope: '範囲',
+    session: 'セッション',
     ip: 'アドレス',
     userAgent: '端末',
     userId: 'ユーザー',
@@ -265,6 +266,8 @@ export const ja: Messages = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    sign_in_throttled: 'サインインの失敗が続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
+    password_check_throttled: '現在のパスワードの誤りが続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
     object_not_found: '{{what}} は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
@@ -288,6 +291,7 @@ export const ja: Messages = {
     mapping_set_not_import: 'マッピングセット {{set}} はインポートしたものではないため、インポートで置き換えられません。',
   },
   issue: {
+    retry_after_seconds: '{{seconds}} 秒後に再試行できます',
     slug_taken: 'すでに使われています',
     email_taken: 'すでに登録されています',
     unknown_organization: 'その組織はありません',

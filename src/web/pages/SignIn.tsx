@@ -20,7 +20,12 @@ export function SignIn() {
     try {
       await signIn(email, password);
     } catch (err) {
-      setError(err instanceof ApiError && err.code === 'too_many_attempts' ? t('auth.throttled') : err instanceof ApiError && err.code === 'invalid_credentials' ? t('auth.invalid') : String((err as Error).message));
+      const code = err instanceof ApiError ? err.code : null;
+      // A block says how long it lasts (`sign_in_throttled` + { count: minutes }).
+      const reason = err instanceof ApiError ? err.reason : undefined;
+      const throttled = reason ? t(`errorReason.${reason}`, (err as ApiError).params) : t('auth.throttled');
+      if (code === 'too_many_attempts') setError(throttled);
+      else setError(code === 'invalid_credentials' ? t('auth.invalid') : String((err as Error).message));
     } finally {
       setBusy(false);
     }
