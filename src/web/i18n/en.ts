@@ -270,6 +270,8 @@ export const en = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    text_import_failed_one: '{{count}} problem in {{file}}; nothing was imported.',
+    text_import_failed_other: '{{count}} problems in {{file}}; nothing was imported.',
     object_not_found: 'The {{what}} does not exist, or you may not see it.',
     slug_taken: 'An organization with the slug “{{slug}}” already exists.',
     email_taken: 'A user with the email {{email}} already exists.',

@@ -265,6 +265,7 @@ export const ja: Messages = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    text_import_failed: '{{file}} に {{count}} 件の問題があります。何も取り込んでいません。',
     object_not_found: '{{what}} は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
