@@ -4,6 +4,7 @@
  * reported with its row and column before anything is written (house style: validate everything, then write).
  */
 import type { Lang } from './model';
+import { ismapNumber } from './ids';
 import { isIsmapIdShape, normalizeImportId } from './text-import-ids';
 import type { TextImportIssue } from './text-import-issues';
 import { parentTitles, type ParentColumns, type ParentTitle } from './text-import-parents';
@@ -155,17 +156,19 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
       }
       continue;
     }
-    const first = firstRowOf.get(id);
+    const node = known.get(id);
+    // Keyed by the node, so 9.2.1.6 and 9.2.1.6.PB in one file are duplicates.
+    const key = node?.id ?? id;
+    const first = firstRowOf.get(key);
     if (first !== undefined) {
       plan.counts.duplicates++;
-      const kept = accepted.get(id)?.row.row ?? first;
+      const kept = accepted.get(key)?.row.row ?? first;
       if (policy === 'reject') add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
       else if (policy === 'first') add('warning', 'duplicate_id', `duplicate id ${id}: skipped, row ${first} is kept`, r.row, columns.id, 'id');
       else add('warning', 'duplicate_id', `duplicate id ${id}: this row replaces row ${kept}`, r.row, columns.id, 'id');
       if (policy !== 'last') continue;
-    } else firstRowOf.set(id, r.row);
+    } else firstRowOf.set(key, r.row);
 
-    const node = known.get(id);
     if (!node && !allowNew) {
       if (first === undefined) add('error', 'unknown_id', `unknown id ${id}: not in this edition (import into a new edition to add ids)`, r.row, columns.id, 'id');
       continue;
@@ -174,7 +177,7 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (title !== '') entry.title = title;
     if (text !== '') entry.text = text;
     // Re-inserting keeps the map in first-seen order, so 'last' changes a row's content, not the import order.
-    accepted.set(id, { entry, row: r, node });
+    accepted.set(key, { entry, row: r, node });
   }
 
   for (const { entry, row, node } of accepted.values()) {
@@ -210,13 +213,20 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   return { ok: c.errors === 0, issues, plan };
 }
 
-/** Known ids are indexed by their canonical form too, so '9.2.3.11.pb' in a catalog still matches. */
+/**
+ * Known ids are indexed by their canonical form too, so '9.2.3.11.pb' in a catalog still matches, and by their
+ * number when only one node has it: third-party files often drop the suffix (9.2.1.6 for 9.2.1.6.PB).
+ */
 function indexKnown(known: TextImportInput['knownIds']): Map<string, { id: string; kind: string }> {
   const out = new Map<string, { id: string; kind: string }>();
+  const byNumber = new Map<string, { id: string; kind: string } | null>();
   for (const [key, node] of known ?? []) {
     out.set(key, node);
     out.set(normalizeImportId(key), node);
+    const number = ismapNumber(node.id);
+    byNumber.set(number, byNumber.has(number) && byNumber.get(number)?.id !== node.id ? null : node);
   }
+  for (const [number, node] of byNumber) if (node && !out.has(number)) out.set(number, node);
   return out;
 }
 
