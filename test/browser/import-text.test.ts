@@ -59,6 +59,12 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
     expect((await node('2022-04', '9.2.3.1'))?.title.en).toBeUndefined();
     expect((await node('2022-04', '9'))?.title.en).toBe('Access control');
     expect((await node('2024-07', '9'))?.title.en).not.toBe('Access control');
+
+    // The edition diff shows the texts before and after, not only which fields changed.
+    await page.goto(`${server.url}/catalogs/ismap/diff?from=2024-07&to=2022-04`);
+    const change = page.getByTestId('diff-change').filter({ has: page.getByRole('link', { name: '9.2.3.1', exact: true }) });
+    await expect(change.getByTestId('diff-after').innerText()).resolves.toMatch(/^After: The cloud service provider .*\(9\.2\.3\.1\)\.$/);
+    await expect(change.getByTestId('diff-before').innerText()).resolves.toBe('Before: —');
     await page.context().close();
   });
 
