@@ -93,6 +93,7 @@ describe('criteria text import of a third-party extraction', () => {
     const err = r.json.error as unknown as { issues: unknown[]; details: { issueTotal: number; issueCounts: Record<string, number> } };
     expect(err.issues).toHaveLength(200);
     expect(err.details).toEqual({ issueTotal: 3000, issueCounts: { duplicate_id: 2999, unknown_parent: 1 } });
+    expect(r.json.error).toMatchObject({ reason: 'text_import_failed', params: { count: 2999, file: 'dups.csv' } });
     const keepLast = await post('dups.csv', csv, { edition: '2024-07', lang: 'en', duplicates: 'last', dryRun: 'true' });
     expect(keepLast.json).toMatchObject({ ok: true, duplicates: 'last', counts: { matched: 1, duplicates: 2999 } });
     expect((await post('dups.csv', csv, { edition: '2024-07', duplicates: 'newest' })).status).toBe(400);

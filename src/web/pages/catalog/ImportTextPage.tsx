@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { columnsJson, importText, type DuplicatePolicy, type ImportForm, type ImportIssue } from '../../api/import-text';
+import { ErrorAlert } from '../../components/status';
 import { useCatalogs } from './CatalogList';
 import { detectedPicks, ImportColumns, type PickedColumns } from './ImportColumns';
 import { ImportIssues } from './ImportIssues';
@@ -76,11 +77,12 @@ export function ImportTextPage() {
           )}
         </Stack>
       </Card>
-      {error && (
+      {error instanceof ApiError && error.status === 422 && (
         <Alert color="red" role="alert" data-testid="import-failed">
-          {error instanceof ApiError && error.status === 422 ? t('importText.failed', { count: issues.filter((i) => i.severity !== 'warning').length }) : (error as Error).message}
+          {t('importText.failed', { count: issues.filter((i) => i.severity !== 'warning').length })}
         </Alert>
       )}
+      {error && !(error instanceof ApiError && error.status === 422) && <ErrorAlert error={error} />}
       {!error && check.data && !check.data.ok && !commit.data && (
         <Alert color="red" role="alert" data-testid="import-failed">
           {t('importText.failed', { count: check.data.counts['errors'] ?? 0 })}
