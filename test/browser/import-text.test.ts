@@ -25,7 +25,7 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
   async function importPage(): Promise<Page> {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    page.setDefaultTimeout(15_000);
+    page.setDefaultTimeout(30_000);
     await page.goto(server.url);
     await page.locator('input[type=email]').fill('ipa@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
@@ -34,7 +34,8 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
     await page.locator('nav [data-nav=importText]').click();
     return page;
   }
-  const node = async (edition: string, id: string) => (await server.deps.catalogCache.get(server.deps.uow)).edition('ismap', edition)?.nodes.find((n) => n.id === id);
+  const node = async (edition: string, id: string) =>
+    (await server.deps.catalogCache.get(server.deps.uow)).edition('ismap', edition)?.nodes.find((n) => n.id === id);
 
   it('imports the extraction as the older edition 2022-04, keeping item titles and titling the parents', async () => {
     const file = join(dir, 'ismap-criteria-2022-04-en.csv');
@@ -46,9 +47,13 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
     await page.getByRole('button', { name: 'Check (dry run)' }).click();
     await page.getByTestId('import-ok').waitFor();
     expect(await page.getByLabel('Item title', { exact: true }).inputValue()).toBe('');
-    expect(await page.locator('select', { has: page.locator('option:checked', { hasText: 'domain_title' }) }).count()).toBe(1);
+    expect(
+      await page.locator('select', { has: page.locator('option:checked', { hasText: 'domain_title' }) }).count(),
+    ).toBe(1);
     expect(await page.getByLabel('Domain title').locator('option:checked').innerText()).toMatch(/^C · domain_title/);
-    await expect(page.getByTestId('import-uncertain').innerText()).resolves.toMatch(/Item title: no column holds the items’ own titles/);
+    await expect(page.getByTestId('import-uncertain').innerText()).resolves.toMatch(
+      /Item title: no column holds the items’ own titles/,
+    );
     const sample = await page.getByTestId('import-sample').innerText();
     expect(sample).toMatch(/3\.1\.2\.1/);
     expect(sample).toMatch(/kept: —/);
@@ -62,11 +67,15 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
 
     // The edition diff shows the texts before and after, not only which fields changed.
     await page.goto(`${server.url}/catalogs/ismap/diff?from=2024-07&to=2022-04`);
-    const change = page.getByTestId('diff-change').filter({ has: page.getByRole('link', { name: '9.2.3.1', exact: true }) });
-    await expect(change.getByTestId('diff-after').innerText()).resolves.toMatch(/^After: The cloud service provider .*\(9\.2\.3\.1\)\.$/);
+    const change = page
+      .getByTestId('diff-change')
+      .filter({ has: page.getByRole('link', { name: '9.2.3.1', exact: true }) });
+    await expect(change.getByTestId('diff-after').innerText()).resolves.toMatch(
+      /^After: The cloud service provider .*\(9\.2\.3\.1\)\.$/,
+    );
     await expect(change.getByTestId('diff-before').innerText()).resolves.toBe('Before: —');
     await page.context().close();
-  });
+  }, 120_000); // a whole edition is created and diffed: slow on a loaded machine, not a timing check
 
   it('lets the user pick the title column when two fit, and keep the last of duplicate rows', async () => {
     const rows = ['control_id,title,name,control_text', '9.2.3.2,Wrong title,Review of admin rights,First text.'];
@@ -78,8 +87,12 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
     await page.getByRole('radiogroup', { name: 'Language of the text' }).getByText('English').click();
     await page.getByRole('button', { name: 'Check (dry run)' }).click();
     await page.getByTestId('import-failed').waitFor();
-    await expect(page.getByTestId('import-uncertain').innerText()).resolves.toMatch(/Item title: several columns fit \(B, C\)/);
-    await expect(page.getByTestId('import-issues-showing').innerText()).resolves.toBe('Showing the first 200 of 250 problems.');
+    await expect(page.getByTestId('import-uncertain').innerText()).resolves.toMatch(
+      /Item title: several columns fit \(B, C\)/,
+    );
+    await expect(page.getByTestId('import-issues-showing').innerText()).resolves.toBe(
+      'Showing the first 200 of 250 problems.',
+    );
     expect(await page.getByTestId('import-issues').locator('tbody tr').count()).toBe(200);
     await expect(page.getByTestId('import-duplicates').innerText()).resolves.toMatch(/250 rows repeat an id/);
     expect(await page.getByRole('button', { name: 'Import' }).isDisabled()).toBe(true);
@@ -96,5 +109,5 @@ describeBrowser('criteria text import of a third-party file in headless Chromium
     expect(n?.title.en).toBe('Review of admin rights');
     expect(n?.text.en).toBe('Text 251.');
     await page.context().close();
-  });
+  }, 120_000); // a whole edition is created and diffed: slow on a loaded machine, not a timing check
 });

@@ -6,10 +6,19 @@ import { describeTextTable, loadTextTable, toTextImportTable } from '../../src/f
 export async function importTextFile(
   deps: AppDeps,
   ctx: RequestContext,
-  opts: Omit<ImportCatalogTextInput, 'table'> & { path: string; columns?: string; sheet?: string; displayName?: string },
+  opts: Omit<ImportCatalogTextInput, 'table'> & {
+    path: string;
+    columns?: string;
+    sheet?: string;
+    displayName?: string;
+  },
 ) {
   const { path, columns, sheet, displayName, ...rest } = opts;
-  const loaded = await loadTextTable(path, { ...(columns ? { columns } : {}), ...(sheet ? { sheet } : {}), ...(displayName ? { displayName } : {}) });
+  const loaded = await loadTextTable(path, {
+    ...(columns ? { columns } : {}),
+    ...(sheet ? { sheet } : {}),
+    ...(displayName ? { displayName } : {}),
+  });
   const result = await importCatalogText(deps, ctx, { ...rest, table: toTextImportTable(loaded) });
   return { ...result, ...describeTextTable(loaded) };
 }

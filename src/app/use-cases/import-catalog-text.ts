@@ -3,7 +3,11 @@ import { summarizeIssues, ISSUE_LIMIT } from '../../core/catalog/issue-summary';
 import type { CatalogEdition, Lang } from '../../core/catalog/model';
 import { isIsmapIdShape } from '../../core/catalog/text-import-ids';
 import {
-  validateTextImport, type DuplicatePolicy, type TextImportInput, type TextImportIssue, type TextImportPlan,
+  validateTextImport,
+  type DuplicatePolicy,
+  type TextImportInput,
+  type TextImportIssue,
+  type TextImportPlan,
 } from '../../core/catalog/text-import';
 import { baseEditionFor, buildEdition } from '../../core/catalog/text-import-edition';
 import { importSample, type ImportSampleItem } from '../../core/catalog/text-import-sample';
@@ -70,36 +74,75 @@ export interface ImportCatalogTextResult {
  * by id prefix, and writes in the same transaction the succession mapping set between the two in edition order
  * (newer ⇢ older, node by node) and its links within the edition (core/mapping/succession.ts), each audited.
  */
-export async function importCatalogText(deps: AppDeps, ctx: RequestContext, input: ImportCatalogTextInput): Promise<ImportCatalogTextResult> {
+export async function importCatalogText(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: ImportCatalogTextInput,
+): Promise<ImportCatalogTextResult> {
   authorize(catalogPolicy, ctx.actor, 'importText', null);
-  if (idFamily(input.catalog) !== 'ismap') throw new DomainError('validation_failed', `text import supports ISMAP catalogs only, not ${input.catalog}`, [{ path: ['catalog'], message: 'expected ismap' }]);
-  if (!EDITION_PATTERN.test(input.edition)) throw new DomainError('validation_failed', `edition "${input.edition}" is not a valid edition name (letters, digits, . _ + -)`, [{ path: ['edition'], message: 'invalid' }]);
+  if (idFamily(input.catalog) !== 'ismap')
+    throw new DomainError('validation_failed', `text import supports ISMAP catalogs only, not ${input.catalog}`, [
+      { path: ['catalog'], message: 'expected ismap' },
+    ]);
+  if (!EDITION_PATTERN.test(input.edition))
+    throw new DomainError(
+      'validation_failed',
+      `edition "${input.edition}" is not a valid edition name (letters, digits, . _ + -)`,
+      [{ path: ['edition'], message: 'invalid' }],
+    );
   const snapshot = await deps.catalogCache.get(deps.uow);
   const target = snapshot.edition(input.catalog, input.edition);
   const baseName = target ? input.edition : baseEditionFor(snapshot.editionsOf(input.catalog), input.edition);
   const base = baseName ? snapshot.edition(input.catalog, baseName) : undefined;
   if (!base) throw new DomainError('not_found', `catalog ${input.catalog} not found`);
-  const knownIds = new Map(base.nodes.filter((n) => isIsmapIdShape(n.id)).map((n) => [n.id, { id: n.id, kind: n.kind }]));
-  const knownParents = new Map(base.nodes.filter((n) => /^\d/.test(n.id)).map((n) => [n.id, { id: n.id, kind: n.kind }]));
+  const knownIds = new Map(
+    base.nodes.filter((n) => isIsmapIdShape(n.id)).map((n) => [n.id, { id: n.id, kind: n.kind }]),
+  );
+  const knownParents = new Map(
+    base.nodes.filter((n) => /^\d/.test(n.id)).map((n) => [n.id, { id: n.id, kind: n.kind }]),
+  );
   const duplicates = input.duplicates ?? 'reject';
-  const result = validateTextImport({ ...input.table, lang: input.lang, knownIds, knownParents, allowNew: !target, duplicates });
+  const result = validateTextImport({
+    ...input.table,
+    lang: input.lang,
+    knownIds,
+    knownParents,
+    allowNew: !target,
+    duplicates,
+  });
   const file = input.table.file ?? 'upload';
   const source = `${file} (${deps.clock.now().toISOString().slice(0, 10)})`;
   const plan = result.plan;
   const issues = [...result.issues];
   let built: CatalogEdition | null = null;
   if (!target) {
-    const b = buildEdition(base, plan, { edition: input.edition, lang: input.lang, source, file: input.table.file, idColumn: input.table.columns.id.letter });
+    const b = buildEdition(base, plan, {
+      edition: input.edition,
+      lang: input.lang,
+      source,
+      file: input.table.file,
+      idColumn: input.table.columns.id.letter,
+    });
     built = b.edition;
     issues.push(...b.issues);
   }
   const basePrefix = `${base.catalog}:${base.edition}:`;
-  const derived = built ? editionSuccession(base, built, snapshot.mappings.filter((m) => m.source.startsWith(basePrefix) && m.target.startsWith(basePrefix))) : null;
+  const derived = built
+    ? editionSuccession(
+        base,
+        built,
+        snapshot.mappings.filter((m) => m.source.startsWith(basePrefix) && m.target.startsWith(basePrefix)),
+      )
+    : null;
   const errors = issues.filter((i) => i.severity === 'error').length;
   const summary = summarizeIssues(issues, input.issueLimit ?? ISSUE_LIMIT);
   if (errors > 0 && !input.dryRun) {
     const details = { issueTotal: summary.total, issueCounts: summary.byCode };
-    throw new DomainError('import_failed', `${errors} problem(s) in ${file}; nothing was imported`, summary.issues, { reason: 'text_import_failed', params: { count: errors, file }, details });
+    throw new DomainError('import_failed', `${errors} problem(s) in ${file}; nothing was imported`, summary.issues, {
+      reason: 'text_import_failed',
+      params: { count: errors, file },
+      details,
+    });
   }
   const olderThanBase = !target && compareEditions(input.edition, base.edition) < 0;
   const note = `edition ${input.edition} from ${base.edition}${olderThanBase ? ` (older than ${base.edition})` : ''}`;
@@ -113,7 +156,9 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
     baseEdition: target ? null : base.edition,
     olderThanBase,
     editionNote: target ? null : `${input.dryRun ? 'will create' : 'created'} ${note}`,
-    derivedMappingSets: derived ? [derived.succession, derived.structure].map((s) => ({ id: s.id, mappings: s.mappings.length })) : [],
+    derivedMappingSets: derived
+      ? [derived.succession, derived.structure].map((s) => ({ id: s.id, mappings: s.mappings.length }))
+      : [],
     duplicates,
     counts: { ...plan.counts, errors, warnings: issues.length - errors },
     newIds: plan.newIds.map((e) => e.id),
@@ -129,13 +174,25 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
   await deps.uow.transaction(async (r) => {
     const now = deps.clock.now();
     if (built) {
-      const record = { catalog: built.catalog, edition: built.edition, title: built.title, provenance: built.provenance, publishedAt: null, contentHash: editionHash(built), source: 'import' as const, loadedAt: now };
+      const record = {
+        catalog: built.catalog,
+        edition: built.edition,
+        title: built.title,
+        provenance: built.provenance,
+        publishedAt: null,
+        contentHash: editionHash(built),
+        source: 'import' as const,
+        loadedAt: now,
+      };
       await r.catalogs.insertEdition(record, built.nodes);
       if (derived) await writeDerivedSets(r, deps, ctx, derived);
     } else {
-      const updates = plan.matched.filter((m) => m.text !== undefined || m.title !== undefined).map((m) => ({ id: m.id, title: m.title, text: m.text, source }));
+      const updates = plan.matched
+        .filter((m) => m.text !== undefined || m.title !== undefined)
+        .map((m) => ({ id: m.id, title: m.title, text: m.text, source }));
       const itemIds = new Set(updates.map((u) => u.id));
-      for (const p of plan.parentTitles) if (!itemIds.has(p.id)) updates.push({ id: p.id, title: p.title, text: undefined, source });
+      for (const p of plan.parentTitles)
+        if (!itemIds.has(p.id)) updates.push({ id: p.id, title: p.title, text: undefined, source });
       await r.catalogs.updateNodeTexts(input.catalog, input.edition, input.lang, updates);
       await r.catalogs.touchEdition(input.catalog, input.edition, now);
     }
@@ -143,7 +200,18 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
       action: 'catalog.import_text',
       targetType: 'catalog_edition',
       targetId: `${input.catalog}:${input.edition}`,
-      details: { file, lang: input.lang, createdEdition: !target, baseEdition: out.baseEdition, matched: plan.counts.matched, newIds: plan.counts.newIds, withoutText: plan.counts.withoutText, parentTitles: plan.counts.parentTitles, duplicates: plan.counts.duplicates, duplicatePolicy: duplicates },
+      details: {
+        file,
+        lang: input.lang,
+        createdEdition: !target,
+        baseEdition: out.baseEdition,
+        matched: plan.counts.matched,
+        newIds: plan.counts.newIds,
+        withoutText: plan.counts.withoutText,
+        parentTitles: plan.counts.parentTitles,
+        duplicates: plan.counts.duplicates,
+        duplicatePolicy: duplicates,
+      },
     });
   });
   deps.catalogCache.invalidate();
@@ -154,10 +222,31 @@ export async function importCatalogText(deps: AppDeps, ctx: RequestContext, inpu
 async function writeDerivedSets(r: Repositories, deps: AppDeps, ctx: RequestContext, derived: EditionSuccession) {
   const now = deps.clock.now();
   for (const set of [derived.succession, derived.structure]) {
-    const rows = set.mappings.map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: set.id, createdBy: ctx.actor.userId, createdAt: now }));
+    const rows = set.mappings.map((m): StoredMapping => ({
+      ...m,
+      id: deps.ids.uuid(),
+      setId: set.id,
+      createdBy: ctx.actor.userId,
+      createdAt: now,
+    }));
     await r.mappings.deleteSet(set.id);
-    await r.mappings.putSet({ id: set.id, title: set.title, description: set.description, provenance: set.provenance, source: 'import', orgId: null, contentHash: mappingSetHash(set), updatedAt: now });
+    await r.mappings.putSet({
+      id: set.id,
+      title: set.title,
+      description: set.description,
+      provenance: set.provenance,
+      source: 'import',
+      orgId: null,
+      contentHash: mappingSetHash(set),
+      updatedAt: now,
+    });
     await r.mappings.insert(rows);
-    await recordAudit(r, deps, ctx, { action: 'mapping_set.derive', targetType: 'mapping_set', targetId: set.id, orgId: null, details: { mappings: rows.length, provenance: set.provenance } });
+    await recordAudit(r, deps, ctx, {
+      action: 'mapping_set.derive',
+      targetType: 'mapping_set',
+      targetId: set.id,
+      orgId: null,
+      details: { mappings: rows.length, provenance: set.provenance },
+    });
   }
 }

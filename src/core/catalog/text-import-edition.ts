@@ -22,7 +22,15 @@ export function baseEditionFor(editions: readonly string[], edition: string): st
 }
 
 /** A child's kind when the parent has no children to copy it from. */
-const childKind: Record<string, string> = { tier: 'process', clause: 'category', category: 'objective', objective: 'detailed', process: 'item', section: 'group', group: 'item' };
+const childKind: Record<string, string> = {
+  tier: 'process',
+  clause: 'category',
+  category: 'objective',
+  objective: 'detailed',
+  process: 'item',
+  section: 'group',
+  group: 'item',
+};
 
 export interface BuildEditionOptions {
   edition: string;
@@ -35,7 +43,12 @@ export interface BuildEditionOptions {
 }
 
 /** Applies one entry's title and text to a node in `lang`. */
-export function applyEntry(n: CatalogNode, e: Pick<TextImportEntry, 'title' | 'text'>, lang: Lang, source: string): CatalogNode {
+export function applyEntry(
+  n: CatalogNode,
+  e: Pick<TextImportEntry, 'title' | 'text'>,
+  lang: Lang,
+  source: string,
+): CatalogNode {
   return {
     ...n,
     title: e.title !== undefined ? { ...n.title, [lang]: e.title } : n.title,
@@ -48,7 +61,11 @@ export function applyEntry(n: CatalogNode, e: Pick<TextImportEntry, 'title' | 't
  * The new edition, and an error issue (`no_parent`) for every new id whose parent is in neither edition.
  * @example buildEdition(ismap202407, plan, { edition: '2025-01', lang: 'en', source, idColumn: 'A' }).edition.nodes
  */
-export function buildEdition(base: CatalogEdition, plan: TextImportPlan, opts: BuildEditionOptions): { edition: CatalogEdition; issues: TextImportIssue[] } {
+export function buildEdition(
+  base: CatalogEdition,
+  plan: TextImportPlan,
+  opts: BuildEditionOptions,
+): { edition: CatalogEdition; issues: TextImportIssue[] } {
   const { lang, source } = opts;
   const issues: TextImportIssue[] = [];
   const entries = new Map<string, Pick<TextImportEntry, 'title' | 'text'>>(plan.matched.map((m) => [m.id, m]));
@@ -58,7 +75,8 @@ export function buildEdition(base: CatalogEdition, plan: TextImportPlan, opts: B
     return e ? applyEntry(n, e, lang, source) : { ...n };
   });
   const byNumber = new Map<string, CatalogNode>();
-  for (const n of nodes) if (isIsmapIdShape(n.id) && !byNumber.has(ismapNumber(n.id))) byNumber.set(ismapNumber(n.id), n);
+  for (const n of nodes)
+    if (isIsmapIdShape(n.id) && !byNumber.has(ismapNumber(n.id))) byNumber.set(ismapNumber(n.id), n);
   const childCount = new Map<string, number>();
   const firstChild = new Map<string, CatalogNode>();
   for (const n of nodes) {
@@ -72,7 +90,14 @@ export function buildEdition(base: CatalogEdition, plan: TextImportPlan, opts: B
     const parentNumber = number.split('.').slice(0, -1).join('.');
     const parent = byNumber.get(parentNumber);
     if (!parent) {
-      const issue: TextImportIssue = { severity: 'error', code: 'no_parent', path: ['id'], row: e.row, column: opts.idColumn, message: `new id ${e.id}: its parent ${parentNumber} is not in ${base.catalog} ${base.edition}` };
+      const issue: TextImportIssue = {
+        severity: 'error',
+        code: 'no_parent',
+        path: ['id'],
+        row: e.row,
+        column: opts.idColumn,
+        message: `new id ${e.id}: its parent ${parentNumber} is not in ${base.catalog} ${base.edition}`,
+      };
       if (opts.file !== undefined) issue.file = opts.file;
       issues.push(issue);
       continue;
@@ -81,7 +106,21 @@ export function buildEdition(base: CatalogEdition, plan: TextImportPlan, opts: B
     const suffix = /\.(PB|P|B)$/.exec(e.id)?.[1] ?? '';
     const tier = parent.props['tier'];
     const node = applyEntry(
-      { id: e.id, kind, depth: parent.depth + 1, parentId: parent.id, position: childCount.get(parent.id) ?? 0, label: e.id, flags: [...suffix], title: {}, text: {}, textSource: {}, params: [], sourceRefs: [], props: tier !== undefined ? { tier, level: kind } : {} },
+      {
+        id: e.id,
+        kind,
+        depth: parent.depth + 1,
+        parentId: parent.id,
+        position: childCount.get(parent.id) ?? 0,
+        label: e.id,
+        flags: [...suffix],
+        title: {},
+        text: {},
+        textSource: {},
+        params: [],
+        sourceRefs: [],
+        props: tier !== undefined ? { tier, level: kind } : {},
+      },
       e,
       lang,
       source,
@@ -91,6 +130,13 @@ export function buildEdition(base: CatalogEdition, plan: TextImportPlan, opts: B
     byNumber.set(number, node);
     nodes.push(node);
   }
-  const edition = { catalog: base.catalog, edition: opts.edition, title: base.title, provenance: `${source}, based on ${base.catalog} ${base.edition}`, publishedAt: null, nodes: documentOrder(nodes) };
+  const edition = {
+    catalog: base.catalog,
+    edition: opts.edition,
+    title: base.title,
+    provenance: `${source}, based on ${base.catalog} ${base.edition}`,
+    publishedAt: null,
+    nodes: documentOrder(nodes),
+  };
   return { edition, issues };
 }

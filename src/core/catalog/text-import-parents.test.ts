@@ -3,9 +3,22 @@ import { validateTextImport, type TextImportInput, type TextImportRow } from './
 
 // Third-party layout: domain_id, domain_title, category_id, category_title, control_objective, control_id, control_text.
 const col = (index: number) => ({ index, letter: 'ABCDEFG'[index]! });
-const columns = { domainId: col(0), domainTitle: col(1), categoryId: col(2), categoryTitle: col(3), objectiveTitle: col(4), id: col(5), text: col(6), title: null };
+const columns = {
+  domainId: col(0),
+  domainTitle: col(1),
+  categoryId: col(2),
+  categoryTitle: col(3),
+  objectiveTitle: col(4),
+  id: col(5),
+  text: col(6),
+  title: null,
+};
 const ids = ['9', '9.2', '9.2.3', '9.2.3.1', '9.2.3.2', '9.2.1.6.PB', '9.5.P', '9.5.1.P', '9.5.1.1.P'];
-const known = new Map(ids.filter((i) => i.includes('.') && i.split('.').length > 1 && !/^\d+$/.test(i)).map((id) => [id, { id, kind: 'detailed' }]));
+const known = new Map(
+  ids
+    .filter((i) => i.includes('.') && i.split('.').length > 1 && !/^\d+$/.test(i))
+    .map((id) => [id, { id, kind: 'detailed' }]),
+);
 const parents = new Map(ids.map((id) => [id, { id, kind: 'x' }]));
 const rows = (...r: string[][]): TextImportRow[] => r.map((cells, i) => ({ row: i + 2, cells }));
 const run = (r: TextImportRow[], extra: Partial<TextImportInput> = {}) =>
@@ -23,7 +36,10 @@ describe('parent columns of a third-party file', () => {
     const res = run(file);
     expect(res.ok).toBe(true);
     expect(res.plan.matched.map((m) => [m.id, m.title])).toEqual([
-      ['9.2.3.1', undefined], ['9.2.3.2', undefined], ['9.5.1.1.P', undefined], ['9.2.1.6.PB', undefined],
+      ['9.2.3.1', undefined],
+      ['9.2.3.2', undefined],
+      ['9.5.1.1.P', undefined],
+      ['9.2.1.6.PB', undefined],
     ]);
     expect(res.plan.parentTitles.map((p) => [p.id, p.level, p.title])).toEqual([
       ['9', 'domain', 'Access control'],
@@ -46,7 +62,11 @@ describe('parent columns of a third-party file', () => {
 });
 
 describe('duplicate policy', () => {
-  const dup = rows(['', '', '', '', '', '9.2.3.1', 'first'], ['', '', '', '', '', '9.2.3.2', 'x'], ['', '', '', '', '', '9.2.3.1', 'second']);
+  const dup = rows(
+    ['', '', '', '', '', '9.2.3.1', 'first'],
+    ['', '', '', '', '', '9.2.3.2', 'x'],
+    ['', '', '', '', '', '9.2.3.1', 'second'],
+  );
 
   it('rejects duplicates by default, keeps the first or the last row when asked, and counts them', () => {
     const reject = run(dup);
@@ -55,10 +75,18 @@ describe('duplicate policy', () => {
     expect(reject.plan.counts.duplicates).toBe(1);
     const first = run(dup, { duplicates: 'first' });
     expect(first.ok).toBe(true);
-    expect(first.plan.matched.map((m) => [m.id, m.text, m.row])).toEqual([['9.2.3.1', 'first', 2], ['9.2.3.2', 'x', 3]]);
-    expect(first.issues.map((i) => [i.code, i.severity, i.message])).toEqual([['duplicate_id', 'warning', 'duplicate id 9.2.3.1: skipped, row 2 is kept']]);
+    expect(first.plan.matched.map((m) => [m.id, m.text, m.row])).toEqual([
+      ['9.2.3.1', 'first', 2],
+      ['9.2.3.2', 'x', 3],
+    ]);
+    expect(first.issues.map((i) => [i.code, i.severity, i.message])).toEqual([
+      ['duplicate_id', 'warning', 'duplicate id 9.2.3.1: skipped, row 2 is kept'],
+    ]);
     const last = run(dup, { duplicates: 'last' });
-    expect(last.plan.matched.map((m) => [m.id, m.text, m.row])).toEqual([['9.2.3.1', 'second', 4], ['9.2.3.2', 'x', 3]]);
+    expect(last.plan.matched.map((m) => [m.id, m.text, m.row])).toEqual([
+      ['9.2.3.1', 'second', 4],
+      ['9.2.3.2', 'x', 3],
+    ]);
     expect(last.issues[0]?.message).toBe('duplicate id 9.2.3.1: this row replaces row 2');
     expect(last.plan.counts).toMatchObject({ duplicates: 1, errors: 0, warnings: 1 });
   });

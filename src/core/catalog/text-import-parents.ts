@@ -8,7 +8,14 @@
 import { ismapNumber } from './ids';
 import { normalizeImportId } from './text-import-ids';
 
-export const PARENT_ROLES = ['domainId', 'domainTitle', 'categoryId', 'categoryTitle', 'objectiveId', 'objectiveTitle'] as const;
+export const PARENT_ROLES = [
+  'domainId',
+  'domainTitle',
+  'categoryId',
+  'categoryTitle',
+  'objectiveId',
+  'objectiveTitle',
+] as const;
 export type ParentRole = (typeof PARENT_ROLES)[number];
 
 interface Column {
@@ -81,7 +88,13 @@ export function parentTitles(
         const norm = normalizeImportId(rawParent);
         parentId = known.get(rawParent)?.id ?? known.get(norm)?.id ?? byNumber.get(ismapNumber(norm));
         if (!parentId && idCol) {
-          report(`u:${norm}`, { code: 'unknown_parent', message: `${level} ${rawParent} is not in this edition: its title is not imported`, row: row.row, column: idCol, field: `${level}Id` });
+          report(`u:${norm}`, {
+            code: 'unknown_parent',
+            message: `${level} ${rawParent} is not in this edition: its title is not imported`,
+            row: row.row,
+            column: idCol,
+            field: `${level}Id`,
+          });
           continue;
         }
       } else {
@@ -93,7 +106,13 @@ export function parentTitles(
       const seen = titles.get(parentId);
       if (!seen) titles.set(parentId, { id: parentId, level, title, row: row.row });
       else if (seen.title !== title) {
-        report(`c:${parentId}`, { code: 'parent_title_conflict', message: `${level} ${parentId} has another title here than at row ${seen.row}; the first is kept`, row: row.row, column: titleCol, field: `${level}Title` });
+        report(`c:${parentId}`, {
+          code: 'parent_title_conflict',
+          message: `${level} ${parentId} has another title here than at row ${seen.row}; the first is kept`,
+          row: row.row,
+          column: titleCol,
+          field: `${level}Title`,
+        });
       }
     }
   }

@@ -32,9 +32,22 @@ export function importSample(base: CatalogEdition, plan: TextImportPlan, lang: L
     while (parentId !== null) {
       const p = byId.get(parentId);
       const given = parentTitle.get(parentId);
-      if (given) parents.unshift({ id: parentId, level: given.level, titleBefore: p?.title[lang] ?? null, titleAfter: given.title });
+      if (given)
+        parents.unshift({
+          id: parentId,
+          level: given.level,
+          titleBefore: p?.title[lang] ?? null,
+          titleAfter: given.title,
+        });
       parentId = p?.parentId ?? null;
     }
-    return { row: e.row, id: e.id, titleBefore: before, titleAfter: e.title ?? before, text: clip(e.text ?? node?.text[lang]), parents };
+    return {
+      row: e.row,
+      id: e.id,
+      titleBefore: before,
+      titleAfter: e.title ?? before,
+      text: clip(e.text ?? node?.text[lang]),
+      parents,
+    };
   });
 }

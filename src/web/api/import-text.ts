@@ -1,7 +1,17 @@
 /** POST /catalogs/{catalog}/import-text: the result shape and the form the page sends. */
 import { api } from './client';
 
-export const COLUMN_ROLES = ['id', 'title', 'text', 'domainId', 'domainTitle', 'categoryId', 'categoryTitle', 'objectiveId', 'objectiveTitle'] as const;
+export const COLUMN_ROLES = [
+  'id',
+  'title',
+  'text',
+  'domainId',
+  'domainTitle',
+  'categoryId',
+  'categoryTitle',
+  'objectiveId',
+  'objectiveTitle',
+] as const;
 export type ColumnRole = (typeof COLUMN_ROLES)[number];
 export type DuplicatePolicy = 'reject' | 'first' | 'last';
 
@@ -34,7 +44,12 @@ export interface ImportResult {
     titleBefore: string | null;
     titleAfter: string | null;
     text: string | null;
-    parents: { id: string; level: 'domain' | 'category' | 'objective'; titleBefore: string | null; titleAfter: string }[];
+    parents: {
+      id: string;
+      level: 'domain' | 'category' | 'objective';
+      titleBefore: string | null;
+      titleAfter: string;
+    }[];
   }[];
   detection: {
     headerRow: number | null;

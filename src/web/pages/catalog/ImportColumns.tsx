@@ -15,12 +15,23 @@ export function detectedPicks(result: ImportResult): PickedColumns {
  * Which column holds what, with a picker per role (always shown, so a wrong guess can be corrected here rather
  * than with hand-written JSON), a warning when detection was unsure, and what the first three items will become.
  */
-export function ImportColumns({ result, picked, onPick }: { result: ImportResult; picked: PickedColumns; onPick: (p: PickedColumns) => void }) {
+export function ImportColumns({
+  result,
+  picked,
+  onPick,
+}: {
+  result: ImportResult;
+  picked: PickedColumns;
+  onPick: (p: PickedColumns) => void;
+}) {
   const { t } = useTranslation();
   const d = result.detection;
   const options = [
     { value: '', label: t('importText.notUsed') },
-    ...d.sheetColumns.map((c) => ({ value: String(c.index), label: `${c.letter}${c.header ? ` · ${c.header}` : ''}${c.sample ? ` (${c.sample.slice(0, 30)})` : ''}` })),
+    ...d.sheetColumns.map((c) => ({
+      value: String(c.index),
+      label: `${c.letter}${c.header ? ` · ${c.header}` : ''}${c.sample ? ` (${c.sample.slice(0, 30)})` : ''}`,
+    })),
   ];
   return (
     <Card withBorder data-testid="import-detection">
@@ -28,14 +39,16 @@ export function ImportColumns({ result, picked, onPick }: { result: ImportResult
         {t('importText.detected')}
       </Title>
       <Text size="sm">
-        {result.sheet} · {d.headerRow ? t('importText.headerRow', { row: d.headerRow }) : ''} · {t('importText.encoding', { encoding: result.encoding })}
+        {result.sheet} · {d.headerRow ? t('importText.headerRow', { row: d.headerRow }) : ''} ·{' '}
+        {t('importText.encoding', { encoding: result.encoding })}
       </Text>
       {d.uncertain.length > 0 && (
         <Alert color="yellow" mt="xs" data-testid="import-uncertain" title={t('importText.uncertain')}>
           <List size="sm">
             {d.uncertain.map((u) => (
               <List.Item key={u.role}>
-                {t(`importText.role.${u.role}`)}: {t(`importText.reason.${u.reason}`, { columns: u.candidates.join(', ') })}
+                {t(`importText.role.${u.role}`)}:{' '}
+                {t(`importText.reason.${u.reason}`, { columns: u.candidates.join(', ') })}
               </List.Item>
             ))}
           </List>

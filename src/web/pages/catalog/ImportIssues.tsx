@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import type { ImportIssue } from '../../api/import-text';
 
 /** The problems found, capped by the server: "showing 200 of 100,000", with a count per kind of problem. */
-export function ImportIssues({ issues, total, counts }: { issues: ImportIssue[]; total: number; counts: Record<string, number> }) {
+export function ImportIssues({
+  issues,
+  total,
+  counts,
+}: {
+  issues: ImportIssue[];
+  total: number;
+  counts: Record<string, number>;
+}) {
   const { t, i18n } = useTranslation();
   const n = (x: number) => x.toLocaleString(i18n.language);
   return (
