@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch } from '../test/support/browser';
 import { DEMO_PASSWORD, startHttpServer } from '../test/support/http-server';
-import { importTextFile } from '../src/formats/text-import/import-text-file';
+import { importTextFile } from '../test/support/import-text';
 import { systemActor } from '../src/core/identity';
 
 const dir = mkdtempSync(join(tmpdir(), 'ismap-shot-'));

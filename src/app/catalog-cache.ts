@@ -1,4 +1,6 @@
-import { buildTree, type CatalogTree } from '../core/catalog/tree';
+import { buildTree, documentOrder, type CatalogTree } from '../core/catalog/tree';
+
+export { documentOrder };
 import type { CatalogEdition, CatalogNode } from '../core/catalog/model';
 import { SearchIndex } from '../core/catalog/search-index';
 import { compareEditions, MappingGraph } from '../core/mapping/graph';
@@ -67,23 +69,6 @@ export class CatalogSnapshot {
     this.mappingGraph ??= new MappingGraph(this.mappings, this.records);
     return this.mappingGraph;
   }
-}
-
-/** Nodes in document order (depth-first by position), whatever order the database returned them in. */
-export function documentOrder(nodes: readonly CatalogNode[]): CatalogNode[] {
-  const tree = buildTree({ nodes: [...nodes] });
-  const out: CatalogNode[] = [];
-  const visit = (n: CatalogNode) => {
-    out.push(n);
-    for (const c of tree.children.get(n.id) ?? []) visit(c);
-  };
-  for (const r of tree.roots) visit(r);
-  // Orphans (a parent id that does not exist) would otherwise vanish; keep them at the end.
-  if (out.length < nodes.length) {
-    const seen = new Set(out);
-    for (const n of nodes) if (!seen.has(n)) out.push(n);
-  }
-  return out;
 }
 
 /**

@@ -80,13 +80,21 @@ export class DomainError extends Error {
   readonly issues: Issue[] | undefined;
   readonly reason: string | undefined;
   readonly params: MessageParams | undefined;
-  constructor(code: ErrorCode, message: string, issues?: Issue[], detail?: { reason: string; params?: MessageParams }) {
+  /** Extra facts for the client, e.g. how many issues there were when `issues` holds only the first ones. */
+  readonly details: Record<string, unknown> | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    issues?: Issue[],
+    detail?: { reason: string; params?: MessageParams; details?: Record<string, unknown> },
+  ) {
     super(message);
     this.name = 'DomainError';
     this.code = code;
     this.issues = issues;
     this.reason = detail?.reason;
     this.params = detail?.params;
+    this.details = detail?.details;
   }
 }
 

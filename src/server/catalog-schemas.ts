@@ -134,21 +134,33 @@ export const MappingSetSummary = z
 
 const Issue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional(), severity: z.enum(['error', 'warning']).optional(), row: z.number().optional(), column: z.string().optional(), file: z.string().optional() });
 
+const DetectedColumn = z.object({ index: z.number(), letter: z.string(), header: z.string().nullable().optional(), matchedBy: z.string().optional() });
+const SampleItem = z.object({
+  row: z.number(), id: z.string(), titleBefore: z.string().nullable(), titleAfter: z.string().nullable(), text: z.string().nullable(),
+  parents: z.array(z.object({ id: z.string(), level: z.enum(['domain', 'category', 'objective']), titleBefore: z.string().nullable(), titleAfter: z.string() })),
+});
+
 export const TextImportResult = z
   .object({
+    ok: z.boolean().openapi({ description: 'False when the file has errors (only a dry run answers 200 then)' }),
     dryRun: z.boolean(),
     written: z.boolean(),
     catalog: z.string(),
     edition: z.string(),
     createdEdition: z.boolean(),
     baseEdition: z.string().nullable(),
+    olderThanBase: z.boolean().openapi({ description: 'The new edition sorts before its base (e.g. 2022-04 created from 2024-07)' }),
     editionNote: z.string().nullable().openapi({ description: "'will create edition 2025-01 from 2024-07' (dry run), 'created edition …', or null for an existing edition" }),
     derivedMappingSets: z.array(z.object({ id: z.string(), mappings: z.number().int() })).openapi({ description: 'Mapping sets written with a new edition: its succession to the base edition and its links within the edition' }),
+    duplicates: z.enum(['reject', 'first', 'last']),
     counts: z.record(z.string(), z.number().int()),
     newIds: z.array(z.string()),
     idsWithoutText: z.array(z.string()),
     missingIds: z.array(z.string()),
-    issues: z.array(Issue),
+    sample: z.array(SampleItem).openapi({ description: 'The first three items as they will be, with the titles of their parents' }),
+    issues: z.array(Issue).openapi({ description: 'The first issues (errors first); see issueTotal' }),
+    issueTotal: z.number().int(),
+    issueCounts: z.record(z.string(), z.number().int()).openapi({ description: 'Issues per code, over all of them' }),
     file: z.string(),
     format: z.string(),
     encoding: z.string(),
@@ -157,10 +169,12 @@ export const TextImportResult = z
     detection: z.object({
       headerRow: z.number().nullable(),
       dataStartRow: z.number(),
-      columns: z.record(z.string(), z.object({ index: z.number(), letter: z.string(), header: z.string().nullable().optional() }).passthrough().nullable()),
+      columns: z.record(z.string(), DetectedColumn.nullable()).openapi({ description: 'id, title, text and the parent roles (domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle)' }),
+      uncertain: z.array(z.object({ role: z.string(), reason: z.enum(['partial', 'several', 'layout', 'missing']), candidates: z.array(z.string()) })),
+      sheetColumns: z.array(z.object({ index: z.number(), letter: z.string(), header: z.string().nullable(), sample: z.string() })),
       confidence: z.string(),
       explanation: z.array(z.string()),
-      preview: z.array(z.object({ row: z.number(), id: z.string(), title: z.string(), text: z.string() })),
+      preview: z.array(z.object({ row: z.number(), id: z.string(), title: z.string(), text: z.string(), parents: z.record(z.string(), z.string()).optional() })),
     }).passthrough(),
   })
   .openapi('TextImportResult');
@@ -173,7 +187,8 @@ export const TextImportUpload = {
     file: { type: 'string' as const, format: 'binary', description: 'CSV, TSV or XLSX with an id column and a title and/or text column' },
     edition: { type: 'string' as const, description: 'Target edition; a new name creates the edition from the newest one', example: '2024-07' },
     lang: { type: 'string' as const, enum: ['ja', 'en'], default: 'ja' },
-    columns: { type: 'string' as const, description: 'JSON override, e.g. {"id":"A","title":"B","text":"C"}' },
+    columns: { type: 'string' as const, description: 'JSON override, e.g. {"id":"A","title":"B","text":"C"}; parents: domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle' },
+    duplicates: { type: 'string' as const, enum: ['reject', 'first', 'last'], default: 'reject', description: 'A second row for an id: fail, keep the first row, or keep the last' },
     sheet: { type: 'string' as const, description: 'XLSX sheet name' },
     dryRun: { type: 'string' as const, enum: ['true', 'false'], default: 'false' },
   },

@@ -10,7 +10,8 @@ export function handleError(err: Error, c: Context<HonoEnv>): Response {
   const requestId = c.get('requestId');
   if (err instanceof DomainError) {
     const detail = err.reason ? { reason: err.reason, params: err.params ?? {} } : {};
-    const body = { error: { code: err.code, message: err.message, ...detail, ...(err.issues ? { issues: err.issues } : {}) } };
+    const extra = err.details ? { details: err.details } : {};
+    const body = { error: { code: err.code, message: err.message, ...detail, ...(err.issues ? { issues: err.issues } : {}), ...extra } };
     if (err.code === 'too_many_attempts') {
       const secs = err.issues?.find((i) => i.code === 'retry_after_seconds')?.message;
       if (secs) c.header('Retry-After', secs);

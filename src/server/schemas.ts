@@ -26,6 +26,7 @@ export const ErrorBody = z
           }),
         )
         .optional(),
+      details: z.record(z.string(), z.unknown()).optional().openapi({ description: 'E.g. issueTotal and issueCounts when issues holds only the first ones' }),
     }),
   })
   .openapi('Error');

@@ -45,6 +45,20 @@ describe('ismap catalog and map commands', () => {
     expect(r.err).toMatch(/nothing was imported/);
   }, 60_000);
 
+  it('reports third-party parent columns, caps a long problem list, and resolves duplicates with --duplicates', async () => {
+    const rows = ['domain_id,domain_title,control_id,control_text', ...Array.from({ length: 205 }, (_, i) => `9,Access control,9.2.3.3,Text ${i}.`)];
+    writeFileSync(join(dir, 'dups.csv'), rows.join('\n') + '\n');
+    const dry = await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--lang', 'en', '--dry-run']);
+    expect(dry.code).toBe(1);
+    expect(dry.out).toMatch(/^dups\.csv \(csv, utf-8, sheet "[^"]*"\): id C, text D, domainId A, domainTitle B$/m);
+    expect(dry.out).toContain('showing 200 of 204 issues (duplicate_id 204)');
+    expect(dry.err).toMatch(/204 problem\(s\) in dups\.csv; nothing would be imported/);
+    const last = await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--lang', 'en', '--duplicates', 'last']);
+    expect(last.code, last.err).toBe(0);
+    expect(last.out).toMatch(/Imported into ismap 2024-07: 1 matched/);
+    expect((await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--duplicates', 'newest'])).code).toBe(2);
+  }, 60_000);
+
   it('creates a new edition from a file, and diff lists what it added and changed', async () => {
     writeFileSync(join(dir, 'next.csv'), 'id,title,text\n9.2.3,,Privileged access rights shall be restricted.\n9.2.3.20,,A new detailed control.\n9.2.8,New objective,\n');
     const dry = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en', '--dry-run']);

@@ -13,7 +13,7 @@ import { addMapping } from '../../src/app/use-cases/add-mapping';
 import { deleteMapping } from '../../src/app/use-cases/delete-mapping';
 import { searchCatalogs } from '../../src/app/use-cases/search-catalogs';
 import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
-import { importTextFile } from '../../src/formats/text-import/import-text-file';
+import { importTextFile } from '../support/import-text';
 import { criteriaWorkbook, tempDir, writeTemp } from '../../src/formats/tabular/test-fixtures';
 import { loadBundledContent, type BundledContent } from '../../src/formats/bundled';
 import { systemActor } from '../../src/core/identity';

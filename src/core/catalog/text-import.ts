@@ -4,10 +4,17 @@
  * reported with its row and column before anything is written (house style: validate everything, then write).
  */
 import type { Lang } from './model';
+import { ismapNumber } from './ids';
 import { isIsmapIdShape, normalizeImportId } from './text-import-ids';
 import type { TextImportIssue } from './text-import-issues';
+import { parentTitles, type ParentColumns, type ParentTitle } from './text-import-parents';
 
 export type { TextImportIssue } from './text-import-issues';
+export { PARENT_ROLES, type ParentRole, type ParentTitle } from './text-import-parents';
+
+/** What to do with a second row for the same id: fail the import (default), keep the first row, or the last. */
+export type DuplicatePolicy = 'reject' | 'first' | 'last';
+export const DUPLICATE_POLICIES: readonly DuplicatePolicy[] = ['reject', 'first', 'last'];
 
 /** A table row as read from the file; `row` is 1-based as Excel or a text editor shows it. */
 export interface TextImportRow {
@@ -25,12 +32,15 @@ export interface TextImportColumn {
 
 export interface TextImportInput {
   rows: readonly TextImportRow[];
-  columns: { id: TextImportColumn; title?: TextImportColumn | null; text?: TextImportColumn | null };
+  columns: { id: TextImportColumn; title?: TextImportColumn | null; text?: TextImportColumn | null } & ParentColumns;
   /** Rows at or above the header row are not data. */
   headerRow?: number | null;
   lang: Lang;
   /** Node ids of the target edition; null when the edition does not exist yet (every id is then new). */
   knownIds: ReadonlyMap<string, { id: string; kind: string }> | null;
+  /** Every node that a parent column may title (clauses such as '9' too); defaults to `knownIds`. */
+  knownParents?: ReadonlyMap<string, { id: string; kind: string }> | null;
+  duplicates?: DuplicatePolicy;
   /** Accept ids the edition does not have, as new nodes (how a newer edition is created). */
   allowNew?: boolean;
   /** File name, put on every issue. */
@@ -52,6 +62,8 @@ export interface TextImportPlan {
   idsWithoutText: string[];
   /** Ids of the edition that the file does not mention (empty when the edition is new). */
   missingIds: string[];
+  /** Titles the parent columns give to parent nodes (domain_title → the clause '9'), one per node. */
+  parentTitles: ParentTitle[];
   counts: {
     dataRows: number;
     matched: number;
@@ -59,6 +71,9 @@ export interface TextImportPlan {
     withoutText: number;
     missing: number;
     skipped: number;
+    /** Rows whose id came earlier in the file (rejected, or skipped by the duplicate policy). */
+    duplicates: number;
+    parentTitles: number;
     errors: number;
     warnings: number;
   };
@@ -97,12 +112,14 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   };
 
   const plan: TextImportPlan = {
-    matched: [], newIds: [], idsWithoutText: [], missingIds: [],
-    counts: { dataRows: 0, matched: 0, newIds: 0, withoutText: 0, missing: 0, skipped: 0, errors: 0, warnings: 0 },
+    matched: [], newIds: [], idsWithoutText: [], missingIds: [], parentTitles: [],
+    counts: { dataRows: 0, matched: 0, newIds: 0, withoutText: 0, missing: 0, skipped: 0, duplicates: 0, parentTitles: 0, errors: 0, warnings: 0 },
   };
   if (!columns.title && !columns.text) add('error', 'no_text_column', 'no title or text column: nothing to import');
 
+  const policy = input.duplicates ?? 'reject';
   const firstRowOf = new Map<string, number>();
+  const accepted = new Map<string, { entry: TextImportEntry; row: TextImportRow; node: { id: string; kind: string } | undefined }>();
   const cell = (r: TextImportRow, c: TextImportColumn | null | undefined) => (c ? (r.cells[c.index] ?? '') : '');
   const headerRow = input.headerRow ?? 0;
   const langSamples: string[] = [];
@@ -139,28 +156,43 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
       }
       continue;
     }
-    const first = firstRowOf.get(id);
+    const node = known.get(id);
+    // Keyed by the node, so 9.2.1.6 and 9.2.1.6.PB in one file are duplicates.
+    const key = node?.id ?? id;
+    const first = firstRowOf.get(key);
     if (first !== undefined) {
-      add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
+      plan.counts.duplicates++;
+      const kept = accepted.get(key)?.row.row ?? first;
+      if (policy === 'reject') add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
+      else if (policy === 'first') add('warning', 'duplicate_id', `duplicate id ${id}: skipped, row ${first} is kept`, r.row, columns.id, 'id');
+      else add('warning', 'duplicate_id', `duplicate id ${id}: this row replaces row ${kept}`, r.row, columns.id, 'id');
+      if (policy !== 'last') continue;
+    } else firstRowOf.set(key, r.row);
+
+    if (!node && !allowNew) {
+      if (first === undefined) add('error', 'unknown_id', `unknown id ${id}: not in this edition (import into a new edition to add ids)`, r.row, columns.id, 'id');
       continue;
     }
-    firstRowOf.set(id, r.row);
-
     const entry: TextImportEntry = { id, row: r.row };
     if (title !== '') entry.title = title;
-    if (text !== '') {
-      entry.text = text;
-      if (langSamples.length < 200) langSamples.push(text);
-    }
-    if (text === '' && columns.text) {
-      plan.idsWithoutText.push(id);
-      add('warning', 'no_text', `id ${id} has no text`, r.row, columns.text, 'text');
-    }
-    const node = known.get(id);
-    if (node) plan.matched.push({ ...entry, id: node.id, kind: node.kind });
-    else if (allowNew) plan.newIds.push(entry);
-    else add('error', 'unknown_id', `unknown id ${id}: not in this edition (import into a new edition to add ids)`, r.row, columns.id, 'id');
+    if (text !== '') entry.text = text;
+    // Re-inserting keeps the map in first-seen order, so 'last' changes a row's content, not the import order.
+    accepted.set(key, { entry, row: r, node });
   }
+
+  for (const { entry, row, node } of accepted.values()) {
+    if (entry.text !== undefined && langSamples.length < 200) langSamples.push(entry.text);
+    if (entry.text === undefined && columns.text) {
+      plan.idsWithoutText.push(entry.id);
+      add('warning', 'no_text', `id ${entry.id} has no text`, row.row, columns.text, 'text');
+    }
+    if (node) plan.matched.push({ ...entry, id: node.id, kind: node.kind });
+    else plan.newIds.push(entry);
+  }
+  const parents = parentTitles([...accepted.values()].map((a) => ({ id: a.entry.id, row: a.row, hasTitle: a.entry.title !== undefined })), columns, indexKnown(input.knownParents ?? input.knownIds));
+  plan.parentTitles = parents.titles;
+  for (const i of parents.issues) add('warning', i.code, i.message, i.row, i.column, i.field);
+  issues.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
 
   if (plan.counts.dataRows === 0) add('error', 'no_rows', 'the table has no data rows below the header');
   const mismatch = languageMismatch(langSamples, lang);
@@ -175,18 +207,26 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   c.newIds = plan.newIds.length;
   c.withoutText = plan.idsWithoutText.length;
   c.missing = plan.missingIds.length;
+  c.parentTitles = plan.parentTitles.length;
   c.errors = issues.filter((i) => i.severity === 'error').length;
   c.warnings = issues.length - c.errors;
   return { ok: c.errors === 0, issues, plan };
 }
 
-/** Known ids are indexed by their canonical form too, so '9.2.3.11.pb' in a catalog still matches. */
+/**
+ * Known ids are indexed by their canonical form too, so '9.2.3.11.pb' in a catalog still matches, and by their
+ * number when only one node has it: third-party files often drop the suffix (9.2.1.6 for 9.2.1.6.PB).
+ */
 function indexKnown(known: TextImportInput['knownIds']): Map<string, { id: string; kind: string }> {
   const out = new Map<string, { id: string; kind: string }>();
+  const byNumber = new Map<string, { id: string; kind: string } | null>();
   for (const [key, node] of known ?? []) {
     out.set(key, node);
     out.set(normalizeImportId(key), node);
+    const number = ismapNumber(node.id);
+    byNumber.set(number, byNumber.has(number) && byNumber.get(number)?.id !== node.id ? null : node);
   }
+  for (const [number, node] of byNumber) if (node && !out.has(number)) out.set(number, node);
   return out;
 }
 

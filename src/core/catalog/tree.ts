@@ -58,3 +58,20 @@ export function ancestors(tree: CatalogTree, id: string): CatalogNode[] {
   }
   return out.reverse();
 }
+
+/** Nodes in document order (depth-first by position), whatever order the database returned them in. */
+export function documentOrder(nodes: readonly CatalogNode[]): CatalogNode[] {
+  const tree = buildTree({ nodes: [...nodes] });
+  const out: CatalogNode[] = [];
+  const visit = (n: CatalogNode) => {
+    out.push(n);
+    for (const c of tree.children.get(n.id) ?? []) visit(c);
+  };
+  for (const r of tree.roots) visit(r);
+  // Orphans (a parent id that does not exist) would otherwise vanish; keep them at the end.
+  if (out.length < nodes.length) {
+    const seen = new Set(out);
+    for (const n of nodes) if (!seen.has(n)) out.push(n);
+  }
+  return out;
+}

@@ -36,3 +36,19 @@ describe('editionSuccession', () => {
     ]);
   });
 });
+
+describe('editionSuccession for an edition older than its base', () => {
+  const base = edition('2024-07', [node('9.2.3', 'objective', null), node('9.2.3.1', 'detailed', '9.2.3')]);
+  const older = edition('2022-04', [node('9.2.3', 'objective', null), node('9.2.3.1', 'detailed', '9.2.3')]);
+
+  it('follows edition order, not creation order: 2024-07 succeeds the 2022-04 created from it', () => {
+    const r = editionSuccession(base, older, []);
+    expect(r.succession.id).toBe('succession:ismap:2022-04→2024-07');
+    expect(r.succession.title).toBe('ismap 2024-07 succeeds 2022-04');
+    expect(r.succession.mappings.map((m) => [m.source, m.target])).toEqual([
+      ['ismap:2024-07:9.2.3', 'ismap:2022-04:9.2.3'],
+      ['ismap:2024-07:9.2.3.1', 'ismap:2022-04:9.2.3.1'],
+    ]);
+    expect(r.structure.id).toBe('structure:ismap:2022-04');
+  });
+});

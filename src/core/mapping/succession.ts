@@ -1,5 +1,6 @@
 import type { CatalogEdition, CatalogNode } from '../catalog/model';
 import { nodeKey } from '../catalog/model';
+import { compareEditions } from './graph';
 import { confidenceLevels, type Mapping, type MappingSet } from './model';
 
 /**
@@ -28,20 +29,25 @@ function sameStructure(a: CatalogNode, b: CatalogNode): boolean {
   return a.kind === b.kind && a.parentId === b.parentId && [...a.flags].sort().join(',') === [...b.flags].sort().join(',');
 }
 
-/** `withinBase`: the stored mappings of the base edition; only derived ones with both ends in the base are copied. */
+/**
+ * `base`: the edition `next` was copied from; `withinBase`: its stored mappings (only derived ones with both ends in
+ * the base are copied). Succession follows edition order, not creation order: a 2022-04 created from 2024-07 is
+ * the older one, so its set is `succession:ismap:2022-04→2024-07` with `2024-07:x equal 2022-04:x`.
+ */
 export function editionSuccession(base: CatalogEdition, next: CatalogEdition, withinBase: readonly Mapping[]): EditionSuccession {
   const { catalog } = next;
   const document = `ISMAP Hub: edition ${next.edition} created from ${base.edition}`;
   const baseById = new Map(base.nodes.map((n) => [n.id, n]));
   const nextById = new Map(next.nodes.map((n) => [n.id, n]));
+  const [older, newer] = compareEditions(next.edition, base.edition) < 0 ? [next, base] : [base, next];
   const succession: Mapping[] = [];
   for (const n of next.nodes) {
     const old = baseById.get(n.id);
     if (!old) continue;
     const same = sameStructure(old, n);
     succession.push({
-      source: nodeKey(catalog, next.edition, n.id),
-      target: nodeKey(catalog, base.edition, n.id),
+      source: nodeKey(catalog, newer.edition, n.id),
+      target: nodeKey(catalog, older.edition, n.id),
       relationship: same ? 'equal' : 'intersects-with',
       provenance: { document, method: 'derived' },
       confidence: same ? confidenceLevels.certain : confidenceLevels.medium,
@@ -81,9 +87,9 @@ export function editionSuccession(base: CatalogEdition, next: CatalogEdition, wi
 
   return {
     succession: {
-      id: successionSetId(catalog, base.edition, next.edition),
-      title: `${catalog} ${next.edition} succeeds ${base.edition}`,
-      description: `Each node of ${catalog} ${next.edition} and the node with the same id in ${base.edition}: equal when kind, parent and flags are unchanged, intersects-with otherwise. Lets mapping paths from the new edition go on through the base edition's mappings.`,
+      id: successionSetId(catalog, older.edition, newer.edition),
+      title: `${catalog} ${newer.edition} succeeds ${older.edition}`,
+      description: `Each node of ${catalog} ${newer.edition} and the node with the same id in ${older.edition}: equal when kind, parent and flags are unchanged, intersects-with otherwise. Lets mapping paths from either edition go on through the other's mappings.`,
       provenance: document,
       mappings: succession,
     },

@@ -3,14 +3,14 @@
  * header names ("管理策番号"). Used when detection guesses wrong.
  */
 import { z } from 'zod';
-import { idLikeShare, type ColumnDetection, type DetectedColumn } from './detect-columns';
-import { normalizeHeader } from './header-names';
+import { idLikeShare, previewRows, sheetColumns, type ColumnDetection, type DetectedColumn, type DetectedColumns } from './detect-columns';
+import { normalizeHeader, PARENT_ROLES, type ParentRole } from './header-names';
 import { columnIndex, columnLetter, tableError } from './table-error';
 import type { TableRow } from './types';
 
 export type ColumnRef = { kind: 'letter'; letter: string } | { kind: 'number'; number: number } | { kind: 'header'; name: string };
 
-export interface ColumnsOption {
+export interface ColumnsOption extends Partial<Record<ParentRole, ColumnRef>> {
   id: ColumnRef;
   title?: ColumnRef;
   text?: ColumnRef;
@@ -19,7 +19,8 @@ export interface ColumnsOption {
 }
 
 const refSchema = z.union([z.number().int().min(1).max(16384), z.string().trim().min(1).max(200)]);
-const optionSchema = z.strictObject({ id: refSchema, title: refSchema.optional(), text: refSchema.optional(), headerRow: z.number().int().min(1).optional() })
+const parentRefs = Object.fromEntries(PARENT_ROLES.map((r) => [r, refSchema.optional()])) as Record<ParentRole, z.ZodOptional<typeof refSchema>>;
+const optionSchema = z.strictObject({ id: refSchema, title: refSchema.optional(), text: refSchema.optional(), ...parentRefs, headerRow: z.number().int().min(1).optional() })
   .refine((o) => o.title !== undefined || o.text !== undefined, { message: 'give at least "text" or "title"' });
 
 function toRef(v: number | string): ColumnRef {
@@ -50,6 +51,10 @@ export function parseColumnsOption(json: string): ColumnsOption {
   const out: ColumnsOption = { id: toRef(o.id) };
   if (o.title !== undefined) out.title = toRef(o.title);
   if (o.text !== undefined) out.text = toRef(o.text);
+  for (const role of PARENT_ROLES) {
+    const v = o[role];
+    if (v !== undefined) out[role] = toRef(v);
+  }
   if (o.headerRow !== undefined) out.headerRow = o.headerRow;
   return out;
 }
@@ -60,7 +65,8 @@ export function parseColumnsOption(json: string): ColumnsOption {
  */
 export function applyColumnsOption(rows: readonly TableRow[], option: ColumnsOption, file?: string): ColumnDetection {
   const window = rows.filter((r) => r.cells.some((c) => c.trim() !== '')).slice(0, 20);
-  const refs = { id: option.id, title: option.title, text: option.text };
+  const refs: Record<string, ColumnRef | undefined> = { id: option.id, title: option.title, text: option.text };
+  for (const role of PARENT_ROLES) refs[role] = option[role];
   const named = Object.values(refs).flatMap((r) => (r?.kind === 'header' ? [r.name] : r?.kind === 'letter' ? [r.letter] : []));
   const findIn = (r: TableRow, name: string) => r.cells.findIndex((c) => c.trim() !== '' && normalizeHeader(c) === normalizeHeader(name));
   const headerRow = option.headerRow !== undefined ? rows.find((r) => r.row === option.headerRow)
@@ -84,20 +90,27 @@ export function applyColumnsOption(rows: readonly TableRow[], option: ColumnsOpt
   };
 
   const id = resolve('id', option.id);
-  const title = refs.title ? resolve('title', refs.title) : null;
-  const text = refs.text ? resolve('text', refs.text) : null;
+  const title = option.title ? resolve('title', option.title) : null;
+  const text = option.text ? resolve('text', option.text) : null;
+  const columns: DetectedColumns = { id, title, text };
+  for (const role of PARENT_ROLES) {
+    const ref = option[role];
+    if (ref) columns[role] = resolve(role, ref);
+  }
   // Without a header row, data starts at the first row whose id cell looks like an id.
   const firstId = rows.find((r) => idLikeShare([r], id.index) === 1);
   const dataStartRow = headerRow ? headerRow.row + 1 : (firstId?.row ?? rows[0]?.row ?? 1);
   const data = rows.filter((r) => r.row >= dataStartRow);
-  const get = (r: TableRow, c: DetectedColumn | null) => (c ? (r.cells[c.index] ?? '') : '');
+  const given = Object.entries(columns).filter(([, c]) => c).map(([role, c]) => `${role} ${(c as DetectedColumn).letter}`);
   return {
     headerRow: headerRow?.row ?? null,
     dataStartRow,
-    columns: { id, title, text },
+    columns,
+    uncertain: [],
+    sheetColumns: sheetColumns(data, headerRow?.cells),
     confidence: 'high',
     score: 100 + idLikeShare(data, id.index),
-    explanation: [`columns given with --columns: id ${id.letter}${title ? `, title ${title.letter}` : ''}${text ? `, text ${text.letter}` : ''}`],
-    preview: data.slice(0, 5).map((r) => ({ row: r.row, id: get(r, id), title: get(r, title), text: get(r, text).slice(0, 200) })),
+    explanation: [`columns given with --columns: ${given.join(', ')}`],
+    preview: previewRows(data, columns),
   };
 }

@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../core/errors';
 import { applyColumnsOption, parseColumnsOption } from './columns-option';
 import { detectColumns } from './detect-columns';
-import { matchHeader } from './header-names';
+import { matchHeader, PARENT_ROLES } from './header-names';
 import type { TableRow } from './types';
 
 const table = (...rows: string[][]): TableRow[] => rows.map((cells, i) => ({ row: i + 1, cells }));
@@ -110,5 +111,38 @@ describe('parseColumnsOption / applyColumnsOption', () => {
     expect(f.message).toContain('no column named "Description"');
     expect(f.message).toContain('"管理策番号", "名称", "本文"');
     expect(code(() => applyColumnsOption(rows, parseColumnsOption('{"id":"A","text":"F"}'))).message).toContain('beyond the data');
+  });
+});
+
+describe('detectColumns on a third-party extraction (test/fixtures/third-party)', () => {
+  const csv = readFileSync(new URL('../../../test/fixtures/third-party/ismap-criteria-2022-04-en.csv', import.meta.url), 'utf8');
+  const rows = table(...csv.trim().split('\n').slice(0, 30).map((l) => l.split(',')));
+
+  it('never takes a parent column (domain_title, category_title, control_objective) as the item title', () => {
+    const d = detectColumns(rows)!;
+    expect(d.columns.id.header).toBe('control_id');
+    expect(d.columns.text?.header).toBe('control_text');
+    expect(d.columns.title).toBeNull();
+    const parents = Object.fromEntries(PARENT_ROLES.map((r) => [r, d.columns[r]?.header ?? null]));
+    expect(parents).toEqual({
+      domainId: 'domain_id', domainTitle: 'domain_title', categoryId: 'category_id', categoryTitle: 'category_title',
+      objectiveId: null, objectiveTitle: 'control_objective',
+    });
+    expect(d.uncertain).toEqual([{ role: 'title', reason: 'missing', candidates: [] }]);
+    expect(d.confidence).toBe('medium');
+    expect(d.sheetColumns.map((c) => c.header)).toContain('is_cloud_specific');
+    expect(d.preview[0]?.parents?.domainTitle).toBe('Governance of information security');
+  });
+
+  it('says so when a title header matches only partly', () => {
+    const d = detectColumns(table(['control_id', 'English title (draft)', 'control_text'], ['9.2.3.1', 'Admins', 'Restrict admins.']))!;
+    expect(d.columns.title?.letter).toBe('B');
+    expect(d.uncertain).toEqual([{ role: 'title', reason: 'partial', candidates: ['B'] }]);
+  });
+
+  it('takes parent roles from --columns too', () => {
+    const d = applyColumnsOption(rows, parseColumnsOption('{"id":"control_id","text":"control_text","domainTitle":"C"}'));
+    expect(d.columns.domainTitle?.header).toBe('domain_title');
+    expect(d.columns.title).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * Headers are matched by name (English or Japanese); the id column is also recognised by its values.
  */
 import { isIsmapIdShape, normalizeImportId } from '../../core/catalog/text-import-ids';
-import { matchHeader, type ColumnRole } from './header-names';
+import { describesParent, matchHeader, PARENT_ROLES, type ColumnRole, type ParentRole } from './header-names';
 import { columnLetter } from './table-error';
 import type { TableRow } from './types';
 
@@ -16,19 +16,54 @@ export interface DetectedColumn {
   matchedBy: 'header' | 'header-partial' | 'values' | 'layout' | 'override';
 }
 
+/** The item's columns, and the columns that describe its parents (never the item's own title). */
+export type DetectedColumns = { id: DetectedColumn; title: DetectedColumn | null; text: DetectedColumn | null } & Partial<
+  Record<ParentRole, DetectedColumn | null>
+>;
+
+/** A role the user should confirm: matched only partly, several columns fit, or a guess from the layout. */
+export interface UncertainRole {
+  role: ColumnRole;
+  reason: 'partial' | 'several' | 'layout' | 'missing';
+  /** Letters of the columns that could hold it. */
+  candidates: string[];
+}
+
+/** One column of the sheet, for choosing the columns by hand. */
+export interface SheetColumn {
+  index: number;
+  letter: string;
+  header: string | null;
+  /** The first non-empty value below the header, clipped. */
+  sample: string;
+}
+
 export interface ColumnDetection {
   /** 1-based row of the header; null when the table has none. */
   headerRow: number | null;
   /** 1-based row where data starts (rows above it are headers, titles or a cover block). */
   dataStartRow: number;
-  columns: { id: DetectedColumn; title: DetectedColumn | null; text: DetectedColumn | null };
+  columns: DetectedColumns;
+  /** Empty when every role was matched exactly by one header. */
+  uncertain: UncertainRole[];
+  /** Every column of the sheet with its header and a sample value. */
+  sheetColumns: SheetColumn[];
   confidence: 'high' | 'medium' | 'low';
   /** Higher is better; compares sheets of one workbook. */
   score: number;
   /** Why each column was chosen, for the UI and --dry-run. */
   explanation: string[];
   /** The first data rows as they would be imported. */
-  preview: { row: number; id: string; title: string; text: string }[];
+  preview: PreviewRow[];
+}
+
+export interface PreviewRow {
+  row: number;
+  id: string;
+  title: string;
+  text: string;
+  /** Values of the parent columns, by role. */
+  parents?: Partial<Record<ParentRole, string>>;
 }
 
 const HEADER_WINDOW = 20;
@@ -61,6 +96,9 @@ interface Candidate {
   roles: Partial<Record<ColumnRole, DetectedColumn>>;
   score: number;
   notes: string[];
+  uncertain: UncertainRole[];
+  /** Columns whose header names a parent level, matched to a role or not: never a title or text by layout. */
+  parentColumns: Set<number>;
 }
 
 /**
@@ -83,20 +121,47 @@ export function detectColumns(rows: readonly TableRow[]): ColumnDetection | null
   for (const col of Object.values(best.roles)) if (col.header === null && headerCells) col.header = (headerCells[col.index] ?? '').trim() || null;
   const id = best.roles.id;
   if (!id) return null;
-  const columns = { id, title: best.roles.title ?? null, text: best.roles.text ?? null };
+  const columns: DetectedColumns = { id, title: best.roles.title ?? null, text: best.roles.text ?? null };
+  for (const role of PARENT_ROLES) if (best.roles[role]) columns[role] = best.roles[role];
+  const hasParentTitle = PARENT_ROLES.some((r) => r.endsWith('Title') && best.roles[r]);
+  if (!columns.title && hasParentTitle) {
+    best.notes.push('title: no column holds the items\' own titles (the title columns describe parents); titles are kept');
+    best.uncertain.push({ role: 'title', reason: 'missing', candidates: [] });
+  }
   const viaHeader = (c: DetectedColumn | null) => c?.matchedBy === 'header';
-  const confidence = viaHeader(columns.id) && viaHeader(columns.text) ? 'high'
+  const confidence = viaHeader(columns.id) && viaHeader(columns.text) && best.uncertain.length === 0 ? 'high'
     : !best.headerless && columns.text ? 'medium' : 'low';
-  const get = (r: TableRow, c: DetectedColumn | null) => (c ? (r.cells[c.index] ?? '') : '');
   return {
     headerRow: best.headerless ? null : (nonEmpty[headerRowIndex]?.row ?? null),
     dataStartRow: data[0]?.row ?? (nonEmpty[headerRowIndex]?.row ?? 0) + 1,
     columns,
+    uncertain: best.uncertain,
+    sheetColumns: sheetColumns(data, headerCells),
     confidence,
     score: best.score,
     explanation: best.notes,
-    preview: data.slice(0, 5).map((r) => ({ row: r.row, id: get(r, columns.id), title: get(r, columns.title), text: get(r, columns.text).slice(0, 200) })),
+    preview: previewRows(data, columns),
   };
+}
+
+/** The first data rows as the columns read them. */
+export function previewRows(data: readonly TableRow[], columns: DetectedColumns, count = 5): PreviewRow[] {
+  const get = (r: TableRow, c: DetectedColumn | null | undefined) => (c ? (r.cells[c.index] ?? '') : '');
+  return data.slice(0, count).map((r) => {
+    const out: PreviewRow = { row: r.row, id: get(r, columns.id), title: get(r, columns.title), text: get(r, columns.text).slice(0, 200) };
+    const parents: Partial<Record<ParentRole, string>> = {};
+    for (const role of PARENT_ROLES) if (columns[role]) parents[role] = get(r, columns[role]).slice(0, 200);
+    if (Object.keys(parents).length > 0) out.parents = parents;
+    return out;
+  });
+}
+
+export function sheetColumns(data: readonly TableRow[], headerCells: readonly string[] | undefined): SheetColumn[] {
+  const n = Math.max(width(data), headerCells?.length ?? 0);
+  return [...Array(n).keys()].map((i) => {
+    const sample = data.slice(0, VALUE_SAMPLE).map((r) => (r.cells[i] ?? '').trim()).find((v) => v !== '') ?? '';
+    return { index: i, letter: columnLetter(i), header: (headerCells?.[i] ?? '').trim() || null, sample: sample.slice(0, 80) };
+  });
 }
 
 function headerCandidate(rows: readonly TableRow[], h: number): Candidate | null {
@@ -104,16 +169,17 @@ function headerCandidate(rows: readonly TableRow[], h: number): Candidate | null
   if (!header) return null;
   const above = rows[h - 1];
   const data = rows.slice(h + 1);
-  const c: Candidate = { headerIndex: h, headerless: false, roles: {}, score: 0, notes: [] };
+  const c: Candidate = { headerIndex: h, headerless: false, roles: {}, score: 0, notes: [], uncertain: [], parentColumns: new Set() };
   const found: { role: ColumnRole; exact: boolean; synonym: string; col: DetectedColumn }[] = [];
   for (let i = 0; i < header.cells.length; i++) {
     // A header merged vertically keeps its text in the row above only.
     const text = (header.cells[i] ?? '').trim() || (above?.cells[i] ?? '').trim();
     const m = text ? matchHeader(text) : null;
+    if (text && describesParent(text)) c.parentColumns.add(i);
     if (m) found.push({ ...m, col: { index: i, letter: columnLetter(i), header: text, matchedBy: m.exact ? 'header' : 'header-partial' } });
   }
   if (found.length === 0) return null;
-  for (const role of ['id', 'text', 'title'] as const) {
+  for (const role of ['id', 'text', 'title', ...PARENT_ROLES] as const) {
     const options = found.filter((f) => f.role === role && !Object.values(c.roles).some((r) => r.index === f.col.index));
     // Exact beats partial, then the more specific synonym, then the left-most column.
     options.sort((a, b) => Number(b.exact) - Number(a.exact) || b.synonym.length - a.synonym.length || a.col.index - b.col.index);
@@ -124,9 +190,13 @@ function headerCandidate(rows: readonly TableRow[], h: number): Candidate | null
       continue;
     }
     c.roles[role] = pick.col;
-    c.score += (pick.exact ? 3 : 2) * (role === 'title' ? 0.5 : 1);
+    const isItemRole = role === 'id' || role === 'text' || role === 'title';
+    if (isItemRole) c.score += (pick.exact ? 3 : 2) * (role === 'title' ? 0.5 : 1);
     c.notes.push(`${role}: column ${pick.col.letter} "${pick.col.header}" (header row ${header.row}${pick.exact ? '' : ', partial match'})`);
     for (const other of options.slice(1)) c.notes.push(`  also possible for ${role}: column ${other.col.letter} "${other.col.header}"`);
+    const rivals = options.slice(1).filter((o) => o.exact === pick.exact);
+    if (rivals.length > 0) c.uncertain.push({ role, reason: 'several', candidates: [pick, ...rivals].map((o) => o.col.letter) });
+    else if (!pick.exact) c.uncertain.push({ role, reason: 'partial', candidates: [pick.col.letter] });
   }
   if (!c.roles.id) {
     const byValues = bestIdColumnByValues(data, c);
@@ -155,7 +225,7 @@ function bestIdColumnByValues(data: readonly TableRow[], c: Candidate): Detected
 
 /** No header row: the id column by its values, data starting at the first row whose id cell is an id. */
 function headerlessCandidate(rows: readonly TableRow[]): Candidate | null {
-  const c: Candidate = { headerIndex: -1, headerless: true, roles: {}, score: 0, notes: ['no header row found'] };
+  const c: Candidate = { headerIndex: -1, headerless: true, roles: {}, score: 0, notes: ['no header row found'], uncertain: [], parentColumns: new Set() };
   const id = bestIdColumnByValues(rows, c);
   if (!id) return null;
   c.roles.id = id;
@@ -170,7 +240,7 @@ function headerlessCandidate(rows: readonly TableRow[]): Candidate | null {
 /** Text (and title) without a recognised header: the longest prose column is the text, a shorter one the title. */
 function fillByLayout(c: Candidate, data: readonly TableRow[]) {
   if (c.roles.text) return;
-  const taken = new Set(Object.values(c.roles).map((r) => r.index));
+  const taken = new Set([...Object.values(c.roles).map((r) => r.index), ...c.parentColumns]);
   const byLength = [...Array(width(data)).keys()]
     .filter((i) => !taken.has(i))
     .map((i) => ({ i, len: averageLength(data, i) }))
@@ -183,9 +253,11 @@ function fillByLayout(c: Candidate, data: readonly TableRow[]) {
   }
   c.roles.text = { index: text.i, letter: columnLetter(text.i), header: null, matchedBy: 'layout' };
   c.notes.push(`text: column ${columnLetter(text.i)} (the longest cells)`);
+  c.uncertain.push({ role: 'text', reason: 'layout', candidates: byLength.slice(0, 3).map((x) => columnLetter(x.i)) });
   const title = byLength[1];
   if (!c.roles.title && title && title.len < text.len / 2) {
     c.roles.title = { index: title.i, letter: columnLetter(title.i), header: null, matchedBy: 'layout' };
     c.notes.push(`title: column ${columnLetter(title.i)} (shorter cells)`);
+    c.uncertain.push({ role: 'title', reason: 'layout', candidates: byLength.slice(1, 4).map((x) => columnLetter(x.i)) });
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The whole read side of `ismap catalog import-text`: read the file, pick the sheet, find the columns, and shape the
- * result for the pure validation in core (validateTextImport).
+ * result for the use case (app/use-cases/import-catalog-text.ts). Server and CLI call this, then the use case.
  */
 import type { TextImportInput } from '../../core/catalog/text-import';
 import { parseColumnsOption, type ColumnsOption } from './columns-option';
@@ -29,20 +29,24 @@ export async function loadTextTable(path: string, opts: ReadTableOptions & { col
   return { ...selection, file, encoding: table.encoding, format: table.format, sheetNames: table.sheets.map((s) => s.name) };
 }
 
+/** The table part of the use case's input: rows, the columns found (parents included) and where data starts. */
+export function toTextImportTable(loaded: LoadedTextTable): Pick<TextImportInput, 'rows' | 'columns' | 'headerRow' | 'file'> {
+  const { detection, sheet, file } = loaded;
+  return { rows: sheet.rows, columns: detection.columns, headerRow: detection.dataStartRow - 1, file };
+}
+
 export function toTextImportInput(
   loaded: LoadedTextTable,
   rest: Pick<TextImportInput, 'lang' | 'knownIds' | 'allowNew' | 'limits'>,
 ): TextImportInput {
-  const { detection, sheet, file } = loaded;
-  const input: TextImportInput = {
-    rows: sheet.rows,
-    columns: detection.columns,
-    headerRow: detection.dataStartRow - 1,
-    lang: rest.lang,
-    knownIds: rest.knownIds,
-    file,
-  };
+  const input: TextImportInput = { ...toTextImportTable(loaded), lang: rest.lang, knownIds: rest.knownIds };
   if (rest.allowNew !== undefined) input.allowNew = rest.allowNew;
   if (rest.limits !== undefined) input.limits = rest.limits;
   return input;
 }
+
+/** What the reader found, for the report beside the use case's result. */
+export function describeTextTable(loaded: LoadedTextTable) {
+  return { file: loaded.file, format: loaded.format, encoding: loaded.encoding, sheet: loaded.sheet.name, sheetNames: loaded.sheetNames, detection: loaded.detection };
+}
+export type TextTableDescription = ReturnType<typeof describeTextTable>;

@@ -4,7 +4,9 @@ import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
 import { authorize, catalogPolicy } from '../../core/policies';
 import { DomainError, issuesFromZod } from '../../core/errors';
 import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
-import { importTextFile } from '../../formats/text-import/import-text-file';
+import { importCatalogText } from '../../app/use-cases/import-catalog-text';
+import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
+import { describeTextTable, loadTextTable, toTextImportTable } from '../../formats/tabular';
 import { requestCtx } from '../middleware/request-context';
 import { receiveMultipart } from '../multipart';
 import { errorResponses, jsonOk } from '../schemas';
@@ -18,8 +20,10 @@ const importText = createRoute({
   tags,
   summary: 'Import criteria texts from a CSV/TSV/XLSX upload (platform administrators, secretariat admins and editors)',
   description:
-    'Two phases: every row is checked and every problem returned with its row and column (422, nothing written); otherwise the texts are written in one transaction. ' +
-    'A new edition name creates that edition from the newest one. With dryRun=true nothing is written and the plan is returned.',
+    'Two phases: every row is checked and problems returned with their row and column (422, nothing written); otherwise the texts are written in one transaction. ' +
+    'A new edition name creates that edition from the nearest older one (or the oldest, for a name older than all). ' +
+    'With dryRun=true nothing is written and the plan is returned with ok=false and the issues when the file has errors, beside the detected columns. ' +
+    'Issues are capped (the first ones, errors first); issueTotal and issueCounts count them all (on a 422: error.details).',
   request: { params: CatalogParam, body: { content: { 'multipart/form-data': { schema: TextImportUpload } }, required: true } },
   responses: { 200: jsonOk(TextImportResult, 'The plan (dry run) or what was written, with the detected columns'), ...errorResponses, 422: { description: 'The file has problems: every issue with row and column', content: errorResponses[400].content } },
 });
@@ -47,6 +51,7 @@ const Fields = z.object({
   columns: z.string().max(2000).optional(),
   sheet: z.string().max(200).optional(),
   dryRun: z.enum(['true', 'false', '1', '0', 'on']).optional(),
+  duplicates: z.enum(DUPLICATE_POLICIES as [string, ...string[]]).default('reject'),
 });
 
 export function catalogFileRoutes() {
@@ -61,17 +66,16 @@ export function catalogFileRoutes() {
       if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));
       if (!upload.file) throw new DomainError('validation_failed', 'No file: send the table in the "file" part', [{ path: ['form', 'file'], message: 'required' }], { reason: 'file_required' });
       const f = parsed.data;
-      const result = await importTextFile(c.get('deps'), ctx, {
-        path: upload.file.path,
-        displayName: upload.file.filename,
+      const loaded = await loadTextTable(upload.file.path, { displayName: upload.file.filename, ...(f.columns ? { columns: f.columns } : {}), ...(f.sheet ? { sheet: f.sheet } : {}) });
+      const result = await importCatalogText(c.get('deps'), ctx, {
         catalog: c.req.valid('param').catalog,
         edition: f.edition,
         lang: f.lang,
-        columns: f.columns,
-        sheet: f.sheet,
         dryRun: f.dryRun !== undefined && f.dryRun !== 'false' && f.dryRun !== '0',
+        duplicates: f.duplicates as (typeof DUPLICATE_POLICIES)[number],
+        table: toTextImportTable(loaded),
       });
-      return c.json(result, 200);
+      return c.json({ ...result, ...describeTextTable(loaded) }, 200);
     } finally {
       await upload.cleanup();
     }

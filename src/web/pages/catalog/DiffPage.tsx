@@ -14,6 +14,45 @@ interface Diff {
   unchangedCount: number;
 }
 
+/** A changed field's value as people read it. */
+function fieldValue(n: CatalogNode, field: string): string {
+  const [name, lang] = field.split('.') as [string, string | undefined];
+  if ((name === 'title' || name === 'text') && lang) return n[name][lang as 'ja' | 'en'] ?? '';
+  if (name === 'parent') return n.parentId ?? '';
+  if (name === 'flags') return n.flags.join(', ');
+  if (name === 'params') return n.params.map((p) => String(p['id'] ?? '')).join(', ');
+  const v = (n as unknown as Record<string, unknown>)[name];
+  return v === undefined || v === null ? '' : String(v);
+}
+
+/** Before and after for each changed field, not only its name. */
+function FieldChanges({ change }: { change: Diff['changed'][number] }) {
+  const { t } = useTranslation();
+  return (
+    <Table withRowBorders={false} verticalSpacing={2}>
+      <Table.Tbody>
+        {change.fields.map((f) => (
+          <Table.Tr key={f}>
+            <Table.Td w={90} className="mono" valign="top">
+              {f}
+            </Table.Td>
+            <Table.Td valign="top">
+              <Text size="sm" c="red.9" style={{ whiteSpace: 'pre-wrap' }} data-testid="diff-before">
+                <Text span size="xs" fw={600} c="dimmed">{t('diff.before')}: </Text>
+                {fieldValue(change.before, f) || '—'}
+              </Text>
+              <Text size="sm" c="green.9" style={{ whiteSpace: 'pre-wrap' }} data-testid="diff-after">
+                <Text span size="xs" fw={600} c="dimmed">{t('diff.after')}: </Text>
+                {fieldValue(change.after, f) || '—'}
+              </Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
 export function DiffPage() {
   const { catalog = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -75,9 +114,13 @@ export function DiffPage() {
             <Table>
               <Table.Tbody>
                 {q.data.changed.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td w={200}>{link(to, c.after)}</Table.Td>
-                    <Table.Td className="mono">{c.fields.join(', ')}</Table.Td>
+                  <Table.Tr key={c.id} data-testid="diff-change">
+                    <Table.Td w={200} valign="top">
+                      {link(to, c.after)}
+                    </Table.Td>
+                    <Table.Td>
+                      <FieldChanges change={c} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

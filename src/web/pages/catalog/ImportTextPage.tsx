@@ -1,32 +1,15 @@
-import { Alert, Button, Card, FileInput, Group, Stack, Table, Text, TextInput, Title, SegmentedControl } from '@mantine/core';
+import { Alert, Button, Card, FileInput, Group, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../api/client';
+import { ApiError } from '../../api/client';
+import { columnsJson, importText, type DuplicatePolicy, type ImportForm, type ImportIssue } from '../../api/import-text';
+import { ErrorAlert } from '../../components/status';
 import { useCatalogs } from './CatalogList';
+import { detectedPicks, ImportColumns, type PickedColumns } from './ImportColumns';
+import { ImportIssues } from './ImportIssues';
 
-interface ImportResult {
-  written: boolean;
-  catalog: string;
-  edition: string;
-  createdEdition: boolean;
-  editionNote?: string;
-  derivedMappingSets?: { id: string; mappings: number }[];
-  counts: Record<string, number>;
-  encoding: string;
-  sheet: string;
-  detection: { headerRow: number | null; columns: Record<string, { letter: string; header?: string | null } | null>; explanation: string[]; preview: { row: number; id: string; title: string; text: string }[] };
-  issues: Issue[];
-}
-interface Issue {
-  message: string;
-  row?: number;
-  column?: string;
-  file?: string;
-  severity?: 'error' | 'warning';
-}
-
-/** Upload → dry-run report (detected columns, preview, every problem with its row) → confirm. */
+/** Upload → dry-run report (columns with pickers, what three items become, every problem) → confirm. */
 export function ImportTextPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -36,21 +19,24 @@ export function ImportTextPage() {
   const [lang, setLang] = useState('ja');
   const [columns, setColumns] = useState('');
   const [sheet, setSheet] = useState('');
-  const send = (dryRun: boolean) => {
-    const form = new FormData();
-    form.set('file', file!);
-    form.set('edition', edition);
-    form.set('lang', lang);
-    form.set('dryRun', String(dryRun));
-    if (columns) form.set('columns', columns);
-    if (sheet) form.set('sheet', sheet);
-    return api<ImportResult>('POST', '/catalogs/ismap/import-text', form);
-  };
-  const check = useMutation({ mutationFn: () => send(true) });
-  const commit = useMutation({ mutationFn: () => send(false), onSuccess: () => void qc.invalidateQueries() });
+  const [duplicates, setDuplicates] = useState<DuplicatePolicy>('reject');
+  /** Columns chosen in the pickers; null until the user changes one (the detection stands until then). */
+  const [picked, setPicked] = useState<PickedColumns | null>(null);
+  const check = useMutation({ mutationFn: (f: ImportForm) => importText(f, true) });
+  const commit = useMutation({ mutationFn: (f: ImportForm) => importText(f, false), onSuccess: () => void qc.invalidateQueries() });
   const result = commit.data ?? check.data;
   const error = commit.error ?? check.error;
-  const issues: Issue[] = error instanceof ApiError ? error.issues : (result?.issues ?? []);
+  const reset = () => (check.reset(), commit.reset(), setPicked(null));
+  const form = (): ImportForm => ({
+    file: file!, edition, lang, sheet, duplicates,
+    columns: picked && check.data ? columnsJson(picked, check.data.detection.headerRow) : columns,
+  });
+  // The import may only run with exactly what the dry run checked.
+  const checkedForm = check.variables;
+  const current = file ? form() : null;
+  const unchanged = !!checkedForm && !!current && JSON.stringify({ ...checkedForm, file: 0 }) === JSON.stringify({ ...current, file: 0 }) && checkedForm.file === current.file;
+  const issues: ImportIssue[] = error instanceof ApiError ? error.issues : (result?.issues ?? []);
+  const dupCount = result?.counts['duplicates'] ?? 0;
   const editions = (catalogs.data?.editions ?? []).filter((e) => e.catalog === 'ismap').map((e) => e.edition);
 
   return (
@@ -59,9 +45,9 @@ export function ImportTextPage() {
       <Text size="sm">{t('importText.intro')}</Text>
       <Card withBorder>
         <Stack>
-          <FileInput label={t('importText.file')} accept=".csv,.tsv,.txt,.xlsx" value={file} onChange={(f) => (setFile(f), check.reset(), commit.reset())} required clearable data-testid="import-file" />
+          <FileInput label={t('importText.file')} accept=".csv,.tsv,.txt,.xlsx" value={file} onChange={(f) => (setFile(f), reset())} required clearable data-testid="import-file" />
           <Group align="flex-end">
-            <TextInput label={t('importText.edition')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} list="ismap-editions" w={320} />
+            <TextInput label={t('importText.edition')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} list="ismap-editions" w={320} data-testid="import-edition" />
             <datalist id="ismap-editions">
               {editions.map((e) => (
                 <option key={e} value={e} />
@@ -75,20 +61,31 @@ export function ImportTextPage() {
             </div>
             <TextInput label={t('importText.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={160} />
           </Group>
-          <TextInput label={t('importText.columns')} value={columns} onChange={(e) => setColumns(e.currentTarget.value)} className="mono" />
+          {!picked && <TextInput label={t('importText.columns')} value={columns} onChange={(e) => setColumns(e.currentTarget.value)} className="mono" />}
           <Group>
-            <Button onClick={() => (commit.reset(), check.mutate())} disabled={!file} loading={check.isPending}>
+            <Button onClick={() => (commit.reset(), check.mutate(form()))} disabled={!file} loading={check.isPending}>
               {t('importText.check')}
             </Button>
-            <Button color="green" onClick={() => commit.mutate()} disabled={!file || !check.data || check.data.issues.some((i) => i.severity !== 'warning') || !!commit.data} loading={commit.isPending}>
+            <Button color="green" onClick={() => commit.mutate(form())} disabled={!file || !check.data?.ok || !unchanged || !!commit.data} loading={commit.isPending}>
               {t('importText.confirm')}
             </Button>
           </Group>
+          {check.data && !unchanged && !commit.data && (
+            <Text size="sm" c="orange.9" data-testid="import-recheck">
+              {t('importText.recheck')}
+            </Text>
+          )}
         </Stack>
       </Card>
-      {error && (
+      {error instanceof ApiError && error.status === 422 && (
         <Alert color="red" role="alert" data-testid="import-failed">
-          {error instanceof ApiError && error.status === 422 ? t('importText.failed', { count: issues.filter((i) => i.severity !== 'warning').length }) : (error as Error).message}
+          {t('importText.failed', { count: issues.filter((i) => i.severity !== 'warning').length })}
+        </Alert>
+      )}
+      {error && !(error instanceof ApiError && error.status === 422) && <ErrorAlert error={error} />}
+      {!error && check.data && !check.data.ok && !commit.data && (
+        <Alert color="red" role="alert" data-testid="import-failed">
+          {t('importText.failed', { count: check.data.counts['errors'] ?? 0 })}
         </Alert>
       )}
       {commit.data && (
@@ -96,84 +93,45 @@ export function ImportTextPage() {
           {t('importText.done', { catalog: commit.data.catalog, edition: commit.data.edition })}
         </Alert>
       )}
-      {check.data && !commit.data && !check.data.issues.some((i) => i.severity !== 'warning') && (
+      {check.data?.ok && !commit.data && (
         <Alert color="blue" role="status" data-testid="import-ok">
           {t('importText.ok')}
         </Alert>
       )}
       {result?.createdEdition && (
         <Alert color="yellow" data-testid="import-edition-note">
-          {t('importText.editionNote')}: {result.editionNote}
+          {t(result.olderThanBase ? 'importText.createOlder' : 'importText.createNewer', { edition: result.edition, base: result.baseEdition ?? '' })}
           {result.derivedMappingSets?.length ? ` — ${t('importText.derived', { sets: result.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ') })}` : ''}
         </Alert>
       )}
+      {(dupCount > 0 || duplicates !== 'reject') && !commit.data && (
+        <Card withBorder data-testid="import-duplicates">
+          <Radio.Group
+            label={t('importText.duplicates', { count: dupCount })}
+            value={duplicates}
+            onChange={(v) => setDuplicates(v as DuplicatePolicy)}
+          >
+            <Group mt="xs">
+              <Radio value="reject" label={t('importText.dupReject')} />
+              <Radio value="first" label={t('importText.dupFirst')} />
+              <Radio value="last" label={t('importText.dupLast')} />
+            </Group>
+          </Radio.Group>
+        </Card>
+      )}
       {result && (
-        <Card withBorder data-testid="import-detection">
-          <Title order={3} size="h5">
-            {t('importText.detected')}
-          </Title>
-          <Text size="sm">
-            {result.sheet} · {result.detection.headerRow ? t('importText.headerRow', { row: result.detection.headerRow }) : ''} · {t('importText.encoding', { encoding: result.encoding })}
-          </Text>
-          <Text size="sm" className="mono">
-            {Object.entries(result.detection.columns)
-              .filter(([, c]) => c)
-              .map(([k, c]) => `${k}=${c!.letter}${c!.header ? ` (${c!.header})` : ''}`)
-              .join('  ')}
-          </Text>
-          <Text size="sm" mt="xs">
+        <>
+          <ImportColumns result={result} picked={picked ?? detectedPicks(result)} onPick={setPicked} />
+          <Text size="sm" data-testid="import-counts">
             {t('importText.counts')}:{' '}
             {Object.entries(result.counts)
               .map(([k, v]) => `${t(`importText.count.${k}`, { defaultValue: k })} ${v}`)
               .join(' · ')}
           </Text>
-          <Title order={4} size="h6" mt="sm">
-            {t('importText.preview')}
-          </Title>
-          <Table>
-            <Table.Tbody>
-              {result.detection.preview.slice(0, 8).map((p) => (
-                <Table.Tr key={p.row}>
-                  <Table.Td w={50}>{p.row}</Table.Td>
-                  <Table.Td className="mono" w={140}>
-                    {p.id}
-                  </Table.Td>
-                  <Table.Td>{p.title}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs" lineClamp={2}>
-                      {p.text}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
+        </>
       )}
       {issues.length > 0 && (
-        <Card withBorder data-testid="import-issues">
-          <Title order={3} size="h5">
-            {t('importText.issues')} ({issues.length})
-          </Title>
-          <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('importText.row')}</Table.Th>
-                <Table.Th>{t('importText.column')}</Table.Th>
-                <Table.Th>{t('importText.message')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {issues.map((i, n) => (
-                <Table.Tr key={n}>
-                  <Table.Td>{i.row ?? ''}</Table.Td>
-                  <Table.Td>{i.column ?? ''}</Table.Td>
-                  <Table.Td c={i.severity === 'warning' ? undefined : 'red.9'}>{i.message}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Card>
+        <ImportIssues issues={issues} total={error instanceof ApiError ? issues.length : (result?.issueTotal ?? issues.length)} counts={error instanceof ApiError ? {} : (result?.issueCounts ?? {})} />
       )}
     </Stack>
   );
