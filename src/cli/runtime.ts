@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,7 @@ import { openEngine, type Engine } from '../db/engine';
 import type { EmbeddedStart } from '../db/embedded-start';
 import { unitOfWork } from '../db/unit-of-work';
 import { argon2Hasher } from '../infra/argon2-hasher';
+import { createLogger } from '../infra/logger';
 import { cryptoIds, systemClock } from '../infra/system';
 import { LoginThrottle } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
@@ -50,8 +51,8 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
   };
 }
 
-export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
+export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> & Partial<Pick<Config, 'maxUploadBytes'>>, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
   const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, embedded: opts.embedded });
   const app = appDeps(engine, opts);
   const deps: ServerDeps = {
@@ -62,6 +63,7 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir'
     trustProxy: config.trustProxy,
     webDir: config.webDir ?? join(projectRoot, 'dist', 'web'),
     version,
+    maxUploadBytes: config.maxUploadBytes,
   };
   return { engine, deps, close: () => engine.close() };
 }

@@ -25,7 +25,7 @@ const FLUSH_BYTES = 64 * 1024;
 const READ_BYTES = 16 * 1024;
 
 const tooLarge = (what: string, limit: number) =>
-  new DomainError('import_failed', `${what} is larger than ${Math.round(limit / 1024)} KiB`, [{ path: ['body'], message: `${what} too large`, code: 'file_too_large', params: { limitKiB: Math.round(limit / 1024) } }], { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } });
+  new DomainError('payload_too_large', `${what} is larger than ${Math.round(limit / 1024)} KiB`, [{ path: ['body'], message: `${what} too large`, code: 'file_too_large', params: { limitKiB: Math.round(limit / 1024) } }], { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } });
 const malformed = (why: string) => new DomainError('validation_failed', `Malformed multipart/form-data body: ${why}`, [{ path: ['body'], message: why }], { reason: 'multipart_malformed' });
 
 function partHeaders(raw: string): { name: string; filename: string | null } {

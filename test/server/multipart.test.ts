@@ -43,7 +43,7 @@ describe('receiveMultipart', () => {
   }
 
   it('stops a file over the limit without keeping it', async () => {
-    await expect(receiveMultipart(await chunked(form(), 4096), 'file', { maxFileBytes: 1000 })).rejects.toMatchObject({ code: 'import_failed' });
+    await expect(receiveMultipart(await chunked(form(), 4096), 'file', { maxFileBytes: 1000 })).rejects.toMatchObject({ code: 'payload_too_large' });
   });
 
   it('rejects a body that is not multipart or ends early', async () => {

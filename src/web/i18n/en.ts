@@ -317,7 +317,7 @@ export const en = {
     zod_invalid_union: 'is not valid',
     zod_custom: 'is not valid',
   },
-  errors: { rowPrefix: 'row {{row}}: ', validation_failed: 'Some input is not valid', import_failed: 'The file has problems', unauthenticated: 'Please sign in', invalid_credentials: 'The email or password is not correct', forbidden: 'You may not do this', csrf_failed: 'The page is out of date: reload it and try again', not_found: 'Not found', conflict: 'This conflicts with existing data', invalid_transition: 'This step is not allowed in the current state', too_many_attempts: 'Too many attempts: try again later', internal: 'Something went wrong on the server', other: 'Something went wrong' },
+  errors: { rowPrefix: 'row {{row}}: ', validation_failed: 'Some input is not valid', import_failed: 'The file has problems', payload_too_large: 'The request or file is too large', disk_full: 'The server\'s disk is full: ask an administrator to free space', unauthenticated: 'Please sign in', invalid_credentials: 'The email or password is not correct', forbidden: 'You may not do this', csrf_failed: 'The page is out of date: reload it and try again', not_found: 'Not found', conflict: 'This conflicts with existing data', invalid_transition: 'This step is not allowed in the current state', too_many_attempts: 'Too many attempts: try again later', internal: 'Something went wrong on the server', other: 'Something went wrong' },
   common: { loading: 'Loading…', notFound: 'Not found', notFoundText: 'This page does not exist, or you may not see it.', back: 'Back to home', yes: 'Yes', no: 'No', close: 'Close', copy: 'Copy', copied: 'Copied', requestId: 'Request id' },
 };
 

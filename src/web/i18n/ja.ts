@@ -311,6 +311,6 @@ export const ja: Messages = {
     zod_invalid_union: '正しくありません',
     zod_custom: '正しくありません',
   },
-  errors: { rowPrefix: '{{row}}行目: ', validation_failed: '入力内容に問題があります', import_failed: 'ファイルに問題があります', unauthenticated: 'サインインしてください', invalid_credentials: 'メールアドレスまたはパスワードが正しくありません', forbidden: 'この操作を行う権限がありません', csrf_failed: 'ページの情報が古くなっています。再読み込みしてからやり直してください', not_found: '見つかりません', conflict: '既存のデータと競合しています', invalid_transition: '現在の状態ではこの操作はできません', too_many_attempts: '試行回数が多すぎます。しばらくしてから再度お試しください', internal: 'サーバーでエラーが発生しました', other: 'エラーが発生しました' },
+  errors: { rowPrefix: '{{row}}行目: ', validation_failed: '入力内容に問題があります', import_failed: 'ファイルに問題があります', payload_too_large: 'リクエストまたはファイルが大きすぎます', disk_full: 'サーバーのディスク容量が不足しています。管理者に空き容量の確保を依頼してください', unauthenticated: 'サインインしてください', invalid_credentials: 'メールアドレスまたはパスワードが正しくありません', forbidden: 'この操作を行う権限がありません', csrf_failed: 'ページの情報が古くなっています。再読み込みしてからやり直してください', not_found: '見つかりません', conflict: '既存のデータと競合しています', invalid_transition: '現在の状態ではこの操作はできません', too_many_attempts: '試行回数が多すぎます。しばらくしてから再度お試しください', internal: 'サーバーでエラーが発生しました', other: 'エラーが発生しました' },
   common: { loading: '読み込み中…', notFound: '見つかりません', notFoundText: 'このページは存在しないか、閲覧する権限がありません。', back: 'ホームに戻る', yes: 'はい', no: 'いいえ', close: '閉じる', copy: 'コピー', copied: 'コピーしました', requestId: 'リクエストID' },
 };
