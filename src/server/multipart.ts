@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DomainError } from '../core/errors';
+import { checkText, decodeUtf8Strict } from './strict-input';
 
 export interface StreamedUpload {
   fields: Record<string, string>;
@@ -62,6 +63,7 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let file: StreamedUpload['file'] = null;
+  let opened: WriteStream | null = null;
   try {
     // The stream starts with '--boundary' (no CRLF before it); a virtual CRLF makes every delimiter alike.
     let buf = Buffer.from('\r\n');
@@ -84,7 +86,11 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
       if (current.out) {
         await close(current.out);
         file!.size = current.size;
-      } else fields[current.name] = Buffer.concat(current.chunks).toString('utf8');
+      } else {
+        const value = decodeUtf8Strict(Buffer.concat(current.chunks), ['form', current.name]);
+        checkText(value, ['form', current.name]);
+        fields[current.name] = value;
+      }
       current = null;
     };
     const reader = req.body.getReader();
@@ -128,7 +134,11 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
             if (h.name !== fileField || file) throw malformed(`unexpected file in part "${h.name}"`);
             const safe = basename(h.filename).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
             file = { path: join(dir, safe), filename: basename(h.filename) || 'upload', size: 0 };
-            current = { name: h.name, out: createWriteStream(file.path, { flags: 'wx', mode: 0o600 }), chunks: [], size: 0 };
+            const out = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
+            // Write errors (a full disk) reach us through write()'s callback; the event must not go unhandled.
+            out.on('error', () => undefined);
+            opened = out;
+            current = { name: h.name, out, chunks: [], size: 0 };
           } else current = { name: h.name, out: null, chunks: [], size: 0 };
           state = 'body';
           progressed = true;
@@ -153,6 +163,7 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
     await reader.cancel().catch(() => undefined);
     return { fields, file, cleanup };
   } catch (e) {
+    opened?.destroy();
     await cleanup();
     throw e;
   }
