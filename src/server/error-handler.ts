@@ -27,7 +27,8 @@ export function handleError(err: Error, c: Context<HonoEnv>): Response {
   // A full disk is the operator's to fix, not a bug: say so (507) instead of "Internal error".
   if (systemCode(err) === 'ENOSPC') {
     c.get('deps')?.logger.error({ err, requestId }, 'disk full');
-    return c.json({ error: { code: 'disk_full', message: `The server's disk is full: nothing was saved. Ask an administrator to free space (request id ${requestId}).` } }, errorStatus.disk_full);
+    const message = `The server's disk is full: nothing was saved. Ask an administrator to free space (request id ${requestId}).`;
+    return c.json({ error: { code: 'disk_full', message, reason: 'disk_full', params: { requestId } } }, errorStatus.disk_full);
   }
   c.get('deps')?.logger.error({ err, requestId }, 'unhandled error');
   return c.json({ error: { code: 'internal', message: `Internal error (request id ${requestId})` } }, 500);

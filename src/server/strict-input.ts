@@ -6,8 +6,11 @@ const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 // A NUL cannot be stored in PostgreSQL text; a lone surrogate cannot be encoded as UTF-8 at all.
 const BAD_CHAR = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const invalid = (path: (string | number)[], code: string, message: string) =>
-  new DomainError('validation_failed', `${path.join('.')}: ${message}`, [{ path, message, code }]);
+/** `code` names the problem for the issue and for the failure as a whole (both translated in the UI). */
+const invalid = (path: (string | number)[], code: string, message: string, params: Record<string, number> = {}) => {
+  const field = path.join('.');
+  return new DomainError('validation_failed', `${field}: ${message}`, [{ path, message, code, params }], { reason: code, params: { field, ...params } });
+};
 
 /** UTF-8 bytes → string, refusing invalid sequences instead of turning them into U+FFFD. */
 export function decodeUtf8Strict(bytes: Uint8Array, path: (string | number)[]): string {
@@ -45,7 +48,7 @@ export function checkJsonText(text: string): void {
     const { v, path } = stack.pop()!;
     if (typeof v === 'string') checkText(v, path);
     else if (v && typeof v === 'object') {
-      if (path.length > MAX_JSON_DEPTH) throw invalid(['body'], 'too_deep', `is nested deeper than ${MAX_JSON_DEPTH} levels`);
+      if (path.length > MAX_JSON_DEPTH) throw invalid(['body'], 'json_too_deep', `is nested deeper than ${MAX_JSON_DEPTH} levels`, { maxDepth: MAX_JSON_DEPTH });
       if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
       else
         for (const [k, x] of Object.entries(v)) {

@@ -57,7 +57,7 @@ for (const engine of ['pglite', 'postgres'] as const) {
     it('refuses malformed and absurdly deep JSON with 400', async () => {
       expect(await issue(await rawJson(s.app, '/auth/login', '{"email": "a@b.test", "password": '))).toMatchObject({ status: 400, issue: { code: 'malformed_json' } });
       const deep = '['.repeat(100_000) + ']'.repeat(100_000);
-      expect(await issue(await rawJson(s.app, '/auth/login', deep))).toMatchObject({ status: 400, issue: { code: 'too_deep' } });
+      expect(await issue(await rawJson(s.app, '/auth/login', deep))).toMatchObject({ status: 400, issue: { code: 'json_too_deep' } });
     });
 
     it('answers 400 for a malformed percent escape or a NUL in the path or query', async () => {

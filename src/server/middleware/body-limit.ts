@@ -9,8 +9,10 @@ export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024;
 const UPLOAD_TYPES = /^(multipart\/form-data|text\/csv|application\/octet-stream)\b/i;
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
-export const tooLarge = (limit: number) =>
-  new DomainError('payload_too_large', `The request body is larger than ${formatBytes(limit)}`, [{ path: ['body'], message: `larger than ${limit} bytes`, code: 'payload_too_large' }]);
+export const tooLarge = (limit: number) => {
+  const params = { limitKiB: Math.round(limit / 1024) };
+  return new DomainError('payload_too_large', `The request body is larger than ${formatBytes(limit)}`, [{ path: ['body'], message: `larger than ${limit} bytes`, code: 'body_too_large', params }], { reason: 'body_too_large', params });
+};
 
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${Math.round(n / 1024)} KiB`;

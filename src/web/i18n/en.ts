@@ -270,6 +270,14 @@ export const en = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    body_too_large: 'The request is larger than the limit of {{limitKiB}} KiB.',
+    invalid_utf8: 'The text sent is not valid UTF-8 ({{field}}).',
+    nul_character: '{{field}} contains a NUL character, which cannot be stored.',
+    lone_surrogate: '{{field}} contains an invalid character (an unpaired surrogate).',
+    malformed_json: 'The request body is not valid JSON.',
+    json_too_deep: 'The request body is nested deeper than {{maxDepth}} levels.',
+    malformed_escape: 'The address has a malformed percent escape.',
+    disk_full: 'The server\'s disk is full: nothing was saved. Ask an administrator to free space (request id {{requestId}}).',
     object_not_found: 'The {{what}} does not exist, or you may not see it.',
     slug_taken: 'An organization with the slug “{{slug}}” already exists.',
     email_taken: 'A user with the email {{email}} already exists.',
@@ -294,6 +302,13 @@ export const en = {
     mapping_set_not_import: 'The mapping set {{set}} exists and was not imported: it cannot be replaced by an import.',
   },
   issue: {
+    body_too_large: 'larger than {{limitKiB}} KiB',
+    invalid_utf8: 'is not valid UTF-8',
+    nul_character: 'contains a NUL character',
+    lone_surrogate: 'contains an unpaired surrogate',
+    malformed_json: 'is not valid JSON',
+    json_too_deep: 'nested deeper than {{maxDepth}} levels',
+    malformed_escape: 'has a malformed percent escape',
     slug_taken: 'already taken',
     email_taken: 'already registered',
     unknown_organization: 'no such organization',

@@ -265,6 +265,14 @@ export const ja: Messages = {
   },
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    body_too_large: 'リクエストが上限の {{limitKiB}} KiB を超えています。',
+    invalid_utf8: '送信されたテキストが正しい UTF-8 ではありません（{{field}}）。',
+    nul_character: '{{field}} に保存できない NUL 文字が含まれています。',
+    lone_surrogate: '{{field}} に不正な文字（対になっていないサロゲート）が含まれています。',
+    malformed_json: 'リクエストの本文が正しい JSON ではありません。',
+    json_too_deep: 'リクエストの本文の入れ子が {{maxDepth}} 段を超えています。',
+    malformed_escape: 'アドレスに不正なパーセントエンコーディングがあります。',
+    disk_full: 'サーバーのディスク容量が不足しているため、保存されませんでした。管理者に空き容量の確保を依頼してください（リクエスト ID {{requestId}}）。',
     object_not_found: '{{what}} は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
@@ -288,6 +296,13 @@ export const ja: Messages = {
     mapping_set_not_import: 'マッピングセット {{set}} はインポートしたものではないため、インポートで置き換えられません。',
   },
   issue: {
+    body_too_large: '{{limitKiB}} KiB を超えています',
+    invalid_utf8: '正しい UTF-8 ではありません',
+    nul_character: 'NUL 文字が含まれています',
+    lone_surrogate: '対になっていないサロゲートが含まれています',
+    malformed_json: '正しい JSON ではありません',
+    json_too_deep: '入れ子が {{maxDepth}} 段を超えています',
+    malformed_escape: '不正なパーセントエンコーディングがあります',
     slug_taken: 'すでに使われています',
     email_taken: 'すでに登録されています',
     unknown_organization: 'その組織はありません',
