@@ -41,7 +41,7 @@ describe('CLI errors are one clear line', () => {
     expectOneLine(await run(['catalog', 'import-text', 'missing.csv', '--catalog', 'ismap', '--edition', 'x']), 'missing.csv', /no such file/);
     expectOneLine(await run(['oscal', 'validate', 'missing.json']), 'missing.json', /no such file/);
     expectOneLine(await run(['catalog', 'export', 'ismap', '--out', 'o.json', '--profile', 'liu', '--liu-ids', 'nope.json']), 'nope.json', /no such file/);
-  });
+  }, 120_000);
 
   it('names a truncated JSON file and says it looks truncated', async () => {
     writeFileSync(join(dir, 'trunc.json'), '{"catalog": {');
@@ -70,7 +70,7 @@ describe('CLI errors are one clear line', () => {
     expect(statSync(join(ro, 'pg')).mtimeMs).toBe(before);
     // A command that must write says the folder is read-only, in one line.
     expectOneLine(await run(['catalog', 'export', 'ismap', '--out', join(dir, 'o.json')], { ISMAP_DATA_DIR: ro }), ro, /read-only/);
-  });
+  }, 180_000);
 });
 
 /** A real full disk: a small tmpfs. Needs mount rights (root, as in CI); skipped where mounting is not allowed. */
@@ -96,5 +96,5 @@ describe('a full disk at first start', () => {
     const data = join(mnt!, 'data');
     mkdirSync(data);
     expectOneLine(await runCli(['db', 'migrate'], { env: { ISMAP_DATA_DIR: data }, cwd: mnt! }), data, /disk .*full/);
-  });
+  }, 180_000);
 });

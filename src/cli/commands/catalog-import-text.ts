@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
@@ -45,6 +47,8 @@ Example:
     const lang = values.lang ?? 'ja';
     if (lang !== 'ja' && lang !== 'en') throw new UsageError('--lang must be ja or en');
     const path = resolve(ctx.cwd, positionals[0]!);
+    // A file that cannot be read is reported at once, before the database is opened.
+    await access(path, constants.R_OK);
     try {
       const r = await withRuntime(
         ctx,
