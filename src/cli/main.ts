@@ -1,6 +1,7 @@
 import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CommandContext } from './command';
 import { isDomainError } from '../core/errors';
 import { commands, type CommandEntry } from './registry';
+import { errorLine } from './error-line';
 
 function overview(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -56,7 +57,8 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
       for (const i of e.issues ?? []) ctx.stderr.write(`  - ${i.row ? `row ${i.row}: ` : ''}${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}\n`);
       return EXIT_FAILURE;
     }
-    ctx.stderr.write(`ismap ${command.name}: ${(e as Error).stack ?? String(e)}\n`);
+    ctx.stderr.write(`ismap ${command.name}: ${errorLine(e)}\n`);
+    if (ctx.env.ISMAP_DEBUG === '1') ctx.stderr.write(`${(e as Error).stack ?? String(e)}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +6,8 @@ import { openEngine, type Engine } from '../db/engine';
 import type { EmbeddedStart } from '../db/embedded-start';
 import { unitOfWork } from '../db/unit-of-work';
 import { argon2Hasher } from '../infra/argon2-hasher';
+import { createLogger } from '../infra/logger';
+import { dataDirError } from './data-folder';
 import { cryptoIds, systemClock } from '../infra/system';
 import { defaultThrottleLimits } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
@@ -33,6 +35,8 @@ export interface RuntimeOptions {
   inMemory?: boolean;
   /** The embedded database, already locked and opening (`ismap serve` starts it before loading this module). */
   embedded?: EmbeddedStart | undefined;
+  /** Apply pending migrations (default true); a copy opened only to be read is left as it was. */
+  migrate?: boolean;
 }
 
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
@@ -50,9 +54,15 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
   };
 }
 
-export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'>, opts: RuntimeOptions = {}): Promise<Runtime> {
-  const logger = opts.logger ?? pino({ level: config.logLevel, base: undefined });
-  const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, embedded: opts.embedded });
+export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> & Partial<Pick<Config, 'maxUploadBytes'>>, opts: RuntimeOptions = {}): Promise<Runtime> {
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const embeddedDir = config.databaseUrl || opts.inMemory ? undefined : config.dataDir;
+  let engine: Engine;
+  try {
+    engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, embedded: opts.embedded, migrate: opts.migrate });
+  } catch (e) {
+    throw embeddedDir ? dataDirError(e, embeddedDir) : e;
+  }
   const app = appDeps(engine, opts);
   const deps: ServerDeps = {
     ...app,
@@ -62,6 +72,7 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir'
     trustProxy: config.trustProxy,
     webDir: config.webDir ?? join(projectRoot, 'dist', 'web'),
     version,
+    maxUploadBytes: config.maxUploadBytes,
   };
   return { engine, deps, close: () => engine.close() };
 }

@@ -13,6 +13,8 @@ export const errorCodes = [
   'csrf_failed',
   'invalid_transition',
   'import_failed',
+  'payload_too_large',
+  'disk_full',
   'data_dir_locked',
   'config_invalid',
   'internal',

@@ -23,10 +23,16 @@ function own(view) {
   return copy;
 }
 
+// The few codes a data folder can fail with, so the message says ENOSPC rather than only a number.
+const EMSCRIPTEN_ERRNO = { 2: 'EACCES', 20: 'EEXIST', 29: 'EIO', 44: 'ENOENT', 51: 'ENOSPC', 63: 'EPERM', 69: 'EROFS' };
+
 function describe(e) {
   if (e instanceof Error) return { message: e.message, stack: e.stack };
   // The WebAssembly filesystem throws plain objects: { name: 'ErrnoError', errno } (Emscripten's numbering).
-  if (e && typeof e === 'object' && 'errno' in e) return { message: `${e.name ?? 'file system error'} (Emscripten errno ${e.errno})` };
+  if (e && typeof e === 'object' && 'errno' in e) {
+    const name = EMSCRIPTEN_ERRNO[e.errno];
+    return { message: `${name ? `${name} ` : ''}${e.name ?? 'file system error'} (Emscripten errno ${e.errno})` };
+  }
   return { message: String(e) };
 }
 

@@ -3,6 +3,9 @@ import { apiRouter } from './openapi';
 import type { HonoEnv, ServerDeps } from './env';
 import { handleError } from './error-handler';
 import { authentication, requestContext, requireJsonWrites } from './middleware/request-context';
+import { bodyLimit } from './middleware/body-limit';
+import { securityHeaders } from './middleware/security-headers';
+import { checkUrl } from './strict-input';
 import { apiDocs } from './api-docs';
 import { webApp } from './web-app';
 import { authRoutes } from './routes/auth';
@@ -22,6 +25,13 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
   const app = new OpenAPIHono<HonoEnv>();
   app.use('*', requestContext(deps));
   app.onError(handleError);
+  app.use('*', securityHeaders());
+  app.use('*', async (c, next) => {
+    checkUrl(new URL(c.req.url));
+    await next();
+  });
+  // Before authentication and every route: an anonymous request must not make the server buffer its body.
+  app.use('*', bodyLimit(deps.maxUploadBytes));
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.engineKind, version: deps.version }));
 

@@ -22,6 +22,8 @@ export const configSchema = z.object({
   ISMAP_DEMO_PASSWORD: z.string().min(12).optional(),
   ISMAP_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   ISMAP_WEB_DIR: z.string().optional(),
+  /** Largest accepted upload (catalog text import) in bytes; JSON bodies have a fixed 1 MiB limit. */
+  ISMAP_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(2 ** 40).default(50 * 1024 * 1024),
 });
 
 export interface Config {
@@ -35,6 +37,7 @@ export interface Config {
   demoPassword: string | undefined;
   seedDemo: boolean;
   webDir: string | undefined;
+  maxUploadBytes: number;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -55,5 +58,6 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     demoPassword: e.ISMAP_DEMO_PASSWORD,
     seedDemo: e.ISMAP_SEED_DEMO === 'true',
     webDir: e.ISMAP_WEB_DIR ? resolve(cwd, e.ISMAP_WEB_DIR) : undefined,
+    maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
   };
 }

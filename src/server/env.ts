@@ -12,6 +12,8 @@ export interface ServerDeps extends AppDeps {
   /** Built web app folder (dist/web); the SPA is not served when absent. */
   webDir?: string | undefined;
   version: string;
+  /** Largest accepted upload body in bytes (ISMAP_MAX_UPLOAD_BYTES); JSON bodies have a fixed small limit. */
+  maxUploadBytes?: number | undefined;
 }
 
 export interface AuthState {

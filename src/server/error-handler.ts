@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import { DomainError, issuesFromZod } from '../core/errors';
 import { errorStatus } from './error-status';
+import { systemCode } from '../formats/fs-errors';
 import type { HonoEnv } from './env';
 
 /** Domain errors → `{ error: { code, message, issues? } }` with the status from the one table; anything else → 500 without internals. */
@@ -23,6 +24,12 @@ export function handleError(err: Error, c: Context<HonoEnv>): Response {
   }
   if (err instanceof HTTPException) {
     return c.json({ error: { code: err.status === 404 ? 'not_found' : 'validation_failed', message: err.message || 'Bad request' } }, err.status);
+  }
+  // A full disk is the operator's to fix, not a bug: say so (507) instead of "Internal error".
+  if (systemCode(err) === 'ENOSPC') {
+    c.get('deps')?.logger.error({ err, requestId }, 'disk full');
+    const message = `The server's disk is full: nothing was saved. Ask an administrator to free space (request id ${requestId}).`;
+    return c.json({ error: { code: 'disk_full', message, reason: 'disk_full', params: { requestId } } }, errorStatus.disk_full);
   }
   c.get('deps')?.logger.error({ err, requestId }, 'unhandled error');
   return c.json({ error: { code: 'internal', message: `Internal error (request id ${requestId})` } }, 500);

@@ -5,6 +5,8 @@ import type { ErrorCode } from '../core/errors';
 export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 400,
   import_failed: 422,
+  payload_too_large: 413,
+  disk_full: 507,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

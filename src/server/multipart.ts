@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { DomainError } from '../core/errors';
+import { checkText, decodeUtf8Strict } from './strict-input';
 
 export interface StreamedUpload {
   fields: Record<string, string>;
@@ -25,7 +26,7 @@ const FLUSH_BYTES = 64 * 1024;
 const READ_BYTES = 16 * 1024;
 
 const tooLarge = (what: string, limit: number) =>
-  new DomainError('import_failed', `${what} is larger than ${Math.round(limit / 1024)} KiB`, [{ path: ['body'], message: `${what} too large`, code: 'file_too_large', params: { limitKiB: Math.round(limit / 1024) } }], { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } });
+  new DomainError('payload_too_large', `${what} is larger than ${Math.round(limit / 1024)} KiB`, [{ path: ['body'], message: `${what} too large`, code: 'file_too_large', params: { limitKiB: Math.round(limit / 1024) } }], { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } });
 const malformed = (why: string) => new DomainError('validation_failed', `Malformed multipart/form-data body: ${why}`, [{ path: ['body'], message: why }], { reason: 'multipart_malformed' });
 
 function partHeaders(raw: string): { name: string; filename: string | null } {
@@ -62,6 +63,7 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let file: StreamedUpload['file'] = null;
+  let opened: WriteStream | null = null;
   try {
     // The stream starts with '--boundary' (no CRLF before it); a virtual CRLF makes every delimiter alike.
     let buf = Buffer.from('\r\n');
@@ -84,7 +86,11 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
       if (current.out) {
         await close(current.out);
         file!.size = current.size;
-      } else fields[current.name] = Buffer.concat(current.chunks).toString('utf8');
+      } else {
+        const value = decodeUtf8Strict(Buffer.concat(current.chunks), ['form', current.name]);
+        checkText(value, ['form', current.name]);
+        fields[current.name] = value;
+      }
       current = null;
     };
     const reader = req.body.getReader();
@@ -128,7 +134,11 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
             if (h.name !== fileField || file) throw malformed(`unexpected file in part "${h.name}"`);
             const safe = basename(h.filename).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
             file = { path: join(dir, safe), filename: basename(h.filename) || 'upload', size: 0 };
-            current = { name: h.name, out: createWriteStream(file.path, { flags: 'wx', mode: 0o600 }), chunks: [], size: 0 };
+            const out = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
+            // Write errors (a full disk) reach us through write()'s callback; the event must not go unhandled.
+            out.on('error', () => undefined);
+            opened = out;
+            current = { name: h.name, out, chunks: [], size: 0 };
           } else current = { name: h.name, out: null, chunks: [], size: 0 };
           state = 'body';
           progressed = true;
@@ -153,6 +163,7 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
     await reader.cancel().catch(() => undefined);
     return { fields, file, cleanup };
   } catch (e) {
+    opened?.destroy();
     await cleanup();
     throw e;
   }

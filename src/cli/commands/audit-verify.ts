@@ -3,6 +3,7 @@ import { parse, writeJson } from '../args';
 import { parseConfig } from '../../server/config';
 import { openRuntime } from '../runtime';
 import { verifyAuditChain } from '../../app/use-cases/verify-audit-chain';
+import { copyDataDir, isWritableDataDir } from '../data-folder';
 
 export const command: Command = {
   name: 'audit verify',
@@ -11,7 +12,8 @@ export const command: Command = {
 
 Walks every audit event in order, recomputing each event's SHA-256 over its canonical JSON and checking that it
 points at the previous event's hash. Prints the first broken link with its position. Exit 0 when the chain is
-intact, 1 when it is broken.
+intact, 1 when it is broken. A read-only embedded data folder (a backup, a mounted snapshot) is verified through
+a private temporary copy of it; the folder itself is not written.
 
 Options:
   --json      Machine-readable output
@@ -19,7 +21,15 @@ Options:
   async run(ctx) {
     const { values } = parse(ctx.argv, {});
     const config = parseConfig(ctx.env, ctx.cwd);
-    const runtime = await openRuntime({ ...config, logLevel: 'silent' });
+    const copy = !config.databaseUrl && !isWritableDataDir(config.dataDir) ? await copyDataDir(config.dataDir) : undefined;
+    if (copy) ctx.stderr.write(`The data folder ${config.dataDir} is read-only: verifying a temporary copy of it.\n`);
+    let runtime: Awaited<ReturnType<typeof openRuntime>>;
+    try {
+      runtime = await openRuntime({ ...config, dataDir: copy?.dir ?? config.dataDir, logLevel: 'silent' }, copy ? { migrate: false } : {});
+    } catch (e) {
+      await copy?.cleanup();
+      throw e;
+    }
     try {
       const r = await verifyAuditChain(runtime.deps.uow);
       if (values.json) writeJson(ctx.stdout, r);
@@ -31,6 +41,7 @@ Options:
       return r.ok ? 0 : 1;
     } finally {
       await runtime.close();
+      await copy?.cleanup();
     }
   },
 };

@@ -1,16 +1,22 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { DomainError } from '../../core/errors';
 import { parse, writeJson } from '../args';
 import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
 import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset, validateOscalDocument } from '../../formats/oscal';
 import { cliContext, withRuntime } from '../with-runtime';
+import { parseJsonText, readTextFile } from '../../formats/json-file';
 
 /** LIU ids file: a JSON array, or ids separated by newlines, commas or spaces ('#' starts a comment line). */
-export function parseIdList(text: string): string[] {
+export function parseIdList(text: string, file = 'the ids file'): string[] {
   const t = text.trim();
-  if (t.startsWith('[')) return (JSON.parse(t) as unknown[]).map(String);
+  if (t.startsWith('[')) {
+    const ids = parseJsonText(t, file);
+    if (!Array.isArray(ids)) throw new DomainError('import_failed', `${file}: expected a JSON array of ids`);
+    return ids.map(String);
+  }
   return t.split('\n').filter((l) => !l.trim().startsWith('#')).join(' ').split(/[\s,]+/).filter(Boolean);
 }
 
@@ -47,7 +53,7 @@ Examples:
     if (values.profile && values.profile !== 'basic' && values.profile !== 'liu') throw new UsageError('--profile must be basic or liu');
     if (values.profile === 'liu' && !values['liu-ids']) throw new UsageError('--profile liu needs --liu-ids <file>');
     if (values['catalog-href'] !== undefined && !values.profile) throw new UsageError('--catalog-href goes with --profile');
-    const liuIds = values['liu-ids'] ? parseIdList(await readFile(resolve(ctx.cwd, values['liu-ids']), 'utf8')) : [];
+    const liuIds = values['liu-ids'] ? parseIdList(await readTextFile(resolve(ctx.cwd, values['liu-ids']), values['liu-ids']), values['liu-ids']) : [];
     const edition = await withRuntime(ctx, (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }), { catalogs: true });
     const catalogHref = values.profile ? (values['catalog-href'] ?? catalogFileName(edition.catalog, edition.edition)) : null;
     const opts = { ...(catalogHref ? { catalogHref } : {}) };

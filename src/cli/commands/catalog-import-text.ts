@@ -1,3 +1,5 @@
+import { access } from 'node:fs/promises';
+import { constants } from 'node:fs';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
@@ -56,6 +58,8 @@ Example:
     const duplicates = (values.duplicates ?? 'reject') as DuplicatePolicy;
     if (!DUPLICATE_POLICIES.includes(duplicates)) throw new UsageError('--duplicates must be reject, first or last');
     const path = resolve(ctx.cwd, positionals[0]!);
+    // A file that cannot be read is reported at once, before the database is opened.
+    await access(path, constants.R_OK);
     try {
       const r = await withRuntime(
         ctx,

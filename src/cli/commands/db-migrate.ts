@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { parse, writeJson } from '../args';
 import { parseConfig } from '../../server/config';
 import { openEngine } from '../../db/engine';
+import { dataDirError } from '../data-folder';
 import { migrate } from '../../db/migrate';
 
 export const command: Command = {
@@ -18,7 +19,9 @@ Options:
   async run(ctx) {
     const { values } = parse(ctx.argv, {});
     const config = parseConfig(ctx.env, ctx.cwd);
-    const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false });
+    const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false }).catch((e: unknown) => {
+      throw config.databaseUrl ? e : dataDirError(e, config.dataDir);
+    });
     try {
       const { applied } = await migrate(engine);
       if (values.json) writeJson(ctx.stdout, { applied, database: engine.kind });

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { parse, writeJson } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
 import { validateOscalDocument } from '../../formats/oscal';
+import { readJsonFile } from '../../formats/json-file';
 
 export const command: Command = {
   name: 'oscal validate',
@@ -34,9 +34,9 @@ Options:
     }
     let doc: unknown;
     try {
-      doc = JSON.parse(await readFile(resolvePath(ctx.cwd, file), 'utf8'));
+      doc = await readJsonFile(resolvePath(ctx.cwd, file), file);
     } catch (e) {
-      const message = `cannot read ${file} as JSON: ${(e as Error).message}`;
+      const message = (e as Error).message;
       if (values.json) writeJson(ctx.stdout, { valid: false, version: '', model: '', errors: [{ path: '$', message }] });
       else ctx.stderr.write(`ismap oscal validate: ${message}\n`);
       return EXIT_FAILURE;

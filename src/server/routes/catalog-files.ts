@@ -60,7 +60,8 @@ export function catalogFileRoutes() {
     const ctx = requestCtx(c);
     // Refuse before accepting a byte of the upload.
     authorize(catalogPolicy, ctx.actor, 'importText', null);
-    const upload = await receiveMultipart(c.req.raw);
+    const max = c.get('deps').maxUploadBytes;
+    const upload = await receiveMultipart(c.req.raw, 'file', max ? { maxFileBytes: max } : {});
     try {
       const parsed = Fields.safeParse(upload.fields);
       if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));
