@@ -52,7 +52,7 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     const stored = await deps.uow.read.invitations.get(invitation.id);
     expect(stored?.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(stored)).not.toContain(token);
-    expect(stored?.expiresAt.getTime()! - stored!.createdAt.getTime()).toBe(7 * 24 * 3600_000);
+    expect(stored!.expiresAt.getTime() - stored!.createdAt.getTime()).toBe(7 * 24 * 3600_000);
 
     const me = await actorFor(deps, victim.id, null, true);
     expect((await listMyInvitations(deps, me)).map((i) => [i.id, i.role])).toEqual([[invitation.id, 'editor']]);
