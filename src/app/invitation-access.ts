@@ -32,15 +32,33 @@ const closedReason = {
 export function ensurePending(inv: Invitation, now: Date, allowExpired = false): void {
   const state = invitationState(inv, now);
   if (state === 'pending' || (allowExpired && state === 'expired')) return;
-  throw new DomainError('conflict', state === 'expired' ? 'This invitation has expired: ask for a new one' : `This invitation was already ${state}`, undefined, closedReason[state]);
+  throw new DomainError(
+    'conflict',
+    state === 'expired' ? 'This invitation has expired: ask for a new one' : `This invitation was already ${state}`,
+    undefined,
+    closedReason[state],
+  );
 }
 
 /** The actor a person acting through an invitation is recorded as (they need not belong to any organization yet). */
-export const inviteeActor = (userId: string): Actor => ({ userId, isPlatformAdmin: false, memberships: [], activeOrgId: null });
+export const inviteeActor = (userId: string): Actor => ({
+  userId,
+  isPlatformAdmin: false,
+  memberships: [],
+  activeOrgId: null,
+});
 
 /** Closes a pending invitation; a concurrent answer that got there first makes this one a conflict. */
-export async function closePending(r: Repositories, inv: Invitation, status: 'accepted' | 'declined' | 'revoked', at: Date, by: string | null): Promise<void> {
+export async function closePending(
+  r: Repositories,
+  inv: Invitation,
+  status: 'accepted' | 'declined' | 'revoked',
+  at: Date,
+  by: string | null,
+): Promise<void> {
   if (!(await r.invitations.close(inv.id, status, at, by))) {
-    throw new DomainError('conflict', 'This invitation was answered or withdrawn meanwhile', undefined, { reason: 'invitation_closed' });
+    throw new DomainError('conflict', 'This invitation was answered or withdrawn meanwhile', undefined, {
+      reason: 'invitation_closed',
+    });
   }
 }

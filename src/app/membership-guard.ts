@@ -12,7 +12,9 @@ import type { Repositories } from './ports/repositories';
 export async function lockForMembershipChange(r: Repositories, actor: Actor, orgId: string): Promise<Organization> {
   const org = await r.organizations.lockMemberships(orgId);
   if (!org) throw notFound('organization');
-  const current: Actor = actor.isPlatformAdmin ? actor : { ...actor, memberships: await r.users.memberships(actor.userId) };
+  const current: Actor = actor.isPlatformAdmin
+    ? actor
+    : { ...actor, memberships: await r.users.memberships(actor.userId) };
   authorize(organizationPolicy, current, 'manageMembers', org);
   return org;
 }
@@ -20,5 +22,11 @@ export async function lockForMembershipChange(r: Repositories, actor: Actor, org
 /** An organization must keep at least one admin, or nobody inside it can manage it any more. */
 export async function ensureAnotherAdmin(r: Repositories, orgId: string, leavingUserId: string): Promise<void> {
   const admins = (await r.users.members(orgId)).filter((m) => m.role === 'admin' && m.userId !== leavingUserId);
-  if (admins.length === 0) throw new DomainError('conflict', 'An organization needs at least one admin: appoint another admin first', undefined, { reason: 'last_admin' });
+  if (admins.length === 0)
+    throw new DomainError(
+      'conflict',
+      'An organization needs at least one admin: appoint another admin first',
+      undefined,
+      { reason: 'last_admin' },
+    );
 }

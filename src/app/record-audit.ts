@@ -32,7 +32,8 @@ export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'cloc
       id: deps.ids.uuid(),
       at: deps.clock.now().toISOString(),
       actorUserId: ctx.actor?.userId ?? null,
-      actorOrgId: entry.orgId !== undefined ? entry.orgId : ctx.actor?.isPlatformAdmin ? null : (ctx.actor?.activeOrgId ?? null),
+      actorOrgId:
+        entry.orgId !== undefined ? entry.orgId : ctx.actor?.isPlatformAdmin ? null : (ctx.actor?.activeOrgId ?? null),
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

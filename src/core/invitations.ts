@@ -11,4 +11,5 @@ export function invitationState(inv: Pick<Invitation, 'status' | 'expiresAt'>, n
   return inv.status;
 }
 
-export const isOpen = (inv: Pick<Invitation, 'status' | 'expiresAt'>, now: Date) => invitationState(inv, now) === 'pending';
+export const isOpen = (inv: Pick<Invitation, 'status' | 'expiresAt'>, now: Date) =>
+  invitationState(inv, now) === 'pending';

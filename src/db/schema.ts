@@ -41,7 +41,8 @@ export const memberships = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org_idx').on(t.orgId)],
 );
 
-/** An invitation to join an organization (0004); the person accepts or declines it. Only the token's SHA-256 is kept. */
+// An invitation to join an organization (0004), accepted or declined by the person invited.
+// Only the SHA-256 of its token is kept.
 export const invitations = pgTable(
   'invitations',
   {
@@ -57,7 +58,10 @@ export const invitations = pgTable(
     closedAt: ts('closed_at'),
     closedBy: uuid('closed_by'),
   },
-  (t) => [uniqueIndex('invitations_pending_idx').on(t.orgId, t.email).where(sql`status = 'pending'`), index('invitations_email_idx').on(t.email)],
+  (t) => [
+    uniqueIndex('invitations_pending_idx').on(t.orgId, t.email).where(sql`status = 'pending'`),
+    index('invitations_email_idx').on(t.email),
+  ],
 );
 
 export const sessions = pgTable(

@@ -28,12 +28,33 @@ describe('ismap member set', () => {
 
   // Each run opens the embedded database (seconds on a busy machine): a generous timeout, no timing assertion.
   it('adds an existing user with a role, and refuses unknown users and bad roles', { timeout: 120_000 }, async () => {
-    const added = await run(['member', 'set', '--org', 'cli-org', '--email', 'op@example.jp', '--role', 'admin', '--json']);
+    const added = await run([
+      'member',
+      'set',
+      '--org',
+      'cli-org',
+      '--email',
+      'op@example.jp',
+      '--role',
+      'admin',
+      '--json',
+    ]);
     expect(added.code, added.err).toBe(0);
     expect(JSON.parse(added.out)).toMatchObject({ role: 'admin' });
-    const unknown = await run(['member', 'set', '--org', 'cli-org', '--email', 'nobody@example.jp', '--role', 'viewer']);
+    const unknown = await run([
+      'member',
+      'set',
+      '--org',
+      'cli-org',
+      '--email',
+      'nobody@example.jp',
+      '--role',
+      'viewer',
+    ]);
     expect([unknown.code, unknown.err]).toEqual([1, expect.stringMatching(/No user with email nobody@example.jp/)]);
-    expect((await run(['member', 'set', '--org', 'cli-org', '--email', 'op@example.jp', '--role', 'owner'])).code).toBe(2);
+    expect((await run(['member', 'set', '--org', 'cli-org', '--email', 'op@example.jp', '--role', 'owner'])).code).toBe(
+      2,
+    );
     const engine = await openEngine({ dataDir: dir });
     const events = await testDeps(engine).uow.read.audit.query({ action: 'membership.*', order: 'asc', limit: 10 });
     await engine.close();

@@ -25,16 +25,26 @@ const PW = 'membership-password-1';
 let n = 0;
 const uniq = () => `${Date.now().toString(36)}-${n++}`;
 
-async function actorFor(deps: AppDeps, userId: string, activeOrgId: string | null = null, isPlatformAdmin = false): Promise<{ actor: Actor; requestId: null }> {
+async function actorFor(
+  deps: AppDeps,
+  userId: string,
+  activeOrgId: string | null = null,
+  isPlatformAdmin = false,
+): Promise<{ actor: Actor; requestId: null }> {
   const memberships = await deps.uow.read.users.memberships(userId);
-  return { actor: { userId, isPlatformAdmin, memberships, activeOrgId: activeOrgId ?? memberships[0]?.orgId ?? null }, requestId: null };
+  return {
+    actor: { userId, isPlatformAdmin, memberships, activeOrgId: activeOrgId ?? memberships[0]?.orgId ?? null },
+    requestId: null,
+  };
 }
 
 async function orgWith(deps: AppDeps, members: Record<string, Role>, slug = `o-${uniq()}`) {
   const org = await createOrganization(deps, sys, { kind: 'csp', slug, nameJa: '社', nameEn: 'Org' });
   const ids: Record<string, string> = {};
   for (const [email, role] of Object.entries(members)) {
-    ids[email] = (await createUser(deps, sys, { email, displayName: email, password: PW, memberships: [{ orgId: org.id, role }] })).id;
+    ids[email] = (
+      await createUser(deps, sys, { email, displayName: email, password: PW, memberships: [{ orgId: org.id, role }] })
+    ).id;
   }
   return { org, ids };
 }
@@ -45,7 +55,12 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     const { org, ids } = await orgWith(deps, { [`boss-${uniq()}@a.test`]: 'admin' });
     const admin = await actorFor(deps, Object.values(ids)[0]!);
     const victimEmail = `pa-${uniq()}@platform.test`;
-    const victim = await createUser(deps, sys, { email: victimEmail, displayName: 'PA', password: PW, isPlatformAdmin: true });
+    const victim = await createUser(deps, sys, {
+      email: victimEmail,
+      displayName: 'PA',
+      password: PW,
+      isPlatformAdmin: true,
+    });
 
     const { invitation, token } = await createInvitation(deps, admin, org.id, { email: victimEmail, role: 'editor' });
     expect(await deps.uow.read.users.getMembership(victim.id, org.id)).toBeNull();
@@ -62,7 +77,11 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     expect((await deps.uow.read.users.getMembership(victim.id, org.id))?.role).toBe('editor');
     await expect(acceptInvitation(deps, me, invitation.id)).rejects.toMatchObject({ code: 'conflict' });
     await expect(openInvitationLink(deps, { token })).rejects.toMatchObject({ code: 'not_found' });
-    const actions = (await deps.uow.read.audit.query({ targetId: invitation.id, order: 'asc', limit: 10 })).map((e) => [e.action, e.actorUserId, e.actorOrgId]);
+    const actions = (await deps.uow.read.audit.query({ targetId: invitation.id, order: 'asc', limit: 10 })).map((e) => [
+      e.action,
+      e.actorUserId,
+      e.actorOrgId,
+    ]);
     expect(actions).toEqual([
       ['invitation.create', admin.actor.userId, org.id],
       ['invitation.accept', victim.id, org.id],
@@ -96,7 +115,9 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     await declineInvitation(deps, me, fourth.invitation.id);
     expect((await deps.uow.read.invitations.get(fourth.invitation.id))?.status).toBe('declined');
     expect(await deps.uow.read.users.getMembership(user.id, org.id)).toBeNull();
-    await expect(createInvitation(deps, admin, org.id, { email: Object.keys(ids)[0]!, role: 'viewer' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      createInvitation(deps, admin, org.id, { email: Object.keys(ids)[0]!, role: 'viewer' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
   });
 
   it('lets a person without an account create it from the link, and sends existing accounts to sign in', async () => {
@@ -109,13 +130,20 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     const user = await registerByInvitation(deps, null, { token, displayName: '新人', password: PW });
     expect(user.email).toBe(email);
     expect((await deps.uow.read.users.getMembership(user.id, org.id))?.role).toBe('editor');
-    await expect(registerByInvitation(deps, null, { token, displayName: 'again', password: PW })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(registerByInvitation(deps, null, { token, displayName: 'again', password: PW })).rejects.toMatchObject(
+      { code: 'not_found' },
+    );
 
     const existing = Object.keys(ids)[0]!;
     const other = await orgWith(deps, { [`boss-${uniq()}@b.test`]: 'admin' });
-    const link = await createInvitation(deps, await actorFor(deps, Object.values(other.ids)[0]!), other.org.id, { email: existing, role: 'viewer' });
+    const link = await createInvitation(deps, await actorFor(deps, Object.values(other.ids)[0]!), other.org.id, {
+      email: existing,
+      role: 'viewer',
+    });
     expect(await openInvitationLink(deps, { token: link.token })).toMatchObject({ needsAccount: false });
-    await expect(registerByInvitation(deps, null, { token: link.token, displayName: 'x', password: PW })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      registerByInvitation(deps, null, { token: link.token, displayName: 'x', password: PW }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect((await deps.uow.read.users.getByEmail(existing))?.displayName).toBe(existing);
   });
 
@@ -128,7 +156,10 @@ describeEachEngine('memberships by invitation', (engine, name) => {
       const b = `b-${uniq()}@race.test`;
       const { org, ids } = await orgWith(deps, { [a]: 'admin', [b]: 'admin' });
       const [ctxA, ctxB] = [await actorFor(deps, ids[a]!), await actorFor(deps, ids[b]!)];
-      const results = await Promise.allSettled([changeMemberRole(deps, ctxA, org.id, ids[b]!, { role: 'viewer' }), changeMemberRole(deps, ctxB, org.id, ids[a]!, { role: 'viewer' })]);
+      const results = await Promise.allSettled([
+        changeMemberRole(deps, ctxA, org.id, ids[b]!, { role: 'viewer' }),
+        changeMemberRole(deps, ctxB, org.id, ids[a]!, { role: 'viewer' }),
+      ]);
       const admins = (await deps.uow.read.users.members(org.id)).filter((m) => m.role === 'admin');
       expect(admins.length, `round ${i}`).toBe(1);
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
@@ -142,7 +173,13 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     const deps = testDeps(engine());
     const bossEmail = `boss-${uniq()}@a.test`;
     const { org, ids } = await orgWith(deps, { [bossEmail]: 'admin' });
-    const pa = await createUser(deps, sys, { email: `pa-${uniq()}@platform.test`, displayName: 'PA', password: PW, isPlatformAdmin: true, memberships: [{ orgId: org.id, role: 'viewer' }] });
+    const pa = await createUser(deps, sys, {
+      email: `pa-${uniq()}@platform.test`,
+      displayName: 'PA',
+      password: PW,
+      isPlatformAdmin: true,
+      memberships: [{ orgId: org.id, role: 'viewer' }],
+    });
     const paCtx = await actorFor(deps, pa.id, org.id, true);
     expect(paCtx.actor.activeOrgId).toBe(org.id);
     const made = await createUser(deps, paCtx, { email: `made-${uniq()}@x.test`, displayName: 'M', password: PW });
@@ -152,17 +189,36 @@ describeEachEngine('memberships by invitation', (engine, name) => {
       ['user.create', null],
       ['user.reset_password', null],
     ]);
-    const orgView = await queryAuditLog(deps, await actorFor(deps, ids[bossEmail]!), { orgId: org.id, order: 'desc', limit: 100 });
+    const orgView = await queryAuditLog(deps, await actorFor(deps, ids[bossEmail]!), {
+      orgId: org.id,
+      order: 'desc',
+      limit: 100,
+    });
     expect(orgView.events.filter((e) => e.actorUserId === pa.id)).toEqual([]);
   });
 
   it('starts a sign-in in the organization the user last chose, never one they were just added to', async () => {
     const deps = testDeps(engine());
     const email = `chooser-${uniq()}@x.test`;
-    const first = await createOrganization(deps, sys, { kind: 'csp', slug: `zz-${uniq()}`, nameJa: '旧', nameEn: 'Old' });
-    const user = await createUser(deps, sys, { email, displayName: 'C', password: PW, memberships: [{ orgId: first.id, role: 'viewer' }] });
+    const first = await createOrganization(deps, sys, {
+      kind: 'csp',
+      slug: `zz-${uniq()}`,
+      nameJa: '旧',
+      nameEn: 'Old',
+    });
+    const user = await createUser(deps, sys, {
+      email,
+      displayName: 'C',
+      password: PW,
+      memberships: [{ orgId: first.id, role: 'viewer' }],
+    });
     // Added later to an organization whose slug sorts first: it must not become active by itself.
-    const later = await createOrganization(deps, sys, { kind: 'csp', slug: `aa-${uniq()}`, nameJa: '新', nameEn: 'New' });
+    const later = await createOrganization(deps, sys, {
+      kind: 'csp',
+      slug: `aa-${uniq()}`,
+      nameJa: '新',
+      nameEn: 'New',
+    });
     await setMembership(deps, sys, later.id, { email, role: 'admin' });
     const login = () => signIn(deps, { email, password: PW, ip: '127.0.0.1', userAgent: null, requestId: null });
     const s1 = await login();
@@ -173,7 +229,10 @@ describeEachEngine('memberships by invitation', (engine, name) => {
     await switchOrganization(deps, await actorFor(deps, user.id, later.id), s3.session.id, first.id);
     // Accepting an invitation makes the person a member but does not switch them over.
     const third = await orgWith(deps, { [`boss-${uniq()}@c.test`]: 'admin' }, `a0-${uniq()}`);
-    const inv = await createInvitation(deps, await actorFor(deps, Object.values(third.ids)[0]!), third.org.id, { email, role: 'viewer' });
+    const inv = await createInvitation(deps, await actorFor(deps, Object.values(third.ids)[0]!), third.org.id, {
+      email,
+      role: 'viewer',
+    });
     await acceptInvitation(deps, await actorFor(deps, user.id, first.id), inv.invitation.id);
     expect((await login()).session.activeOrgId).toBe(first.id);
   });

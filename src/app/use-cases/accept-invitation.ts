@@ -19,7 +19,13 @@ export async function acceptInvitation(deps: AppDeps, ctx: RequestContext, id: s
     const org = (await r.organizations.lockMemberships(inv.orgId))!;
     const user = (await r.users.get(ctx.actor.userId))!;
     await closePending(r, inv, 'accepted', now, user.id);
-    await recordAudit(r, deps, ctx, { action: 'invitation.accept', targetType: 'invitation', targetId: inv.id, orgId: org.id, details: { email: inv.email, role: inv.role } });
+    await recordAudit(r, deps, ctx, {
+      action: 'invitation.accept',
+      targetType: 'invitation',
+      targetId: inv.id,
+      orgId: org.id,
+      details: { email: inv.email, role: inv.role },
+    });
     const before = await r.users.getMembership(user.id, org.id);
     // Already a member (added meanwhile by the operator): the invitation is answered, the role stays as it is.
     if (before) return before;

@@ -10,7 +10,13 @@ export const changeMemberRoleInput = z.object({ role: z.enum(roles) });
 export type ChangeMemberRoleInput = z.input<typeof changeMemberRoleInput>;
 
 /** Changes the role of an existing member (organization admins). Somebody who is not a member yet is invited. */
-export async function changeMemberRole(deps: AppDeps, ctx: RequestContext, orgId: string, userId: string, raw: ChangeMemberRoleInput): Promise<MembershipRecord> {
+export async function changeMemberRole(
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  userId: string,
+  raw: ChangeMemberRoleInput,
+): Promise<MembershipRecord> {
   const input = changeMemberRoleInput.parse(raw);
   return deps.uow.transaction(async (r) => {
     const org = await lockForMembershipChange(r, ctx.actor, orgId);

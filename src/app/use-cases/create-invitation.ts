@@ -23,7 +23,12 @@ export interface CreatedInvitation {
  * The answer is the same whether or not the email has an account, so inviting cannot be used to find out who is
  * registered. Inviting the same email again replaces the open invitation (the old link stops working).
  */
-export async function createInvitation(deps: AppDeps, ctx: RequestContext, orgId: string, raw: CreateInvitationInput): Promise<CreatedInvitation> {
+export async function createInvitation(
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  raw: CreateInvitationInput,
+): Promise<CreatedInvitation> {
   const input = createInvitationInput.parse(raw);
   return deps.uow.transaction(async (r) => {
     const org = await r.organizations.get(orgId);
@@ -32,19 +37,49 @@ export async function createInvitation(deps: AppDeps, ctx: RequestContext, orgId
     // Telling an admin that somebody is already a member says nothing the member list does not show them.
     const existing = await r.users.getByEmail(input.email);
     if (existing && (await r.users.getMembership(existing.id, orgId))) {
-      throw new DomainError('conflict', `${input.email} is already a member: change their role in the member list`, [{ path: ['email'], message: 'already a member' }], { reason: 'already_member', params: { email: input.email } });
+      throw new DomainError(
+        'conflict',
+        `${input.email} is already a member: change their role in the member list`,
+        [{ path: ['email'], message: 'already a member' }],
+        { reason: 'already_member', params: { email: input.email } },
+      );
     }
     const now = deps.clock.now();
     const previous = await r.invitations.pendingFor(orgId, input.email);
     if (previous) {
       await r.invitations.close(previous.id, 'revoked', now, ctx.actor.userId);
-      await recordAudit(r, deps, ctx, { action: 'invitation.revoke', targetType: 'invitation', targetId: previous.id, orgId, details: { email: previous.email, role: previous.role, replaced: true } });
+      await recordAudit(r, deps, ctx, {
+        action: 'invitation.revoke',
+        targetType: 'invitation',
+        targetId: previous.id,
+        orgId,
+        details: { email: previous.email, role: previous.role, replaced: true },
+      });
     }
     const token = deps.ids.token();
-    const invitation: Invitation = { id: deps.ids.uuid(), orgId, email: input.email, role: input.role, tokenHash: invitationTokenDigest(token), status: 'pending', invitedBy: ctx.actor.userId, createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_MS), closedAt: null, closedBy: null };
+    const invitation: Invitation = {
+      id: deps.ids.uuid(),
+      orgId,
+      email: input.email,
+      role: input.role,
+      tokenHash: invitationTokenDigest(token),
+      status: 'pending',
+      invitedBy: ctx.actor.userId,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + INVITATION_TTL_MS),
+      closedAt: null,
+      closedBy: null,
+    };
     await r.invitations.insert(invitation);
     const { tokenHash: _secret, ...shown } = invitation;
-    await recordAudit(r, deps, ctx, { action: 'invitation.create', targetType: 'invitation', targetId: invitation.id, after: shown, orgId, details: { email: input.email, role: input.role, expiresAt: invitation.expiresAt.toISOString() } });
+    await recordAudit(r, deps, ctx, {
+      action: 'invitation.create',
+      targetType: 'invitation',
+      targetId: invitation.id,
+      after: shown,
+      orgId,
+      details: { email: input.email, role: input.role, expiresAt: invitation.expiresAt.toISOString() },
+    });
     return { invitation, token };
   });
 }

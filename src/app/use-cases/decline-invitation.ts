@@ -11,6 +11,12 @@ export async function declineInvitation(deps: AppDeps, ctx: RequestContext, id: 
     const now = deps.clock.now();
     ensurePending(inv, now);
     await closePending(r, inv, 'declined', now, ctx.actor.userId);
-    await recordAudit(r, deps, ctx, { action: 'invitation.decline', targetType: 'invitation', targetId: inv.id, orgId: inv.orgId, details: { email: inv.email, role: inv.role } });
+    await recordAudit(r, deps, ctx, {
+      action: 'invitation.decline',
+      targetType: 'invitation',
+      targetId: inv.id,
+      orgId: inv.orgId,
+      details: { email: inv.email, role: inv.role },
+    });
   });
 }

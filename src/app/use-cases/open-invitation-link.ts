@@ -22,11 +22,26 @@ export interface InvitationLinkView {
  * What an invitation link shows before anyone signs in: the organization, the role and the invited email. Only the
  * token's holder sees it; an unknown, used, withdrawn or expired token answers 404 alike.
  */
-export async function openInvitationLink(deps: AppDeps, raw: z.input<typeof invitationTokenInput>): Promise<InvitationLinkView> {
+export async function openInvitationLink(
+  deps: AppDeps,
+  raw: z.input<typeof invitationTokenInput>,
+): Promise<InvitationLinkView> {
   const { token } = invitationTokenInput.parse(raw);
   const inv = await deps.uow.read.invitations.getByTokenHash(invitationTokenDigest(token));
   if (!inv || !isOpen(inv, deps.clock.now())) throw notFound('invitation');
-  const [org, inviter, account] = await Promise.all([deps.uow.read.organizations.get(inv.orgId), inv.invitedBy ? deps.uow.read.users.get(inv.invitedBy) : null, deps.uow.read.users.getByEmail(inv.email)]);
+  const [org, inviter, account] = await Promise.all([
+    deps.uow.read.organizations.get(inv.orgId),
+    inv.invitedBy ? deps.uow.read.users.get(inv.invitedBy) : null,
+    deps.uow.read.users.getByEmail(inv.email),
+  ]);
   if (!org) throw notFound('invitation');
-  return { id: inv.id, email: inv.email, role: inv.role, expiresAt: inv.expiresAt, organization: { kind: org.kind, nameJa: org.nameJa, nameEn: org.nameEn }, invitedByName: inviter?.displayName ?? null, needsAccount: !account };
+  return {
+    id: inv.id,
+    email: inv.email,
+    role: inv.role,
+    expiresAt: inv.expiresAt,
+    organization: { kind: org.kind, nameJa: org.nameJa, nameEn: org.nameEn },
+    invitedByName: inviter?.displayName ?? null,
+    needsAccount: !account,
+  };
 }

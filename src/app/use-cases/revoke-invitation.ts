@@ -17,6 +17,12 @@ export async function revokeInvitation(deps: AppDeps, ctx: RequestContext, orgId
     const now = deps.clock.now();
     ensurePending(inv, now, true);
     await closePending(r, inv, 'revoked', now, ctx.actor.userId);
-    await recordAudit(r, deps, ctx, { action: 'invitation.revoke', targetType: 'invitation', targetId: inv.id, orgId, details: { email: inv.email, role: inv.role } });
+    await recordAudit(r, deps, ctx, {
+      action: 'invitation.revoke',
+      targetType: 'invitation',
+      targetId: inv.id,
+      orgId,
+      details: { email: inv.email, role: inv.role },
+    });
   });
 }

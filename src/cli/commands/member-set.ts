@@ -28,15 +28,23 @@ Options:
 Example:
   ismap member set --org demo-cloud --email yamada@example.co.jp --role admin`,
   async run(ctx) {
-    const { values } = parse(ctx.argv, { org: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' } });
+    const { values } = parse(ctx.argv, {
+      org: { type: 'string' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+    });
     if (!values.org || !values.email || !values.role) throw new UsageError('--org, --email and --role are required');
-    if (!(roles as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+    if (!(roles as readonly string[]).includes(values.role))
+      throw new UsageError(`--role must be one of ${roles.join(', ')}`);
     const config = parseConfig(ctx.env, ctx.cwd);
     const runtime = await openRuntime({ ...config, logLevel: 'silent' });
     try {
       const org = await runtime.deps.uow.read.organizations.getBySlug(values.org);
       if (!org) throw new DomainError('not_found', `No organization with slug "${values.org}"`);
-      const m = await setMembership(runtime.deps, { actor: systemActor, requestId: 'cli' }, org.id, { email: values.email, role: values.role as Role });
+      const m = await setMembership(runtime.deps, { actor: systemActor, requestId: 'cli' }, org.id, {
+        email: values.email,
+        role: values.role as Role,
+      });
       if (values.json) writeJson(ctx.stdout, { orgId: m.orgId, userId: m.userId, role: m.role });
       else ctx.stdout.write(`${values.email} is now ${m.role} of ${org.slug}\n`);
       return 0;

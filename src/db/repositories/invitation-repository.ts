@@ -5,18 +5,34 @@ import type { Invitation, InvitationStatus } from '../../core/records';
 import type { Db } from '../engine';
 import { invitations, organizations, users } from '../schema';
 
-const toInvitation = (r: typeof invitations.$inferSelect): Invitation => ({ ...r, role: r.role as Role, status: r.status as InvitationStatus });
+const toInvitation = (r: typeof invitations.$inferSelect): Invitation => ({
+  ...r,
+  role: r.role as Role,
+  status: r.status as InvitationStatus,
+});
 
 export function invitationRepository(db: Db): InvitationRepository {
   const view = async (where: ReturnType<typeof and>): Promise<InvitationView[]> => {
     const rows = await db
-      .select({ inv: invitations, orgKind: organizations.kind, orgNameJa: organizations.nameJa, orgNameEn: organizations.nameEn, invitedByName: users.displayName })
+      .select({
+        inv: invitations,
+        orgKind: organizations.kind,
+        orgNameJa: organizations.nameJa,
+        orgNameEn: organizations.nameEn,
+        invitedByName: users.displayName,
+      })
       .from(invitations)
       .innerJoin(organizations, eq(organizations.id, invitations.orgId))
       .leftJoin(users, eq(users.id, invitations.invitedBy))
       .where(where)
       .orderBy(desc(invitations.createdAt), desc(invitations.id));
-    return rows.map((r) => ({ ...toInvitation(r.inv), orgKind: r.orgKind as OrgKind, orgNameJa: r.orgNameJa, orgNameEn: r.orgNameEn, invitedByName: r.invitedByName }));
+    return rows.map((r) => ({
+      ...toInvitation(r.inv),
+      orgKind: r.orgKind as OrgKind,
+      orgNameJa: r.orgNameJa,
+      orgNameEn: r.orgNameEn,
+      invitedByName: r.invitedByName,
+    }));
   };
   return {
     async insert(inv) {
@@ -31,11 +47,16 @@ export function invitationRepository(db: Db): InvitationRepository {
       return r ? toInvitation(r) : null;
     },
     async pendingFor(orgId, email) {
-      const [r] = await db.select().from(invitations).where(and(eq(invitations.orgId, orgId), eq(invitations.email, email), eq(invitations.status, 'pending')));
+      const [r] = await db
+        .select()
+        .from(invitations)
+        .where(and(eq(invitations.orgId, orgId), eq(invitations.email, email), eq(invitations.status, 'pending')));
       return r ? toInvitation(r) : null;
     },
-    listPendingForOrg: (orgId, now) => view(and(eq(invitations.orgId, orgId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, now))),
-    listPendingForEmail: (email, now) => view(and(eq(invitations.email, email), eq(invitations.status, 'pending'), gt(invitations.expiresAt, now))),
+    listPendingForOrg: (orgId, now) =>
+      view(and(eq(invitations.orgId, orgId), eq(invitations.status, 'pending'), gt(invitations.expiresAt, now))),
+    listPendingForEmail: (email, now) =>
+      view(and(eq(invitations.email, email), eq(invitations.status, 'pending'), gt(invitations.expiresAt, now))),
     async close(id, status, at, by) {
       const r = await db
         .update(invitations)

@@ -23,7 +23,18 @@ const get = createRoute({ method: 'get', path: '/organizations/{id}', tags, summ
 const update = createRoute({ method: 'patch', path: '/organizations/{id}', tags, summary: "Rename an organization (its admins, platform administrators)", request: { params: IdParam, body: jsonBody(updateOrganizationInput) }, responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses } });
 const members = createRoute({ method: 'get', path: '/organizations/{id}/members', tags, summary: 'Members of an organization', request: { params: IdParam }, responses: { 200: jsonOk(z.object({ members: z.array(Member) }), 'Members'), ...errorResponses } });
 // Nobody becomes a member without consent: new members are invited (routes/invitations.ts); this changes a role.
-const patchMember = createRoute({ method: 'patch', path: '/organizations/{id}/members/{userId}', tags, summary: 'Change the role of an existing member', request: { params: MemberParams, body: jsonBody(changeMemberRoleInput) }, responses: { 200: jsonOk(z.object({ userId: z.uuid(), orgId: z.uuid(), role: z.string() }), 'Membership'), ...errorResponses, 409: errorResponses[400] } });
+const patchMember = createRoute({
+  method: 'patch',
+  path: '/organizations/{id}/members/{userId}',
+  tags,
+  summary: 'Change the role of an existing member',
+  request: { params: MemberParams, body: jsonBody(changeMemberRoleInput) },
+  responses: {
+    200: jsonOk(z.object({ userId: z.uuid(), orgId: z.uuid(), role: z.string() }), 'Membership'),
+    ...errorResponses,
+    409: errorResponses[400],
+  },
+});
 const deleteMember = createRoute({ method: 'delete', path: '/organizations/{id}/members/{userId}', tags, summary: 'Remove a member', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...errorResponses } });
 
 export function organizationRoutes() {

@@ -40,13 +40,23 @@ export const invitationKeys = {
   link: (token: string) => ['invitations', 'link', token] as const,
 };
 
-export const useMyInvitations = () => useQuery({ queryKey: invitationKeys.mine, queryFn: () => api<{ invitations: Invitation[] }>('GET', '/invitations') });
+export const useMyInvitations = () =>
+  useQuery({ queryKey: invitationKeys.mine, queryFn: () => api<{ invitations: Invitation[] }>('GET', '/invitations') });
 
 export const useOrgInvitations = (orgId: string, enabled: boolean) =>
-  useQuery({ queryKey: invitationKeys.org(orgId), queryFn: () => api<{ invitations: Invitation[] }>('GET', `/organizations/${orgId}/invitations`), enabled });
+  useQuery({
+    queryKey: invitationKeys.org(orgId),
+    queryFn: () => api<{ invitations: Invitation[] }>('GET', `/organizations/${orgId}/invitations`),
+    enabled,
+  });
 
 export const useInvitationLink = (token: string) =>
-  useQuery({ queryKey: invitationKeys.link(token), queryFn: () => api<InvitationLink>('POST', '/invitations/lookup', { token }), enabled: token.length > 0, retry: false });
+  useQuery({
+    queryKey: invitationKeys.link(token),
+    queryFn: () => api<InvitationLink>('POST', '/invitations/lookup', { token }),
+    enabled: token.length > 0,
+    retry: false,
+  });
 
 /** Accept or decline; refreshes the session (a new membership) and the lists. */
 export function useAnswerInvitation() {
@@ -63,7 +73,8 @@ export function useAnswerInvitation() {
 export function useCreateInvitation(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { email: string; role: Role }) => api<CreatedInvitation>('POST', `/organizations/${orgId}/invitations`, v),
+    mutationFn: (v: { email: string; role: Role }) =>
+      api<CreatedInvitation>('POST', `/organizations/${orgId}/invitations`, v),
     onSuccess: () => void qc.invalidateQueries({ queryKey: invitationKeys.org(orgId) }),
   });
 }
@@ -76,4 +87,5 @@ export function useRevokeInvitation(orgId: string) {
   });
 }
 
-export const registerByInvitation = (v: { token: string; displayName: string; password: string }) => api<{ user: { email: string } }>('POST', '/invitations/register', v);
+export const registerByInvitation = (v: { token: string; displayName: string; password: string }) =>
+  api<{ user: { email: string } }>('POST', '/invitations/register', v);

@@ -3,12 +3,30 @@ import { useTranslation } from 'react-i18next';
 import type { Invitation, InvitationLink } from '../api/invitations';
 import { formatDate } from '../i18n/format';
 
-type Offer = Pick<Invitation, 'email' | 'role' | 'invitedByName' | 'expiresAt'> & { orgNameJa: string; orgNameEn: string };
+type Offer = Pick<Invitation, 'email' | 'role' | 'invitedByName' | 'expiresAt'> & {
+  orgNameJa: string;
+  orgNameEn: string;
+};
 
-export const offerOf = (v: InvitationLink): Offer => ({ email: v.email, role: v.role, invitedByName: v.invitedByName, expiresAt: v.expiresAt, orgNameJa: v.organization.nameJa, orgNameEn: v.organization.nameEn });
+export const offerOf = (v: InvitationLink): Offer => ({
+  email: v.email,
+  role: v.role,
+  invitedByName: v.invitedByName,
+  expiresAt: v.expiresAt,
+  orgNameJa: v.organization.nameJa,
+  orgNameEn: v.organization.nameEn,
+});
 
 /** One invitation as the invitee sees it, with accept / decline when they may answer. */
-export function InvitationOffer({ offer, onAnswer, busy }: { offer: Offer; onAnswer?: (answer: 'accept' | 'decline') => void; busy?: boolean }) {
+export function InvitationOffer({
+  offer,
+  onAnswer,
+  busy,
+}: {
+  offer: Offer;
+  onAnswer?: (answer: 'accept' | 'decline') => void;
+  busy?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const org = i18n.language === 'ja' ? offer.orgNameJa : offer.orgNameEn;
   return (

@@ -69,7 +69,12 @@ function MyInvitations() {
           onAnswer={(a) =>
             answer.mutate(
               { id: inv.id, answer: a },
-              { onSuccess: () => setDone(a === 'accept' ? t('invite.accepted', { org: i18n.language === 'ja' ? inv.orgNameJa : inv.orgNameEn }) : t('invite.declined')) },
+              {
+                onSuccess: () => {
+                  const org = i18n.language === 'ja' ? inv.orgNameJa : inv.orgNameEn;
+                  setDone(a === 'accept' ? t('invite.accepted', { org }) : t('invite.declined'));
+                },
+              },
             )
           }
         />

@@ -55,7 +55,11 @@ function Answer({ token, view }: { token: string; view: InvitationLink }) {
   if (session && session.user.email === view.email) {
     return (
       <>
-        <InvitationOffer offer={offer} busy={answer.isPending} onAnswer={(a) => answer.mutate({ id: view.id, answer: a }, { onSuccess: () => setDone(a) })} />
+        <InvitationOffer
+          offer={offer}
+          busy={answer.isPending}
+          onAnswer={(a) => answer.mutate({ id: view.id, answer: a }, { onSuccess: () => setDone(a) })}
+        />
         {answer.error && <ErrorAlert error={answer.error} />}
       </>
     );
@@ -74,7 +78,11 @@ function Answer({ token, view }: { token: string; view: InvitationLink }) {
   return (
     <>
       <InvitationOffer offer={offer} />
-      {view.needsAccount ? <CreateAccount token={token} email={view.email} signIn={signIn} /> : <SignInAs email={view.email} signIn={signIn} />}
+      {view.needsAccount ? (
+        <CreateAccount token={token} email={view.email} signIn={signIn} />
+      ) : (
+        <SignInAs email={view.email} signIn={signIn} />
+      )}
     </>
   );
 }
@@ -83,7 +91,9 @@ function AnswerDone({ answer, org }: { answer: 'accept' | 'decline'; org: Invita
   const { t, i18n } = useTranslation();
   return (
     <Alert color="green" role="status">
-      {answer === 'accept' ? t('invite.accepted', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn }) : t('invite.declined')}
+      {answer === 'accept'
+        ? t('invite.accepted', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn })
+        : t('invite.declined')}
     </Alert>
   );
 }
@@ -105,16 +115,36 @@ function SignInAs({ email, signIn }: { email: string; signIn: (email: string, pa
     <form onSubmit={submit}>
       <Stack>
         <Text size="sm">{t('invite.signInToAnswer', { email })}</Text>
-        {error instanceof ApiError && error.code === 'invalid_credentials' ? <Alert color="red" role="alert">{t('auth.invalid')}</Alert> : error ? <ErrorAlert error={error} /> : null}
+        {error instanceof ApiError && error.code === 'invalid_credentials' ? (
+          <Alert color="red" role="alert">
+            {t('auth.invalid')}
+          </Alert>
+        ) : error ? (
+          <ErrorAlert error={error} />
+        ) : null}
         <TextInput label={t('auth.email')} type="email" autoComplete="username" value={email} readOnly />
-        <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <PasswordInput
+          label={t('auth.password')}
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Button type="submit">{t('auth.signIn')}</Button>
       </Stack>
     </form>
   );
 }
 
-function CreateAccount({ token, email, signIn }: { token: string; email: string; signIn: (email: string, password: string) => Promise<void> }) {
+function CreateAccount({
+  token,
+  email,
+  signIn,
+}: {
+  token: string;
+  email: string;
+  signIn: (email: string, password: string) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -142,8 +172,20 @@ function CreateAccount({ token, email, signIn }: { token: string; email: string;
         </Title>
         {error ? <ErrorAlert error={error} /> : null}
         <TextInput label={t('auth.email')} type="email" autoComplete="username" value={email} readOnly />
-        <TextInput label={t('users.displayName')} required value={displayName} onChange={(e) => setDisplayName(e.currentTarget.value)} />
-        <PasswordInput label={t('users.initialPassword')} autoComplete="new-password" required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <TextInput
+          label={t('users.displayName')}
+          required
+          value={displayName}
+          onChange={(e) => setDisplayName(e.currentTarget.value)}
+        />
+        <PasswordInput
+          label={t('users.initialPassword')}
+          autoComplete="new-password"
+          required
+          minLength={12}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Button type="submit" loading={busy}>
           {t('invite.createSubmit')}
         </Button>

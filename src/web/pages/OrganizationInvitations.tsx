@@ -1,7 +1,13 @@
 import { Alert, Button, Card, CopyButton, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCreateInvitation, useOrgInvitations, useRevokeInvitation, type CreatedInvitation, type Role } from '../api/invitations';
+import {
+  useCreateInvitation,
+  useOrgInvitations,
+  useRevokeInvitation,
+  type CreatedInvitation,
+  type Role,
+} from '../api/invitations';
 import { ErrorAlert } from '../components/status';
 import { formatDate, formatDateTime } from '../i18n/format';
 
@@ -35,8 +41,22 @@ export function OrganizationInvitations({ orgId }: { orgId: string }) {
             {t('invite.title')}
           </Title>
           <Group align="flex-end">
-            <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
-            <Select label={t('orgs.role')} w={140} allowDeselect={false} value={role} onChange={(v) => setRole((v ?? 'viewer') as Role)} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Select
+              label={t('orgs.role')}
+              w={140}
+              allowDeselect={false}
+              value={role}
+              onChange={(v) => setRole((v ?? 'viewer') as Role)}
+              data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+            />
             <Button type="submit" loading={create.isPending}>
               {t('invite.send')}
             </Button>
@@ -45,9 +65,22 @@ export function OrganizationInvitations({ orgId }: { orgId: string }) {
         {create.error && <ErrorAlert error={create.error} />}
         {created && (
           <Alert color="blue" mt="sm" title={t('invite.sentTitle', { email: created.invitation.email })} role="status">
-            <Text size="sm">{t('invite.linkNote', { email: created.invitation.email, date: formatDateTime(created.invitation.expiresAt, i18n.language) })}</Text>
+            <Text size="sm">
+              {t('invite.linkNote', {
+                email: created.invitation.email,
+                date: formatDateTime(created.invitation.expiresAt, i18n.language),
+              })}
+            </Text>
             <Group mt="xs" wrap="nowrap">
-              <TextInput aria-label={t('invite.link')} value={link} readOnly className="mono" style={{ flex: 1 }} data-testid="invite-link" onFocus={(e) => e.currentTarget.select()} />
+              <TextInput
+                aria-label={t('invite.link')}
+                value={link}
+                readOnly
+                className="mono"
+                style={{ flex: 1 }}
+                data-testid="invite-link"
+                onFocus={(e) => e.currentTarget.select()}
+              />
               <CopyButton value={link}>
                 {({ copied, copy }) => (
                   <Button variant="light" onClick={copy}>
@@ -85,7 +118,14 @@ export function OrganizationInvitations({ orgId }: { orgId: string }) {
                 <Table.Td>{formatDate(inv.expiresAt, i18n.language)}</Table.Td>
                 <Table.Td>
                   {inv.abilities.revoke && (
-                    <Button size="xs" color="red" variant="subtle" onClick={() => window.confirm(t('invite.revokeConfirm', { email: inv.email })) && revoke.mutate(inv.id)}>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="subtle"
+                      onClick={() =>
+                        window.confirm(t('invite.revokeConfirm', { email: inv.email })) && revoke.mutate(inv.id)
+                      }
+                    >
                       {t('invite.revoke')}
                     </Button>
                   )}

@@ -23,7 +23,10 @@ export function OrganizationPage() {
   const members = useQuery({ queryKey: ['members', id], queryFn: () => api<{ members: Member[] }>('GET', `/organizations/${id}/members`), enabled: !!org.data });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
   // Existing members' roles change directly; new people are invited (OrganizationInvitations) and must accept.
-  const setRole = useMutation({ mutationFn: (v: { userId: string; role: string }) => api('PATCH', `/organizations/${id}/members/${v.userId}`, { role: v.role }), onSuccess: refresh });
+  const setRole = useMutation({
+    mutationFn: (v: { userId: string; role: string }) => api('PATCH', `/organizations/${id}/members/${v.userId}`, { role: v.role }),
+    onSuccess: refresh,
+  });
   const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
   const rename = useMutation({ mutationFn: (v: { nameJa: string; nameEn: string }) => api<Organization>('PATCH', `/organizations/${id}`, v), onSuccess: () => void qc.invalidateQueries() });
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
