@@ -37,7 +37,8 @@ export interface CreatedInvitation {
 export const invitationKeys = {
   mine: ['invitations', 'mine'] as const,
   org: (orgId: string) => ['invitations', 'org', orgId] as const,
-  link: (token: string) => ['invitations', 'link', token] as const,
+  // Not under 'invitations': answering refreshes those lists, but the link page must keep what it showed.
+  link: (token: string) => ['invitation-link', token] as const,
 };
 
 export const useMyInvitations = () =>
