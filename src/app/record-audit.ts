@@ -10,7 +10,11 @@ export interface AuditEntry {
   before?: unknown;
   after?: unknown;
   details?: Record<string, unknown>;
-  /** Organization on whose behalf the actor acted; defaults to the actor's active organization. */
+  /**
+   * Organization on whose behalf the actor acted. Defaults to the actor's active organization — except for platform
+   * administrators, whose actions (creating users, resetting passwords, importing criteria, …) are the platform's and
+   * default to none: they must not land in the audit view of whichever organization they happen to belong to.
+   */
   orgId?: string | null;
 }
 
@@ -28,7 +32,8 @@ export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'cloc
       id: deps.ids.uuid(),
       at: deps.clock.now().toISOString(),
       actorUserId: ctx.actor?.userId ?? null,
-      actorOrgId: entry.orgId !== undefined ? entry.orgId : (ctx.actor?.activeOrgId ?? null),
+      actorOrgId:
+        entry.orgId !== undefined ? entry.orgId : ctx.actor?.isPlatformAdmin ? null : (ctx.actor?.activeOrgId ?? null),
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,

@@ -16,6 +16,7 @@ export const commands: CommandEntry[] = [
   entry('serve', 'Run the ISMAP Hub server (API and web app)', () => import('./commands/serve')),
   entry('db migrate', 'Apply pending database migrations', () => import('./commands/db-migrate')),
   entry('user create', 'Create a user (the first platform administrator, or a member of an organization)', () => import('./commands/user-create')),
+  entry('member set', 'Add an existing user to an organization, or change their role, directly (the operator)', () => import('./commands/member-set')),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
   entry('catalog sync', 'Load the bundled catalogs and mapping sets into the database (unchanged ones are skipped)', () => import('./commands/catalog-sync')),
   entry('catalog import-text', 'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition', () => import('./commands/catalog-import-text')),

@@ -42,6 +42,16 @@ export function activeMembership(actor: Actor): Membership | undefined {
   return actor.activeOrgId ? membershipIn(actor, actor.activeOrgId) : undefined;
 }
 
+/**
+ * The organization a new session acts for: the one the user last chose, while they still belong to it; otherwise
+ * the membership they have held longest (`memberships` come oldest first). Being added to an organization never
+ * makes it active: only the user's own choice does, or it being their only one.
+ */
+export function chooseActiveOrg(memberships: readonly Membership[], lastChosen: string | null): string | null {
+  if (lastChosen && memberships.some((m) => m.orgId === lastChosen)) return lastChosen;
+  return memberships[0]?.orgId ?? null;
+}
+
 /** The system actor used by start-up seeding and CLI commands run by an operator on the host. */
 export const systemActor: Actor = {
   userId: '00000000-0000-0000-0000-000000000000',

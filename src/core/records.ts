@@ -21,11 +21,13 @@ export interface User {
   disabledAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+  /** The organization the user last chose to act for; sign-in resumes it (see `chooseActiveOrg`). */
+  lastOrgId: string | null;
 }
 
 /** What may leave the server about a user: never the password hash. */
-export type PublicUser = Omit<User, 'passwordHash'>;
-export const publicUser = ({ passwordHash: _omit, ...u }: User): PublicUser => u;
+export type PublicUser = Omit<User, 'passwordHash' | 'lastOrgId'>;
+export const publicUser = ({ passwordHash: _omit, lastOrgId: _last, ...u }: User): PublicUser => u;
 
 export interface MembershipRecord {
   userId: string;
@@ -45,4 +47,24 @@ export interface Session {
   revokedAt: Date | null;
   ip: string | null;
   userAgent: string | null;
+}
+
+export const invitationStatuses = ['pending', 'accepted', 'declined', 'revoked'] as const;
+export type InvitationStatus = (typeof invitationStatuses)[number];
+
+/** An invitation to join an organization with a role. The person it names accepts or declines it. */
+export interface Invitation {
+  id: string;
+  orgId: string;
+  /** Lower-case; the invitation is for whoever holds (or registers) an account with this email. */
+  email: string;
+  role: Role;
+  /** SHA-256 of the single-use token in the invitation link. */
+  tokenHash: string;
+  status: InvitationStatus;
+  invitedBy: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+  closedAt: Date | null;
+  closedBy: string | null;
 }

@@ -1,4 +1,5 @@
-import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid, index, unique } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid, index, unique, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 // The drizzle schema mirrors the committed SQL migrations in ./migrations (the migrations are the source of truth;
 // test/db/schema-matches-migrations.test.ts fails when the two disagree).
@@ -25,6 +26,8 @@ export const users = pgTable('users', {
   disabledAt: ts('disabled_at'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  /** The organization the user last chose to act for (0004); sign-in resumes it. */
+  lastOrgId: uuid('last_org_id').references((): AnyPgColumn => organizations.id),
 });
 
 export const memberships = pgTable(
@@ -36,6 +39,29 @@ export const memberships = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.orgId] }), index('memberships_org_idx').on(t.orgId)],
+);
+
+// An invitation to join an organization (0004), accepted or declined by the person invited.
+// Only the SHA-256 of its token is kept.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid('id').primaryKey(),
+    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    email: text('email').notNull(),
+    role: text('role').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    status: text('status').notNull(),
+    invitedBy: uuid('invited_by'),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by'),
+  },
+  (t) => [
+    uniqueIndex('invitations_pending_idx').on(t.orgId, t.email).where(sql`status = 'pending'`),
+    index('invitations_email_idx').on(t.email),
+  ],
 );
 
 export const sessions = pgTable(

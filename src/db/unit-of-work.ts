@@ -8,6 +8,7 @@ import { catalogRepository } from './repositories/catalog-repository';
 import { mappingRepository } from './repositories/mapping-repository';
 import { settingsRepository } from './repositories/settings-repository';
 import { knownDeviceRepository, loginThrottleRepository } from './repositories/login-throttle-repository';
+import { invitationRepository } from './repositories/invitation-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -20,6 +21,7 @@ export function repositories(db: Db): Repositories {
     settings: settingsRepository(db),
     loginThrottle: loginThrottleRepository(db),
     knownDevices: knownDeviceRepository(db),
+    invitations: invitationRepository(db),
   };
 }
 

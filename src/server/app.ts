@@ -15,11 +15,12 @@ import { auditRoutes } from './routes/audit';
 import { catalogRoutes } from './routes/catalogs';
 import { catalogFileRoutes } from './routes/catalog-files';
 import { mappingRoutes } from './routes/mappings';
+import { invitationRoutes } from './routes/invitations';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
 /** Every API route module; the authorization matrix test walks the OpenAPI document these produce. */
-export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes, catalogRoutes, catalogFileRoutes, mappingRoutes];
+export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes, catalogRoutes, catalogFileRoutes, mappingRoutes, invitationRoutes];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
   const app = new OpenAPIHono<HonoEnv>();

@@ -1,6 +1,8 @@
 import type { PublicUser, Session } from '../core/records';
 import type { OrganizationWithAbilities } from '../app/use-cases/list-organizations';
 import type { MemberRow } from '../app/ports/repositories';
+import type { InvitationWithAbilities } from '../app/use-cases/list-invitations';
+import type { InvitationLinkView } from '../app/use-cases/open-invitation-link';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -30,3 +32,20 @@ export const presentDeviceSession = (s: Session, currentId: string) => ({
   userAgent: s.userAgent,
   current: s.id === currentId,
 });
+
+/** Never the token digest: an invitation leaves the server without anything that opens it. */
+export const presentInvitation = (i: InvitationWithAbilities) => ({
+  id: i.id,
+  orgId: i.orgId,
+  orgKind: i.orgKind,
+  orgNameJa: i.orgNameJa,
+  orgNameEn: i.orgNameEn,
+  email: i.email,
+  role: i.role,
+  invitedByName: i.invitedByName,
+  createdAt: i.createdAt.toISOString(),
+  expiresAt: i.expiresAt.toISOString(),
+  abilities: i.abilities,
+});
+
+export const presentInvitationLink = (v: InvitationLinkView) => ({ ...v, expiresAt: v.expiresAt.toISOString() });

@@ -111,3 +111,31 @@ export const AuditEvent = z
     hash: z.string(),
   })
   .openapi('AuditEvent');
+
+export const Invitation = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    orgKind: z.enum(orgKinds),
+    orgNameJa: z.string(),
+    orgNameEn: z.string(),
+    email: z.string(),
+    role: z.enum(roles),
+    invitedByName: z.string().nullable(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+    abilities: Abilities,
+  })
+  .openapi('Invitation');
+
+export const InvitationLink = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: z.enum(roles),
+    expiresAt: z.string(),
+    organization: z.object({ kind: z.string(), nameJa: z.string(), nameEn: z.string() }),
+    invitedByName: z.string().nullable(),
+    needsAccount: z.boolean().openapi({ description: 'No account has this email yet: the link holder may create it' }),
+  })
+  .openapi('InvitationLink');

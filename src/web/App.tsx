@@ -1,4 +1,4 @@
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { Shell } from './layout/Shell';
 import { useSession } from './session';
 import { Loading, NotFound } from './components/status';
@@ -9,11 +9,15 @@ import { OrganizationPage } from './pages/OrganizationPage';
 import { Users } from './pages/Users';
 import { AuditLog } from './pages/AuditLog';
 import { Account } from './pages/Account';
+import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
 
 export function App() {
   const { session, loading } = useSession();
+  const { pathname } = useLocation();
   if (loading) return <Loading />;
+  // An invitation link opens the same way signed in or not (it may be for someone without an account yet).
+  if (pathname === '/invite') return <Invite />;
   if (!session) return <SignIn />;
   return (
     <Shell>

@@ -3,6 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { describeBrowser, launch } from '../support/browser';
 import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
+import { createInvitation } from '../../src/app/use-cases/create-invitation';
+import { systemActor } from '../../src/core/identity';
 
 // Each demo role signs in, in both languages, and sees exactly its role's navigation.
 const expectedNav: Record<string, string[]> = {
@@ -118,17 +120,55 @@ describeBrowser('web shell in headless Chromium', () => {
     await context.close();
   });
 
-  it('lets an organization admin add a member, recorded in the audit log', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
-    const page = await context.newPage();
+  it('lets an organization admin invite an existing user, who signs in by the link and accepts; all audited', async () => {
+    const admin = await browser.newContext({ locale: 'ja-JP' });
+    const page = await admin.newPage();
+    page.setDefaultTimeout(10_000);
     await signIn(page, 'csp@demo.ismap-hub.test');
     await page.locator('nav [data-nav=organization]').click();
-    await page.getByRole('heading', { name: 'メンバー' }).waitFor();
+    await page.getByRole('heading', { name: 'メンバー', exact: true }).waitFor();
     await page.getByRole('textbox', { name: 'メールアドレス' }).fill('agency@demo.ismap-hub.test');
-    await page.getByRole('button', { name: 'メンバーを追加' }).click();
-    await page.getByText('agency@demo.ismap-hub.test').waitFor();
-    const events = await server.deps.uow.read.audit.query({ action: 'membership.create', order: 'desc', limit: 1 });
-    expect(events[0]?.details).toMatchObject({ email: 'agency@demo.ismap-hub.test', role: 'viewer' });
+    await page.getByRole('button', { name: '招待する' }).click();
+    const link = await page.getByTestId('invite-link').inputValue();
+    expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{40,}$/);
+    await page.locator('tr', { hasText: 'agency@demo.ismap-hub.test' }).getByRole('button', { name: '取り消す' }).waitFor();
+    const agency = (await server.deps.uow.read.users.getByEmail('agency@demo.ismap-hub.test'))!;
+    expect(await server.deps.uow.read.users.memberships(agency.id)).toHaveLength(1);
+    await admin.close();
+
+    const invitee = await browser.newContext({ locale: 'en-US' });
+    const p2 = await invitee.newPage();
+    p2.setDefaultTimeout(10_000);
+    await p2.goto(link);
+    await p2.getByText('Sign in as agency@demo.ismap-hub.test to accept or decline.').waitFor();
+    await p2.locator('input[type=password]').fill(DEMO_PASSWORD);
+    await p2.getByRole('button', { name: 'Sign in' }).click();
+    await p2.getByRole('button', { name: 'Accept' }).click();
+    await p2.getByText(/You are now a member of Demo Cloud K\.K\./).waitFor();
+    await p2.getByRole('link', { name: 'Go to ISMAP Hub' }).click();
+    // Joining did not switch the organization they act for.
+    await p2.getByText('You are acting for Demo Ministry as Admin.').waitFor();
+    const actions = (await server.deps.uow.read.audit.query({ action: 'invitation.*', order: 'asc', limit: 10 })).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['invitation.create', 'invitation.accept']));
+    const joined = await server.deps.uow.read.audit.query({ action: 'membership.create', actorUserId: agency.id, order: 'desc', limit: 1 });
+    expect(joined[0]?.details).toMatchObject({ email: 'agency@demo.ismap-hub.test', role: 'viewer' });
+    await invitee.close();
+  });
+
+  it('lets someone without an account create it from an invitation link and join', async () => {
+    const org = (await server.deps.uow.read.organizations.getBySlug('demo-cloud'))!;
+    const { token } = await createInvitation(server.deps, { actor: systemActor, requestId: null }, org.id, { email: 'newcomer@example.jp', role: 'editor' });
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto(`${server.url}/invite#${token}`);
+    await page.getByRole('heading', { name: 'アカウントを作成して参加' }).waitFor();
+    await page.getByRole('textbox', { name: '表示名' }).fill('新人 太郎');
+    await page.locator('input[type=password]').fill('newcomer-password-1');
+    await page.getByRole('button', { name: 'アカウントを作成して参加する' }).click();
+    await page.getByText('デモクラウド株式会社 の編集者として操作しています。').waitFor();
+    await page.goto(`${server.url}/invite#${token}`);
+    await page.getByText(/この招待リンクは無効です/).waitFor();
     await context.close();
   });
 

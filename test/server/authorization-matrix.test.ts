@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createOrganization } from '../../src/app/use-cases/create-organization';
 import { createUser } from '../../src/app/use-cases/create-user';
+import { createInvitation } from '../../src/app/use-cases/create-invitation';
 import { orgKinds, systemActor, type Actor, type OrgKind } from '../../src/core/identity';
 import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
 import { addMapping } from '../../src/app/use-cases/add-mapping';
@@ -76,6 +77,18 @@ async function throwawayUser(s: TestServer, orgId: string): Promise<string> {
   return (await createUser(s.deps, { actor: systemActor, requestId: null }, { email, displayName: 'v', password: PW, memberships: [{ orgId, role: 'viewer' }] })).id;
 }
 
+const sysCtx = { actor: systemActor, requestId: null };
+async function invite(s: TestServer, orgId: string, email: string) {
+  const { invitation, token } = await createInvitation(s.deps, sysCtx, orgId, { email, role: 'viewer' });
+  return { id: invitation.id, token };
+}
+/** inside: addressed to the caller; outside: to somebody else. Always into a fresh organization. */
+async function inviteFor(s: TestServer, w: World, where: Where, who: Who) {
+  const org = await createOrganization(s.deps, sysCtx, { kind: 'agency', slug: `inv-${uniq()}`, nameJa: '省', nameEn: 'Ministry' });
+  const email = w.email(where === 'inside' && who !== 'anonymous' ? who : 'spare');
+  return invite(s, org.id, email);
+}
+
 const rows: Record<string, Row> = {
   'POST /auth/login': { req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
   'GET /auth/session': { req: () => ({ path: '/auth/session' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
@@ -107,7 +120,26 @@ const rows: Record<string, Row> = {
   'GET /organizations/{id}': { req: (w, where) => ({ path: `/organizations/${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
   'PATCH /organizations/{id}': { req: (w, where) => ({ path: `/organizations/${w.org[where]}`, body: { nameEn: `Renamed ${uniq()}` } }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
   'GET /organizations/{id}/members': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/members` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
-  'PUT /organizations/{id}/members': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/members`, body: { email: 'spare@x.test', role: 'viewer' } }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
+  'PATCH /organizations/{id}/members/{userId}': {
+    req: async (w, where, _who, s) => ({ path: `/organizations/${w.org[where]}/members/${await throwawayUser(s, w.org[where])}`, body: { role: 'editor' } }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
+  'POST /organizations/{id}/invitations': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/invitations`, body: { email: `inv-${uniq()}@x.test`, role: 'viewer' } }), expect: { anonymous: 401, platformAdmin: 201, admin: member(201), editor: member(403), viewer: member(403) } },
+  'GET /organizations/{id}/invitations': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/invitations` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
+  'DELETE /organizations/{id}/invitations/{invitationId}': {
+    req: async (w, where, _who, s) => ({ path: `/organizations/${w.org[where]}/invitations/${(await invite(s, w.org[where], `inv-${uniq()}@x.test`)).id}` }),
+    expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(403), viewer: member(403) },
+  },
+  'GET /invitations': { req: () => ({ path: '/invitations' }), expect: signedIn },
+  // inside: an invitation addressed to the caller (into a fresh organization); outside: one addressed to someone else.
+  'POST /invitations/{id}/accept': { req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/accept` }), expect: { anonymous: 401, platformAdmin: { inside: 200, outside: 403 }, admin: member(200), editor: member(200), viewer: member(200) } },
+  'POST /invitations/{id}/decline': { req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/decline` }), expect: { anonymous: 401, platformAdmin: { inside: 204, outside: 403 }, admin: member(204), editor: member(204), viewer: member(204) } },
+  // The link's token is the proof: these answer the same to anyone holding it, signed in or not.
+  'POST /invitations/lookup': { req: async (w, where, _who, s) => ({ path: '/invitations/lookup', body: { token: (await invite(s, w.org[where], `inv-${uniq()}@x.test`)).token } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
+  'POST /invitations/register': {
+    req: async (w, where, _who, s) => ({ path: '/invitations/register', body: { token: (await invite(s, w.org[where], `new-${uniq()}@x.test`)).token, displayName: 'New', password: PW } }),
+    expect: { anonymous: 201, platformAdmin: 201, admin: 201, editor: 201, viewer: 201 },
+  },
   'DELETE /organizations/{id}/members/{userId}': {
     req: async (w, where, _who, s) => {
       const email = `tmp-${uniq()}@x.test`;

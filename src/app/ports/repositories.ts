@@ -1,6 +1,6 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { Membership } from '../../core/identity';
-import type { MembershipRecord, Organization, Session, User } from '../../core/records';
+import type { Invitation, MembershipRecord, Organization, Session, User } from '../../core/records';
 import type { CatalogRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 
@@ -14,6 +14,12 @@ export interface OrganizationRepository {
   insert(org: Organization): Promise<void>;
   update(id: string, patch: Partial<Pick<Organization, 'nameJa' | 'nameEn' | 'updatedAt'>>): Promise<void>;
   count(): Promise<number>;
+  /**
+   * Locks the organization's memberships for the rest of the transaction (its row, FOR NO KEY UPDATE) and returns
+   * the organization: membership changes of one organization serialise, so two admins demoting each other at the
+   * same moment cannot both pass the "another admin remains" check.
+   */
+  lockMemberships(id: string): Promise<Organization | null>;
 }
 
 export interface MemberRow extends MembershipRecord {
@@ -26,14 +32,36 @@ export interface UserRepository {
   getByEmail(email: string): Promise<User | null>;
   list(): Promise<User[]>;
   insert(user: User): Promise<void>;
-  update(id: string, patch: Partial<Pick<User, 'displayName' | 'passwordHash' | 'locale' | 'disabledAt' | 'isPlatformAdmin' | 'updatedAt'>>): Promise<void>;
+  update(id: string, patch: Partial<Pick<User, 'displayName' | 'passwordHash' | 'locale' | 'disabledAt' | 'isPlatformAdmin' | 'updatedAt' | 'lastOrgId'>>): Promise<void>;
   count(): Promise<number>;
-  /** The user's memberships with each organization's kind. */
+  /** The user's memberships with each organization's kind, oldest first (then by slug). */
   memberships(userId: string): Promise<Membership[]>;
   members(orgId: string): Promise<MemberRow[]>;
   getMembership(userId: string, orgId: string): Promise<MembershipRecord | null>;
   putMembership(m: MembershipRecord): Promise<void>;
   deleteMembership(userId: string, orgId: string): Promise<void>;
+}
+
+/** A pending invitation with what the invitee needs to decide: the organization's names and who invited them. */
+export interface InvitationView extends Invitation {
+  orgKind: Organization['kind'];
+  orgNameJa: string;
+  orgNameEn: string;
+  invitedByName: string | null;
+}
+
+export interface InvitationRepository {
+  insert(inv: Invitation): Promise<void>;
+  get(id: string): Promise<Invitation | null>;
+  getByTokenHash(tokenHash: string): Promise<Invitation | null>;
+  /** The open (status pending) invitation of this email to this organization, expired or not. */
+  pendingFor(orgId: string, email: string): Promise<Invitation | null>;
+  /** Pending, unexpired invitations of an organization, newest first. */
+  listPendingForOrg(orgId: string, now: Date): Promise<InvitationView[]>;
+  /** Pending, unexpired invitations addressed to an email, newest first. */
+  listPendingForEmail(email: string, now: Date): Promise<InvitationView[]>;
+  /** Closes a pending invitation; false when it was no longer pending (answered or revoked meanwhile). */
+  close(id: string, status: 'accepted' | 'declined' | 'revoked', at: Date, by: string | null): Promise<boolean>;
 }
 
 /** A session together with what the server needs to build the actor, in one read. */
@@ -93,6 +121,7 @@ export interface Repositories {
   settings: SettingsRepository;
   loginThrottle: LoginThrottleRepository;
   knownDevices: KnownDeviceRepository;
+  invitations: InvitationRepository;
 }
 
 /**

@@ -16,7 +16,8 @@ import type {
 
 // In-memory fakes of the app's identity and audit ports, for the small test tier: use-case tests that need no
 // database (house style: Immich's newTestService). They keep the semantics the use cases rely on — unique emails
-// and slugs, memberships ordered by organization slug, a transaction that rolls back on error — and nothing more.
+// and slugs, memberships oldest first (then by organization slug), a transaction that rolls back on error — and
+// nothing more.
 // Catalog and mapping repositories are not faked: a use case that touches them is tested on the real engines
 // (test/db), and calling them here fails loudly.
 
@@ -76,6 +77,11 @@ function organizations(s: InMemoryState): OrganizationRepository {
     async count() {
       return s.organizations.size;
     },
+    async lockMemberships(id) {
+      // Transactions here already run one at a time (inMemoryUnitOfWork): the lock is the organization itself.
+      const o = s.organizations.get(id);
+      return o ? { ...o } : null;
+    },
   };
 }
 
@@ -109,6 +115,7 @@ function users(s: InMemoryState): UserRepository {
       return [...s.memberships.values()]
         .filter((m) => m.userId === userId)
         .sort(byKey(slugOf))
+        .sort((a, b) => +a.createdAt - +b.createdAt)
         .map((m) => ({ orgId: m.orgId, role: m.role, orgKind: kindOf(m.orgId) }));
     },
     async members(orgId) {
@@ -235,6 +242,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     mappings: notFaked('mappings'),
     loginThrottle: inMemoryLoginThrottle(s.throttle),
     knownDevices: inMemoryKnownDevices(s.devices),
+    invitations: notFaked('invitations'),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/identity';
+import { chooseActiveOrg, type Actor } from '../../core/identity';
 import type { Session, User } from '../../core/records';
 import type { AppDeps } from '../context';
 import { SESSION_IDLE_MS, sessionIdOf } from './sign-in';
@@ -32,6 +32,6 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
     session.lastSeenAt = new Date(now);
   }
   // A membership removed since sign-in must not stay active.
-  const activeOrgId = session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId) ? session.activeOrgId : (memberships[0]?.orgId ?? null);
+  const activeOrgId = session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId) ? session.activeOrgId : chooseActiveOrg(memberships, user.lastOrgId);
   return { actor: { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId }, session: { ...session, activeOrgId }, user };
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../core/errors';
-import type { Actor } from '../../core/identity';
+import { chooseActiveOrg, type Actor } from '../../core/identity';
 import type { Session } from '../../core/records';
 import type { AppDeps } from '../context';
 import { recordAudit } from '../record-audit';
@@ -85,7 +85,7 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   const session: Session = {
     id: sessionIdOf(token),
     userId: user.id,
-    activeOrgId: memberships[0]?.orgId ?? null,
+    activeOrgId: chooseActiveOrg(memberships, user.lastOrgId),
     csrfToken: deps.ids.token(),
     createdAt: now,
     lastSeenAt: now,

@@ -3,3 +3,4 @@ export * from './organization-policy';
 export * from './user-policy';
 export * from './session-policy';
 export * from './catalog-policy';
+export * from './invitation-policy';

@@ -15,8 +15,10 @@ export const organizationPolicy = definePolicy<OrganizationResource, 'update' | 
 });
 
 /** Abilities that do not belong to one existing object (creating one, listing everything). */
-export const platformPolicy = definePolicy<null, 'createOrganization' | 'listUsers' | 'createUser' | 'readAuditLog' | 'verifyAuditLog'>('platform', {
+export const platformPolicy = definePolicy<null, 'createOrganization' | 'listUsers' | 'createUser' | 'readAuditLog' | 'verifyAuditLog' | 'addMemberDirectly'>('platform', {
   read: () => true,
+  // Adding someone to an organization without their consent (the operator's CLI, the demo seed); no HTTP endpoint.
+  addMemberDirectly: (a) => a.isPlatformAdmin,
   createOrganization: (a) => a.isPlatformAdmin,
   listUsers: (a) => a.isPlatformAdmin,
   createUser: (a) => a.isPlatformAdmin,

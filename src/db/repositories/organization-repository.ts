@@ -29,6 +29,12 @@ export function organizationRepository(db: Db): OrganizationRepository {
     async update(id, patch) {
       await db.update(organizations).set(patch).where(eq(organizations.id, id));
     },
+    async lockMemberships(id) {
+      // NO KEY UPDATE: serialises membership changes of this organization without blocking inserts that only
+      // reference it (their foreign-key check takes KEY SHARE).
+      const [r] = await db.select().from(organizations).where(eq(organizations.id, id)).for('no key update');
+      return r ? toOrg(r) : null;
+    },
     async count() {
       const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(organizations);
       return Number(r?.n ?? 0);

@@ -33,7 +33,7 @@ export function userRepository(db: Db): UserRepository {
         .from(memberships)
         .innerJoin(organizations, eq(organizations.id, memberships.orgId))
         .where(eq(memberships.userId, userId))
-        .orderBy(asc(organizations.slug));
+        .orderBy(asc(memberships.createdAt), asc(organizations.slug));
       return rows.map((r) => ({ orgId: r.orgId, role: r.role as Role, orgKind: r.orgKind as OrgKind }));
     },
     async members(orgId) {

@@ -4,7 +4,7 @@ import { createOrganization, createOrganizationInput } from '../../app/use-cases
 import { updateOrganization, updateOrganizationInput } from '../../app/use-cases/update-organization';
 import { getOrganization, listMembers } from '../../app/use-cases/get-organization';
 import { listOrganizations } from '../../app/use-cases/list-organizations';
-import { setMembership, setMembershipInput } from '../../app/use-cases/set-membership';
+import { changeMemberRole, changeMemberRoleInput } from '../../app/use-cases/change-member-role';
 import { removeMembership } from '../../app/use-cases/remove-membership';
 import { abilities, organizationPolicy } from '../../core/policies';
 import { requestCtx } from '../middleware/request-context';
@@ -22,7 +22,19 @@ const create = createRoute({ method: 'post', path: '/organizations', tags, summa
 const get = createRoute({ method: 'get', path: '/organizations/{id}', tags, summary: 'One organization', request: { params: IdParam }, responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses } });
 const update = createRoute({ method: 'patch', path: '/organizations/{id}', tags, summary: "Rename an organization (its admins, platform administrators)", request: { params: IdParam, body: jsonBody(updateOrganizationInput) }, responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses } });
 const members = createRoute({ method: 'get', path: '/organizations/{id}/members', tags, summary: 'Members of an organization', request: { params: IdParam }, responses: { 200: jsonOk(z.object({ members: z.array(Member) }), 'Members'), ...errorResponses } });
-const putMember = createRoute({ method: 'put', path: '/organizations/{id}/members', tags, summary: 'Add a user to the organization or change their role', request: { params: IdParam, body: jsonBody(setMembershipInput) }, responses: { 200: jsonOk(z.object({ userId: z.uuid(), orgId: z.uuid(), role: z.string() }), 'Membership'), ...errorResponses } });
+// Nobody becomes a member without consent: new members are invited (routes/invitations.ts); this changes a role.
+const patchMember = createRoute({
+  method: 'patch',
+  path: '/organizations/{id}/members/{userId}',
+  tags,
+  summary: 'Change the role of an existing member',
+  request: { params: MemberParams, body: jsonBody(changeMemberRoleInput) },
+  responses: {
+    200: jsonOk(z.object({ userId: z.uuid(), orgId: z.uuid(), role: z.string() }), 'Membership'),
+    ...errorResponses,
+    409: errorResponses[400],
+  },
+});
 const deleteMember = createRoute({ method: 'delete', path: '/organizations/{id}/members/{userId}', tags, summary: 'Remove a member', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...errorResponses } });
 
 export function organizationRoutes() {
@@ -40,8 +52,9 @@ export function organizationRoutes() {
     return c.json(presentOrganization({ ...org, abilities: abilities(organizationPolicy, ctx.actor, org) }), 200);
   });
   app.openapi(members, async (c) => c.json({ members: (await listMembers(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(presentMember) }, 200));
-  app.openapi(putMember, async (c) => {
-    const m = await setMembership(c.get('deps'), requestCtx(c), c.req.valid('param').id, c.req.valid('json'));
+  app.openapi(patchMember, async (c) => {
+    const p = c.req.valid('param');
+    const m = await changeMemberRole(c.get('deps'), requestCtx(c), p.id, p.userId, c.req.valid('json'));
     return c.json({ userId: m.userId, orgId: m.orgId, role: m.role }, 200);
   });
   app.openapi(deleteMember, async (c) => {

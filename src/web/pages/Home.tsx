@@ -1,7 +1,11 @@
-import { Button, Card, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { activeMembership, useSession } from '../session';
+import { useAnswerInvitation, useMyInvitations } from '../api/invitations';
+import { InvitationOffer } from '../components/invitation-card';
+import { ErrorAlert } from '../components/status';
 
 export function Home() {
   const { t, i18n } = useTranslation();
@@ -18,6 +22,7 @@ export function Home() {
       {org && m ? <Text>{t('home.actingAs', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn, role: t(`role.${m.role}`) })}</Text> : null}
       {session.user.isPlatformAdmin && <Text>{t('home.platformAdmin')}</Text>}
       {!m && !session.user.isPlatformAdmin && <Text>{t('home.noOrg')}</Text>}
+      <MyInvitations />
       {steps.length > 0 && (
         <Card withBorder>
           <Title order={3} size="h5" mb="xs">
@@ -33,6 +38,47 @@ export function Home() {
           </Button>
         </Card>
       )}
+    </Stack>
+  );
+}
+
+/** Invitations addressed to the signed-in user: accepting adds the membership, it does not switch organizations. */
+function MyInvitations() {
+  const { t, i18n } = useTranslation();
+  const list = useMyInvitations();
+  const answer = useAnswerInvitation();
+  const [done, setDone] = useState<string | null>(null);
+  const invitations = list.data?.invitations ?? [];
+  if (invitations.length === 0 && !done) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={3} size="h4">
+        {t('invite.yours')}
+      </Title>
+      {done && (
+        <Alert color="green" role="status">
+          {done}
+        </Alert>
+      )}
+      {answer.error && <ErrorAlert error={answer.error} />}
+      {invitations.map((inv) => (
+        <InvitationOffer
+          key={inv.id}
+          offer={inv}
+          busy={answer.isPending && answer.variables.id === inv.id}
+          onAnswer={(a) =>
+            answer.mutate(
+              { id: inv.id, answer: a },
+              {
+                onSuccess: () => {
+                  const org = i18n.language === 'ja' ? inv.orgNameJa : inv.orgNameEn;
+                  setDone(a === 'accept' ? t('invite.accepted', { org }) : t('invite.declined'));
+                },
+              },
+            )
+          }
+        />
+      ))}
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Card } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
 import { api, type Organization } from '../api/client';
 import { ErrorAlert, Loading } from '../components/status';
+import { OrganizationInvitations } from './OrganizationInvitations';
 
 interface Member {
   userId: string;
@@ -21,21 +22,19 @@ export function OrganizationPage() {
   const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>('GET', `/organizations/${id}`) });
   const members = useQuery({ queryKey: ['members', id], queryFn: () => api<{ members: Member[] }>('GET', `/organizations/${id}/members`), enabled: !!org.data });
   const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
-  const setRole = useMutation({ mutationFn: (v: { email: string; role: string }) => api('PUT', `/organizations/${id}/members`, v), onSuccess: refresh });
+  // Existing members' roles change directly; new people are invited (OrganizationInvitations) and must accept.
+  const setRole = useMutation({
+    mutationFn: (v: { userId: string; role: string }) => api('PATCH', `/organizations/${id}/members/${v.userId}`, { role: v.role }),
+    onSuccess: refresh,
+  });
   const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
   const rename = useMutation({ mutationFn: (v: { nameJa: string; nameEn: string }) => api<Organization>('PATCH', `/organizations/${id}`, v), onSuccess: () => void qc.invalidateQueries() });
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
-  const [email, setEmail] = useState('');
-  const [role, setNewRole] = useState<string>('viewer');
 
   if (org.isLoading) return <Loading />;
   if (org.error) return <ErrorAlert error={org.error} />;
   const o = org.data!;
   const canManage = o.abilities.manageMembers;
-  const add = (e: FormEvent) => {
-    e.preventDefault();
-    setRole.mutate({ email, role }, { onSuccess: () => setEmail('') });
-  };
 
   return (
     <Stack maw={1000}>
@@ -90,7 +89,7 @@ export function OrganizationPage() {
                 <Table.Td>{m.displayName}</Table.Td>
                 <Table.Td>
                   {canManage ? (
-                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ email: m.email, role: v })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ userId: m.userId, role: v })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                   ) : (
                     t(`role.${m.role}`)
                   )}
@@ -107,19 +106,7 @@ export function OrganizationPage() {
           </Table.Tbody>
         </Table>
       )}
-      {canManage && (
-        <Card withBorder maw={640}>
-          <form onSubmit={add}>
-            <Group align="flex-end">
-              <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
-              <Select label={t('orgs.role')} w={140} allowDeselect={false} value={role} onChange={(v) => setNewRole(v ?? 'viewer')} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
-              <Button type="submit" loading={setRole.isPending}>
-                {t('orgs.addMember')}
-              </Button>
-            </Group>
-          </form>
-        </Card>
-      )}
+      {canManage && <OrganizationInvitations orgId={id} />}
     </Stack>
   );
 }
