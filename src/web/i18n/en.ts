@@ -78,7 +78,7 @@ export const en = {
     target: 'Target',
     details: 'Details',
     hash: 'Hash',
-    filterAction: 'Action (e.g. organization.*)',
+    filterAction: 'Action (e.g. organization.* or session.sign_in*)',
     filterFrom: 'From',
     filterTo: 'To',
     apply: 'Apply',

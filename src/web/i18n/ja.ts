@@ -80,7 +80,7 @@ export const ja: Messages = {
     target: '対象',
     details: '詳細',
     hash: 'ハッシュ',
-    filterAction: '操作（例: organization.*）',
+    filterAction: '操作（例: organization.* や session.sign_in*）',
     filterFrom: '開始',
     filterTo: '終了',
     apply: '絞り込む',

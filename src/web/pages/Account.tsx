@@ -1,34 +1,16 @@
 import { Alert, Badge, Button, Card, PasswordInput, Stack, Table, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useChangePassword, useDeviceSessions, useRevokeSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 
-interface DeviceSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  revokedAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
 export function Account() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['sessions'], queryFn: () => api<{ sessions: DeviceSession[] }>('GET', '/auth/sessions') });
-  const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const q = useDeviceSessions();
+  const revoke = useRevokeSession();
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
-  const change = useMutation({
-    mutationFn: () => api<{ revokedSessions: number }>('POST', '/auth/password', pw),
-    onSuccess: () => {
-      setPw({ currentPassword: '', newPassword: '' });
-      void qc.invalidateQueries({ queryKey: ['sessions'] });
-    },
-  });
+  const change = useChangePassword();
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
@@ -38,7 +20,7 @@ export function Account() {
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            change.mutate();
+            change.mutate(pw, { onSuccess: () => setPw({ currentPassword: '', newPassword: '' }) });
           }}
         >
           <Stack>

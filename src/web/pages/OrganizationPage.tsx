@@ -1,32 +1,23 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Card } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, type Organization } from '../api/client';
+import { useMembers, useOrganization, useRemoveMember, useRenameOrganization, useSetMember, type Role } from '../api/organizations';
 import { ErrorAlert, Loading } from '../components/status';
 
-interface Member {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: 'admin' | 'editor' | 'viewer';
-}
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>('GET', `/organizations/${id}`) });
-  const members = useQuery({ queryKey: ['members', id], queryFn: () => api<{ members: Member[] }>('GET', `/organizations/${id}/members`), enabled: !!org.data });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
-  const setRole = useMutation({ mutationFn: (v: { email: string; role: string }) => api('PUT', `/organizations/${id}/members`, v), onSuccess: refresh });
-  const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
-  const rename = useMutation({ mutationFn: (v: { nameJa: string; nameEn: string }) => api<Organization>('PATCH', `/organizations/${id}`, v), onSuccess: () => void qc.invalidateQueries() });
+  const org = useOrganization(id);
+  const members = useMembers(id, !!org.data);
+  const setRole = useSetMember(id);
+  const remove = useRemoveMember(id);
+  const rename = useRenameOrganization(id);
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
   const [email, setEmail] = useState('');
-  const [role, setNewRole] = useState<string>('viewer');
+  const [role, setNewRole] = useState<Role>('viewer');
 
   if (org.isLoading) return <Loading />;
   if (org.error) return <ErrorAlert error={org.error} />;
@@ -90,7 +81,7 @@ export function OrganizationPage() {
                 <Table.Td>{m.displayName}</Table.Td>
                 <Table.Td>
                   {canManage ? (
-                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ email: m.email, role: v })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ email: m.email, role: v as Role })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                   ) : (
                     t(`role.${m.role}`)
                   )}
@@ -112,7 +103,7 @@ export function OrganizationPage() {
           <form onSubmit={add}>
             <Group align="flex-end">
               <TextInput label={t('auth.email')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} style={{ flex: 1 }} />
-              <Select label={t('orgs.role')} w={140} allowDeselect={false} value={role} onChange={(v) => setNewRole(v ?? 'viewer')} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+              <Select label={t('orgs.role')} w={140} allowDeselect={false} value={role} onChange={(v) => setNewRole((v ?? 'viewer') as Role)} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
               <Button type="submit" loading={setRole.isPending}>
                 {t('orgs.addMember')}
               </Button>

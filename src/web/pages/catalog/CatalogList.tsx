@@ -1,14 +1,12 @@
 import { Anchor, Button, Group, Stack, Table, Text, Title, Badge } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type EditionSummary } from '../../api/catalog';
+import { useCatalogs } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
 import { ErrorAlert, Loading } from '../../components/status';
 
-export function useCatalogs() {
-  return useQuery({ queryKey: ['catalogs'], queryFn: () => api<{ editions: EditionSummary[]; abilities: Record<string, boolean> }>('GET', '/catalogs'), staleTime: 60_000 });
-}
+// The criteria import page still imports it from here.
+export { useCatalogs };
 
 export function CatalogList() {
   const { t, i18n } = useTranslation();

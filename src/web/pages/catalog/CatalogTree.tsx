@@ -1,22 +1,12 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type TreeNode } from '../../api/catalog';
+import { editionExportHref, useCatalogChildren, useCatalogs, type TreeNode } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
 import { FlagBadges } from '../../components/catalog-bits';
 import { LocalizedTitle } from '../../components/localized';
-import { useCatalogs } from './CatalogList';
 import { ErrorAlert, Loading } from '../../components/status';
-
-function useChildren(catalog: string, edition: string, parent: string | null) {
-  return useQuery({
-    queryKey: ['tree', catalog, edition, parent],
-    queryFn: () => api<{ nodes: TreeNode[] }>('GET', `/catalogs/${encodeURIComponent(catalog)}/editions/${encodeURIComponent(edition)}/nodes${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** The catalog as a tree: children load when a branch opens; each branch shows how many items sit below it by kind. */
 export function CatalogTree() {
@@ -28,11 +18,11 @@ export function CatalogTree() {
       <Group justify="space-between">
         <Title order={2}>{t('catalog.tree', { catalog, edition })}</Title>
         <Group>
-          <Button component="a" variant="default" size="xs" href={`/api/v1/catalogs/${catalog}/editions/${edition}/export?format=oscal`} download>
+          <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition)} download>
             {t('catalog.export')}
           </Button>
           {catalog === 'ismap' && (
-            <Button component="a" variant="default" size="xs" href={`/api/v1/catalogs/${catalog}/editions/${edition}/export?format=oscal&profile=basic`} download>
+            <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition, 'basic')} download>
               {t('catalog.exportBasic')}
             </Button>
           )}
@@ -56,7 +46,7 @@ export function CatalogTree() {
 }
 
 function Branch({ catalog, edition, parent, level }: { catalog: string; edition: string; parent: string | null; level: number }) {
-  const q = useChildren(catalog, edition, parent);
+  const q = useCatalogChildren(catalog, edition, parent);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (

@@ -1,13 +1,12 @@
 import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title, Select, Alert } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { nodeHref, type MappingPath, type MappingPaths } from '../../api/catalog';
+import { useCatalogs } from '../../api/catalogs';
+import { useMappingPaths, type MappingPath } from '../../api/mappings';
+import { nodeHref } from '../../components/catalog-text';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
-import { useCatalogs } from './CatalogList';
 
 const short = (key: string) => {
   const [catalog, , ...id] = key.split(':');
@@ -23,11 +22,7 @@ export function MappingPathsPage() {
   const via = params.get('via') ?? '';
   const catalogs = useCatalogs();
   const names = [...new Set((catalogs.data?.editions ?? []).map((e) => e.catalog))];
-  const q = useQuery({
-    queryKey: ['paths', from, to, via],
-    queryFn: () => api<MappingPaths>('GET', `/mappings/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${via ? `&via=${encodeURIComponent(via)}` : ''}`),
-    enabled: !!from && !!to,
-  });
+  const q = useMappingPaths(from, to, via);
   return (
     <Stack maw={1200}>
       <Title order={2}>{t('mapping.title')}</Title>

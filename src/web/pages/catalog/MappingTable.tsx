@@ -1,16 +1,15 @@
 import { Anchor, Button, Card, Table, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import { nodeHref, type NodeMapping } from '../../api/catalog';
+import { useDeleteMapping, type NodeMapping } from '../../api/mappings';
+import { nodeHref } from '../../components/catalog-text';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
 import { MappingNote } from '../../components/mapping-note';
 
 export function MappingTable({ title, mappings, onChange, testId }: { title: string; mappings: NodeMapping[]; onChange: () => void; testId: string }) {
   const { t } = useTranslation();
-  const del = useMutation({ mutationFn: (id: string) => api('DELETE', `/mappings/${id}`), onSuccess: onChange });
+  const del = useDeleteMapping(onChange);
   return (
     <Card withBorder data-testid={testId}>
       <Title order={4} size="h5" mb="xs">

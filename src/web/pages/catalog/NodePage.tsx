@@ -1,15 +1,13 @@
 import { Anchor, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title, Select, Button, List } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type NodeDetail } from '../../api/catalog';
+import { useCatalogNode, useCatalogs } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
 import { FlagBadges, NodeId } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
 import { MappingTable } from './MappingTable';
 import { AddMapping } from './AddMapping';
-import { useCatalogs } from './CatalogList';
 
 /** One item: where it sits, its text in both languages side by side with sources, and its mappings both ways. */
 export function NodePage() {
@@ -18,7 +16,7 @@ export function NodePage() {
   const navigate = useNavigate();
   const catalogs = useCatalogs();
   const [target, setTarget] = useState<string | null>('nist-800-53r5');
-  const q = useQuery({ queryKey: ['node', catalog, edition, nodeId], queryFn: () => api<NodeDetail>('GET', `/catalogs/${encodeURIComponent(catalog)}/editions/${encodeURIComponent(edition)}/nodes/${encodeURIComponent(nodeId)}`) });
+  const q = useCatalogNode(catalog, edition, nodeId);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d = q.data!;
