@@ -10,6 +10,7 @@ import { Users } from './pages/Users';
 import { AuditLog } from './pages/AuditLog';
 import { Account } from './pages/Account';
 import { catalogRoutes } from './pages/catalog/routes';
+import { Guard } from './components/guard';
 
 export function App() {
   const { session, loading } = useSession();
@@ -21,10 +22,10 @@ export function App() {
         <Route path="/" element={<Home />} />
         {catalogRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
-        <Route path="/organizations/:id/audit" element={<AuditLog />} />
-        <Route path="/admin/organizations" element={<Organizations />} />
-        <Route path="/admin/users" element={<Users />} />
-        <Route path="/admin/audit" element={<AuditLog />} />
+        <Route path="/organizations/:id/audit" element={<Guard page="orgAudit"><AuditLog /></Guard>} />
+        <Route path="/admin/organizations" element={<Guard page="organizations"><Organizations /></Guard>} />
+        <Route path="/admin/users" element={<Guard page="users"><Users /></Guard>} />
+        <Route path="/admin/audit" element={<Guard page="auditLog"><AuditLog /></Guard>} />
         <Route path="/account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
 import { client, data, type Body, type Schemas } from './client';
 
 export type NodeMapping = Schemas['NodeMapping'];
@@ -19,6 +19,21 @@ export function useMappingPaths(from: string, to: string, via = '') {
     queryFn: () => data(client.GET('/mappings/paths', { params: { query: { from, to, via: via || undefined } } })),
     enabled: !!from && !!to,
   });
+}
+
+/** Paths from one node to each of several catalogs at once: the node page's summary per framework. */
+export function useMappingSummary(from: string, toCatalogs: string[]) {
+  return useQueries({
+    queries: toCatalogs.map((to) => ({
+      queryKey: mappingKeys.paths(from, to, ''),
+      queryFn: () => data(client.GET('/mappings/paths', { params: { query: { from, to } } })),
+      staleTime: 5 * 60_000,
+    })),
+  });
+}
+
+export function useMappingSets() {
+  return useQuery({ queryKey: mappingKeys.sets, queryFn: () => data(client.GET('/mapping-sets')), staleTime: 5 * 60_000 });
 }
 
 export function useAddMapping(onAdded: () => void) {

@@ -45,38 +45,40 @@ export function Account() {
         {t('account.sessions')}
       </Title>
       {revoke.error && <ErrorAlert error={revoke.error} />}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('account.created')}</Table.Th>
-            <Table.Th>{t('account.lastSeen')}</Table.Th>
-            <Table.Th>{t('account.device')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data!.sessions.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
-              <Table.Td>{formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
-              <Table.Td>
-                {s.ip} {s.userAgent?.slice(0, 60)}
-              </Table.Td>
-              <Table.Td>
-                {s.current ? (
-                  <Badge>{t('account.current')}</Badge>
-                ) : s.revokedAt ? (
-                  <Badge color="gray">{t('account.revoked')}</Badge>
-                ) : (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
-                    {t('account.revoke')}
-                  </Button>
-                )}
-              </Table.Td>
+      <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('account.created')}</Table.Th>
+              <Table.Th>{t('account.lastSeen')}</Table.Th>
+              <Table.Th>{t('account.device')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data!.sessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>{formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {s.ip} {s.userAgent?.slice(0, 60)}
+                </Table.Td>
+                <Table.Td>
+                  {s.current ? (
+                    <Badge>{t('account.current')}</Badge>
+                  ) : s.revokedAt ? (
+                    <Badge color="gray">{t('account.revoked')}</Badge>
+                  ) : (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
+                      {t('account.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

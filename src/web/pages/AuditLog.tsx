@@ -70,7 +70,7 @@ export function AuditLog() {
       {events.length > 0 && (
         // The table scrolls inside its box, never the window; long targets are cut with an ellipsis and shown whole
         // on hover and to screen readers (title).
-        <Table.ScrollContainer minWidth={900} data-testid="audit-scroll">
+        <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} data-testid="audit-scroll">
           <Table striped stickyHeader data-testid="audit-table">
             <Table.Thead>
               <Table.Tr>

@@ -26,28 +26,30 @@ export function Organizations() {
       {orgs.length === 0 ? (
         <Text>{t('orgs.empty')}</Text>
       ) : (
-        <Table striped highlightOnHover stickyHeader>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('orgs.slug')}</Table.Th>
-              <Table.Th>{i18n.language === 'ja' ? t('orgs.nameJa') : t('orgs.nameEn')}</Table.Th>
-              <Table.Th>{t('orgs.kind')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {orgs.map((o) => (
-              <Table.Tr key={o.id}>
-                <Table.Td className="mono">
-                  <Link to={`/organizations/${o.id}`}>{o.slug}</Link>
-                </Table.Td>
-                <Table.Td>{i18n.language === 'ja' ? o.nameJa : o.nameEn}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light">{t(`orgKind.${o.kind}`)}</Badge>
-                </Table.Td>
+        <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
+          <Table striped highlightOnHover stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('orgs.slug')}</Table.Th>
+                <Table.Th>{i18n.language === 'ja' ? t('orgs.nameJa') : t('orgs.nameEn')}</Table.Th>
+                <Table.Th>{t('orgs.kind')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {orgs.map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td className="mono">
+                    <Link to={`/organizations/${o.id}`}>{o.slug}</Link>
+                  </Table.Td>
+                  <Table.Td>{i18n.language === 'ja' ? o.nameJa : o.nameEn}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`orgKind.${o.kind}`)}</Badge>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       <Modal opened={opened} onClose={close} title={t('orgs.create')}>
         <CreateOrganization onDone={close} />

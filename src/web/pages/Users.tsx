@@ -20,44 +20,46 @@ export function Users() {
         <Title order={2}>{t('users.title')}</Title>
         <Button onClick={open}>{t('users.create')}</Button>
       </Group>
-      <Table striped stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('auth.email')}</Table.Th>
-            <Table.Th>{t('users.displayName')}</Table.Th>
-            <Table.Th>{t('users.created')}</Table.Th>
-            <Table.Th />
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data!.users.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td className="mono">{u.email}</Table.Td>
-              <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
-              <Table.Td>
-                {u.isPlatformAdmin && <Badge>{t('users.platformAdmin')}</Badge>}
-                {u.disabledAt && <Badge color="gray">{t('users.disabled')}</Badge>}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {u.abilities?.disable && (
-                    <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
-                      {u.disabledAt ? t('users.enable') : t('users.disable')}
-                    </Button>
-                  )}
-                  {u.abilities?.resetPassword && (
-                    <Button size="xs" variant="subtle" onClick={() => setResetFor(u)}>
-                      {t('users.resetPassword')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
+        <Table striped stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('auth.email')}</Table.Th>
+              <Table.Th>{t('users.displayName')}</Table.Th>
+              <Table.Th>{t('users.created')}</Table.Th>
+              <Table.Th />
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data!.users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td className="mono">{u.email}</Table.Td>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {u.isPlatformAdmin && <Badge>{t('users.platformAdmin')}</Badge>}
+                  {u.disabledAt && <Badge color="gray">{t('users.disabled')}</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {u.abilities?.disable && (
+                      <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
+                        {u.disabledAt ? t('users.enable') : t('users.disable')}
+                      </Button>
+                    )}
+                    {u.abilities?.resetPassword && (
+                      <Button size="xs" variant="subtle" onClick={() => setResetFor(u)}>
+                        {t('users.resetPassword')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {toggle.error && <ErrorAlert error={toggle.error} />}
       <Modal opened={opened} onClose={close} title={t('users.create')}>
         <CreateUser onDone={close} />

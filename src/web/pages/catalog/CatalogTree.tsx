@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { editionExportHref, useCatalogChildren, useCatalogs, type TreeNode } from '../../api/catalogs';
 import { anyTitle } from '../../components/catalog-text';
+import { frameworkName } from '../../components/framework-name';
 import { FlagBadges } from '../../components/catalog-bits';
 import { LocalizedTitle } from '../../components/localized';
 import { ErrorAlert, Loading } from '../../components/status';
@@ -11,12 +12,13 @@ import { ErrorAlert, Loading } from '../../components/status';
 /** The catalog as a tree: children load when a branch opens; each branch shows how many items sit below it by kind. */
 export function CatalogTree() {
   const { catalog = '', edition = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const heading = t('catalog.tree', { name: frameworkName(catalog, i18n.language), edition });
   const canImport = useCatalogs().data?.abilities.importText ?? false;
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('catalog.tree', { catalog, edition })}</Title>
+        <Title order={2}>{heading}</Title>
         <Group>
           <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition)} download>
             {t('catalog.export')}
@@ -38,7 +40,7 @@ export function CatalogTree() {
           )}
         </Alert>
       )}
-      <div role="tree" aria-label={t('catalog.tree', { catalog, edition })} data-testid="catalog-tree">
+      <div role="tree" aria-label={heading} data-testid="catalog-tree">
         <Branch catalog={catalog} edition={edition} parent={null} level={1} />
       </div>
     </Stack>
