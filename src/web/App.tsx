@@ -22,10 +22,38 @@ export function App() {
         <Route path="/" element={<Home />} />
         {catalogRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
-        <Route path="/organizations/:id/audit" element={<Guard page="orgAudit"><AuditLog /></Guard>} />
-        <Route path="/admin/organizations" element={<Guard page="organizations"><Organizations /></Guard>} />
-        <Route path="/admin/users" element={<Guard page="users"><Users /></Guard>} />
-        <Route path="/admin/audit" element={<Guard page="auditLog"><AuditLog /></Guard>} />
+        <Route
+          path="/organizations/:id/audit"
+          element={
+            <Guard page="orgAudit">
+              <AuditLog />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/organizations"
+          element={
+            <Guard page="organizations">
+              <Organizations />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <Guard page="users">
+              <Users />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <Guard page="auditLog">
+              <AuditLog />
+            </Guard>
+          }
+        />
         <Route path="/account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

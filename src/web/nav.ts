@@ -47,7 +47,8 @@ export function navigationFor(s: SessionInfo): NavItem[] {
   const active = s.organizations.find((o) => o.id === s.activeOrgId);
   if (active) {
     items.push({ key: 'organization', to: `/organizations/${active.id}`, section: 'organization' });
-    if (active.abilities.viewAudit) items.push({ key: 'orgAudit', to: `/organizations/${active.id}/audit`, section: 'organization' });
+    if (active.abilities.viewAudit)
+      items.push({ key: 'orgAudit', to: `/organizations/${active.id}/audit`, section: 'organization' });
   }
   if (canOpen(s, 'organizations')) items.push({ key: 'organizations', to: '/admin/organizations', section: 'admin' });
   if (canOpen(s, 'users')) items.push({ key: 'users', to: '/admin/users', section: 'admin' });

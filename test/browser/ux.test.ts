@@ -17,14 +17,20 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
   });
 
   async function signedIn(email: string, opts: { locale?: string; width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({ locale: opts.locale ?? 'ja-JP', viewport: { width: opts.width ?? 1400, height: 900 } });
+    const context = await browser.newContext({
+      locale: opts.locale ?? 'ja-JP',
+      viewport: { width: opts.width ?? 1400, height: 900 },
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(server.url);
     await page.locator('input[type=email]').fill(email);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
     await page.locator('form button[type=submit]').click();
-    await page.locator('header').getByRole('button', { name: /サインアウト|Sign out/ }).waitFor();
+    await page
+      .locator('header')
+      .getByRole('button', { name: /サインアウト|Sign out/ })
+      .waitFor();
     return page;
   }
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -88,7 +94,10 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
       const full = (await target.getAttribute('title'))!;
       expect(full).toMatch(/^organization:[0-9a-f-]{36}$/);
       expect(await target.innerText()).toBe(full);
-      const style = await target.evaluate((el) => ({ overflow: getComputedStyle(el).textOverflow, cut: el.scrollWidth > el.clientWidth }));
+      const style = await target.evaluate((el) => ({
+        overflow: getComputedStyle(el).textOverflow,
+        cut: el.scrollWidth > el.clientWidth,
+      }));
       expect(style).toEqual({ overflow: 'ellipsis', cut: true });
       expect(await overflow(page), `audit log at ${width} px`).toBeLessThanOrEqual(0);
       await page.context().close();
@@ -138,7 +147,10 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
     await page.getByRole('button', { name: '9.2.3 を開く', exact: true }).click();
     const missing = page.locator('[data-testid=catalog-tree] .missing-translation').first();
     await missing.waitFor();
-    const look = await missing.evaluate((el) => ({ fontStyle: getComputedStyle(el).fontStyle, color: getComputedStyle(el).color }));
+    const look = await missing.evaluate((el) => ({
+      fontStyle: getComputedStyle(el).fontStyle,
+      color: getComputedStyle(el).color,
+    }));
     expect(look.fontStyle).toBe('normal');
     expect(look.color).not.toBe('rgb(154, 52, 18)');
     expect(await page.getByText('タイトル未取込」と表示します').count()).toBe(1);
@@ -150,7 +162,9 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
     await page.goto(`${server.url}/catalogs`);
     const row = page.getByTestId('catalog-table').locator('tr', { hasText: 'ismap' }).first();
     await expect(row.innerText()).resolves.toMatch(/うち \.B 付き詳細管理策 31[\s\S]*234/);
-    await expect(page.getByTestId('catalog-table').locator('th').allInnerTexts()).resolves.toContain('基本言明要件（計）');
+    await expect(page.getByTestId('catalog-table').locator('th').allInnerTexts()).resolves.toContain(
+      '基本言明要件（計）',
+    );
     await page.getByTestId('mandatory-note').waitFor();
     await page.context().close();
   });

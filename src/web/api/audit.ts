@@ -20,7 +20,9 @@ export function useAuditLog(filter: Filter) {
   return useInfiniteQuery({
     queryKey: auditKeys.page(filter),
     queryFn: ({ pageParam }) =>
-      data(client.GET('/audit-events', { params: { query: { ...filter, limit: 50, before: pageParam || undefined } } })),
+      data(
+        client.GET('/audit-events', { params: { query: { ...filter, limit: 50, before: pageParam || undefined } } }),
+      ),
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });

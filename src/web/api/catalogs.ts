@@ -37,7 +37,12 @@ export function useCatalogChildren(catalog: string, edition: string, parent: str
 export function useCatalogNode(catalog: string, edition: string, nodeId: string) {
   return useQuery({
     queryKey: catalogKeys.node(catalog, edition, nodeId),
-    queryFn: () => data(client.GET('/catalogs/{catalog}/editions/{edition}/nodes/{nodeId}', { params: { path: { catalog, edition, nodeId } } })),
+    queryFn: () =>
+      data(
+        client.GET('/catalogs/{catalog}/editions/{edition}/nodes/{nodeId}', {
+          params: { path: { catalog, edition, nodeId } },
+        }),
+      ),
   });
 }
 

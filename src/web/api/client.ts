@@ -60,8 +60,14 @@ const csrf: Middleware = {
   },
 };
 
-export const client = createClient<paths>({ baseUrl: '/api/v1', credentials: 'same-origin' });
-client.use(csrf);
+/** A client for the API at `baseUrl`; the app uses `client` below (tests pass their own fetch). */
+export function createApiClient(baseUrl = '/api/v1', fetchImpl?: typeof fetch) {
+  const c = createClient<paths>({ baseUrl, credentials: 'same-origin', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  c.use(csrf);
+  return c;
+}
+
+export const client = createApiClient();
 
 function toApiError(status: number, statusText: string, body: unknown): ApiError {
   const err = (body as { error?: Partial<ErrorBody> } | null | undefined)?.error;

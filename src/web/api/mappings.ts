@@ -33,11 +33,18 @@ export function useMappingSummary(from: string, toCatalogs: string[]) {
 }
 
 export function useMappingSets() {
-  return useQuery({ queryKey: mappingKeys.sets, queryFn: () => data(client.GET('/mapping-sets')), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: mappingKeys.sets,
+    queryFn: () => data(client.GET('/mapping-sets')),
+    staleTime: 5 * 60_000,
+  });
 }
 
 export function useAddMapping(onAdded: () => void) {
-  return useMutation({ mutationFn: (body: NewMapping) => data(client.POST('/mappings', { body })), onSuccess: onAdded });
+  return useMutation({
+    mutationFn: (body: NewMapping) => data(client.POST('/mappings', { body })),
+    onSuccess: onAdded,
+  });
 }
 
 export function useDeleteMapping(onDeleted: () => void) {

@@ -17,7 +17,10 @@ export function useOrganizations() {
 }
 
 export function useOrganization(id: string) {
-  return useQuery({ queryKey: organizationKeys.one(id), queryFn: () => data(client.GET('/organizations/{id}', { params: { path: { id } } })) });
+  return useQuery({
+    queryKey: organizationKeys.one(id),
+    queryFn: () => data(client.GET('/organizations/{id}', { params: { path: { id } } })),
+  });
 }
 
 export function useMembers(id: string, enabled: boolean) {
@@ -39,7 +42,8 @@ export function useCreateOrganization() {
 export function useRenameOrganization(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { nameJa: string; nameEn: string }) => data(client.PATCH('/organizations/{id}', { params: { path: { id } }, body })),
+    mutationFn: (body: { nameJa: string; nameEn: string }) =>
+      data(client.PATCH('/organizations/{id}', { params: { path: { id } }, body })),
     // The name shows in the session's switcher and in every list.
     onSuccess: () => void qc.invalidateQueries(),
   });
@@ -48,7 +52,8 @@ export function useRenameOrganization(id: string) {
 export function useSetMember(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { email: string; role: Role }) => data(client.PUT('/organizations/{id}/members', { params: { path: { id } }, body })),
+    mutationFn: (body: { email: string; role: Role }) =>
+      data(client.PUT('/organizations/{id}/members', { params: { path: { id } }, body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: organizationKeys.members(id) }),
   });
 }
@@ -56,7 +61,8 @@ export function useSetMember(id: string) {
 export function useRemoveMember(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (userId: string) => data(client.DELETE('/organizations/{id}/members/{userId}', { params: { path: { id, userId } } })),
+    mutationFn: (userId: string) =>
+      data(client.DELETE('/organizations/{id}/members/{userId}', { params: { path: { id, userId } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: organizationKeys.members(id) }),
   });
 }

@@ -25,7 +25,8 @@ export function useDeviceSessions() {
 export function useRevokeSession() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (sessionId: string) => data(client.DELETE('/auth/sessions/{sessionId}', { params: { path: { sessionId } } })),
+    mutationFn: (sessionId: string) =>
+      data(client.DELETE('/auth/sessions/{sessionId}', { params: { path: { sessionId } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sessionKeys.devices }),
   });
 }
@@ -33,7 +34,8 @@ export function useRevokeSession() {
 export function useChangePassword() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) => data(client.POST('/auth/password', { body })),
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      data(client.POST('/auth/password', { body })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: sessionKeys.devices }),
   });
 }

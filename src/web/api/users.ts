@@ -22,11 +22,18 @@ export function useSetUserDisabled() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ id, disable }: { id: string; disable: boolean }) =>
-      data(disable ? client.POST('/users/{id}/disable', { params: { path: { id } } }) : client.POST('/users/{id}/enable', { params: { path: { id } } })),
+      data(
+        disable
+          ? client.POST('/users/{id}/disable', { params: { path: { id } } })
+          : client.POST('/users/{id}/enable', { params: { path: { id } } }),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: userKeys.all }),
   });
 }
 
 export function useResetPassword(id: string) {
-  return useMutation({ mutationFn: (password: string) => data(client.PUT('/users/{id}/password', { params: { path: { id } }, body: { password } })) });
+  return useMutation({
+    mutationFn: (password: string) =>
+      data(client.PUT('/users/{id}/password', { params: { path: { id } }, body: { password } })),
+  });
 }

@@ -24,7 +24,8 @@ export function frameworkName(catalog: string, lang: string): string {
 }
 
 /** `nist-800-53r5:5.1.1` (a catalog with its edition, as the mapping API names one) → its name. */
-export const frameworkOf = (catalogAndEdition: string, lang: string) => frameworkName(catalogAndEdition.split(':')[0]!, lang);
+export const frameworkOf = (catalogAndEdition: string, lang: string) =>
+  frameworkName(catalogAndEdition.split(':')[0]!, lang);
 
 /** Whether a catalog is a baseline (a selection from another catalog) rather than a framework of its own. */
 export const isBaseline = (catalog: string) => /^nist-800-53r\d+-/.test(catalog) || /^fedramp-/.test(catalog);
