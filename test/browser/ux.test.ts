@@ -114,7 +114,7 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
     });
     await page.goto(`${server.url}/admin/audit?action=${encodeURIComponent('session.sign_in*')}`);
     await page.getByTestId('audit-table').waitFor();
-    const actions = await page.getByTestId('audit-table').locator('tbody tr td:nth-child(4)').allInnerTexts();
+    const actions = await page.getByTestId('audit-table').locator('tbody tr td:nth-child(4) .mono').allInnerTexts();
     expect(actions.length).toBeGreaterThan(0);
     expect(actions.every((a) => a.startsWith('session.sign_in'))).toBe(true);
     await page.context().close();
