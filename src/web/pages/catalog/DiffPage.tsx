@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useCatalogs, useEditionDiff, type CatalogNode, type EditionDiff } from '../../api/catalogs';
 import { anyTitle } from '../../components/catalog-text';
+import { frameworkName } from '../../components/framework-name';
 import { ErrorAlert, Loading } from '../../components/status';
 
 /** A changed field's value as people read it. */
@@ -77,7 +78,7 @@ export function DiffPage() {
   );
   return (
     <Stack maw={1200}>
-      <Title order={2}>{t('diff.title', { catalog })}</Title>
+      <Title order={2}>{t('diff.title', { catalog: frameworkName(catalog, i18n.language) })}</Title>
       <form
         onSubmit={(e) => {
           e.preventDefault();
