@@ -41,15 +41,36 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
   api.use('*', authentication());
   for (const m of [...apiModules, ...extraModules]) api.route('/', m());
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'ismap_session' });
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'ISMAP Hub API', version: deps.version, description: 'JSON API of ISMAP Hub. Authenticate with POST /auth/login (session cookie); send the X-CSRF-Token header from GET /auth/session on every write. Errors: { error: { code, message, issues? } } with an X-Request-Id header.' },
-    servers: [{ url: '/api/v1' }],
-    security: [{ cookieAuth: [] }],
-  });
+  api.doc31('/openapi.json', openApiConfig(deps.version));
   api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such API endpoint' } }, 404));
   app.route('/api/v1', api);
   app.route('/', apiDocs());
   app.route('/', webApp(deps.webDir));
   return app;
+}
+
+function openApiConfig(version: string) {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ISMAP Hub API',
+      version,
+      description:
+        'JSON API of ISMAP Hub. Authenticate with POST /auth/login (session cookie); send the X-CSRF-Token header ' +
+        'from GET /auth/session on every write. Errors: { error: { code, message, issues? } } with an X-Request-Id header.',
+    },
+    servers: [{ url: '/api/v1' }],
+    security: [{ cookieAuth: [] }],
+  };
+}
+
+/**
+ * The OpenAPI document without a running server or database (routes only register here; deps are read per
+ * request). The web app's types are generated from it: `npm run generate:api`.
+ */
+export function buildOpenApiDocument(version = '0.0.0') {
+  const api = apiRouter();
+  for (const m of apiModules) api.route('/', m());
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'ismap_session' });
+  return api.getOpenAPI31Document(openApiConfig(version));
 }

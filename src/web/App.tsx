@@ -11,6 +11,7 @@ import { AuditLog } from './pages/AuditLog';
 import { Account } from './pages/Account';
 import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
+import { Guard } from './components/guard';
 
 export function App() {
   const { session, loading } = useSession();
@@ -25,10 +26,38 @@ export function App() {
         <Route path="/" element={<Home />} />
         {catalogRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
-        <Route path="/organizations/:id/audit" element={<AuditLog />} />
-        <Route path="/admin/organizations" element={<Organizations />} />
-        <Route path="/admin/users" element={<Users />} />
-        <Route path="/admin/audit" element={<AuditLog />} />
+        <Route
+          path="/organizations/:id/audit"
+          element={
+            <Guard page="orgAudit">
+              <AuditLog />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/organizations"
+          element={
+            <Guard page="organizations">
+              <Organizations />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <Guard page="users">
+              <Users />
+            </Guard>
+          }
+        />
+        <Route
+          path="/admin/audit"
+          element={
+            <Guard page="auditLog">
+              <AuditLog />
+            </Guard>
+          }
+        />
         <Route path="/account" element={<Account />} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -4,14 +4,37 @@ export interface NavItem {
   /** i18n key under nav.* */
   key: string;
   to: string;
-  section?: 'main' | 'organization' | 'admin';
+  section: 'main' | 'organization' | 'admin' | 'user';
   external?: boolean;
+}
+
+/** Pages that only some callers may open; the rest are open to everybody signed in. */
+export type GuardedPage = 'importText' | 'orgAudit' | 'organizations' | 'users' | 'auditLog';
+
+/**
+ * Whether the caller may open a page, from the abilities the server returned (never guessed in the browser).
+ * `orgId` is the organization in the page's URL.
+ */
+export function canOpen(s: SessionInfo, page: GuardedPage, orgId?: string): boolean {
+  switch (page) {
+    case 'importText':
+      return !!s.abilities.importCatalogText;
+    case 'orgAudit':
+      return !!s.abilities.readAuditLog || !!s.organizations.find((o) => o.id === orgId)?.abilities.viewAudit;
+    case 'organizations':
+      return !!s.abilities.createOrganization;
+    case 'users':
+      return !!s.abilities.listUsers;
+    case 'auditLog':
+      return !!s.abilities.readAuditLog;
+  }
 }
 
 /**
  * The navigation a user sees follows what they may do: everybody signed in reads the catalogs; members see their
- * organization; organization admins its audit log; platform administrators the administration section. Items
- * come from the abilities the server returned, never from guessing in the browser.
+ * organization; organization admins its audit log; platform administrators the administration section. The
+ * order is the order of work: the criteria first, then one's organization, then administration, and last the
+ * personal and reference links.
  */
 export function navigationFor(s: SessionInfo): NavItem[] {
   const items: NavItem[] = [
@@ -20,16 +43,17 @@ export function navigationFor(s: SessionInfo): NavItem[] {
     { key: 'search', to: '/search', section: 'main' },
     { key: 'mappings', to: '/mappings', section: 'main' },
   ];
-  if (s.abilities.importCatalogText) items.push({ key: 'importText', to: '/catalogs/import', section: 'main' });
+  if (canOpen(s, 'importText')) items.push({ key: 'importText', to: '/catalogs/import', section: 'main' });
   const active = s.organizations.find((o) => o.id === s.activeOrgId);
   if (active) {
     items.push({ key: 'organization', to: `/organizations/${active.id}`, section: 'organization' });
-    if (active.abilities.viewAudit) items.push({ key: 'orgAudit', to: `/organizations/${active.id}/audit`, section: 'organization' });
+    if (active.abilities.viewAudit)
+      items.push({ key: 'orgAudit', to: `/organizations/${active.id}/audit`, section: 'organization' });
   }
-  if (s.abilities.createOrganization) items.push({ key: 'organizations', to: '/admin/organizations', section: 'admin' });
-  if (s.abilities.listUsers) items.push({ key: 'users', to: '/admin/users', section: 'admin' });
-  if (s.abilities.readAuditLog) items.push({ key: 'auditLog', to: '/admin/audit', section: 'admin' });
-  items.push({ key: 'account', to: '/account', section: 'main' });
-  items.push({ key: 'apiDocs', to: '/api/docs', section: 'main', external: true });
+  if (canOpen(s, 'organizations')) items.push({ key: 'organizations', to: '/admin/organizations', section: 'admin' });
+  if (canOpen(s, 'users')) items.push({ key: 'users', to: '/admin/users', section: 'admin' });
+  if (canOpen(s, 'auditLog')) items.push({ key: 'auditLog', to: '/admin/audit', section: 'admin' });
+  items.push({ key: 'account', to: '/account', section: 'user' });
+  items.push({ key: 'apiDocs', to: '/api/docs', section: 'user', external: true });
   return items;
 }

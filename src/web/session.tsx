@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, setCsrfToken, type SessionInfo } from './api/client';
+import { setCsrfToken, type SessionInfo } from './api/client';
+import { fetchSession, sessionKeys, signInRequest, signOutRequest, switchOrgRequest } from './api/session';
 
 interface SessionState {
   session: SessionInfo | null;
@@ -12,25 +13,16 @@ interface SessionState {
 
 const Ctx = createContext<SessionState | null>(null);
 
-async function fetchSession(): Promise<SessionInfo | null> {
-  try {
-    return await api<SessionInfo>('GET', '/auth/session');
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['session'], queryFn: fetchSession, staleTime: 60_000 });
+  const q = useQuery({ queryKey: sessionKeys.session, queryFn: fetchSession, staleTime: 60_000 });
   const session = q.data ?? null;
   setCsrfToken(session?.csrfToken ?? null);
   const apply = (s: SessionInfo | null) => {
     setCsrfToken(s?.csrfToken ?? null);
-    qc.setQueryData(['session'], s);
+    qc.setQueryData(sessionKeys.session, s);
   };
-  const signInM = useMutation({ mutationFn: (v: { email: string; password: string }) => api<SessionInfo>('POST', '/auth/login', v) });
+  const signInM = useMutation({ mutationFn: signInRequest });
   const value: SessionState = {
     session,
     loading: q.isLoading,
@@ -40,14 +32,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       apply(s);
     },
     async signOut() {
-      await api('POST', '/auth/logout');
+      await signOutRequest();
       qc.clear();
       apply(null);
     },
     async switchOrg(orgId) {
-      const s = await api<SessionInfo>('PUT', '/auth/session/organization', { orgId });
+      const s = await switchOrgRequest(orgId);
       // Everything cached was read for the previous organization.
-      qc.removeQueries({ predicate: (query) => query.queryKey[0] !== 'session' });
+      qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.session[0] });
       apply(s);
     },
   };

@@ -88,11 +88,12 @@ describeBrowser('web shell in headless Chromium', () => {
     await page.getByTestId('audit-table').getByText('Platform Administrator <admin@demo.ismap-hub.test>').first().waitFor();
     await page.getByRole('button', { name: 'Verify hash chain' }).click();
     await expect(page.getByTestId('verify-result').innerText()).resolves.toMatch(/Chain intact: \d+ events verified/);
-    await page.getByLabel('Action (e.g. organization.*)').fill('organization.*');
+    await page.getByLabel('Action (e.g. organization.* or session.sign_in*)').fill('organization.*');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/action=organization/);
     await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-table] tbody tr')].every((r) => r.textContent?.includes('organization.')));
-    await page.getByLabel('Action (e.g. organization.*)').fill('session.sign_in_failed');
+    // A pattern with * in the middle of a word, not only a 'prefix.*'.
+    await page.getByLabel('Action (e.g. organization.* or session.sign_in*)').fill('session.sign_in*');
     await page.getByRole('button', { name: 'Apply' }).click();
     const row = page.getByTestId('audit-table').locator('tbody tr', { hasText: 'session.sign_in_failed' }).first();
     await row.waitFor();

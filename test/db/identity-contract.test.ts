@@ -6,6 +6,7 @@ import { createUser } from '../../src/app/use-cases/create-user';
 import { setMembership } from '../../src/app/use-cases/set-membership';
 import { removeMembership } from '../../src/app/use-cases/remove-membership';
 import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
+import { recordAudit } from '../../src/app/record-audit';
 import { systemActor } from '../../src/core/identity';
 import { DomainError } from '../../src/core/errors';
 
@@ -80,6 +81,33 @@ describeEachEngine('identity repositories and use cases', (engine) => {
     expect(await deps.uow.read.audit.count({ action: 'organization.*' })).toBe(orgEvents.length + next.length);
     expect(all[0]!.seq).toBe(1);
     expect(typeof all[0]!.details).toBe('object');
+  });
+
+  it('filters the audit log by an action pattern with * anywhere, and _ matches only an underscore', async () => {
+    const deps = testDeps(engine());
+    await deps.uow.transaction(async (r) => {
+      const seeded = [
+        'session.sign_in_failed',
+        'session.sign_in_blocked',
+        'session.create',
+        'mapping_set.import',
+        'mapping.create',
+      ] as const;
+      for (const action of seeded) {
+        await recordAudit(r, deps, sys, { action, targetType: 'user', targetId: null, details: {} });
+      }
+    });
+    const actions = async (action: string) => {
+      const events = await deps.uow.read.audit.query({ action, order: 'asc', limit: 1000 });
+      return [...new Set(events.map((e) => e.action))].sort();
+    };
+    expect(await actions('session.sign_in*')).toEqual(['session.sign_in_blocked', 'session.sign_in_failed']);
+    expect(await actions('*.sign_in_failed')).toEqual(['session.sign_in_failed']);
+    expect(await actions('session.*')).toEqual(expect.arrayContaining(['session.create', 'session.sign_in_failed']));
+    // As a LIKE wildcard '_' would also match the '.' of mapping.create.
+    expect(await actions('mapping_*')).toEqual(['mapping_set.import']);
+    expect(await actions('session.sign_in%')).toEqual([]);
+    expect(await deps.uow.read.audit.count({ action: 'session.sign_in*' })).toBe(2);
   });
 
   it('detects a tampered audit row', async () => {

@@ -10,9 +10,18 @@ const toEvent = (r: typeof auditEvents.$inferSelect): AuditEvent => ({
   details: (r.details ?? {}) as Record<string, unknown>,
 });
 
+/**
+ * An action filter with `*` wildcards (`organization.*`, `session.sign_in*`) as a LIKE pattern. LIKE's own
+ * wildcards are escaped: the `_` in `sign_in` must match only an underscore.
+ */
+const likePattern = (glob: string) => glob.replace(/[\\%_]/g, (ch) => `\\${ch}`).replaceAll('*', '%');
+
 function where(q: Omit<AuditQuery, 'limit'>): SQL | undefined {
   const c: SQL[] = [];
-  if (q.action) c.push(q.action.endsWith('.*') ? sql`${auditEvents.action} LIKE ${q.action.slice(0, -1) + '%'}` : eq(auditEvents.action, q.action));
+  if (q.action) {
+    const action = q.action.includes('*') ? sql`${auditEvents.action} LIKE ${likePattern(q.action)} ESCAPE '\\'` : undefined;
+    c.push(action ?? eq(auditEvents.action, q.action));
+  }
   if (q.actorUserId) c.push(eq(auditEvents.actorUserId, q.actorUserId));
   if (q.actorOrgId) c.push(eq(auditEvents.actorOrgId, q.actorOrgId));
   if (q.targetType) c.push(eq(auditEvents.targetType, q.targetType));

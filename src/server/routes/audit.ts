@@ -12,7 +12,7 @@ import { AuditEvent, errorResponses, jsonOk } from '../schemas';
 const tags = ['Audit log'];
 
 const Filter = z.object({
-  action: z.string().max(100).optional().openapi({ description: "Exact action, or a prefix ending in '.*' (e.g. 'organization.*')" }),
+  action: z.string().max(100).optional().openapi({ description: "Exact action, or a pattern where * matches any run of characters ('organization.*', 'session.sign_in*')" }),
   actorUserId: z.uuid().optional(),
   orgId: z.uuid().optional().openapi({ description: 'Events performed for this organization (required for organization admins)' }),
   targetType: z.string().max(50).optional(),

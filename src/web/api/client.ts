@@ -1,14 +1,37 @@
-/** The browser's only way to the server: the JSON API under /api/v1, with the CSRF token on every write. */
-export type MessageParams = Record<string, string | number | boolean | null>;
+import createClient, { type Middleware } from 'openapi-fetch';
+import type { components, paths } from './generated/openapi';
 
-export interface ApiIssue {
-  path: (string | number)[];
-  message: string;
-  code?: string;
-  params?: MessageParams;
-  row?: number;
-  file?: string;
+/**
+ * The browser's only way to the server: the JSON API under /api/v1, typed from the server's OpenAPI document
+ * (generated/openapi.ts, `npm run generate:api`), with the CSRF token on every write.
+ */
+export type Schemas = components['schemas'];
+export type Abilities = Schemas['Abilities'];
+export type Organization = Schemas['Organization'];
+export type SessionInfo = Schemas['SessionInfo'];
+export type ApiPaths = paths;
+
+/** The JSON body an operation takes: `Body<'/users', 'post'>`. */
+export type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody?: { content: { 'application/json': infer B } };
 }
+  ? B
+  : never;
+
+/** The JSON an operation answers with on success: `Json<'/audit-events', 'get'>`. */
+export type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? R extends { 200: { content: { 'application/json': infer J } } }
+    ? J
+    : R extends { 201: { content: { 'application/json': infer J } } }
+      ? J
+      : never
+  : never;
+
+type ErrorBody = Schemas['Error']['error'];
+export type ApiIssue = NonNullable<ErrorBody['issues']>[number];
+export type MessageParams = Schemas['MessageParams'];
 
 /** An error answer: `code` (the kind) and `reason` + `params` (which one) are what the UI translates. */
 export class ApiError extends Error {
@@ -29,41 +52,49 @@ export const setCsrfToken = (t: string | null) => {
   csrfToken = t;
 };
 
+const csrf: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept', 'application/json');
+    if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+    return request;
+  },
+};
+
+/** A client for the API at `baseUrl`; the app uses `client` below (tests pass their own fetch). */
+export function createApiClient(baseUrl = '/api/v1', fetchImpl?: typeof fetch) {
+  const c = createClient<paths>({ baseUrl, credentials: 'same-origin', ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+  c.use(csrf);
+  return c;
+}
+
+export const client = createApiClient();
+
+function toApiError(status: number, statusText: string, body: unknown): ApiError {
+  const err = (body as { error?: Partial<ErrorBody> } | null | undefined)?.error;
+  return new ApiError(status, err?.code ?? 'internal', err?.message ?? statusText, err?.issues ?? [], err?.reason, err?.params ?? {});
+}
+
+/**
+ * The body of a successful answer, or an ApiError carrying the server's stable code (the UI translates it):
+ * `await data(client.GET('/organizations'))`.
+ */
+export async function data<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  const { data: body, error, response } = await call;
+  if (!response.ok) throw toApiError(response.status, response.statusText, error);
+  return body as T;
+}
+
+/** Multipart uploads only (the criteria text import); everything else goes through the typed `client`. */
 export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body), ...init });
+  const payload = body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body);
+  const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: payload, ...init });
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const json = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) {
-    const err = (json as { error?: { code: string; message: string; issues?: ApiIssue[]; reason?: string; params?: MessageParams } } | null)?.error;
-    throw new ApiError(res.status, err?.code ?? 'internal', err?.message ?? res.statusText, err?.issues ?? [], err?.reason, err?.params ?? {});
-  }
+  if (!res.ok) throw toApiError(res.status, res.statusText, json);
   return json as T;
 }
-
-export type Abilities = Record<string, boolean>;
-
-export interface Organization {
-  id: string;
-  kind: 'csp' | 'audit_firm' | 'secretariat' | 'committee' | 'agency';
-  slug: string;
-  nameJa: string;
-  nameEn: string;
-  createdAt: string;
-  abilities: Abilities;
-}
-
-export interface SessionInfo {
-  user: { id: string; email: string; displayName: string; isPlatformAdmin: boolean; locale: string | null };
-  memberships: { orgId: string; orgKind: Organization['kind']; role: 'admin' | 'editor' | 'viewer' }[];
-  activeOrgId: string | null;
-  organizations: Organization[];
-  csrfToken: string;
-  abilities: Abilities;
-}
-
-export type { AuditEvent } from '../../core/audit-chain';

@@ -1,7 +1,7 @@
 import { ActionIcon, Badge, CopyButton, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type React from 'react';
-import type { Relationship } from '../api/catalog';
+import type { Relationship } from '../api/mappings';
 
 /** Ids are first-class: monospace, copyable. */
 export function NodeId({ id }: { id: string }) {

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Localized } from '../api/catalog';
+import type { Localized } from '../api/catalogs';
 
 /**
  * Text in the UI language. When only the other language exists it is shown, but marked (badge + lang attribute):

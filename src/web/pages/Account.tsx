@@ -1,34 +1,16 @@
 import { Alert, Badge, Button, Card, PasswordInput, Stack, Table, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useChangePassword, useDeviceSessions, useRevokeSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 
-interface DeviceSession {
-  id: string;
-  createdAt: string;
-  lastSeenAt: string;
-  revokedAt: string | null;
-  ip: string | null;
-  userAgent: string | null;
-  current: boolean;
-}
-
 export function Account() {
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['sessions'], queryFn: () => api<{ sessions: DeviceSession[] }>('GET', '/auth/sessions') });
-  const revoke = useMutation({ mutationFn: (id: string) => api('DELETE', `/auth/sessions/${id}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['sessions'] }) });
+  const q = useDeviceSessions();
+  const revoke = useRevokeSession();
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
-  const change = useMutation({
-    mutationFn: () => api<{ revokedSessions: number }>('POST', '/auth/password', pw),
-    onSuccess: () => {
-      setPw({ currentPassword: '', newPassword: '' });
-      void qc.invalidateQueries({ queryKey: ['sessions'] });
-    },
-  });
+  const change = useChangePassword();
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
@@ -38,7 +20,7 @@ export function Account() {
         <form
           onSubmit={(e: FormEvent) => {
             e.preventDefault();
-            change.mutate();
+            change.mutate(pw, { onSuccess: () => setPw({ currentPassword: '', newPassword: '' }) });
           }}
         >
           <Stack>
@@ -63,38 +45,40 @@ export function Account() {
         {t('account.sessions')}
       </Title>
       {revoke.error && <ErrorAlert error={revoke.error} />}
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('account.created')}</Table.Th>
-            <Table.Th>{t('account.lastSeen')}</Table.Th>
-            <Table.Th>{t('account.device')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data!.sessions.map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
-              <Table.Td>{formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
-              <Table.Td>
-                {s.ip} {s.userAgent?.slice(0, 60)}
-              </Table.Td>
-              <Table.Td>
-                {s.current ? (
-                  <Badge>{t('account.current')}</Badge>
-                ) : s.revokedAt ? (
-                  <Badge color="gray">{t('account.revoked')}</Badge>
-                ) : (
-                  <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
-                    {t('account.revoke')}
-                  </Button>
-                )}
-              </Table.Td>
+      <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
+        <Table striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('account.created')}</Table.Th>
+              <Table.Th>{t('account.lastSeen')}</Table.Th>
+              <Table.Th>{t('account.device')}</Table.Th>
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data!.sessions.map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>{formatDateTime(s.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>{formatDateTime(s.lastSeenAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {s.ip} {s.userAgent?.slice(0, 60)}
+                </Table.Td>
+                <Table.Td>
+                  {s.current ? (
+                    <Badge>{t('account.current')}</Badge>
+                  ) : s.revokedAt ? (
+                    <Badge color="gray">{t('account.revoked')}</Badge>
+                  ) : (
+                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
+                      {t('account.revoke')}
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </Stack>
   );
 }

@@ -1,19 +1,11 @@
 import { Alert, Button, Group, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { api, type AuditEvent } from '../api/client';
+import { auditExportHref, auditFilter, useAuditLog, useVerifyAuditChain } from '../api/audit';
 import { ErrorAlert, Loading } from '../components/status';
 import { AuditActionLabel, AuditDetails } from '../components/audit-entry';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
-
-interface Page {
-  events: AuditEvent[];
-  total: number;
-  actors: Record<string, string>;
-  nextBefore: number | null;
-}
 
 /** The audit log: all of it for platform administrators (/admin/audit), one organization's for its admins. */
 export function AuditLog() {
@@ -23,27 +15,16 @@ export function AuditLog() {
   // Filters live in the URL so a filtered view can be shared.
   const [params, setParams] = useSearchParams();
   const filter = { action: params.get('action') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
-  const qs = (extra: Record<string, string | undefined>) => {
-    const p = new URLSearchParams();
-    if (orgId) p.set('orgId', orgId);
-    if (filter.action) p.set('action', filter.action);
-    if (filter.from) p.set('from', new Date(filter.from).toISOString());
-    if (filter.to) p.set('to', new Date(filter.to).toISOString());
-    for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
-    return p.toString();
-  };
-  const q = useInfiniteQuery({
-    queryKey: ['audit', orgId ?? 'all', filter],
-    queryFn: ({ pageParam }) => api<Page>('GET', `/audit-events?${qs({ limit: '50', before: pageParam ? String(pageParam) : undefined })}`),
-    initialPageParam: 0,
-    getNextPageParam: (last) => last.nextBefore ?? undefined,
-  });
-  const verify = useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; broken: { position: number; seq: number; reason: string } | null }>('GET', '/audit-events/verify') });
+  const apiFilter = auditFilter(orgId, filter);
+  const q = useAuditLog(apiFilter);
+  const verify = useVerifyAuditChain();
   const org = session?.organizations.find((o) => o.id === orgId);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
   // No actor: an unauthenticated caller (a rejected sign-in). The all-zero id: ISMAP Hub itself (start-up tasks).
   const userLabel = (id: string | null) => (!id ? t('audit.anonymous') : id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8)));
+
+  const target = (e: { targetType: string; targetId: string | null }) => (e.targetId ? `${e.targetType}:${e.targetId}` : e.targetType);
 
   return (
     <Stack>
@@ -67,7 +48,7 @@ export function AuditLog() {
           <Button type="submit" variant="light">
             {t('audit.apply')}
           </Button>
-          <Button component="a" href={`/api/v1/audit-events/export?${qs({})}`} variant="default">
+          <Button component="a" href={auditExportHref(apiFilter)} variant="default">
             {t('audit.export')}
           </Button>
           {session?.abilities.verifyAuditLog && !orgId && (
@@ -87,43 +68,48 @@ export function AuditLog() {
       {q.data && <Text size="sm">{t('audit.total', { count: q.data.pages[0]?.total ?? 0 })}</Text>}
       {q.data && events.length === 0 && <Text>{t('audit.empty')}</Text>}
       {events.length > 0 && (
-        <Table striped stickyHeader data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.seq')}</Table.Th>
-              <Table.Th>{t('audit.at')}</Table.Th>
-              <Table.Th>{t('audit.actor')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th>
-              <Table.Th>{t('audit.target')}</Table.Th>
-              <Table.Th>{t('audit.details')}</Table.Th>
-              <Table.Th>{t('audit.hash')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {events.map((e) => (
-              <Table.Tr key={e.seq}>
-                <Table.Td className="mono">{e.seq}</Table.Td>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, i18n.language)}</Table.Td>
-                <Table.Td>{userLabel(e.actorUserId)}</Table.Td>
-                <Table.Td>
-                  <AuditActionLabel action={e.action} />
-                </Table.Td>
-                <Table.Td className="mono">
-                  {e.targetType}
-                  {e.targetId ? `:${e.targetId.slice(0, 18)}` : ''}
-                </Table.Td>
-                <Table.Td>
-                  <AuditDetails details={e.details} />
-                </Table.Td>
-                <Table.Td className="mono">
-                  <Tooltip label={`${e.hash} ← ${e.prevHash}`} multiline w={300}>
-                    <span>{e.hash.slice(0, 12)}…</span>
-                  </Tooltip>
-                </Table.Td>
+        // The table scrolls inside its box, never the window; long targets are cut with an ellipsis and shown whole
+        // on hover and to screen readers (title).
+        <Table.ScrollContainer minWidth={900} type="native" tabIndex={0} data-testid="audit-scroll">
+          <Table striped stickyHeader data-testid="audit-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('audit.seq')}</Table.Th>
+                <Table.Th>{t('audit.at')}</Table.Th>
+                <Table.Th>{t('audit.actor')}</Table.Th>
+                <Table.Th>{t('audit.action')}</Table.Th>
+                <Table.Th>{t('audit.target')}</Table.Th>
+                <Table.Th>{t('audit.details')}</Table.Th>
+                <Table.Th>{t('audit.hash')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {events.map((e) => (
+                <Table.Tr key={e.seq}>
+                  <Table.Td className="mono">{e.seq}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(e.at, i18n.language)}</Table.Td>
+                  <Table.Td>{userLabel(e.actorUserId)}</Table.Td>
+                  <Table.Td>
+                    <AuditActionLabel action={e.action} />
+                  </Table.Td>
+                  <Table.Td className="mono">
+                    <span className="cell-ellipsis" title={target(e)} data-testid="audit-target">
+                      {target(e)}
+                    </span>
+                  </Table.Td>
+                  <Table.Td>
+                    <AuditDetails details={e.details} />
+                  </Table.Td>
+                  <Table.Td className="mono">
+                    <Tooltip label={`${e.hash} ← ${e.prevHash}`} multiline w={300}>
+                      <span>{e.hash.slice(0, 12)}…</span>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
       )}
       {q.hasNextPage && (
         <Button variant="subtle" onClick={() => void q.fetchNextPage()} loading={q.isFetchingNextPage} w="fit-content">

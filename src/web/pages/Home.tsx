@@ -18,7 +18,8 @@ export function Home() {
   if (session.user.isPlatformAdmin) steps.push(t('home.steps.admin'));
   return (
     <Stack maw={900}>
-      <Title order={2}>{t('home.title', { name: session.user.displayName })}</Title>
+      <Title order={2}>{t('home.title')}</Title>
+      <Text>{t('home.signedInAs', { name: session.user.displayName, email: session.user.email })}</Text>
       {org && m ? <Text>{t('home.actingAs', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn, role: t(`role.${m.role}`) })}</Text> : null}
       {session.user.isPlatformAdmin && <Text>{t('home.platformAdmin')}</Text>}
       {!m && !session.user.isPlatformAdmin && <Text>{t('home.noOrg')}</Text>}

@@ -1,34 +1,22 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Card } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { api, type Organization } from '../api/client';
-import { ErrorAlert, Loading } from '../components/status';
+import { useMembers, useOrganization, useRemoveMember, useRenameOrganization, useChangeMemberRole, type Role } from '../api/organizations';
 import { OrganizationInvitations } from './OrganizationInvitations';
+import { ErrorAlert, Loading } from '../components/status';
 
-interface Member {
-  userId: string;
-  email: string;
-  displayName: string;
-  role: 'admin' | 'editor' | 'viewer';
-}
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
 
 export function OrganizationPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const qc = useQueryClient();
-  const org = useQuery({ queryKey: ['organization', id], queryFn: () => api<Organization>('GET', `/organizations/${id}`) });
-  const members = useQuery({ queryKey: ['members', id], queryFn: () => api<{ members: Member[] }>('GET', `/organizations/${id}/members`), enabled: !!org.data });
-  const refresh = () => void qc.invalidateQueries({ queryKey: ['members', id] });
+  const org = useOrganization(id);
+  const members = useMembers(id, !!org.data);
   // Existing members' roles change directly; new people are invited (OrganizationInvitations) and must accept.
-  const setRole = useMutation({
-    mutationFn: (v: { userId: string; role: string }) => api('PATCH', `/organizations/${id}/members/${v.userId}`, { role: v.role }),
-    onSuccess: refresh,
-  });
-  const remove = useMutation({ mutationFn: (userId: string) => api('DELETE', `/organizations/${id}/members/${userId}`), onSuccess: refresh });
-  const rename = useMutation({ mutationFn: (v: { nameJa: string; nameEn: string }) => api<Organization>('PATCH', `/organizations/${id}`, v), onSuccess: () => void qc.invalidateQueries() });
+  const setRole = useChangeMemberRole(id);
+  const remove = useRemoveMember(id);
+  const rename = useRenameOrganization(id);
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
 
   if (org.isLoading) return <Loading />;
@@ -89,7 +77,7 @@ export function OrganizationPage() {
                 <Table.Td>{m.displayName}</Table.Td>
                 <Table.Td>
                   {canManage ? (
-                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ userId: m.userId, role: v })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ userId: m.userId, role: v as Role })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                   ) : (
                     t(`role.${m.role}`)
                   )}

@@ -1,29 +1,17 @@
 import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
+import { useCreateUser, useResetPassword, useSetUserDisabled, useUsers, type User } from '../api/users';
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 
-interface UserRow {
-  abilities?: Record<string, boolean>;
-  id: string;
-  email: string;
-  displayName: string;
-  isPlatformAdmin: boolean;
-  disabledAt: string | null;
-  createdAt: string;
-}
-
 export function Users() {
   const { t, i18n } = useTranslation();
-  const q = useQuery({ queryKey: ['users'], queryFn: () => api<{ users: UserRow[] }>('GET', '/users') });
+  const q = useUsers();
   const [opened, { open, close }] = useDisclosure(false);
-  const qc = useQueryClient();
-  const toggle = useMutation({ mutationFn: (v: { id: string; disable: boolean }) => api('POST', `/users/${v.id}/${v.disable ? 'disable' : 'enable'}`), onSuccess: () => void qc.invalidateQueries({ queryKey: ['users'] }) });
-  const [resetFor, setResetFor] = useState<UserRow | null>(null);
+  const toggle = useSetUserDisabled();
+  const [resetFor, setResetFor] = useState<User | null>(null);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
@@ -32,44 +20,46 @@ export function Users() {
         <Title order={2}>{t('users.title')}</Title>
         <Button onClick={open}>{t('users.create')}</Button>
       </Group>
-      <Table striped stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('auth.email')}</Table.Th>
-            <Table.Th>{t('users.displayName')}</Table.Th>
-            <Table.Th>{t('users.created')}</Table.Th>
-            <Table.Th />
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {q.data!.users.map((u) => (
-            <Table.Tr key={u.id}>
-              <Table.Td className="mono">{u.email}</Table.Td>
-              <Table.Td>{u.displayName}</Table.Td>
-              <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
-              <Table.Td>
-                {u.isPlatformAdmin && <Badge>{t('users.platformAdmin')}</Badge>}
-                {u.disabledAt && <Badge color="gray">{t('users.disabled')}</Badge>}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4} wrap="nowrap">
-                  {u.abilities?.disable && (
-                    <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
-                      {u.disabledAt ? t('users.enable') : t('users.disable')}
-                    </Button>
-                  )}
-                  {u.abilities?.resetPassword && (
-                    <Button size="xs" variant="subtle" onClick={() => setResetFor(u)}>
-                      {t('users.resetPassword')}
-                    </Button>
-                  )}
-                </Group>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={640} type="native" tabIndex={0}>
+        <Table striped stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('auth.email')}</Table.Th>
+              <Table.Th>{t('users.displayName')}</Table.Th>
+              <Table.Th>{t('users.created')}</Table.Th>
+              <Table.Th />
+              <Table.Th />
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data!.users.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td className="mono">{u.email}</Table.Td>
+                <Table.Td>{u.displayName}</Table.Td>
+                <Table.Td>{formatDateTime(u.createdAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  {u.isPlatformAdmin && <Badge>{t('users.platformAdmin')}</Badge>}
+                  {u.disabledAt && <Badge color="gray">{t('users.disabled')}</Badge>}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {u.abilities?.disable && (
+                      <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
+                        {u.disabledAt ? t('users.enable') : t('users.disable')}
+                      </Button>
+                    )}
+                    {u.abilities?.resetPassword && (
+                      <Button size="xs" variant="subtle" onClick={() => setResetFor(u)}>
+                        {t('users.resetPassword')}
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {toggle.error && <ErrorAlert error={toggle.error} />}
       <Modal opened={opened} onClose={close} title={t('users.create')}>
         <CreateUser onDone={close} />
@@ -83,18 +73,11 @@ export function Users() {
 
 function CreateUser({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const [form, setForm] = useState({ email: '', displayName: '', password: '', isPlatformAdmin: false });
-  const m = useMutation({
-    mutationFn: () => api('POST', '/users', form),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['users'] });
-      onDone();
-    },
-  });
+  const m = useCreateUser();
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    m.mutate();
+    m.mutate(form, { onSuccess: onDone });
   };
   return (
     <form onSubmit={submit}>
@@ -117,15 +100,15 @@ function CreateUser({ onDone }: { onDone: () => void }) {
   );
 }
 
-function ResetPassword({ user }: { user: UserRow }) {
+function ResetPassword({ user }: { user: User }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const m = useMutation({ mutationFn: () => api<{ revokedSessions: number }>('PUT', `/users/${user.id}/password`, { password }) });
+  const m = useResetPassword(user.id);
   return (
     <form
       onSubmit={(e: FormEvent) => {
         e.preventDefault();
-        m.mutate();
+        m.mutate(password);
       }}
     >
       <Stack>

@@ -1,38 +1,30 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title, UnstyledButton } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type TreeNode } from '../../api/catalog';
+import { editionExportHref, useCatalogChildren, useCatalogs, type TreeNode } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
+import { frameworkName } from '../../components/framework-name';
 import { FlagBadges } from '../../components/catalog-bits';
 import { LocalizedTitle } from '../../components/localized';
-import { useCatalogs } from './CatalogList';
 import { ErrorAlert, Loading } from '../../components/status';
-
-function useChildren(catalog: string, edition: string, parent: string | null) {
-  return useQuery({
-    queryKey: ['tree', catalog, edition, parent],
-    queryFn: () => api<{ nodes: TreeNode[] }>('GET', `/catalogs/${encodeURIComponent(catalog)}/editions/${encodeURIComponent(edition)}/nodes${parent ? `?parent=${encodeURIComponent(parent)}` : ''}`),
-    staleTime: 5 * 60_000,
-  });
-}
 
 /** The catalog as a tree: children load when a branch opens; each branch shows how many items sit below it by kind. */
 export function CatalogTree() {
   const { catalog = '', edition = '' } = useParams();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const heading = t('catalog.tree', { name: frameworkName(catalog, i18n.language), edition });
   const canImport = useCatalogs().data?.abilities.importText ?? false;
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{t('catalog.tree', { catalog, edition })}</Title>
+        <Title order={2}>{heading}</Title>
         <Group>
-          <Button component="a" variant="default" size="xs" href={`/api/v1/catalogs/${catalog}/editions/${edition}/export?format=oscal`} download>
+          <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition)} download>
             {t('catalog.export')}
           </Button>
           {catalog === 'ismap' && (
-            <Button component="a" variant="default" size="xs" href={`/api/v1/catalogs/${catalog}/editions/${edition}/export?format=oscal&profile=basic`} download>
+            <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition, 'basic')} download>
               {t('catalog.exportBasic')}
             </Button>
           )}
@@ -48,7 +40,7 @@ export function CatalogTree() {
           )}
         </Alert>
       )}
-      <div role="tree" aria-label={t('catalog.tree', { catalog, edition })} data-testid="catalog-tree">
+      <div role="tree" aria-label={heading} data-testid="catalog-tree">
         <Branch catalog={catalog} edition={edition} parent={null} level={1} />
       </div>
     </Stack>
@@ -56,7 +48,7 @@ export function CatalogTree() {
 }
 
 function Branch({ catalog, edition, parent, level }: { catalog: string; edition: string; parent: string | null; level: number }) {
-  const q = useChildren(catalog, edition, parent);
+  const q = useCatalogChildren(catalog, edition, parent);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (

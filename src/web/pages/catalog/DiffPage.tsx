@@ -1,18 +1,10 @@
 import { Anchor, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type CatalogNode } from '../../api/catalog';
+import { useCatalogs, useEditionDiff, type CatalogNode, type EditionDiff } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
+import { frameworkName } from '../../components/framework-name';
 import { ErrorAlert, Loading } from '../../components/status';
-import { useCatalogs } from './CatalogList';
-
-interface Diff {
-  added: CatalogNode[];
-  removed: CatalogNode[];
-  changed: { id: string; fields: string[]; before: CatalogNode; after: CatalogNode }[];
-  unchangedCount: number;
-}
 
 /** A changed field's value as people read it. */
 function fieldValue(n: CatalogNode, field: string): string {
@@ -26,7 +18,7 @@ function fieldValue(n: CatalogNode, field: string): string {
 }
 
 /** Before and after for each changed field, not only its name. */
-function FieldChanges({ change }: { change: Diff['changed'][number] }) {
+function FieldChanges({ change }: { change: EditionDiff['changed'][number] }) {
   const { t } = useTranslation();
   return (
     <Table withRowBorders={false} verticalSpacing={2}>
@@ -61,7 +53,7 @@ export function DiffPage() {
   const editions = (catalogs.data?.editions ?? []).filter((e) => e.catalog === catalog).map((e) => e.edition);
   const from = params.get('from') ?? editions[1] ?? '';
   const to = params.get('to') ?? editions[0] ?? '';
-  const q = useQuery({ queryKey: ['diff', catalog, from, to], queryFn: () => api<Diff>('GET', `/catalogs/${catalog}/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`), enabled: !!from && !!to && from !== to });
+  const q = useEditionDiff(catalog, from, to);
   const link = (edition: string, n: CatalogNode) => (
     <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} className="mono" size="sm">
       {n.label}
@@ -86,7 +78,7 @@ export function DiffPage() {
   );
   return (
     <Stack maw={1200}>
-      <Title order={2}>{t('diff.title', { catalog })}</Title>
+      <Title order={2}>{t('diff.title', { catalog: frameworkName(catalog, i18n.language) })}</Title>
       <form
         onSubmit={(e) => {
           e.preventDefault();

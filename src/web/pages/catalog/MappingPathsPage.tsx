@@ -1,13 +1,13 @@
 import { Anchor, Button, Card, Group, Stack, Text, TextInput, Title, Select, Alert } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { nodeHref, type MappingPath, type MappingPaths } from '../../api/catalog';
+import { useCatalogs } from '../../api/catalogs';
+import { useMappingPaths, useMappingSets, type MappingPath } from '../../api/mappings';
+import { nodeHref, sourceLabel } from '../../components/catalog-text';
+import { frameworkName, frameworkOf } from '../../components/framework-name';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
-import { useCatalogs } from './CatalogList';
 
 const short = (key: string) => {
   const [catalog, , ...id] = key.split(':');
@@ -16,18 +16,16 @@ const short = (key: string) => {
 
 /** Every path from one item to another framework, each link with its provenance, grouped by target item. */
 export function MappingPathsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const via = params.get('via') ?? '';
   const catalogs = useCatalogs();
   const names = [...new Set((catalogs.data?.editions ?? []).map((e) => e.catalog))];
-  const q = useQuery({
-    queryKey: ['paths', from, to, via],
-    queryFn: () => api<MappingPaths>('GET', `/mappings/paths?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}${via ? `&via=${encodeURIComponent(via)}` : ''}`),
-    enabled: !!from && !!to,
-  });
+  const q = useMappingPaths(from, to, via);
+  const sets = useMappingSets();
+  const setTitles = new Map((sets.data?.sets ?? []).map((s) => [s.id, s.title]));
   return (
     <Stack maw={1200}>
       <Title order={2}>{t('mapping.title')}</Title>
@@ -45,7 +43,7 @@ export function MappingPathsPage() {
       >
         <Group align="flex-end">
           <TextInput name="from" label={t('mapping.from')} defaultValue={from} key={`f${from}`} placeholder="ismap:9.2.3" required w={240} />
-          <Select name="to" label={t('mapping.to')} data={names} defaultValue={to || 'nist-800-53r5'} key={`t${to}`} searchable w={240} />
+          <Select name="to" label={t('mapping.to')} data={names.map((n) => ({ value: n, label: frameworkName(n, i18n.language) }))} defaultValue={to || 'nist-800-53r5'} key={`t${to}`} searchable w={240} />
           <TextInput name="via" label={t('mapping.via')} defaultValue={via} key={`v${via}`} placeholder="iso27001-2013,nist-800-53r5" style={{ flex: 1 }} />
           <Button type="submit">{t('mapping.find')}</Button>
         </Group>
@@ -58,7 +56,11 @@ export function MappingPathsPage() {
       {q.data && (
         <Stack data-testid="mapping-paths">
           <Text fw={600}>
-            <span className="mono">{short(q.data.from)}</span> → {q.data.toCatalog}: {t('mapping.targets', { count: q.data.targets.length })}, {t('mapping.paths', { count: q.data.paths.length })}
+            <span className="mono">{short(q.data.from)}</span> →{' '}
+            <span title={q.data.toCatalog} data-testid="paths-to">
+              {frameworkOf(q.data.toCatalog, i18n.language)}
+            </span>
+            : {t('mapping.targets', { count: q.data.targets.length })}, {t('mapping.paths', { count: q.data.paths.length })}
           </Text>
           {q.data.truncated && <Alert color="yellow">{t('mapping.truncated')}</Alert>}
           {q.data.paths.length === 0 && (
@@ -78,7 +80,7 @@ export function MappingPathsPage() {
                 </Text>
               </Group>
               {tg.paths.map((p, i) => (
-                <PathLine key={i} path={p} />
+                <PathLine key={i} path={p} setTitles={setTitles} />
               ))}
             </Card>
           ))}
@@ -88,7 +90,8 @@ export function MappingPathsPage() {
   );
 }
 
-function PathLine({ path }: { path: MappingPath }) {
+function PathLine({ path, setTitles }: { path: MappingPath; setTitles: Map<string, string> }) {
+  const source = (l: MappingPath['links'][number]) => sourceLabel(l.provenance.document, l.setId ? setTitles.get(l.setId) : undefined);
   const { t } = useTranslation();
   return (
     <Group gap={6} mt={6} wrap="wrap" aria-label={t('mapping.path')}>
@@ -99,7 +102,7 @@ function PathLine({ path }: { path: MappingPath }) {
               {short(l.from)}
             </Anchor>
           )}
-          <Text span size="xs" title={`${t(`mapping.method.${l.provenance.method}`)} · ${l.provenance.document} · ${l.confidence}`}>
+          <Text span size="xs" title={`${t(`mapping.method.${l.provenance.method}`)} · ${source(l)} · ${l.confidence}`}>
             ─<RelBadge rel={l.relationship} />→
           </Text>
           <Anchor component={Link} to={nodeHref(l.to)} className="mono" size="sm">
@@ -108,7 +111,7 @@ function PathLine({ path }: { path: MappingPath }) {
         </Fragment>
       ))}
       <Text size="xs" c="dimmed">
-        ({path.links.map((l) => l.provenance.document).join(' / ')})
+        ({[...new Set(path.links.map(source).filter(Boolean))].join(' / ')})
       </Text>
     </Group>
   );

@@ -1,16 +1,16 @@
 import { Anchor, Button, Card, Table, Text, Title } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { api } from '../../api/client';
-import { nodeHref, type NodeMapping } from '../../api/catalog';
+import { useDeleteMapping, type NodeMapping } from '../../api/mappings';
+import { nodeHref, sourceLabel } from '../../components/catalog-text';
+import { frameworkName } from '../../components/framework-name';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
 import { MappingNote } from '../../components/mapping-note';
 
 export function MappingTable({ title, mappings, onChange, testId }: { title: string; mappings: NodeMapping[]; onChange: () => void; testId: string }) {
-  const { t } = useTranslation();
-  const del = useMutation({ mutationFn: (id: string) => api('DELETE', `/mappings/${id}`), onSuccess: onChange });
+  const { t, i18n } = useTranslation();
+  const del = useDeleteMapping(onChange);
   return (
     <Card withBorder data-testid={testId}>
       <Title order={4} size="h5" mb="xs">
@@ -38,7 +38,7 @@ export function MappingTable({ title, mappings, onChange, testId }: { title: str
                 </Table.Td>
                 <Table.Td>
                   {m.other ? (
-                    <Anchor component={Link} to={nodeHref(m.other.key)} className="mono" size="sm">
+                    <Anchor component={Link} to={nodeHref(m.other.key)} className="mono" size="sm" title={frameworkName(m.other.key.split(':')[0]!, i18n.language)}>
                       {m.other.key.split(':')[0]}:{m.other.label}
                     </Anchor>
                   ) : null}{' '}
@@ -48,7 +48,7 @@ export function MappingTable({ title, mappings, onChange, testId }: { title: str
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {t(`mapping.method.${m.provenance.method}`)} · {m.provenance.document}
+                    {[t(`mapping.method.${m.provenance.method}`), sourceLabel(m.provenance.document, m.set.title)].filter(Boolean).join(' · ')}
                   </Text>
                   {m.note && <MappingNote note={m.note} />}
                 </Table.Td>

@@ -1,35 +1,35 @@
-import { Anchor, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title, Select, Button, List } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Anchor, Breadcrumbs, Card, Group, SimpleGrid, Stack, Text, Title, List } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { anyTitle, type NodeDetail } from '../../api/catalog';
+import { Link, useParams } from 'react-router-dom';
+import { useCatalogNode, useCatalogs } from '../../api/catalogs';
+import { anyTitle } from '../../components/catalog-text';
 import { FlagBadges, NodeId } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
 import { MappingTable } from './MappingTable';
 import { AddMapping } from './AddMapping';
-import { useCatalogs } from './CatalogList';
+import { MappingSummary } from './MappingSummary';
+import { frameworkName, isBaseline } from '../../components/framework-name';
 
 /** One item: where it sits, its text in both languages side by side with sources, and its mappings both ways. */
 export function NodePage() {
   const { catalog = '', edition = '', nodeId = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const catalogs = useCatalogs();
-  const [target, setTarget] = useState<string | null>('nist-800-53r5');
-  const q = useQuery({ queryKey: ['node', catalog, edition, nodeId], queryFn: () => api<NodeDetail>('GET', `/catalogs/${encodeURIComponent(catalog)}/editions/${encodeURIComponent(edition)}/nodes/${encodeURIComponent(nodeId)}`) });
+  const q = useCatalogNode(catalog, edition, nodeId);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const d = q.data!;
   const n = d.node;
-  const otherCatalogs = [...new Set((catalogs.data?.editions ?? []).map((e) => e.catalog))].filter((c) => c !== catalog);
+  // NIST's own baselines hold the same controls as NIST itself: counting them again would only repeat its row.
+  const otherCatalogs = [...new Set((catalogs.data?.editions ?? []).map((e) => e.catalog))].filter(
+    (c) => c !== catalog && !(c.startsWith('nist-') && isBaseline(c)),
+  );
 
   return (
     <Stack maw={1200}>
       <Breadcrumbs separator="›" aria-label={t('catalog.ancestors')}>
         <Anchor component={Link} to={`/catalogs/${catalog}/${edition}`} size="sm">
-          {catalog} {edition}
+          {frameworkName(catalog, i18n.language)} {edition}
         </Anchor>
         {d.ancestors.map((a) => (
           <Anchor key={a.id} component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(a.id)}`} size="sm">
@@ -106,14 +106,9 @@ export function NodePage() {
       <Title order={3} size="h4">
         {t('mapping.title')}
       </Title>
+      {catalogs.data && <MappingSummary nodeKey={d.key} catalogs={otherCatalogs} />}
       <MappingTable title={t('mapping.out')} mappings={d.mappingsOut} onChange={() => void q.refetch()} testId="mappings-out" />
       <MappingTable title={t('mapping.in')} mappings={d.mappingsIn} onChange={() => void q.refetch()} testId="mappings-in" />
-      <Group align="flex-end">
-        <Select label={t('mapping.showPaths')} data={otherCatalogs} value={target} onChange={setTarget} searchable w={280} />
-        <Button variant="light" disabled={!target} onClick={() => navigate(`/mappings?from=${encodeURIComponent(d.key)}&to=${encodeURIComponent(target ?? '')}`)}>
-          {t('mapping.find')}
-        </Button>
-      </Group>
       {catalogs.data?.abilities.addMapping && <AddMapping source={d.key} onAdded={() => void q.refetch()} />}
     </Stack>
   );

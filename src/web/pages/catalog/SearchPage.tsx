@@ -1,11 +1,9 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, TextInput, Title, Select } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api } from '../../api/client';
-import { nodeHref, type SearchHit } from '../../api/catalog';
+import { useCatalogs, useSearch } from '../../api/catalogs';
+import { nodeHref } from '../../components/catalog-text';
 import { ErrorAlert, Loading } from '../../components/status';
-import { useCatalogs } from './CatalogList';
 
 /** Search by loose id, English words or Japanese text; the query lives in the URL so results can be shared. */
 export function SearchPage() {
@@ -14,11 +12,7 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const catalog = params.get('catalog') ?? '';
   const catalogs = useCatalogs();
-  const res = useQuery({
-    queryKey: ['search', q, catalog],
-    queryFn: () => api<{ hits: SearchHit[] }>('GET', `/search?q=${encodeURIComponent(q)}&limit=50${catalog ? `&catalog=${encodeURIComponent(catalog)}` : ''}`),
-    enabled: q.trim().length > 0,
-  });
+  const res = useSearch(q, catalog);
   const names = [...new Set((catalogs.data?.editions ?? []).map((e) => e.catalog))];
   return (
     <Stack maw={1200}>
