@@ -1,38 +1,11 @@
-/** Invitations (OpenAPI tag "Invitations"): paths, query keys and hooks in one place. */
+/** Invitations (OpenAPI tag "Invitations"): paths, query keys and hooks in one place, typed from the API. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Abilities, type Organization } from './client';
+import { client, data, type Json, type Schemas } from './client';
 
-export type Role = 'admin' | 'editor' | 'viewer';
-
-export interface Invitation {
-  id: string;
-  orgId: string;
-  orgKind: Organization['kind'];
-  orgNameJa: string;
-  orgNameEn: string;
-  email: string;
-  role: Role;
-  invitedByName: string | null;
-  createdAt: string;
-  expiresAt: string;
-  abilities: Abilities;
-}
-
-export interface InvitationLink {
-  id: string;
-  email: string;
-  role: Role;
-  expiresAt: string;
-  organization: { kind: Organization['kind']; nameJa: string; nameEn: string };
-  invitedByName: string | null;
-  needsAccount: boolean;
-}
-
-export interface CreatedInvitation {
-  invitation: Invitation;
-  token: string;
-  link: string;
-}
+export type Invitation = Schemas['Invitation'];
+export type InvitationLink = Schemas['InvitationLink'];
+export type Role = Invitation['role'];
+export type CreatedInvitation = Json<'/organizations/{id}/invitations', 'post'>;
 
 export const invitationKeys = {
   mine: ['invitations', 'mine'] as const,
@@ -42,19 +15,19 @@ export const invitationKeys = {
 };
 
 export const useMyInvitations = () =>
-  useQuery({ queryKey: invitationKeys.mine, queryFn: () => api<{ invitations: Invitation[] }>('GET', '/invitations') });
+  useQuery({ queryKey: invitationKeys.mine, queryFn: () => data(client.GET('/invitations')) });
 
 export const useOrgInvitations = (orgId: string, enabled: boolean) =>
   useQuery({
     queryKey: invitationKeys.org(orgId),
-    queryFn: () => api<{ invitations: Invitation[] }>('GET', `/organizations/${orgId}/invitations`),
+    queryFn: () => data(client.GET('/organizations/{id}/invitations', { params: { path: { id: orgId } } })),
     enabled,
   });
 
 export const useInvitationLink = (token: string) =>
   useQuery({
     queryKey: invitationKeys.link(token),
-    queryFn: () => api<InvitationLink>('POST', '/invitations/lookup', { token }),
+    queryFn: () => data(client.POST('/invitations/lookup', { body: { token } })),
     enabled: token.length > 0,
     retry: false,
   });
@@ -63,7 +36,12 @@ export const useInvitationLink = (token: string) =>
 export function useAnswerInvitation() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; answer: 'accept' | 'decline' }) => api('POST', `/invitations/${v.id}/${v.answer}`),
+    mutationFn: (v: { id: string; answer: 'accept' | 'decline' }) =>
+      data(
+        v.answer === 'accept'
+          ? client.POST('/invitations/{id}/accept', { params: { path: { id: v.id } } })
+          : client.POST('/invitations/{id}/decline', { params: { path: { id: v.id } } }),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['invitations'] });
       void qc.invalidateQueries({ queryKey: ['session'] });
@@ -75,7 +53,7 @@ export function useCreateInvitation(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (v: { email: string; role: Role }) =>
-      api<CreatedInvitation>('POST', `/organizations/${orgId}/invitations`, v),
+      data(client.POST('/organizations/{id}/invitations', { params: { path: { id: orgId } }, body: v })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: invitationKeys.org(orgId) }),
   });
 }
@@ -83,10 +61,11 @@ export function useCreateInvitation(orgId: string) {
 export function useRevokeInvitation(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => api('DELETE', `/organizations/${orgId}/invitations/${id}`),
+    mutationFn: (id: string) =>
+      data(client.DELETE('/organizations/{id}/invitations/{invitationId}', { params: { path: { id: orgId, invitationId: id } } })),
     onSuccess: () => void qc.invalidateQueries({ queryKey: invitationKeys.org(orgId) }),
   });
 }
 
 export const registerByInvitation = (v: { token: string; displayName: string; password: string }) =>
-  api<{ user: { email: string } }>('POST', '/invitations/register', v);
+  data(client.POST('/invitations/register', { body: v }));
