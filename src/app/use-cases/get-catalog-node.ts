@@ -45,13 +45,14 @@ export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: 
   const node = tree.byId.get(input.nodeId);
   if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`, undefined, { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } });
   const key = nodeKey(input.catalog, input.edition, node.id);
-  const sets = new Map((await deps.uow.read.mappings.listSets()).map((s) => [s.id, s]));
+  // Served from the snapshot: no query. Only the mappings of sets the caller may read (mappingSetPolicy).
+  const view = snapshot.forActor(ctx.actor);
   const present = (m: StoredMapping, otherKey: string): NodeMapping => {
-    const set = sets.get(m.setId);
-    const resource = { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null };
+    const set = snapshot.set(m.setId);
+    const resource = { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null, published: set?.published ?? false };
     return { ...m, other: otherEnd(snapshot, otherKey), set: { id: m.setId, title: set?.title ?? m.setId, source: resource.setSource }, abilities: abilities(mappingPolicy, ctx.actor, resource) };
   };
-  const all = await deps.uow.read.mappings.forNode(key);
+  const all = view.forNode(key);
   return {
     catalog: input.catalog,
     edition: input.edition,

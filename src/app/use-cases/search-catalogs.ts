@@ -22,7 +22,8 @@ export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input:
   const snapshot = await deps.catalogCache.get(deps.uow);
   const limit = input.limit ?? 20;
   const named = new Set(input.catalogs ?? []);
-  const raw = snapshot.search.search(input.q, { limit: limit * BASELINE_HEADROOM, ...(named.size ? { catalogs: [...named] } : {}) });
+  // Snippets are made only for the hits returned, not for the headroom that folding drops.
+  const raw = snapshot.search.search(input.q, { limit: limit * BASELINE_HEADROOM, snippets: false, ...(named.size ? { catalogs: [...named] } : {}) });
   const hits = foldBaselineHits(raw, {
     limit,
     sourceOf: (h) => {
@@ -31,5 +32,5 @@ export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input:
     },
     named: (h) => named.has(h.catalog) || named.has(`${h.catalog}:${h.edition}`),
   });
-  return { query: input.q, hits };
+  return { query: input.q, hits: hits.map((h) => snapshot.search.withSnippet(h, input.q)) };
 }

@@ -128,7 +128,7 @@ export const en = {
     catalog: { import_text: 'Criteria text imported', sync: 'Bundled catalog loaded' },
     invitation: { create: 'Invitation sent', revoke: 'Invitation withdrawn', accept: 'Invitation accepted', decline: 'Invitation declined' },
     mapping: { create: 'Mapping added', delete: 'Mapping deleted' },
-    mapping_set: { derive: 'Mapping set derived', import: 'Mapping set imported', sync: 'Bundled mapping set loaded' },
+    mapping_set: { derive: 'Mapping set derived', import: 'Mapping set imported', publish: 'Mapping set published', unpublish: 'Mapping set made private', sync: 'Bundled mapping set loaded' },
     membership: { create: 'Member added', update: 'Member role changed', delete: 'Member removed' },
     organization: { create: 'Organization created', update: 'Organization updated' },
     session: { create: 'Signed in', revoke: 'Signed out / session ended', sign_in_failed: 'Sign-in rejected', sign_in_blocked: 'Sign-in blocked after repeated failures' },
@@ -382,6 +382,7 @@ export const en = {
     mapping_collection_invalid_one: 'The mapping collection has {{count}} problem; nothing was imported.',
     mapping_collection_invalid_other: 'The mapping collection has {{count}} problems; nothing was imported.',
     mapping_set_not_import: 'The mapping set {{set}} exists and was not imported: it cannot be replaced by an import.',
+    mapping_set_taken: 'A mapping set {{set}} already exists: import the collection under another id.',
   },
   issue: {
     retry_after_seconds: 'retry allowed in {{seconds}} s',

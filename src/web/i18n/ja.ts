@@ -128,7 +128,7 @@ export const ja: Messages = {
     catalog: { import_text: '基準本文のインポート', sync: '同梱カタログの読み込み' },
     invitation: { create: '招待を送信', revoke: '招待を取り消し', accept: '招待を承諾', decline: '招待を辞退' },
     mapping: { create: 'マッピングの追加', delete: 'マッピングの削除' },
-    mapping_set: { derive: 'マッピングセットの導出', import: 'マッピングセットのインポート', sync: '同梱マッピングセットの読み込み' },
+    mapping_set: { derive: 'マッピングセットの導出', import: 'マッピングセットのインポート', publish: 'マッピングセットの公開', unpublish: 'マッピングセットの非公開化', sync: '同梱マッピングセットの読み込み' },
     membership: { create: 'メンバーの追加', update: 'メンバーのロール変更', delete: 'メンバーの削除' },
     organization: { create: '組織の作成', update: '組織の更新' },
     session: { create: 'サインイン', revoke: 'サインアウト・セッション終了', sign_in_failed: 'サインインの拒否', sign_in_blocked: '繰り返しの失敗によるサインインのブロック' },
@@ -372,6 +372,7 @@ export const ja: Messages = {
     liu_needs_ids: 'ISMAP-LIU のプロファイルには、監査対象とする詳細管理策の ID が必要です。',
     mapping_collection_invalid: 'マッピング集に {{count}} 件の問題があります。何もインポートしていません。',
     mapping_set_not_import: 'マッピングセット {{set}} はインポートしたものではないため、インポートで置き換えられません。',
+    mapping_set_taken: 'マッピングセット {{set}} はすでに存在します。別の ID でインポートしてください。',
   },
   issue: {
     retry_after_seconds: '{{seconds}} 秒後に再試行できます',
