@@ -12,6 +12,8 @@ export type MappingSetWithCount = MappingSetRecord & { count: number };
 
 /** Views kept per snapshot: one per distinct combination of private sets a caller may read. */
 const MAX_VIEWS = 64;
+/** Answers kept per snapshot (`memo`): node pages, searches and paths people ask for again. */
+const MAX_MEMO = 4096;
 
 /**
  * Everything the catalog queries read, loaded from the database once: editions with their nodes in document order,
@@ -26,6 +28,7 @@ export class CatalogSnapshot {
   private mappingGraph: MappingGraph | undefined;
   private readonly setsById: Map<string, MappingSetWithCount>;
   private readonly views = new Map<string, MappingView>();
+  private readonly answers = new Map<string, unknown>();
 
   constructor(
     readonly records: readonly EditionRecord[],
@@ -86,6 +89,19 @@ export class CatalogSnapshot {
     return this.mappingGraph;
   }
 
+  /**
+   * An answer computed from this snapshot only, kept with it: a snapshot never changes, so the answer stays right
+   * until the snapshot is replaced. The key must name everything the answer depends on (a view's `key` for
+   * per-caller mappings). The oldest answers go first when the memo is full. Answers are shared: never mutate one.
+   */
+  memo<T>(key: string, make: () => T): T {
+    if (this.answers.has(key)) return this.answers.get(key) as T;
+    const value = make();
+    if (this.answers.size >= MAX_MEMO) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, value);
+    return value;
+  }
+
   /** Every mapping set by id, with its size, whoever may read it. */
   get sets(): MappingSetWithCount[] {
     return [...this.setsById.values()];
@@ -105,7 +121,7 @@ export class CatalogSnapshot {
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size >= MAX_VIEWS) this.views.clear();
-      view = new MappingView(this, readable);
+      view = new MappingView(this, readable, key);
       this.views.set(key, view);
     }
     return view;
@@ -122,6 +138,8 @@ export class MappingView {
   constructor(
     private readonly snapshot: CatalogSnapshot,
     sets: readonly MappingSetWithCount[],
+    /** Names the private sets in the view: equal keys, equal views (for `CatalogSnapshot.memo`). */
+    readonly key: string,
   ) {
     this.sets = sets;
     this.setIds = new Set(sets.map((s) => s.id));

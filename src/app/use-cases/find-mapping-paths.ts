@@ -30,9 +30,12 @@ export async function findMappingPaths(deps: AppDeps, ctx: RequestContext, input
   const opts: PathOptions = { ...(input.via ? { via: input.via } : {}), ...(input.maxDepth ? { maxDepth: input.maxDepth } : {}) };
   // Only global sets and the caller's organizations' own (core/policies mappingSetPolicy).
   const view = snapshot.forActor(ctx.actor);
-  const result = view.graph.paths(from.key, input.to, opts);
-  if (result.paths.length > 0) return { ...result, fromLabel: from.node.label };
-  return { ...result, fromLabel: from.node.label, hint: noPathHint(snapshot, view, from, input, opts, result) };
+  const key = ['paths', view.key, from.key, input.to, (input.via ?? []).join(','), input.maxDepth ?? ''].join('\u0000');
+  return snapshot.memo(key, () => {
+    const result = view.graph.paths(from.key, input.to, opts);
+    if (result.paths.length > 0) return { ...result, fromLabel: from.node.label };
+    return { ...result, fromLabel: from.node.label, hint: noPathHint(snapshot, view, from, input, opts, result) };
+  });
 }
 
 function noPathHint(snapshot: CatalogSnapshot, view: MappingView, from: ResolvedNode, input: FindMappingPathsInput, opts: PathOptions, result: PathsResult): string {
