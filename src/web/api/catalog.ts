@@ -91,3 +91,19 @@ export function nodeHref(key: string): string {
 export const pick = (t: Localized, lang: string) => (lang === 'ja' ? t.ja : t.en) ?? null;
 /** A title for lists: the chosen language, else the other one. */
 export const anyTitle = (t: Localized, lang: string) => pick(t, lang) ?? t.en ?? t.ja ?? null;
+
+/** GET /mapping-sets: the sets the caller may read (global, published, and their organizations' own). */
+export interface MappingSetSummary {
+  id: string;
+  title: string;
+  description: string;
+  provenance: string;
+  source: 'bundled' | 'user' | 'import';
+  /** The owner organization; null for a global set. */
+  orgId: string | null;
+  published: boolean;
+  updatedAt: string;
+  count: number;
+  abilities: { read: boolean; publish: boolean };
+}
+export const mappingSetsKey = ['mapping-sets'] as const;

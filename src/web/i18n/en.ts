@@ -263,6 +263,15 @@ export const en = {
     delete: 'Delete',
     deleteConfirm: 'Delete this mapping?',
   },
+  mappingSets: {
+    title: 'Mapping sets',
+    intro: 'The mapping sets you can use. Mappings recorded or imported by an organization are visible only to its members until a platform administrator publishes them.',
+    count: 'Mappings',
+    visibility: 'Visibility',
+    global: 'Everyone',
+    private: 'Own organization only',
+    published: 'Published to everyone',
+  },
   search: { title: 'Search', placeholder: 'Id (9.2.3.11pb, AC-2(1), A.5.15), words or Japanese text', submit: 'Search', results_one: '{{count}} result', results_other: '{{count}} results', none: 'Nothing found.', matchedIn: { id: 'id', 'id-prefix': 'id prefix', title: 'title', text: 'text' }, alsoIn: 'also in', japaneseHint: 'Japanese criteria text is searchable once it has been imported (criteria text import).', allCatalogs: 'All catalogs' },
   diff: { title: 'Compare editions of {{catalog}}', from: 'From edition', to: 'To edition', added: 'Added ({{count}})', removed: 'Removed ({{count}})', changed: 'Changed ({{count}})', unchanged: '{{count}} unchanged', fields: 'Changed fields', before: 'Before', after: 'After', show: 'Compare' },
   importText: {

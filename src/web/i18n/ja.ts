@@ -259,6 +259,15 @@ export const ja: Messages = {
     delete: '削除',
     deleteConfirm: 'このマッピングを削除しますか？',
   },
+  mappingSets: {
+    title: 'マッピングセット',
+    intro: '利用できるマッピングセットです。組織が登録・取り込んだマッピングは、プラットフォーム管理者が公開するまでその組織のメンバーだけに表示されます。',
+    count: 'マッピング数',
+    visibility: '公開範囲',
+    global: '全員',
+    private: '自組織のみ',
+    published: '全員に公開',
+  },
   search: { title: '検索', placeholder: 'ID（9.2.3.11pb、AC-2(1)、A.5.15）、語句、日本語の本文', submit: '検索', results: '{{count}} 件', none: '該当する項目はありません。', matchedIn: { id: 'ID', 'id-prefix': 'ID 前方一致', title: 'タイトル', text: '本文' }, alsoIn: '収録ベースライン', japaneseHint: '日本語の管理基準本文は、取り込み後に検索できるようになります（管理基準本文の取込み）。', allCatalogs: 'すべてのカタログ' },
   diff: { title: '{{catalog}} の版の比較', from: '比較元の版', to: '比較先の版', added: '追加（{{count}}）', removed: '削除（{{count}}）', changed: '変更（{{count}}）', unchanged: '変更なし {{count}} 項目', fields: '変更された項目', before: '変更前', after: '変更後', show: '比較' },
   importText: {

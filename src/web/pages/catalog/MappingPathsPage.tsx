@@ -8,6 +8,7 @@ import { nodeHref, type MappingPath, type MappingPaths } from '../../api/catalog
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
 import { useCatalogs } from './CatalogList';
+import { MappingSetsPanel } from './MappingSetsPanel';
 
 const short = (key: string) => {
   const [catalog, , ...id] = key.split(':');
@@ -84,6 +85,7 @@ export function MappingPathsPage() {
           ))}
         </Stack>
       )}
+      <MappingSetsPanel />
     </Stack>
   );
 }
