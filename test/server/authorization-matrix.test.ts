@@ -67,7 +67,8 @@ const textUpload = () => {
 };
 // Catalog content is maintained by the secretariat (IPA): its admins and editors import, its viewers do not.
 const secretariatImports = (ok: number) => ({ secretariat: { admin: ok, editor: ok, viewer: 403 } });
-const collection = mappingSetToOscal({ id: 'matrix', title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
+// A fresh collection per cell: an import belongs to the importer's organization, and only its owner replaces it.
+const collection = () => mappingSetToOscal({ id: `matrix-${uniq()}`, title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
   { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
 ]);
 
@@ -201,7 +202,7 @@ const rows: Record<string, Row> = {
     expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
   },
   'POST /mapping-sets/import': {
-    req: () => ({ path: '/mapping-sets/import', body: collection }),
+    req: () => ({ path: '/mapping-sets/import', body: collection() }),
     expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
     byKind: secretariatImports(201),
   },
