@@ -73,7 +73,7 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
       });
       await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
       try {
-        await runLoad(url, { cookie }, 1000); // warm-up
+        await runLoad(url, { cookie }, 2000); // warm-up (JIT, and the first use of a view builds its indexes)
         const api = await runLoad(url, { cookie });
         const floor = await runLoad(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, {});
         if (api.errors > 0) throw new Error(`${name}: ${api.errors} failed requests`);
