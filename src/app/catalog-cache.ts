@@ -1,124 +1,111 @@
-import { buildTree, documentOrder, type CatalogTree } from '../core/catalog/tree';
-
-export { documentOrder };
 import type { CatalogEdition, CatalogNode } from '../core/catalog/model';
-import { SearchIndex } from '../core/catalog/search-index';
-import { compareEditions, MappingGraph } from '../core/mapping/graph';
-import type { EditionRecord, StoredMapping, UnitOfWork } from './ports/repositories';
+import { CatalogSnapshot, documentOrder } from './catalog-snapshot';
+import type { ContentRevision, EditionRecord, MappingSetRecord, StoredMapping, UnitOfWork } from './ports/repositories';
 
-/**
- * Everything the catalog queries read, loaded from the database once: editions with their nodes in document order,
- * all mappings, and (built on first use) per-edition trees, the search index and the mapping graph.
- * A snapshot never changes; the cache replaces it when the database stamp moves.
- */
-export class CatalogSnapshot {
-  private readonly byKey = new Map<string, CatalogEdition>();
-  private readonly trees: Map<string, CatalogTree> = new Map();
-  private searchIndex: SearchIndex | undefined;
-  private mappingGraph: MappingGraph | undefined;
-
-  constructor(
-    readonly records: readonly EditionRecord[],
-    editions: readonly CatalogEdition[],
-    readonly mappings: readonly StoredMapping[],
-    /** A snapshot over the same catalogs (only the mappings changed): its trees and search index are reused. */
-    sameCatalogs?: CatalogSnapshot,
-  ) {
-    for (const e of editions) this.byKey.set(`${e.catalog}:${e.edition}`, e);
-    if (sameCatalogs) {
-      this.trees = sameCatalogs.trees;
-      this.searchIndex = sameCatalogs.searchIndex;
-    }
-  }
-
-  get editions(): CatalogEdition[] {
-    return [...this.byKey.values()];
-  }
-
-  edition(catalog: string, edition: string): CatalogEdition | undefined {
-    return this.byKey.get(`${catalog}:${edition}`);
-  }
-
-  /** Editions of one catalog, newest first. */
-  editionsOf(catalog: string): string[] {
-    return this.records.filter((r) => r.catalog === catalog).map((r) => r.edition).sort((a, b) => compareEditions(b, a));
-  }
-
-  catalogNames(): string[] {
-    return [...new Set(this.records.map((r) => r.catalog))];
-  }
-
-  tree(catalog: string, edition: string): CatalogTree | undefined {
-    const key = `${catalog}:${edition}`;
-    let t = this.trees.get(key);
-    if (!t) {
-      const e = this.byKey.get(key);
-      if (!e) return undefined;
-      t = buildTree(e);
-      this.trees.set(key, t);
-    }
-    return t;
-  }
-
-  get search(): SearchIndex {
-    this.searchIndex ??= SearchIndex.build(this.editions);
-    return this.searchIndex;
-  }
-
-  get graph(): MappingGraph {
-    this.mappingGraph ??= new MappingGraph(this.mappings, this.records);
-    return this.mappingGraph;
-  }
-}
-
-/**
- * The in-process cache, owned by the runtime and handed to use cases through `AppDeps.catalogCache`.
- * Each read checks two cheap stamps, so a change made by another process (a second server on the same PostgreSQL,
- * or the CLI) is picked up too; writers in this process also call `invalidate()`.
- */
-export class CatalogCache {
-  private catalogs: { stamp: string; value: Promise<LoadedCatalogs> } | null = null;
-  private mappings: { stamp: string; value: Promise<StoredMapping[]> } | null = null;
-  private snapshot: { catalogs: Promise<LoadedCatalogs>; mappings: Promise<StoredMapping[]>; value: CatalogSnapshot } | null = null;
-
-  invalidate(): void {
-    this.catalogs = null;
-    this.mappings = null;
-    this.snapshot = null;
-  }
-
-  /** After a mapping write: the catalogs (and their search index) stay. */
-  invalidateMappings(): void {
-    this.mappings = null;
-  }
-
-  /**
-   * The current snapshot. Catalogs and mappings have separate stamps, so adding a mapping reloads only the
-   * mappings (and rebuilds the graph), not the thousands of catalog nodes and the search index.
-   */
-  async get(uow: UnitOfWork): Promise<CatalogSnapshot> {
-    const [catalogStamp, mappingStamp] = await Promise.all([uow.read.catalogs.stamp(), uow.read.mappings.stamp()]);
-    if (this.catalogs?.stamp !== catalogStamp) this.catalogs = { stamp: catalogStamp, value: loadCatalogs(uow) };
-    if (this.mappings?.stamp !== mappingStamp) this.mappings = { stamp: mappingStamp, value: uow.read.mappings.all() };
-    const { catalogs, mappings } = this;
-    try {
-      const snap = this.snapshot;
-      if (snap && snap.catalogs === catalogs.value && snap.mappings === mappings.value) return snap.value;
-      const [c, m] = await Promise.all([catalogs.value, mappings.value]);
-      const value = new CatalogSnapshot(c.records, c.editions, m, snap?.catalogs === catalogs.value ? snap.value : undefined);
-      this.snapshot = { catalogs: catalogs.value, mappings: mappings.value, value };
-      return value;
-    } catch (e) {
-      // A failed load must not stick: the next call tries again.
-      this.invalidate();
-      throw e;
-    }
-  }
-}
+export { CatalogSnapshot, MappingView, documentOrder, type MappingSetWithCount } from './catalog-snapshot';
 
 interface LoadedCatalogs {
   records: EditionRecord[];
   editions: CatalogEdition[];
+}
+
+interface LoadedMappings {
+  sets: MappingSetRecord[];
+  mappings: StoredMapping[];
+}
+
+/** A load in flight or done, with what it is known to include. */
+interface Part<T> {
+  /** The content revision read before the load began: the loaded data is at least this new. */
+  revision: number;
+  /** The local invalidation count when the load began. */
+  generation: number;
+  value: Promise<T>;
+}
+
+const fresh = <T>(p: Part<T> | null, generation: number, revision: number): p is Part<T> => p !== null && p.generation >= generation && p.revision >= revision;
+
+/**
+ * The in-process cache of catalogs and mappings, owned by the runtime and handed to use cases through
+ * `AppDeps.catalogCache`. A read costs no query while the snapshot is current. It is not current when
+ *  - this process committed a change to catalogs or mappings (`invalidate`, `invalidateMappings`: the unit of work
+ *    calls them after such a commit), or
+ *  - a newer content revision became known (`observe`: on PostgreSQL another server's commit, by LISTEN/NOTIFY).
+ * Then the revision is read first and the data after it, so the snapshot is at least as new as every revision this
+ * process had seen when the read began: a reader never gets a snapshot older than a revision it has seen.
+ * Catalogs and mappings have separate revisions, so adding a mapping reloads only the mappings (and rebuilds the
+ * graph), not the thousands of catalog nodes and the search index.
+ */
+export class CatalogCache {
+  private known: ContentRevision = { catalogs: -1, mappings: -1 };
+  private generations = { catalogs: 0, mappings: 0 };
+  private catalogs: Part<LoadedCatalogs> | null = null;
+  private mappings: Part<LoadedMappings> | null = null;
+  private snapshot: { catalogs: Part<LoadedCatalogs>; mappings: Part<LoadedMappings>; value: CatalogSnapshot } | null = null;
+
+  /** After a change to catalogs (and maybe mappings) committed in this process, or when notifications were lost. */
+  invalidate(): void {
+    this.generations.catalogs++;
+    this.generations.mappings++;
+  }
+
+  /** After a mapping write: the catalogs (and their search index) stay. */
+  invalidateMappings(): void {
+    this.generations.mappings++;
+  }
+
+  /** A revision committed somewhere (another server on the same PostgreSQL): the next read loads what is newer. */
+  observe(revision: ContentRevision): void {
+    this.known = { catalogs: Math.max(this.known.catalogs, revision.catalogs), mappings: Math.max(this.known.mappings, revision.mappings) };
+  }
+
+  /** The highest revision seen so far (for tests and diagnostics). */
+  get seen(): ContentRevision {
+    return { ...this.known };
+  }
+
+  /** The current snapshot. */
+  async get(uow: UnitOfWork): Promise<CatalogSnapshot> {
+    // What this read must include: every local invalidation and every revision seen before it began.
+    const want = { catalogs: { generation: this.generations.catalogs, revision: this.known.catalogs }, mappings: { generation: this.generations.mappings, revision: this.known.mappings } };
+    if (!fresh(this.catalogs, want.catalogs.generation, want.catalogs.revision) || !fresh(this.mappings, want.mappings.generation, want.mappings.revision)) {
+      const generations = { ...this.generations };
+      const revision = await uow.read.contentRevision.get();
+      this.observe(revision);
+      // Another read may have started a load meanwhile that is new enough for this one.
+      if (!fresh(this.catalogs, want.catalogs.generation, want.catalogs.revision)) {
+        const part: Part<LoadedCatalogs> = { revision: revision.catalogs, generation: generations.catalogs, value: loadCatalogs(uow) };
+        this.catalogs = part;
+        forgetOnFailure(part, () => this.catalogs === part && (this.catalogs = null));
+      }
+      if (!fresh(this.mappings, want.mappings.generation, want.mappings.revision)) {
+        const part: Part<LoadedMappings> = { revision: revision.mappings, generation: generations.mappings, value: loadMappings(uow) };
+        this.mappings = part;
+        forgetOnFailure(part, () => this.mappings === part && (this.mappings = null));
+      }
+    }
+    const catalogs = this.catalogs!;
+    const mappings = this.mappings!;
+    const snap = this.snapshot;
+    if (snap && snap.catalogs === catalogs && snap.mappings === mappings) return snap.value;
+    const [c, m] = await Promise.all([catalogs.value, mappings.value]);
+    // A newer snapshot may have been put while this one loaded: keep the newest.
+    const now = this.snapshot;
+    if (now && now !== snap && now.catalogs.revision >= catalogs.revision && now.mappings.revision >= mappings.revision && now.catalogs.generation >= catalogs.generation && now.mappings.generation >= mappings.generation) return now.value;
+    const value = new CatalogSnapshot(c.records, c.editions, m.mappings, m.sets, snap?.catalogs === catalogs ? snap.value : undefined);
+    this.snapshot = { catalogs, mappings, value };
+    return value;
+  }
+}
+
+/** A failed load must not stick: the next read tries again. */
+function forgetOnFailure(part: Part<unknown>, forget: () => void): void {
+  part.value.catch(() => forget());
+}
+
+async function loadMappings(uow: UnitOfWork): Promise<LoadedMappings> {
+  const [sets, mappings] = await Promise.all([uow.read.mappings.listSets(), uow.read.mappings.all()]);
+  return { sets: sets.map(({ count: _count, ...s }) => s), mappings };
 }
 
 async function loadCatalogs(uow: UnitOfWork): Promise<LoadedCatalogs> {

@@ -22,6 +22,7 @@ export const commands: CommandEntry[] = [
   entry('catalog import-text', 'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition', () => import('./commands/catalog-import-text')),
   entry('catalog diff', 'What changed between two editions of a catalog', () => import('./commands/catalog-diff')),
   entry('catalog export', 'Export a catalog edition as OSCAL (catalog, or a basic-requirements or LIU profile)', () => import('./commands/catalog-export')),
+  entry('mapping-set publish', 'Publish an organization’s mapping set to every signed-in user, or make it private again', () => import('./commands/mapping-set-publish')),
   entry('map', 'Show how a control maps to another framework, path by path with provenance', () => import('./commands/map')),
   entry('oscal resolve', 'Resolve an OSCAL profile into a catalog (no database needed)', () => import('./commands/oscal-resolve')),
   entry('oscal validate', 'Validate an OSCAL JSON document against NIST’s JSON schema', () => import('./commands/oscal-validate')),

@@ -42,14 +42,24 @@ export interface RuntimeOptions {
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
 export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: Clock } = {}): AppDeps {
   const sessionCache = new SessionCache();
+  const catalogCache = new CatalogCache();
+  // Other servers on the same PostgreSQL: their commits reach this cache by NOTIFY.
+  engine.watchContentRevision?.({ revision: (r) => catalogCache.observe(r), lost: () => catalogCache.invalidate() });
   return {
-    // Every commit may change a session, user or membership: drop what the session cache holds.
-    uow: unitOfWork(engine.db, { afterCommit: () => sessionCache.invalidate() }),
+    // Every commit may change a session, user or membership: drop what the session cache holds. A commit that
+    // wrote catalogs or mappings makes the catalog snapshot stale.
+    uow: unitOfWork(engine.db, {
+      afterCommit: (changed) => {
+        sessionCache.invalidate();
+        if (changed.catalogs) catalogCache.invalidate();
+        else if (changed.mappings) catalogCache.invalidateMappings();
+      },
+    }),
     hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
     clock: opts.clock ?? systemClock,
     ids: cryptoIds,
     throttle: defaultThrottleLimits,
-    catalogCache: new CatalogCache(),
+    catalogCache,
     sessionCache,
   };
 }

@@ -15,6 +15,8 @@ export const auditActions = [
   'mapping.delete',
   'mapping_set.derive',
   'mapping_set.import',
+  'mapping_set.publish',
+  'mapping_set.unpublish',
   'mapping_set.sync',
   'membership.create',
   'membership.update',

@@ -5,6 +5,7 @@ import * as schema from './schema';
 import { startEmbedded, type EmbeddedStart } from './embedded-start';
 import { migrate } from './migrate';
 import { WorkerPGlite } from './pglite-worker';
+import { listenForRevisions, type RevisionHandlers } from './content-revision-listener';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -19,6 +20,12 @@ export interface Engine {
   raw?: unknown;
   /** Embedded only: resolves if the database stops without close() (its worker crashed). */
   unexpectedStop?: Promise<Error>;
+  /**
+   * PostgreSQL only: calls back on every content revision committed by any process on the database (LISTEN/NOTIFY;
+   * see content-revision-listener.ts), until the engine closes. The embedded database has one process, so it has
+   * nothing to learn from others.
+   */
+  watchContentRevision?: (handlers: RevisionHandlers) => void;
 }
 
 export interface OpenOptions {
@@ -102,10 +109,14 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
   pg.types.setTypeParser(20, (v) => Number(v));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let closed = false;
+  const listeners: { close(): Promise<void> }[] = [];
   return {
     kind: 'postgres',
     db,
     raw: pool,
+    watchContentRevision: (handlers) => {
+      if (!closed) listeners.push(listenForRevisions(pg.Client, url, handlers));
+    },
     exec: async (s) => {
       const c = await pool.connect();
       try {
@@ -120,6 +131,7 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
     close: async () => {
       if (closed) return;
       closed = true;
+      await Promise.all(listeners.map((l) => l.close()));
       await pool.end();
     },
   };

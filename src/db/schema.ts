@@ -164,6 +164,14 @@ export const mappingSets = pgTable('mapping_sets', {
   orgId: uuid('org_id'),
   contentHash: text('content_hash'),
   updatedAt: ts('updated_at').notNull(),
+  published: boolean('published').notNull().default(false),
+});
+
+/** One row, bumped by triggers on every write to catalogs or mappings (migration 0007). */
+export const contentRevision = pgTable('content_revision', {
+  id: boolean('id').primaryKey().default(true),
+  catalogs: bigint('catalogs', { mode: 'number' }).notNull().default(0),
+  mappings: bigint('mappings', { mode: 'number' }).notNull().default(0),
 });
 
 export const mappings = pgTable(

@@ -9,6 +9,7 @@ import { mappingRepository } from './repositories/mapping-repository';
 import { settingsRepository } from './repositories/settings-repository';
 import { knownDeviceRepository, loginThrottleRepository } from './repositories/login-throttle-repository';
 import { invitationRepository } from './repositories/invitation-repository';
+import { contentRevisionRepository } from './repositories/content-revision-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -18,6 +19,7 @@ export function repositories(db: Db): Repositories {
     audit: auditRepository(db),
     catalogs: catalogRepository(db),
     mappings: mappingRepository(db),
+    contentRevision: contentRevisionRepository(db),
     settings: settingsRepository(db),
     loginThrottle: loginThrottleRepository(db),
     knownDevices: knownDeviceRepository(db),
@@ -25,13 +27,44 @@ export function repositories(db: Db): Repositories {
   };
 }
 
-/** `afterCommit` runs after every committed transaction (the runtime clears in-process caches there). */
-export function unitOfWork(db: Db, hooks: { afterCommit?: () => void } = {}): UnitOfWork {
+/** What a committed transaction changed, as far as in-process caches care. */
+export interface Changed {
+  catalogs: boolean;
+  mappings: boolean;
+}
+
+const catalogWrites = ['insertEdition', 'deleteEdition', 'updateNodeTexts', 'touchEdition'] as const;
+const mappingWrites = ['putSet', 'setPublished', 'deleteSet', 'touchSet', 'insert', 'delete'] as const;
+
+/** The repository with its write methods noting that they ran (so the commit hook knows what to invalidate). */
+function noting<T extends object>(repo: T, writes: readonly (keyof T)[], note: () => void): T {
+  const out = { ...repo };
+  for (const name of writes) {
+    const method = repo[name] as (...args: unknown[]) => Promise<unknown>;
+    (out as Record<keyof T, unknown>)[name] = (...args: unknown[]) => {
+      note();
+      return method(...args);
+    };
+  }
+  return out;
+}
+
+/**
+ * `afterCommit` runs after every committed transaction with what it wrote (the runtime clears in-process caches
+ * there). Catalog and mapping writes also bump the content revision in the database itself (migration 0007).
+ */
+export function unitOfWork(db: Db, hooks: { afterCommit?: (changed: Changed) => void } = {}): UnitOfWork {
   return {
     read: repositories(db),
     transaction: async (fn) => {
-      const result = await db.transaction((tx) => fn(repositories(tx as unknown as Db)));
-      hooks.afterCommit?.();
+      const changed: Changed = { catalogs: false, mappings: false };
+      const result = await db.transaction((tx) => {
+        const r = repositories(tx as unknown as Db);
+        r.catalogs = noting(r.catalogs, catalogWrites, () => (changed.catalogs = true));
+        r.mappings = noting(r.mappings, mappingWrites, () => (changed.mappings = true));
+        return fn(r);
+      });
+      hooks.afterCommit?.(changed);
       return result;
     },
   };

@@ -129,7 +129,18 @@ export const MappingPaths = z
   .openapi('MappingPaths');
 
 export const MappingSetSummary = z
-  .object({ id: z.string(), title: z.string(), description: z.string(), provenance: z.string(), source: z.enum(['bundled', 'user', 'import']), orgId: z.string().nullable(), updatedAt: z.string(), count: z.number().int() })
+  .object({
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    provenance: z.string(),
+    source: z.enum(['bundled', 'user', 'import']),
+    orgId: z.string().nullable().openapi({ description: 'The owner organization; null for a global set' }),
+    published: z.boolean().openapi({ description: 'An owned set a platform administrator made readable to everyone' }),
+    updatedAt: z.string(),
+    count: z.number().int(),
+    abilities: z.object({ read: z.boolean(), publish: z.boolean() }),
+  })
   .openapi('MappingSetSummary');
 
 const Issue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional(), severity: z.enum(['error', 'warning']).optional(), row: z.number().optional(), column: z.string().optional(), file: z.string().optional() });

@@ -36,6 +36,16 @@ describe('ismap catalog and map commands', () => {
     expect((await run(['map', '9.2.3'])).code).toBe(2);
   }, 60_000);
 
+  it('publishes only an organization’s mapping set: a global one has nothing to publish, an unknown one is not found', async () => {
+    const global = await run(['mapping-set', 'publish', 'ismap-2024-07_iso27001-2013_numbering']);
+    expect(global.code).toBe(1);
+    expect(global.err).toMatch(/may not publish/);
+    const unknown = await run(['mapping-set', 'publish', 'user:no-such-org', '--unpublish']);
+    expect(unknown.code).toBe(1);
+    expect(unknown.err).toMatch(/not found/);
+    expect((await run(['mapping-set', 'publish'])).code).toBe(2);
+  }, 60_000);
+
   it('prints every problem of a bad file with row and column, exits 1 and writes nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
     const r = await run(['catalog', 'import-text', 'bad.csv', '--edition', '2024-07']);

@@ -67,9 +67,19 @@ const textUpload = () => {
 };
 // Catalog content is maintained by the secretariat (IPA): its admins and editors import, its viewers do not.
 const secretariatImports = (ok: number) => ({ secretariat: { admin: ok, editor: ok, viewer: 403 } });
-const collection = mappingSetToOscal({ id: 'matrix', title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
+// A fresh collection per cell: an import belongs to the importer's organization, and only its owner replaces it.
+const collection = () => mappingSetToOscal({ id: `matrix-${uniq()}`, title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
   { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
 ]);
+
+/** The organization's own manual mapping set, made on first use. */
+async function ownSet(s: TestServer, w: World, where: Where): Promise<string> {
+  const id = `user:${w.org[where]}`;
+  if (!(await s.deps.uow.read.mappings.getSet(id))) {
+    await addMapping(s.deps, { actor: w.adminActor(where), requestId: null }, { source: 'ismap:8.1.2', target: 'nist-800-53r5:ac-3', relationship: 'intersects-with' });
+  }
+  return encodeURIComponent(id);
+}
 
 /** A fresh member of the given organization, so user-changing cells never touch the callers themselves. */
 async function throwawayUser(s: TestServer, orgId: string): Promise<string> {
@@ -180,12 +190,19 @@ const rows: Record<string, Row> = {
       const m = await addMapping(s.deps, { actor: w.adminActor(where), requestId: null }, { source: 'ismap:8.1.1', target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`, relationship: 'intersects-with' });
       return { path: `/mappings/${m.id}` };
     },
-    expect: { anonymous: 401, platformAdmin: 204, admin: { inside: 204, outside: 403 }, editor: 403, viewer: 403 },
+    // Another organization's manual mappings are private to it: not found.
+    expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(403), viewer: member(403) },
   },
   'GET /mapping-sets': { req: () => ({ path: '/mapping-sets' }), expect: signedIn },
-  'GET /mapping-sets/{id}/export': { req: () => ({ path: '/mapping-sets/ismap-2024-07_iso27001-2013_numbering/export' }), expect: signedIn },
+  // inside: the caller's organization's own (unpublished) set; outside: another organization's.
+  'GET /mapping-sets/{id}/export': { req: async (w, where, _who, s) => ({ path: `/mapping-sets/${await ownSet(s, w, where)}/export` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
+  // Unpublishing a private set changes nothing, so later cells still see both sets private.
+  'PATCH /mapping-sets/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/mapping-sets/${await ownSet(s, w, where)}`, body: { published: false } }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
+  },
   'POST /mapping-sets/import': {
-    req: () => ({ path: '/mapping-sets/import', body: collection }),
+    req: () => ({ path: '/mapping-sets/import', body: collection() }),
     expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
     byKind: secretariatImports(201),
   },

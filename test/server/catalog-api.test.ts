@@ -117,7 +117,8 @@ describe('catalog and mapping API', () => {
     expect((paths.json as { targets: { target: string }[] }).targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-6.5');
     expect((await call(s.app, 'DELETE', `/mappings/${String(add.json.id)}`, { as: csp })).status).toBe(403);
     const pa = await login(s.app, 'editor@ipa.test', PW);
-    expect((await call(s.app, 'DELETE', `/mappings/${String(add.json.id)}`, { as: pa })).status).toBe(403);
+    // Another organization's manual mapping is private to it: not even found.
+    expect((await call(s.app, 'DELETE', `/mappings/${String(add.json.id)}`, { as: pa })).status).toBe(404);
     await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'root@x.test', displayName: 'root', password: PW, isPlatformAdmin: true });
     const root = await login(s.app, 'root@x.test', PW);
     expect((await call(s.app, 'DELETE', `/mappings/${String(add.json.id)}`, { as: root })).status).toBe(204);

@@ -45,8 +45,19 @@ export interface CatalogRepository {
   deleteEdition(catalog: string, edition: string): Promise<void>;
   updateNodeTexts(catalog: string, edition: string, lang: Lang, updates: readonly NodeTextUpdate[]): Promise<void>;
   touchEdition(catalog: string, edition: string, at: Date): Promise<void>;
-  /** Changes whenever editions are loaded, replaced or edited: the cache reloads when it differs. */
-  stamp(): Promise<string>;
+}
+
+/**
+ * The content revision: two counters that every write to catalogs (editions, nodes) or mappings (sets, mappings)
+ * raises in its own transaction (database triggers, migration 0007), so a commit and its revision are atomic.
+ */
+export interface ContentRevision {
+  catalogs: number;
+  mappings: number;
+}
+
+export interface ContentRevisionRepository {
+  get(): Promise<ContentRevision>;
 }
 
 export interface MappingSetRecord {
@@ -59,7 +70,12 @@ export interface MappingSetRecord {
   orgId: string | null;
   contentHash: string | null;
   updatedAt: Date;
+  /** A set with an owner organization that a platform administrator made readable to everyone. */
+  published: boolean;
 }
+
+/** A set to store; `published` is left as it is (false for a new row) unless given. */
+export type MappingSetInput = Omit<MappingSetRecord, 'published'> & { published?: boolean };
 
 export interface StoredMapping extends Mapping {
   id: string;
@@ -72,7 +88,8 @@ export interface MappingRepository {
   listSets(): Promise<(MappingSetRecord & { count: number })[]>;
   getSet(id: string): Promise<MappingSetRecord | null>;
   /** Inserts or replaces the set row (not its mappings). */
-  putSet(set: MappingSetRecord): Promise<void>;
+  putSet(set: MappingSetInput): Promise<void>;
+  setPublished(id: string, published: boolean, at: Date): Promise<void>;
   deleteSet(id: string): Promise<void>;
   touchSet(id: string, at: Date): Promise<void>;
   /** Batch insert. */
@@ -84,6 +101,4 @@ export interface MappingRepository {
   bySet(setId: string): Promise<StoredMapping[]>;
   /** Mappings with the node as source or as target. */
   forNode(key: string): Promise<StoredMapping[]>;
-  /** Changes whenever a mapping is added or removed or a set replaced. */
-  stamp(): Promise<string>;
 }

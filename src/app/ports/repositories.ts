@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { Membership } from '../../core/identity';
 import type { Invitation, MembershipRecord, Organization, Session, User } from '../../core/records';
-import type { CatalogRepository, MappingRepository } from './catalog-repositories';
+import type { CatalogRepository, ContentRevisionRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 
 export type * from './catalog-repositories';
@@ -118,6 +118,7 @@ export interface Repositories {
   audit: AuditRepository;
   catalogs: CatalogRepository;
   mappings: MappingRepository;
+  contentRevision: ContentRevisionRepository;
   settings: SettingsRepository;
   loginThrottle: LoginThrottleRepository;
   knownDevices: KnownDeviceRepository;

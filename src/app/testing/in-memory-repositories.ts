@@ -243,6 +243,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     loginThrottle: inMemoryLoginThrottle(s.throttle),
     knownDevices: inMemoryKnownDevices(s.devices),
     invitations: notFaked('invitations'),
+    contentRevision: notFaked('contentRevision'),
   };
 }
 

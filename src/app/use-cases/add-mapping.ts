@@ -35,6 +35,7 @@ async function userSet(r: Repositories, deps: AppDeps, orgId: string | null): Pr
     orgId,
     contentHash: null,
     updatedAt: deps.clock.now(),
+    published: false,
   };
   await r.mappings.putSet(set);
   return set;

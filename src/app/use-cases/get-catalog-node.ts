@@ -1,10 +1,10 @@
-import { ancestors } from '../../core/catalog/tree';
+import { ancestors, type CatalogTree } from '../../core/catalog/tree';
 import { compareIds, isMandatory } from '../../core/catalog/ids';
 import { nodeKey, parseNodeKey, type CatalogNode } from '../../core/catalog/model';
 import { DomainError } from '../../core/errors';
 import { abilities, mappingPolicy, type Abilities } from '../../core/policies';
 import type { AppDeps, RequestContext } from '../context';
-import type { CatalogSnapshot } from '../catalog-cache';
+import type { CatalogSnapshot, MappingView } from '../catalog-cache';
 import type { StoredMapping } from '../ports/repositories';
 import { resolveEdition } from '../node-ref';
 
@@ -45,13 +45,25 @@ export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: 
   const node = tree.byId.get(input.nodeId);
   if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`, undefined, { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } });
   const key = nodeKey(input.catalog, input.edition, node.id);
-  const sets = new Map((await deps.uow.read.mappings.listSets()).map((s) => [s.id, s]));
-  const present = (m: StoredMapping, otherKey: string): NodeMapping => {
-    const set = sets.get(m.setId);
-    const resource = { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null };
-    return { ...m, other: otherEnd(snapshot, otherKey), set: { id: m.setId, title: set?.title ?? m.setId, source: resource.setSource }, abilities: abilities(mappingPolicy, ctx.actor, resource) };
+  // Served from the snapshot: no query. Only the mappings of sets the caller may read (mappingSetPolicy); the
+  // answer is kept with the snapshot per view, and only the caller's abilities are added per request.
+  const view = snapshot.forActor(ctx.actor);
+  const detail = snapshot.memo(`node\u0000${view.key}\u0000${key}`, () => nodeDetail(snapshot, view, tree, node, key, input));
+  const present = (m: Omit<NodeMapping, 'abilities'>): NodeMapping => {
+    const set = snapshot.set(m.setId);
+    return { ...m, abilities: abilities(mappingPolicy, ctx.actor, { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null, published: set?.published ?? false }) };
   };
-  const all = await deps.uow.read.mappings.forNode(key);
+  return { ...detail, mappingsOut: detail.mappingsOut.map(present), mappingsIn: detail.mappingsIn.map(present) };
+}
+
+type Detail = Omit<CatalogNodeDetail, 'mappingsOut' | 'mappingsIn'> & { mappingsOut: Omit<NodeMapping, 'abilities'>[]; mappingsIn: Omit<NodeMapping, 'abilities'>[] };
+
+function nodeDetail(snapshot: CatalogSnapshot, view: MappingView, tree: CatalogTree, node: CatalogNode, key: string, input: { catalog: string; edition: string }): Detail {
+  const present = (m: StoredMapping, otherKey: string): Omit<NodeMapping, 'abilities'> => {
+    const set = snapshot.set(m.setId);
+    return { ...m, other: otherEnd(snapshot, otherKey), set: { id: m.setId, title: set?.title ?? m.setId, source: set?.source ?? 'bundled' } };
+  };
+  const all = view.forNode(key);
   return {
     catalog: input.catalog,
     edition: input.edition,

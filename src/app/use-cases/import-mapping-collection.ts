@@ -16,7 +16,9 @@ export interface ImportMappingCollectionResult {
 /**
  * Stores a mapping set read from an OSCAL mapping-collection (the adapter parses it; see src/formats/oscal-mapping).
  * Two phases: every mapping's nodes must exist and every (source, target) pair be unique, else 'import_failed' with
- * every issue and nothing written. Re-importing the same collection replaces the earlier import.
+ * every issue and nothing written. Re-importing the same collection replaces the earlier import. The set belongs to
+ * the importer's active organization (private to it until a platform administrator publishes it; a re-import is
+ * private again), or is global when imported by a platform administrator outside any organization.
  */
 export async function importMappingCollection(deps: AppDeps, ctx: RequestContext, input: { set: MappingSet; issues?: Issue[] }): Promise<ImportMappingCollectionResult> {
   authorize(catalogPolicy, ctx.actor, 'importMappings', null);
@@ -40,11 +42,16 @@ export async function importMappingCollection(deps: AppDeps, ctx: RequestContext
 
   const before = await deps.uow.read.mappings.getSet(set.id);
   if (before && before.source !== 'import') throw new DomainError('conflict', `mapping set ${set.id} exists and is not an import`, undefined, { reason: 'mapping_set_not_import', params: { set: set.id } });
+  // Replacing is for the owner (and platform administrators): another organization's set keeps its id.
+  if (before && !ctx.actor.isPlatformAdmin && before.orgId !== ctx.actor.activeOrgId) {
+    throw new DomainError('conflict', `mapping set ${set.id} exists; import it under another id`, undefined, { reason: 'mapping_set_taken', params: { set: set.id } });
+  }
+  const owner = before ? before.orgId : ctx.actor.activeOrgId;
   const now = deps.clock.now();
   const rows = set.mappings.map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: set.id, createdBy: ctx.actor.userId, createdAt: now }));
   await deps.uow.transaction(async (r) => {
     if (before) await r.mappings.deleteSet(set.id);
-    await r.mappings.putSet({ id: set.id, title: set.title, description: set.description, provenance: set.provenance, source: 'import', orgId: null, contentHash: mappingSetHash(set), updatedAt: now });
+    await r.mappings.putSet({ id: set.id, title: set.title, description: set.description, provenance: set.provenance, source: 'import', orgId: owner, contentHash: mappingSetHash(set), updatedAt: now });
     await r.mappings.insert(rows);
     await recordAudit(r, deps, ctx, { action: 'mapping_set.import', targetType: 'mapping_set', targetId: set.id, details: { mappings: rows.length, replaced: before !== null } });
   });

@@ -1,7 +1,7 @@
 import type { AppDeps, RequestContext } from '../context';
-import type { MappingSetRecord } from '../ports/repositories';
+import type { MappingSetWithCount } from '../catalog-cache';
 
-/** Every mapping set with its size; readable by every signed-in user. */
-export async function listMappingSets(deps: AppDeps, _ctx: RequestContext): Promise<(MappingSetRecord & { count: number })[]> {
-  return deps.uow.read.mappings.listSets();
+/** The mapping sets the caller may read, with their sizes: global and published sets and their organizations' own. */
+export async function listMappingSets(deps: AppDeps, ctx: RequestContext): Promise<MappingSetWithCount[]> {
+  return [...(await deps.catalogCache.get(deps.uow)).forActor(ctx.actor).sets];
 }

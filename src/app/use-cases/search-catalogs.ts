@@ -1,6 +1,7 @@
 import { foldBaselineHits } from '../../core/catalog/search-fold';
 import type { SearchHit } from '../../core/catalog/search-index';
 import type { AppDeps, RequestContext } from '../context';
+import type { CatalogSnapshot } from '../catalog-cache';
 
 export interface SearchCatalogsInput {
   q: string;
@@ -22,7 +23,14 @@ export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input:
   const snapshot = await deps.catalogCache.get(deps.uow);
   const limit = input.limit ?? 20;
   const named = new Set(input.catalogs ?? []);
-  const raw = snapshot.search.search(input.q, { limit: limit * BASELINE_HEADROOM, ...(named.size ? { catalogs: [...named] } : {}) });
+  // The same question asked again is answered from the snapshot's memo.
+  const hits = snapshot.memo(`search\u0000${input.q}\u0000${limit}\u0000${[...named].join(',')}`, () => search(snapshot, input.q, limit, named));
+  return { query: input.q, hits };
+}
+
+function search(snapshot: CatalogSnapshot, q: string, limit: number, named: Set<string>): SearchHit[] {
+  // Snippets are made only for the hits returned, not for the headroom that folding drops.
+  const raw = snapshot.search.search(q, { limit: limit * BASELINE_HEADROOM, snippets: false, ...(named.size ? { catalogs: [...named] } : {}) });
   const hits = foldBaselineHits(raw, {
     limit,
     sourceOf: (h) => {
@@ -31,5 +39,5 @@ export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input:
     },
     named: (h) => named.has(h.catalog) || named.has(`${h.catalog}:${h.edition}`),
   });
-  return { query: input.q, hits };
+  return hits.map((h) => snapshot.search.withSnippet(h, q));
 }

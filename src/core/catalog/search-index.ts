@@ -34,6 +34,11 @@ export interface SearchOptions {
   catalogs?: string[];
   /** Most hits returned; default 20. */
   limit?: number;
+  /**
+   * False: every hit's `snippet` is '' (cheaper when most hits are dropped afterwards); fill the kept ones with
+   * `withSnippet`. Default true.
+   */
+  snippets?: boolean;
 }
 
 interface Field {
@@ -75,6 +80,7 @@ export class SearchIndex {
   /** Sorted `<family>|<lower-case id>` keys, for prefix ranges. */
   private idKeys: string[] = [];
   private readonly families = new Set<string>();
+  private readonly docByKey = new Map<string, number>();
 
   static build(editions: readonly CatalogEdition[]): SearchIndex {
     const index = new SearchIndex();
@@ -101,6 +107,7 @@ export class SearchIndex {
         if (t) fields.push({ kind: 1, lang, raw: t, folded: foldSearchText(t) });
       }
       const doc = this.docs.length;
+      this.docByKey.set(`${edition.catalog}:${edition.edition}:${n.id}`, doc);
       this.docs.push({
         key: `${edition.catalog}:${edition.edition}:${n.id}`,
         catalog: edition.catalog,
@@ -166,9 +173,19 @@ export class SearchIndex {
         score: s.score,
         matchedIn: s.field,
         ...(field ? { lang: field.lang } : {}),
-        snippet: field ? snippet(field.raw, folded) : d.title ? `${d.label} ${d.title}` : d.label,
+        snippet: opts.snippets === false ? '' : snippetFor(d, field, folded),
       };
     });
+  }
+
+  /** The hit (from `search(query, { snippets: false })`) with the snippet `search` would have given it. */
+  withSnippet(hit: SearchHit, query: string): SearchHit {
+    const doc = this.docByKey.get(hit.key);
+    if (doc === undefined) return hit;
+    const d = this.docs[doc]!;
+    const kind = hit.matchedIn === 'title' ? 0 : hit.matchedIn === 'text' ? 1 : -1;
+    const field = hit.lang !== undefined ? d.fields.find((f) => f.kind === kind && f.lang === hit.lang) : undefined;
+    return { ...hit, snippet: snippetFor(d, field, foldSearchText(query)) };
   }
 
   private catalogFilter(catalogs: string[] | undefined): ((d: Doc) => boolean) | null {
@@ -260,6 +277,10 @@ export class SearchIndex {
       note(doc, bestScore + inTitle, field, best >= 0 ? best : undefined);
     }
   }
+}
+
+function snippetFor(d: Doc, field: Field | undefined, foldedQuery: string): string {
+  return field ? snippet(field.raw, foldedQuery) : d.title ? `${d.label} ${d.title}` : d.label;
 }
 
 function tokensIn(folded: string, tokens: string[]): boolean {

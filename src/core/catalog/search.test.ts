@@ -106,3 +106,15 @@ describe('SearchIndex', () => {
     expect(snippet('x'.repeat(100) + 'needle' + 'y'.repeat(100), 'needle')).toMatch(/^….*needle.*…$/);
   });
 });
+
+describe('SearchIndex snippets on demand', () => {
+  it('leaves snippets empty when asked, and withSnippet gives each kept hit the snippet search would have made', () => {
+    for (const q of ['多要素認証', 'account management', 'ac-2', 'サーバー']) {
+      const full = index.search(q, { limit: 10 });
+      const bare = index.search(q, { limit: 10, snippets: false });
+      expect(full.length).toBeGreaterThan(0);
+      expect(bare.every((h) => h.snippet === '')).toBe(true);
+      expect(bare.map((h) => index.withSnippet(h, q))).toEqual(full);
+    }
+  });
+});

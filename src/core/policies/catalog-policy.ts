@@ -1,5 +1,5 @@
 import { definePolicy } from './policy';
-import { hasRole, roleRank, type Actor } from '../identity';
+import { hasRole, membershipIn, roleRank, type Actor } from '../identity';
 
 /**
  * Catalogs (the criteria and the frameworks mapped to them). Any signed-in user reads them; anonymous callers do
@@ -18,15 +18,37 @@ export const catalogPolicy = definePolicy<null, 'importText' | 'importMappings' 
   sync: (a) => a.isPlatformAdmin,
 });
 
+export interface MappingSetResource {
+  source: 'bundled' | 'user' | 'import';
+  /** The owner organization of a 'user' or 'import' set; null: a global set (bundled, or the platform's own). */
+  orgId: string | null;
+  /** Set by a platform administrator: everyone signed in reads the set although an organization owns it. */
+  published: boolean;
+}
+
+/** A set everyone signed in reads: it has no owner organization, or a platform administrator published it. */
+export const isGlobalMappingSet = (s: MappingSetResource) => s.orgId === null || s.published;
+
+/**
+ * Mapping sets. A set an organization made (its members' manual mappings, or an import made while that
+ * organization was active) is its own: only its members and platform administrators read it — in paths, node
+ * pages, lists and exports — until a platform administrator publishes it.
+ */
+export const mappingSetPolicy = definePolicy<MappingSetResource, 'publish'>('mapping set', {
+  read: (a, s) => isGlobalMappingSet(s) || a.isPlatformAdmin || (s.orgId !== null && membershipIn(a, s.orgId) !== undefined),
+  publish: (a, s) => a.isPlatformAdmin && s.orgId !== null,
+});
+
 export interface MappingResource {
   /** 'bundled' and 'import' mappings are content; only 'user' mappings are anybody's to delete. */
   setSource: 'bundled' | 'user' | 'import';
-  /** The organization whose user set holds the mapping; null for the global user set. */
+  /** The organization whose set holds the mapping; null for a global set. */
   orgId: string | null;
+  published: boolean;
 }
 
-/** One mapping: everyone signed in reads it; the creator's organization admins and platform administrators delete it. */
+/** One mapping: read with its set; the owning organization's admins and platform administrators delete a user's. */
 export const mappingPolicy = definePolicy<MappingResource, 'delete'>('mapping', {
-  read: () => true,
+  read: (a, m) => mappingSetPolicy.rules.read(a, { source: m.setSource, orgId: m.orgId, published: m.published }),
   delete: (a, m) => m.setSource === 'user' && (a.isPlatformAdmin || (m.orgId !== null && hasRole(a, m.orgId, 'admin'))),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../identity';
-import { abilities, authorize, organizationPolicy, platformPolicy, sessionPolicy, userPolicy } from './index';
+import { abilities, authorize, mappingPolicy, mappingSetPolicy, organizationPolicy, platformPolicy, sessionPolicy, userPolicy } from './index';
 
 const org = { id: 'org-a' };
 const actor = (role: 'admin' | 'editor' | 'viewer' | null, isPlatformAdmin = false): Actor => ({ userId: 'u1', isPlatformAdmin, memberships: role ? [{ orgId: 'org-a', orgKind: 'csp', role }] : [], activeOrgId: role ? 'org-a' : null });
@@ -37,5 +37,27 @@ describe('platform, user and session policies', () => {
   it('lets users revoke only their own sessions', () => {
     expect(sessionPolicy.rules.revoke(actor('admin'), { userId: 'u1' })).toBe(true);
     expect(sessionPolicy.rules.revoke(actor('admin'), { userId: 'u2' })).toBe(false);
+  });
+});
+
+describe('mapping set policy', () => {
+  const own = { source: 'user' as const, orgId: 'org-a', published: false };
+  const other = { source: 'import' as const, orgId: 'org-b', published: false };
+  it.each([
+    ['a global set, to everyone', { source: 'bundled' as const, orgId: null, published: false }, null, { read: true, publish: false }],
+    ['its own organization’s set, to a viewer', own, 'viewer', { read: true, publish: false }],
+    ['another organization’s set, to an admin', other, 'admin', { read: false, publish: false }],
+    ['another organization’s published set, to a viewer', { ...other, published: true }, 'viewer', { read: true, publish: false }],
+  ] as const)('shows %s', (_what, set, role, expected) => {
+    expect(abilities(mappingSetPolicy, actor(role), set)).toEqual(expected);
+  });
+  it('lets platform administrators read every set and publish an organization’s set (a global one has nothing to publish)', () => {
+    expect(abilities(mappingSetPolicy, actor(null, true), other)).toEqual({ read: true, publish: true });
+    expect(abilities(mappingSetPolicy, actor(null, true), { source: 'bundled', orgId: null, published: false }).publish).toBe(false);
+  });
+  it('hides another organization’s manual mapping (404), and lets only its admins delete their own', () => {
+    expect(() => authorize(mappingPolicy, actor('admin'), 'delete', { setSource: 'user', orgId: 'org-b', published: false })).toThrow(expect.objectContaining({ code: 'not_found' }));
+    expect(() => authorize(mappingPolicy, actor('editor'), 'delete', { setSource: 'user', orgId: 'org-a', published: false })).toThrow(expect.objectContaining({ code: 'forbidden' }));
+    expect(() => authorize(mappingPolicy, actor('admin'), 'delete', { setSource: 'user', orgId: 'org-a', published: false })).not.toThrow();
   });
 });

@@ -2,7 +2,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CatalogRepository, EditionRecord, EditionSource, StoredNode } from '../../app/ports/repositories';
 import type { CatalogNode, CatalogParam, LocalizedText } from '../../core/catalog/model';
 import type { Db } from '../engine';
-import { rowsOf } from '../migrate';
 import { catalogEditions, catalogNodes } from '../schema';
 import { chunks } from './batch';
 
@@ -137,11 +136,6 @@ export function catalogRepository(db: Db): CatalogRepository {
     },
     async touchEdition(catalog, edition, at) {
       await db.update(catalogEditions).set({ loadedAt: at }).where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
-    },
-    async stamp() {
-      const res = await db.execute(sql`SELECT count(*)::int AS n, coalesce(max(loaded_at)::text, '') AS at, coalesce(string_agg(content_hash, ',' ORDER BY catalog, edition), '') AS h FROM catalog_editions`);
-      const [r] = rowsOf<{ n: number; at: string; h: string }>(res);
-      return `${r?.n ?? 0}|${r?.at ?? ''}|${r?.h.length ?? 0}`;
     },
   };
 }

@@ -2,7 +2,6 @@ import { asc, eq, or, sql, and } from 'drizzle-orm';
 import type { MappingRepository, MappingSetRecord, MappingSetSource, StoredMapping } from '../../app/ports/repositories';
 import type { MappingMethod, Relationship } from '../../core/mapping/model';
 import type { Db } from '../engine';
-import { rowsOf } from '../migrate';
 import { mappingSets, mappings } from '../schema';
 import { chunks } from './batch';
 
@@ -40,10 +39,15 @@ export function mappingRepository(db: Db): MappingRepository {
       return r ? toSet(r) : null;
     },
     async putSet(s) {
+      const { published, ...rest } = s;
+      const set = { title: s.title, description: s.description, provenance: s.provenance, source: s.source, orgId: s.orgId, contentHash: s.contentHash, updatedAt: s.updatedAt };
       await db
         .insert(mappingSets)
-        .values(s)
-        .onConflictDoUpdate({ target: mappingSets.id, set: { title: s.title, description: s.description, provenance: s.provenance, source: s.source, orgId: s.orgId, contentHash: s.contentHash, updatedAt: s.updatedAt } });
+        .values({ ...rest, published: published ?? false })
+        .onConflictDoUpdate({ target: mappingSets.id, set: published === undefined ? set : { ...set, published } });
+    },
+    async setPublished(id, published, at) {
+      await db.update(mappingSets).set({ published, updatedAt: at }).where(eq(mappingSets.id, id));
     },
     async deleteSet(id) {
       await db.delete(mappingSets).where(eq(mappingSets.id, id));
@@ -103,11 +107,6 @@ export function mappingRepository(db: Db): MappingRepository {
         .where(or(eq(mappings.sourceKey, key), eq(mappings.targetKey, key)))
         .orderBy(asc(mappings.setId), asc(mappings.sourceKey), asc(mappings.targetKey));
       return rows.map(toMapping);
-    },
-    async stamp() {
-      const res = await db.execute(sql`SELECT (SELECT count(*)::int FROM mappings) AS n, (SELECT coalesce(max(updated_at)::text, '') FROM mapping_sets) AS at, (SELECT count(*)::int FROM mapping_sets) AS s`);
-      const [r] = rowsOf<{ n: number; at: string; s: number }>(res);
-      return `${r?.n ?? 0}|${r?.s ?? 0}|${r?.at ?? ''}`;
     },
   };
 }

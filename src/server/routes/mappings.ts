@@ -6,6 +6,7 @@ import { deleteMapping } from '../../app/use-cases/delete-mapping';
 import { getMappingSet } from '../../app/use-cases/get-mapping-set';
 import { importMappingCollection } from '../../app/use-cases/import-mapping-collection';
 import { listMappingSets } from '../../app/use-cases/list-mapping-sets';
+import { publishMappingSet, publishMappingSetInput } from '../../app/use-cases/publish-mapping-set';
 import { authorize, catalogPolicy } from '../../core/policies';
 import { mappingSetToOscal, oscalToMappingSet } from '../../formats/oscal-mapping';
 import { requestCtx } from '../middleware/request-context';
@@ -48,6 +49,14 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 const sets = createRoute({ method: 'get', path: '/mapping-sets', tags, summary: 'Mapping sets with their sizes', responses: { 200: jsonOk(z.object({ sets: z.array(MappingSetSummary) }), 'Sets'), ...errorResponses } });
+const publish = createRoute({
+  method: 'patch',
+  path: '/mapping-sets/{id}',
+  tags,
+  summary: 'Publish an organization’s mapping set to every signed-in user, or make it private again (platform administrators)',
+  request: { params: SetParam, body: jsonBody(publishMappingSetInput) },
+  responses: { 200: jsonOk(MappingSetSummary, 'The set'), ...errorResponses },
+});
 const exportSet = createRoute({
   method: 'get',
   path: '/mapping-sets/{id}/export',
@@ -78,7 +87,15 @@ export function mappingRoutes() {
     await deleteMapping(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
-  app.openapi(sets, async (c) => c.json({ sets: (await listMappingSets(c.get('deps'), requestCtx(c))).map(presentMappingSet) }, 200));
+  app.openapi(sets, async (c) => {
+    const ctx = requestCtx(c);
+    return c.json({ sets: (await listMappingSets(c.get('deps'), ctx)).map((s) => presentMappingSet(s, ctx.actor)) }, 200);
+  });
+  app.openapi(publish, async (c) => {
+    const ctx = requestCtx(c);
+    const set = await publishMappingSet(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentMappingSet(set, ctx.actor), 200);
+  });
   app.openapi(exportSet, async (c) => {
     const { set, mappings } = await getMappingSet(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     c.header('Content-Disposition', `attachment; filename="${set.id.replace(/[^A-Za-z0-9._-]/g, '_')}.mapping.json"`);

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { client, data, type Body, type Schemas } from './client';
 
 export type NodeMapping = Schemas['NodeMapping'];
@@ -7,6 +7,7 @@ export type MappingMethod = NodeMapping['provenance']['method'];
 export type MappingPaths = Schemas['MappingPaths'];
 export type MappingPath = MappingPaths['paths'][number];
 export type NewMapping = Body<'/mappings', 'post'>;
+export type MappingSetSummary = Schemas['MappingSetSummary'];
 
 export const mappingKeys = {
   paths: (from: string, to: string, via: string) => ['paths', from, to, via] as const,
@@ -37,6 +38,17 @@ export function useMappingSets() {
     queryKey: mappingKeys.sets,
     queryFn: () => data(client.GET('/mapping-sets')),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** Publishes an organization's own set to everyone, or takes it back (platform administrators). */
+export function usePublishMappingSet() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; published: boolean }) =>
+      data(client.PATCH('/mapping-sets/{id}', { params: { path: { id: v.id } }, body: { published: v.published } })),
+    // Visibility changes what paths, node pages and exports may use.
+    onSuccess: () => void qc.invalidateQueries(),
   });
 }
 

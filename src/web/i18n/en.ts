@@ -129,7 +129,7 @@ export const en = {
     catalog: { import_text: 'Criteria text imported', sync: 'Bundled catalog loaded' },
     invitation: { create: 'Invitation sent', revoke: 'Invitation withdrawn', accept: 'Invitation accepted', decline: 'Invitation declined' },
     mapping: { create: 'Mapping added', delete: 'Mapping deleted' },
-    mapping_set: { derive: 'Mapping set derived', import: 'Mapping set imported', sync: 'Bundled mapping set loaded' },
+    mapping_set: { derive: 'Mapping set derived', import: 'Mapping set imported', publish: 'Mapping set published', unpublish: 'Mapping set made private', sync: 'Bundled mapping set loaded' },
     membership: { create: 'Member added', update: 'Member role changed', delete: 'Member removed' },
     organization: { create: 'Organization created', update: 'Organization updated' },
     session: { create: 'Signed in', revoke: 'Signed out / session ended', sign_in_failed: 'Sign-in rejected', sign_in_blocked: 'Sign-in blocked after repeated failures' },
@@ -272,6 +272,15 @@ export const en = {
     delete: 'Delete',
     deleteConfirm: 'Delete this mapping?',
   },
+  mappingSets: {
+    title: 'Mapping sets',
+    intro: 'The mapping sets you can use. Mappings recorded or imported by an organization are visible only to its members until a platform administrator publishes them.',
+    count: 'Mappings',
+    visibility: 'Visibility',
+    global: 'Everyone',
+    private: 'Own organization only',
+    published: 'Published to everyone',
+  },
   search: { title: 'Search', placeholder: 'Id (9.2.3.11pb, AC-2(1), A.5.15), words or Japanese text', submit: 'Search', results_one: '{{count}} result', results_other: '{{count}} results', none: 'Nothing found.', matchedIn: { id: 'id', 'id-prefix': 'id prefix', title: 'title', text: 'text' }, alsoIn: 'also in', japaneseHint: 'Japanese criteria text is searchable once it has been imported (criteria text import).', allCatalogs: 'All catalogs' },
   diff: { title: 'Compare editions of {{catalog}}', from: 'From edition', to: 'To edition', added: 'Added ({{count}})', removed: 'Removed ({{count}})', changed: 'Changed ({{count}})', unchanged: '{{count}} unchanged', fields: 'Changed fields', before: 'Before', after: 'After', show: 'Compare' },
   importText: {
@@ -391,6 +400,7 @@ export const en = {
     mapping_collection_invalid_one: 'The mapping collection has {{count}} problem; nothing was imported.',
     mapping_collection_invalid_other: 'The mapping collection has {{count}} problems; nothing was imported.',
     mapping_set_not_import: 'The mapping set {{set}} exists and was not imported: it cannot be replaced by an import.',
+    mapping_set_taken: 'A mapping set {{set}} already exists: import the collection under another id.',
   },
   issue: {
     retry_after_seconds: 'retry allowed in {{seconds}} s',

@@ -129,7 +129,7 @@ export const ja: Messages = {
     catalog: { import_text: '基準本文のインポート', sync: '同梱カタログの読み込み' },
     invitation: { create: '招待を送信', revoke: '招待を取り消し', accept: '招待を承諾', decline: '招待を辞退' },
     mapping: { create: 'マッピングの追加', delete: 'マッピングの削除' },
-    mapping_set: { derive: 'マッピングセットの導出', import: 'マッピングセットのインポート', sync: '同梱マッピングセットの読み込み' },
+    mapping_set: { derive: 'マッピングセットの導出', import: 'マッピングセットのインポート', publish: 'マッピングセットの公開', unpublish: 'マッピングセットの非公開化', sync: '同梱マッピングセットの読み込み' },
     membership: { create: 'メンバーの追加', update: 'メンバーのロール変更', delete: 'メンバーの削除' },
     organization: { create: '組織の作成', update: '組織の更新' },
     session: { create: 'サインイン', revoke: 'サインアウト・セッション終了', sign_in_failed: 'サインインの拒否', sign_in_blocked: '繰り返しの失敗によるサインインのブロック' },
@@ -267,6 +267,15 @@ export const ja: Messages = {
     delete: '削除',
     deleteConfirm: 'このマッピングを削除しますか？',
   },
+  mappingSets: {
+    title: 'マッピングセット',
+    intro: '利用できるマッピングセットです。組織が登録・取り込んだマッピングは、プラットフォーム管理者が公開するまでその組織のメンバーだけに表示されます。',
+    count: 'マッピング数',
+    visibility: '公開範囲',
+    global: '全員',
+    private: '自組織のみ',
+    published: '全員に公開',
+  },
   search: { title: '検索', placeholder: 'ID（9.2.3.11pb、AC-2(1)、A.5.15）、語句、日本語の本文', submit: '検索', results: '{{count}} 件', none: '該当する項目はありません。', matchedIn: { id: 'ID', 'id-prefix': 'ID 前方一致', title: 'タイトル', text: '本文' }, alsoIn: '収録ベースライン', japaneseHint: '日本語の管理基準本文は、取り込み後に検索できるようになります（管理基準本文の取込み）。', allCatalogs: 'すべてのカタログ' },
   diff: { title: '{{catalog}} の版の比較', from: '比較元の版', to: '比較先の版', added: '追加（{{count}}）', removed: '削除（{{count}}）', changed: '変更（{{count}}）', unchanged: '変更なし {{count}} 項目', fields: '変更された項目', before: '変更前', after: '変更後', show: '比較' },
   importText: {
@@ -380,6 +389,7 @@ export const ja: Messages = {
     liu_needs_ids: 'ISMAP-LIU のプロファイルには、監査対象とする詳細管理策の ID が必要です。',
     mapping_collection_invalid: 'マッピング集に {{count}} 件の問題があります。何もインポートしていません。',
     mapping_set_not_import: 'マッピングセット {{set}} はインポートしたものではないため、インポートで置き換えられません。',
+    mapping_set_taken: 'マッピングセット {{set}} はすでに存在します。別の ID でインポートしてください。',
   },
   issue: {
     retry_after_seconds: '{{seconds}} 秒後に再試行できます',

@@ -2643,6 +2643,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/mapping-sets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Publish an organization’s mapping set to every signed-in user, or make it private again (platform administrators) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: every signed-in user reads the set; false: only its organization again */
+                        published: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description The set */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MappingSetSummary"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/mapping-sets/{id}/export": {
         parameters: {
             query?: never;
@@ -3912,9 +3993,16 @@ export interface components {
             provenance: string;
             /** @enum {string} */
             source: "bundled" | "user" | "import";
+            /** @description The owner organization; null for a global set */
             orgId: string | null;
+            /** @description An owned set a platform administrator made readable to everyone */
+            published: boolean;
             updatedAt: string;
             count: number;
+            abilities: {
+                read: boolean;
+                publish: boolean;
+            };
         };
         Invitation: {
             /** Format: uuid */

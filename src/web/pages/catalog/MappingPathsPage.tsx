@@ -8,6 +8,7 @@ import { nodeHref, sourceLabel } from '../../components/catalog-text';
 import { frameworkName, frameworkOf } from '../../components/framework-name';
 import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert, Loading } from '../../components/status';
+import { MappingSetsPanel } from './MappingSetsPanel';
 
 const short = (key: string) => {
   const [catalog, , ...id] = key.split(':');
@@ -86,6 +87,7 @@ export function MappingPathsPage() {
           ))}
         </Stack>
       )}
+      <MappingSetsPanel />
     </Stack>
   );
 }
