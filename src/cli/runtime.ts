@@ -44,7 +44,7 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
   const sessionCache = new SessionCache();
   return {
     // Every commit may change a session, user or membership: drop what the session cache holds.
-    uow: unitOfWork(engine.db, { afterCommit: () => sessionCache.invalidate() }),
+    uow: unitOfWork(engine.db, { afterCommit: () => sessionCache.invalidate(), exclusive: engine.exclusive }),
     hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
     clock: opts.clock ?? systemClock,
     ids: cryptoIds,

@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '../app/ports/repositories';
+import type { ExclusiveTask, Repositories, UnitOfWork } from '../app/ports/repositories';
 import type { Db } from './engine';
 import { auditRepository } from './repositories/audit-repository';
 import { organizationRepository } from './repositories/organization-repository';
@@ -25,10 +25,16 @@ export function repositories(db: Db): Repositories {
   };
 }
 
+/** Advisory lock keys; 727274 is the migrations' (src/db/migrate.ts). */
+const exclusiveKeys: Record<ExclusiveTask, number> = { bundled_catalog_sync: 727275 };
+
+type Exclusive = <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+
 /** `afterCommit` runs after every committed transaction (the runtime clears in-process caches there). */
-export function unitOfWork(db: Db, hooks: { afterCommit?: () => void } = {}): UnitOfWork {
+export function unitOfWork(db: Db, hooks: { afterCommit?: () => void; exclusive?: Exclusive } = {}): UnitOfWork {
   return {
     read: repositories(db),
+    exclusive: (task, fn) => (hooks.exclusive ? hooks.exclusive(exclusiveKeys[task], fn) : fn()),
     transaction: async (fn) => {
       const result = await db.transaction((tx) => fn(repositories(tx as unknown as Db)));
       hooks.afterCommit?.();

@@ -128,7 +128,12 @@ export interface Repositories {
  * The unit of work: `transaction` runs a use case's writes and its audit row atomically;
  * `read` gives repositories outside a transaction for queries.
  */
+/** Work that one server at a time may do on a shared database (each has its own advisory lock key). */
+export type ExclusiveTask = 'bundled_catalog_sync';
+
 export interface UnitOfWork {
   read: Repositories;
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Runs `fn` while no other process on the same database runs the same task (it waits its turn). Not reentrant. */
+  exclusive<T>(task: ExclusiveTask, fn: () => Promise<T>): Promise<T>;
 }

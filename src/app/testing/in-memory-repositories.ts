@@ -268,6 +268,8 @@ export function inMemoryUnitOfWork(hooks: { afterCommit?: () => void } = {}, ini
       queue = run.catch(() => undefined);
       return run;
     },
+    // One process and no concurrent start-up work in this tier: nothing to exclude.
+    exclusive: (_task, fn) => fn(),
     state: () => state,
   };
   return uow;
