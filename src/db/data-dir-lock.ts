@@ -37,15 +37,47 @@ function describeOwner(path: string): string {
   }
 }
 
-function tryFlock(fd: number): 'locked' | 'busy' {
-  const r = spawnSync(FLOCK, ['--nonblock', '--exclusive', '3'], { stdio: ['ignore', 'ignore', 'pipe', fd] });
+function tryFlock(fd: number, waitSeconds: number): 'locked' | 'busy' {
+  const how = waitSeconds > 0 ? ['--timeout', String(waitSeconds)] : ['--nonblock'];
+  const r = spawnSync(FLOCK, [...how, '--exclusive', '3'], { stdio: ['ignore', 'ignore', 'pipe', fd] });
   if (r.error) {
-    throw new Error(`Cannot lock the data folder: ${FLOCK} (util-linux) could not run: ${r.error.message}`);
+    throw new Error(`Cannot take a lock: ${FLOCK} (util-linux) could not run: ${r.error.message}`);
   }
   if (r.status === 0) return 'locked';
-  // flock(1) exits 1 when -n finds the lock taken; anything else is a real failure.
+  // flock(1) exits 1 when -n (or -w) finds the lock taken; anything else is a real failure.
   if (r.status === 1) return 'busy';
-  throw new Error(`Cannot lock the data folder: ${FLOCK} exited ${r.status ?? r.signal}: ${String(r.stderr).trim()}`);
+  throw new Error(`Cannot take a lock: ${FLOCK} exited ${r.status ?? r.signal}: ${String(r.stderr).trim()}`);
+}
+
+/**
+ * An exclusive flock on the file at `path` (created when missing) until `release()` or the end of the process;
+ * null when another open of it holds the lock (in another process, or in this one). `waitSeconds` waits that long
+ * for it instead of answering at once.
+ */
+export function tryLockFile(path: string, opts: { waitSeconds?: number } = {}): (DataDirLock & { fd: number }) | null {
+  // 'a+' creates the file when missing and never truncates what another process's lock wrote there.
+  const fd = openSync(path, 'a+');
+  let state: 'locked' | 'busy';
+  try {
+    state = tryFlock(fd, opts.waitSeconds ?? 0);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  if (state === 'busy') {
+    closeSync(fd);
+    return null;
+  }
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    process.off('exit', release);
+    // Closing our only fd to the open file description releases the flock.
+    closeSync(fd);
+  };
+  process.once('exit', release);
+  return { path, fd, release };
 }
 
 /** Set by lockDataDir for the folders this process holds, so a second open here gets a precise message. */
@@ -55,36 +87,23 @@ export function lockDataDir(dir: string): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'ismap.lock');
   if (heldHere.has(path)) throw new DomainError('data_dir_locked', `The data folder ${dir} is already open in this process.`);
-  // 'a+' creates the file when missing and never truncates what another process's lock wrote there.
-  const fd = openSync(path, 'a+');
-  let state: 'locked' | 'busy';
-  try {
-    state = tryFlock(fd);
-  } catch (e) {
-    closeSync(fd);
-    throw e;
-  }
-  if (state === 'busy') {
-    closeSync(fd);
+  const lock = tryLockFile(path);
+  if (!lock) {
     throw new DomainError(
       'data_dir_locked',
       `The data folder ${dir} is in use by another ISMAP Hub process (${describeOwner(path)}). ` +
         'Stop that process first, or point ISMAP_DATA_DIR at another folder.',
     );
   }
-  ftruncateSync(fd, 0);
+  ftruncateSync(lock.fd, 0);
   // 'a+' appends, so after the truncate this lands at offset 0.
-  writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
+  writeSync(lock.fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
   heldHere.add(path);
-  let released = false;
-  const release = () => {
-    if (released) return;
-    released = true;
-    process.off('exit', release);
-    heldHere.delete(path);
-    // Closing our only fd to the open file description releases the flock.
-    closeSync(fd);
+  return {
+    path,
+    release: () => {
+      heldHere.delete(path);
+      lock.release();
+    },
   };
-  process.once('exit', release);
-  return { path, release };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
@@ -113,6 +113,10 @@ describe('ismap CLI', () => {
   }, 120_000);
 
   it('serve opens the embedded database early, answers /healthz, and stops cleanly on SIGTERM', async () => {
+    // An upload a killed server was receiving: removed at this start.
+    const leftover = join(dir, 'uploads', 'server-killed', 'ismap-upload-1');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(join(leftover, 'file'), Buffer.alloc(1 << 20));
     const s = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, dir);
     const line = await new Promise<string>((res, rej) => {
       const t = setInterval(() => {
@@ -131,6 +135,7 @@ describe('ismap CLI', () => {
     expect(log.embeddedOpenedEarly).toBe(true);
     const health = await fetch(`http://127.0.0.1:${log.port}/healthz`);
     expect(health.status).toBe(200);
+    expect(existsSync(join(dir, 'uploads', 'server-killed'))).toBe(false);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     expectReleased(dir);
