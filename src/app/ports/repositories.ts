@@ -100,6 +100,8 @@ export interface AuditQuery {
 export interface AuditRepository {
   /** Locks the chain head for the rest of the transaction and returns it (null when the chain is empty). */
   lockHead(): Promise<{ seq: number; hash: string } | null>;
+  /** The recorded chain head without locking it; 'missing' when its row was deleted (verification reports it). */
+  readHead(): Promise<{ seq: number; hash: string } | null | 'missing'>;
   append(event: AuditEvent): Promise<void>;
   query(q: AuditQuery): Promise<AuditEvent[]>;
   count(q?: Omit<AuditQuery, 'limit'>): Promise<number>;

@@ -195,6 +195,9 @@ function audit(s: InMemoryState): AuditRepository {
     async lockHead() {
       return s.head ? { ...s.head } : null;
     },
+    async readHead() {
+      return s.head ? { ...s.head } : null;
+    },
     async append(e) {
       s.audit.push(structuredClone(e));
       s.head = { seq: e.seq, hash: e.hash };

@@ -93,6 +93,8 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
+    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([import('../checkpoint-schedule'), import('../../infra/system')]);
+    const checkpoints = scheduleAuditCheckpoints(deps, deps.logger, config.auditCheckpoint?.intervalSeconds ?? 0, systemTicker);
     const server = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
@@ -103,7 +105,7 @@ Options:
         deps.logger.info('shutting down');
         stopping = true;
         checkNow();
-        server.close(() => void background.then(() => shutdown(runtime)).then(() => uploads.release()).then(resolve));
+        server.close(() => void Promise.all([background, checkpoints.stop()]).then(() => shutdown(runtime)).then(() => uploads.release()).then(resolve));
         // Idle keep-alive connections must not hold shutdown up.
         server.closeAllConnections();
       };
