@@ -1,5 +1,5 @@
-import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { UsageError, type Command } from '../command';
 import { parse, writeJson } from '../args';
 import { generateCheckpointKey } from '../../infra/audit-checkpoints';
@@ -24,6 +24,7 @@ Options:
     if (!values.out) throw new UsageError('--out <file> is required');
     const out = resolve(ctx.cwd, values.out);
     for (const f of [out, `${out}.pub`]) if (existsSync(f)) throw new UsageError(`${f} exists already; choose another --out`);
+    mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
     const k = generateCheckpointKey();
     writeFileSync(out, k.privatePem, { mode: 0o600, flag: 'wx' });
     writeFileSync(`${out}.pub`, k.publicPem, { mode: 0o644, flag: 'wx' });
