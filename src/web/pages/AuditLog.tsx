@@ -8,6 +8,15 @@ import { AuditActionLabel, AuditDetails } from '../components/audit-entry';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
 
+/** GET /audit-events/verify (src/server/routes/audit.ts). */
+interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  broken: { position: number; seq: number; reason: string } | null;
+  checkpoints: { seq: number; at: string; result: 'ok' | 'truncated' | 'rewritten' | 'reset' | 'bad_signature' | 'unknown_key' }[] | null;
+  unreadableCheckpoints: number[];
+}
+
 interface Page {
   events: AuditEvent[];
   total: number;
@@ -38,7 +47,7 @@ export function AuditLog() {
     initialPageParam: 0,
     getNextPageParam: (last) => last.nextBefore ?? undefined,
   });
-  const verify = useMutation({ mutationFn: () => api<{ ok: boolean; checked: number; broken: { position: number; seq: number; reason: string } | null }>('GET', '/audit-events/verify') });
+  const verify = useMutation({ mutationFn: () => api<VerifyResult>('GET', '/audit-events/verify') });
   const org = session?.organizations.find((o) => o.id === orgId);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
@@ -79,7 +88,22 @@ export function AuditLog() {
       </form>
       {verify.data && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
-          {verify.data.ok ? t('audit.verifyOk', { count: verify.data.checked }) : t('audit.verifyBroken', { position: verify.data.broken?.position, seq: verify.data.broken?.seq, reason: verify.data.broken?.reason })}
+          {verify.data.broken ? t('audit.verifyBroken', { position: verify.data.broken.position, seq: verify.data.broken.seq, reason: verify.data.broken.reason }) : t('audit.verifyOk', { count: verify.data.checked })}
+          {(verify.data.checkpoints ?? []).map((c) =>
+            c.result === 'ok' ? null : (
+              <Text key={`${c.seq}-${c.at}`} size="sm">
+                {t('audit.checkpointFailed', { seq: c.seq, at: formatDateTime(c.at, i18n.language), result: t(`audit.checkpointResult.${c.result}`) })}
+              </Text>
+            ),
+          )}
+          {verify.data.unreadableCheckpoints.map((line) => (
+            <Text key={line} size="sm">
+              {t('audit.checkpointUnreadable', { line })}
+            </Text>
+          ))}
+          {verify.data.checkpoints?.length && verify.data.checkpoints.every((c) => c.result === 'ok') ? (
+            <Text size="sm">{t('audit.checkpointsOk', { count: verify.data.checkpoints.length })}</Text>
+          ) : null}
         </Alert>
       )}
       {q.isLoading && <Loading />}
