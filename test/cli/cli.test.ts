@@ -39,6 +39,7 @@ describe('ismap CLI', () => {
     expect(r.err).toMatch(/Unknown option/);
   });
 
+  // A first open of an embedded folder runs initdb: seconds, and many more on a busy shared machine.
   it('creates the first administrator, verifies the audit chain, and fails after tampering', async () => {
     const env = { ISMAP_DATA_DIR: dir };
     const created = await run(['user', 'create', '--email', 'root@example.go.jp', '--name', '管理者', '--admin', '--json'], env);
@@ -61,7 +62,7 @@ describe('ismap CLI', () => {
     expect(bad.out).toMatch(/BROKEN at position 1 \(seq 1/);
     const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as { ok: boolean; broken: { position: number; reason: string } };
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
-  });
+  }, 120_000);
 
   it('reports every configuration problem at once', async () => {
     const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });

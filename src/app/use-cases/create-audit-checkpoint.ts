@@ -38,11 +38,12 @@ export async function createAuditCheckpoint(deps: Pick<AppDeps, 'uow' | 'clock' 
   }
   const v = new ChainVerifier(from);
   let after = from?.seq ?? 0;
-  for (;;) {
-    const page = await deps.uow.read.audit.query({ afterSeq: after, order: 'asc', limit: 2000 });
+  // Up to the head read above: events appended meanwhile belong to the next checkpoint.
+  for (let done = false; !done; ) {
+    const page = await deps.uow.read.audit.query({ afterSeq: after, beforeSeq: head.seq + 1, order: 'asc', limit: 2000 });
     for (const e of page) v.push(e);
-    if (page.length < 2000 || !v.result().ok) break;
-    after = page[page.length - 1]!.seq;
+    done = page.length < 2000 || !v.result().ok;
+    if (!done) after = page[page.length - 1]!.seq;
   }
   const r = v.result();
   if (!r.ok || r.head !== head.hash) {
