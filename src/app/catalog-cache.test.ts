@@ -17,7 +17,7 @@ function fakeUow() {
       },
     },
   } as unknown as Repositories;
-  const uow: UnitOfWork = { read, transaction: () => Promise.reject(new Error('read-only fake')) };
+  const uow: UnitOfWork = { read, exclusive: (_task, fn) => fn(), transaction: () => Promise.reject(new Error('read-only fake')) };
   return { uow, calls, state };
 }
 

@@ -4,6 +4,7 @@ import type { UnitOfWork } from './ports/repositories';
 import type { CatalogCache } from './catalog-cache';
 import type { SessionCache } from './session-cache';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
+import type { AuditCheckpoints } from './ports/audit-checkpoints';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   catalogCache: CatalogCache;
   /** Recently authenticated sessions; cleared by every commit (see session-cache.ts). */
   sessionCache: SessionCache;
+  /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
+  auditCheckpoints?: AuditCheckpoints | undefined;
 }
 
 /** Who is asking and under which request; written into every audit event. */

@@ -16,6 +16,9 @@ import { SessionCache } from '../app/session-cache';
 import type { Clock } from '../app/ports/services';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
+import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
+import { openAuditCheckpoints } from '../infra/audit-checkpoints';
+import { DomainError } from '../core/errors';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -54,6 +57,7 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
         if (changed.catalogs) catalogCache.invalidate();
         else if (changed.mappings) catalogCache.invalidateMappings();
       },
+      exclusive: engine.exclusive,
     }),
     hasher: argon2Hasher(opts.fastHashing ? { memoryCost: 1024, timeCost: 1 } : {}),
     clock: opts.clock ?? systemClock,
@@ -64,8 +68,29 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
   };
 }
 
-export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> & Partial<Pick<Config, 'maxUploadBytes'>>, opts: RuntimeOptions = {}): Promise<Runtime> {
+type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> & Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
+
+/** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
+async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
+  const c = config.auditCheckpoint;
+  if (!c) return undefined;
+  try {
+    return await openAuditCheckpoints({ keyFile: c.keyFile, publicKeyFiles: c.publicKeyFile ? [c.publicKeyFile] : [], file: c.file });
+  } catch (e) {
+    throw new DomainError('config_invalid', `Cannot read the audit checkpoint key: ${(e as Error).message}`, [{ path: ['ISMAP_AUDIT_KEY_FILE'], message: (e as Error).message }]);
+  }
+}
+
+export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = {}): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
+  // Read before the database opens: a bad key must not leave an opened database behind.
+  let auditCheckpoints: AuditCheckpoints | undefined;
+  try {
+    auditCheckpoints = await checkpointsOf(config);
+  } catch (e) {
+    await opts.embedded?.abandon();
+    throw e;
+  }
   const embeddedDir = config.databaseUrl || opts.inMemory ? undefined : config.dataDir;
   let engine: Engine;
   try {
@@ -73,7 +98,7 @@ export async function openRuntime(config: Pick<Config, 'databaseUrl' | 'dataDir'
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }
-  const app = appDeps(engine, opts);
+  const app = { ...appDeps(engine, opts), auditCheckpoints };
   const deps: ServerDeps = {
     ...app,
     logger,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
 import { ChainVerifier, GENESIS_HASH, digestOf, hashEvent, sealEvent, type AuditEvent } from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
@@ -53,5 +54,30 @@ describe('audit hash chain', () => {
     expect(r.broken!.reason).toBe(reason);
     // A re-hashed event passes its own check; the next one no longer points at it.
     expect(r.broken!.position).toBe(reason === 'prev_hash_mismatch' ? 4 : 3);
+  });
+});
+
+describe('chain formats', () => {
+  it('stamps new events with the stored precision and hashes it, so a microsecond counts', () => {
+    const [e] = chain(1);
+    expect(e!.format).toBe(2);
+    expect(e!.at).toBe('2026-11-26T00:00:01.000000Z');
+    expect(hashEvent({ ...e!, at: '2026-11-26T00:00:01.000001Z' })).not.toBe(e!.hash);
+  });
+
+  it('hashes format 1 as the old code did (milliseconds, no format field), and refuses finer digits it never wrote', () => {
+    const old = { ...body(1), seq: 1, prevHash: GENESIS_HASH, at: '2026-11-26T00:00:01.000Z' };
+    const legacy = createHash('sha256').update(canonicalJson(old), 'utf8').digest('hex');
+    expect(hashEvent({ ...old, format: 1, at: '2026-11-26T00:00:01.000000Z' })).toBe(legacy);
+    expect(hashEvent({ ...old, format: 1, at: '2026-11-26T00:00:01.000001Z' })).not.toBe(legacy);
+  });
+
+  it('reports a format 1 event after a format 2 one as a downgrade', () => {
+    const c = chain(2);
+    const second = { ...c[1]!, format: 1 as const };
+    const v = new ChainVerifier();
+    v.push(c[0]!);
+    v.push({ ...second, hash: hashEvent(second) });
+    expect(v.result().broken).toMatchObject({ seq: 2, reason: 'format_downgrade' });
   });
 });

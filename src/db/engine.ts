@@ -16,6 +16,11 @@ export interface Engine {
   /** Runs SQL text with several statements (migrations). */
   exec(sqlText: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Runs `fn` while holding a cluster-wide advisory lock (PostgreSQL: a session lock on a connection of its own, so
+   * servers sharing one database take turns; PGlite: one process owns the folder, so an in-process queue).
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** The driver's own client (PGlite instance or pg Pool), for tooling that needs it. */
   raw?: unknown;
   /** Embedded only: resolves if the database stops without close() (its worker crashed). */
@@ -74,8 +79,14 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
   // drizzle's PGlite driver needs only PGlite's query/exec/transaction, which WorkerPGlite inherits from PGlite.
   const db = drizzlePglite(client as unknown as PGlite, { schema }) as unknown as Db;
   let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     kind: 'pglite',
+    exclusive: <T>(_key: number, fn: () => Promise<T>): Promise<T> => {
+      const run = queue.then(fn, fn);
+      queue = run.catch(() => undefined);
+      return run;
+    },
     unexpectedStop: client.unexpectedStop,
     db,
     raw: client,
@@ -112,6 +123,21 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
   const listeners: { close(): Promise<void> }[] = [];
   return {
     kind: 'postgres',
+    exclusive: async (key, fn) => {
+      const c = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await c.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn();
+        } finally {
+          await c.query('SELECT pg_advisory_unlock($1)', [key]).catch((e: Error) => (broken = e));
+        }
+      } finally {
+        // A connection whose unlock failed may still hold the lock: drop it rather than hand it to someone else.
+        c.release(broken);
+      }
+    },
     db,
     raw: pool,
     watchContentRevision: (handlers) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid, index, unique, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, smallint, text, timestamp, uuid, index, unique, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 // The drizzle schema mirrors the committed SQL migrations in ./migrations (the migrations are the source of truth;
 // test/db/schema-matches-migrations.test.ts fails when the two disagree).
@@ -99,6 +99,8 @@ export const auditEvents = pgTable(
     details: jsonb('details').notNull(),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
+    /** How `hash` was computed (core `ChainFormat`; migration 0006). */
+    format: smallint('format').notNull(),
   },
   (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_actor_org_idx').on(t.actorOrgId), index('audit_events_action_idx').on(t.action)],
 );

@@ -1,4 +1,4 @@
-import type { Repositories, UnitOfWork } from '../app/ports/repositories';
+import type { ExclusiveTask, Repositories, UnitOfWork } from '../app/ports/repositories';
 import type { Db } from './engine';
 import { auditRepository } from './repositories/audit-repository';
 import { organizationRepository } from './repositories/organization-repository';
@@ -27,6 +27,11 @@ export function repositories(db: Db): Repositories {
   };
 }
 
+/** Advisory lock keys; 727274 is the migrations' (src/db/migrate.ts). */
+const exclusiveKeys: Record<ExclusiveTask, number> = { bundled_catalog_sync: 727275 };
+
+type Exclusive = <T>(key: number, fn: () => Promise<T>) => Promise<T>;
+
 /** What a committed transaction changed, as far as in-process caches care. */
 export interface Changed {
   catalogs: boolean;
@@ -53,9 +58,13 @@ function noting<T extends object>(repo: T, writes: readonly (keyof T)[], note: (
  * `afterCommit` runs after every committed transaction with what it wrote (the runtime clears in-process caches
  * there). Catalog and mapping writes also bump the content revision in the database itself (migration 0007).
  */
-export function unitOfWork(db: Db, hooks: { afterCommit?: (changed: Changed) => void } = {}): UnitOfWork {
+export function unitOfWork(
+  db: Db,
+  hooks: { afterCommit?: (changed: Changed) => void; exclusive?: Exclusive } = {},
+): UnitOfWork {
   return {
     read: repositories(db),
+    exclusive: (task, fn) => (hooks.exclusive ? hooks.exclusive(exclusiveKeys[task], fn) : fn()),
     transaction: async (fn) => {
       const changed: Changed = { catalogs: false, mappings: false };
       const result = await db.transaction((tx) => {

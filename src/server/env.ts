@@ -11,6 +11,8 @@ export interface ServerDeps extends AppDeps {
   trustProxy: boolean;
   /** Built web app folder (dist/web); the SPA is not served when absent. */
   webDir?: string | undefined;
+  /** The server's own folder for upload temporary files (`ismap serve` claims one); the OS temporary folder when absent. */
+  uploadDir?: string | undefined;
   version: string;
   /** Largest accepted upload body in bytes (ISMAP_MAX_UPLOAD_BYTES); JSON bodies have a fixed small limit. */
   maxUploadBytes?: number | undefined;

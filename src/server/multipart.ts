@@ -51,15 +51,17 @@ const close = (out: WriteStream) => new Promise<void>((resolve, reject) => out.e
 /**
  * Reads a multipart/form-data request body as a stream: the file part goes straight to a temporary file (never
  * held in memory whole), small text fields are collected. Only the part named `fileField` may carry a file.
+ * `tmpRoot` is where the temporary folder goes: the server's own upload folder (src/cli/upload-space.ts, cleaned
+ * at the next start when a crash leaves it behind), or the OS temporary folder.
  */
-export async function receiveMultipart(req: Request, fileField = 'file', limits: Partial<MultipartLimits> = {}): Promise<StreamedUpload> {
+export async function receiveMultipart(req: Request, fileField = 'file', limits: Partial<MultipartLimits> = {}, tmpRoot = tmpdir()): Promise<StreamedUpload> {
   const lim = { ...DEFAULTS, ...limits };
   const type = req.headers.get('content-type') ?? '';
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
   if (!/^multipart\/form-data/i.test(type) || !boundary) throw malformed('expected multipart/form-data with a boundary');
   if (!req.body) throw malformed('empty body');
   const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
-  const dir = await mkdtemp(join(tmpdir(), 'ismap-upload-'));
+  const dir = await mkdtemp(join(tmpRoot, 'ismap-upload-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let file: StreamedUpload['file'] = null;

@@ -109,6 +109,7 @@ export const AuditEvent = z
     details: z.record(z.string(), z.unknown()),
     prevHash: z.string(),
     hash: z.string(),
+    format: z.number().int().openapi({ description: 'How `hash` was computed: 1 (before migration 0006, `at` in ms), 2 (`at` as stored, µs)' }),
   })
   .openapi('AuditEvent');
 

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
 import { commands } from '../../src/cli/registry';
 import { openEngine } from '../../src/db/engine';
+import { lockDataDir } from '../../src/db/data-dir-lock';
 
 const root = resolve(__dirname, '..', '..');
+
+/** The data folder's lock is free: this process can take it (and gives it back). */
+const expectReleased = (dataDir: string) => lockDataDir(dataDir).release();
 
 const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, { env, cwd: root });
 
@@ -35,6 +39,7 @@ describe('ismap CLI', () => {
     expect(r.err).toMatch(/Unknown option/);
   });
 
+  // A first open of an embedded folder runs initdb: seconds, and many more on a busy shared machine.
   it('creates the first administrator, verifies the audit chain, and fails after tampering', async () => {
     const env = { ISMAP_DATA_DIR: dir };
     const created = await run(['user', 'create', '--email', 'root@example.go.jp', '--name', '管理者', '--admin', '--json'], env);
@@ -57,7 +62,7 @@ describe('ismap CLI', () => {
     expect(bad.out).toMatch(/BROKEN at position 1 \(seq 1/);
     const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as { ok: boolean; broken: { position: number; reason: string } };
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
-  });
+  }, 120_000);
 
   it('reports every configuration problem at once', async () => {
     const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
@@ -98,17 +103,21 @@ describe('ismap CLI', () => {
       const usage = spawnServe(['--no-such-option'], {}, fresh);
       expect(await usage.exited).toBe(2);
       expect(usage.err()).toMatch(/no-such-option/);
-      expect(existsSync(join(fresh, 'ismap.lock'))).toBe(false);
+      expectReleased(fresh);
       const config = spawnServe([], { PORT: 'not-a-port' }, fresh);
       expect(await config.exited).toBe(1);
       expect(config.err()).toMatch(/PORT/);
-      expect(existsSync(join(fresh, 'ismap.lock'))).toBe(false);
+      expectReleased(fresh);
     } finally {
       rmSync(fresh, { recursive: true, force: true });
     }
   }, 120_000);
 
   it('serve opens the embedded database early, answers /healthz, and stops cleanly on SIGTERM', async () => {
+    // An upload a killed server was receiving: removed at this start.
+    const leftover = join(dir, 'uploads', 'server-killed', 'ismap-upload-1');
+    mkdirSync(leftover, { recursive: true });
+    writeFileSync(join(leftover, 'file'), Buffer.alloc(1 << 20));
     const s = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, dir);
     const line = await new Promise<string>((res, rej) => {
       const t = setInterval(() => {
@@ -127,9 +136,10 @@ describe('ismap CLI', () => {
     expect(log.embeddedOpenedEarly).toBe(true);
     const health = await fetch(`http://127.0.0.1:${log.port}/healthz`);
     expect(health.status).toBe(200);
+    expect(existsSync(join(dir, 'uploads', 'server-killed'))).toBe(false);
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
-    expect(existsSync(join(dir, 'ismap.lock'))).toBe(false);
+    expectReleased(dir);
   }, 180_000);
 
   it('serve reports a migration it cannot apply and exits 1, holding nothing (the database was opened early)', async () => {
@@ -140,6 +150,6 @@ describe('ismap CLI', () => {
     const s = spawnServe(['--port', '0'], {}, dir);
     expect(await s.exited).toBe(1);
     expect(s.err()).toMatch(/Migration 0001_identity_and_audit\.sql was changed after it was applied/);
-    expect(existsSync(join(dir, 'ismap.lock'))).toBe(false);
+    expectReleased(dir);
   }, 120_000);
 });

@@ -150,7 +150,7 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     expect(fresh.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
     const node = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2025-xx', nodeId: '9.2.3' });
     expect(node.mappingsOut.some((m) => m.target === 'ismap:2024-07:9.2.3')).toBe(true);
-    expect((await verifyAuditChain(deps.uow)).ok).toBe(true);
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 
   it('says which edition has the mappings when a path search finds none', async () => {
@@ -187,6 +187,6 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     await deleteMapping(deps, sys, m.id);
     expect(await deps.uow.read.mappings.get(m.id)).toBeNull();
     expect((await deps.uow.read.audit.query({ action: 'mapping.*', order: 'asc', limit: 10 })).map((e) => e.action)).toEqual(['mapping.create', 'mapping.delete']);
-    expect((await verifyAuditChain(deps.uow)).ok).toBe(true);
+    expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 });

@@ -100,6 +100,8 @@ export interface AuditQuery {
 export interface AuditRepository {
   /** Locks the chain head for the rest of the transaction and returns it (null when the chain is empty). */
   lockHead(): Promise<{ seq: number; hash: string } | null>;
+  /** The recorded chain head without locking it; 'missing' when its row was deleted (verification reports it). */
+  readHead(): Promise<{ seq: number; hash: string } | null | 'missing'>;
   append(event: AuditEvent): Promise<void>;
   query(q: AuditQuery): Promise<AuditEvent[]>;
   count(q?: Omit<AuditQuery, 'limit'>): Promise<number>;
@@ -129,7 +131,12 @@ export interface Repositories {
  * The unit of work: `transaction` runs a use case's writes and its audit row atomically;
  * `read` gives repositories outside a transaction for queries.
  */
+/** Work that one server at a time may do on a shared database (each has its own advisory lock key). */
+export type ExclusiveTask = 'bundled_catalog_sync';
+
 export interface UnitOfWork {
   read: Repositories;
   transaction<T>(fn: (repos: Repositories) => Promise<T>): Promise<T>;
+  /** Runs `fn` while no other process on the same database runs the same task (it waits its turn). Not reentrant. */
+  exclusive<T>(task: ExclusiveTask, fn: () => Promise<T>): Promise<T>;
 }

@@ -8,6 +8,11 @@ export interface Clock {
   now(): Date;
 }
 
+/** Repeats work on a period (periodic audit checkpoints); returns a function that stops it. Fakes tick by hand. */
+export interface Ticker {
+  every(ms: number, fn: () => void): () => void;
+}
+
 export interface IdGenerator {
   uuid(): string;
   /** A random URL-safe token with at least 256 bits. */

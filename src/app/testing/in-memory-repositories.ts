@@ -195,6 +195,9 @@ function audit(s: InMemoryState): AuditRepository {
     async lockHead() {
       return s.head ? { ...s.head } : null;
     },
+    async readHead() {
+      return s.head ? { ...s.head } : null;
+    },
     async append(e) {
       s.audit.push(structuredClone(e));
       s.head = { seq: e.seq, hash: e.hash };
@@ -269,6 +272,8 @@ export function inMemoryUnitOfWork(hooks: { afterCommit?: () => void } = {}, ini
       queue = run.catch(() => undefined);
       return run;
     },
+    // One process and no concurrent start-up work in this tier: nothing to exclude.
+    exclusive: (_task, fn) => fn(),
     state: () => state,
   };
   return uow;

@@ -29,6 +29,12 @@ export interface SyncReport {
  */
 export async function syncBundledCatalogs(deps: AppDeps, ctx: RequestContext, content: BundledCatalogs): Promise<SyncReport> {
   authorize(catalogPolicy, ctx.actor, 'sync', null);
+  // Servers starting together on one fresh PostgreSQL would both find an edition missing and both insert it (a
+  // duplicate key for the loser): one syncs at a time, and the next one finds everything `unchanged`.
+  return deps.uow.exclusive('bundled_catalog_sync', () => sync(deps, ctx, content));
+}
+
+async function sync(deps: AppDeps, ctx: RequestContext, content: BundledCatalogs): Promise<SyncReport> {
   const report: SyncReport = { editions: [], mappingSets: [], written: 0 };
   const existing = new Map((await deps.uow.read.catalogs.listEditions()).map((e) => [`${e.catalog}:${e.edition}`, e]));
   for (const e of content.editions) {

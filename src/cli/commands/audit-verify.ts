@@ -4,6 +4,7 @@ import { parseConfig } from '../../server/config';
 import { openRuntime } from '../runtime';
 import { verifyAuditChain } from '../../app/use-cases/verify-audit-chain';
 import { copyDataDir, isWritableDataDir } from '../data-folder';
+import { describeChainReport } from '../audit-report';
 
 export const command: Command = {
   name: 'audit verify',
@@ -11,9 +12,11 @@ export const command: Command = {
   help: `Usage: ismap audit verify [--json]
 
 Walks every audit event in order, recomputing each event's SHA-256 over its canonical JSON and checking that it
-points at the previous event's hash. Prints the first broken link with its position. Exit 0 when the chain is
-intact, 1 when it is broken. A read-only embedded data folder (a backup, a mounted snapshot) is verified through
-a private temporary copy of it; the folder itself is not written.
+points at the previous event's hash. Prints the first broken link with its position. With a checkpoint log
+(ISMAP_AUDIT_CHECKPOINT_FILE and a key), compares the chain with every signed checkpoint and names what happened
+since: truncated, rewritten or reset. Exit 0 when the chain is intact and matches every checkpoint, 1 otherwise.
+A read-only embedded data folder (a backup, a mounted snapshot) is verified through a private temporary copy of it;
+the folder itself is not written.
 
 Options:
   --json      Machine-readable output
@@ -31,13 +34,9 @@ Options:
       throw e;
     }
     try {
-      const r = await verifyAuditChain(runtime.deps.uow);
+      const r = await verifyAuditChain(runtime.deps);
       if (values.json) writeJson(ctx.stdout, r);
-      else if (r.ok) ctx.stdout.write(`Audit chain intact: ${r.checked} event(s), head ${r.head ?? '(empty)'}\n`);
-      else {
-        const b = r.broken!;
-        ctx.stdout.write(`Audit chain BROKEN at position ${b.position} (seq ${b.seq}${b.id ? `, event ${b.id}` : ''}): ${b.reason}\n  expected ${b.expected}\n  found    ${b.actual}\n${b.position - 1} event(s) before it verified.\n`);
-      }
+      else ctx.stdout.write(describeChainReport(r));
       return r.ok ? 0 : 1;
     } finally {
       await runtime.close();

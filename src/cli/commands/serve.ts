@@ -8,6 +8,7 @@ import type { DemoLogin } from '../../app/use-cases/seed-demo';
 import { startEmbedded } from '../../db/embedded-start';
 import { takeEarlyStart } from '../early-start';
 import { listen } from '../../server/listen';
+import { claimUploadSpace, type UploadSpace } from '../upload-space';
 
 export const command: Command = {
   name: 'serve',
@@ -66,7 +67,11 @@ Options:
     // A stop before the deferred check starts skips it instead of waiting for it.
     let stopping = false;
     let checkNow = () => {};
+    let uploads: UploadSpace;
     try {
+      // Upload folders a crashed server left behind are removed here; this server's own goes at shutdown.
+      uploads = claimUploadSpace(join(config.dataDir, 'uploads'));
+      if (uploads.removed > 0) deps.logger.info({ removed: uploads.removed }, 'removed upload folders left by a crash');
       // An empty database gets its catalogs before the first request. A database that has them already starts
       // serving at once and checks the bundled content for changes right after (a changed catalog is swapped in
       // atomically; the catalog cache picks it up), which keeps a restart well under two seconds.
@@ -87,7 +92,9 @@ Options:
       throw e;
     }
     const tasksDone = performance.now();
-    const app = createServerApp(deps);
+    const app = createServerApp({ ...deps, uploadDir: uploads.dir });
+    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([import('../checkpoint-schedule'), import('../../infra/system')]);
+    const checkpoints = scheduleAuditCheckpoints(deps, deps.logger, config.auditCheckpoint?.intervalSeconds ?? 0, systemTicker);
     const server = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
     });
@@ -98,7 +105,7 @@ Options:
         deps.logger.info('shutting down');
         stopping = true;
         checkNow();
-        server.close(() => void background.then(() => shutdown(runtime)).then(resolve));
+        server.close(() => void Promise.all([background, checkpoints.stop()]).then(() => shutdown(runtime)).then(() => uploads.release()).then(resolve));
         // Idle keep-alive connections must not hold shutdown up.
         server.closeAllConnections();
       };

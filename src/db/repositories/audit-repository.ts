@@ -1,12 +1,20 @@
-import { and, asc, desc, eq, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { AuditQuery, AuditRepository } from '../../app/ports/repositories';
-import type { AuditEvent } from '../../core/audit-chain';
+import type { AuditEvent, ChainFormat } from '../../core/audit-chain';
 import type { Db } from '../engine';
 import { auditChainHead, auditEvents } from '../schema';
 
-const toEvent = (r: typeof auditEvents.$inferSelect): AuditEvent => ({
+// `at` is read as text at the stored microsecond precision: a JavaScript Date would drop the microseconds, and
+// with them any change to `at` under a millisecond (the chain's format 2 hashes exactly what is stored).
+const columns = {
+  ...getTableColumns(auditEvents),
+  at: sql<string>`to_char(${auditEvents.at} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+};
+type Row = Omit<typeof auditEvents.$inferSelect, 'at'> & { at: string };
+
+const toEvent = (r: Row): AuditEvent => ({
   ...r,
-  at: r.at.toISOString(),
+  format: r.format as ChainFormat,
   details: (r.details ?? {}) as Record<string, unknown>,
 });
 
@@ -37,16 +45,22 @@ export function auditRepository(db: Db): AuditRepository {
   return {
     async lockHead() {
       const [r] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1)).for('update');
-      if (!r) throw new Error('audit_chain_head row missing: the database was not migrated');
+      if (!r) throw new Error('audit_chain_head row missing: the database was not migrated, or the row was deleted');
+      return r.seq === 0 ? null : { seq: Number(r.seq), hash: r.hash };
+    },
+    async readHead() {
+      const [r] = await db.select().from(auditChainHead).where(eq(auditChainHead.id, 1));
+      if (!r) return 'missing';
       return r.seq === 0 ? null : { seq: Number(r.seq), hash: r.hash };
     },
     async append(e) {
-      await db.insert(auditEvents).values({ ...e, at: new Date(e.at) });
+      // Written as text, not through a Date, so the stored microseconds are exactly the hashed ones.
+      await db.insert(auditEvents).values({ ...e, at: sql`${e.at}::timestamptz` as unknown as Date });
       await db.update(auditChainHead).set({ seq: e.seq, hash: e.hash }).where(eq(auditChainHead.id, 1));
     },
     async query(q) {
       const rows = await db
-        .select()
+        .select(columns)
         .from(auditEvents)
         .where(where(q))
         .orderBy(q.order === 'desc' ? desc(auditEvents.seq) : asc(auditEvents.seq))

@@ -27,12 +27,41 @@ const PageQuery = Filter.extend({
 
 const list = createRoute({ method: 'get', path: '/audit-events', tags, summary: 'Browse the audit log, newest first', request: { query: PageQuery }, responses: { 200: jsonOk(z.object({ events: z.array(AuditEvent), total: z.number().int(), nextBefore: z.number().int().nullable(), actors: z.record(z.string(), z.string()).openapi({ description: 'Display name and email of each actor on this page' }) }), 'A page of events'), ...errorResponses } });
 const exportRoute = createRoute({ method: 'get', path: '/audit-events/export', tags, summary: 'Export the (filtered) audit log as JSON Lines, oldest first', request: { query: Filter }, responses: { 200: { description: 'One canonical JSON event per line', content: { 'application/x-ndjson': { schema: z.string() } } }, ...errorResponses } });
+const VerifyResult = z.object({
+  ok: z.boolean().openapi({ description: 'The chain is intact, its head row agrees, and every checkpoint matches' }),
+  checked: z.number().int(),
+  head: z.string().nullable(),
+  broken: z
+    .object({
+      position: z.number(),
+      seq: z.number(),
+      id: z.string(),
+      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'format_downgrade', 'head_mismatch', 'head_missing']),
+      expected: z.string(),
+      actual: z.string(),
+    })
+    .nullable(),
+  checkpoints: z
+    .array(
+      z.object({
+        seq: z.number().int(),
+        hash: z.string(),
+        at: z.string(),
+        keyId: z.string(),
+        result: z.enum(['ok', 'truncated', 'rewritten', 'reset', 'bad_signature', 'unknown_key']),
+      }),
+    )
+    .nullable()
+    .openapi({ description: 'Each signed checkpoint, oldest first; null when no checkpoint log is configured' }),
+  unreadableCheckpoints: z.array(z.number().int()).openapi({ description: 'Lines of the checkpoint log that are not a checkpoint' }),
+});
+
 const verify = createRoute({
   method: 'get',
   path: '/audit-events/verify',
   tags,
-  summary: 'Walk the hash chain and report the first broken link',
-  responses: { 200: jsonOk(z.object({ ok: z.boolean(), checked: z.number().int(), head: z.string().nullable(), broken: z.object({ position: z.number(), seq: z.number(), id: z.string(), reason: z.string(), expected: z.string(), actual: z.string() }).nullable() }), 'Verification result'), ...errorResponses },
+  summary: 'Walk the hash chain, report the first broken link, and compare the chain with every signed checkpoint',
+  responses: { 200: jsonOk(VerifyResult, 'Verification result'), ...errorResponses },
 });
 
 const toQuery = (q: z.infer<typeof Filter>) => ({
@@ -70,8 +99,8 @@ export function auditRoutes() {
   });
   app.openapi(verify, async (c) => {
     authorize(platformPolicy, requestCtx(c).actor, 'verifyAuditLog', null);
-    const r = await verifyAuditChain(c.get('deps').uow);
-    return c.json({ ok: r.ok, checked: r.checked, head: r.head, broken: r.broken }, 200);
+    const r = await verifyAuditChain(c.get('deps'));
+    return c.json({ ok: r.ok, checked: r.checked, head: r.head, broken: r.broken, checkpoints: r.checkpoints, unreadableCheckpoints: r.unreadableCheckpoints }, 200);
   });
   return app;
 }

@@ -61,7 +61,7 @@ export function catalogFileRoutes() {
     // Refuse before accepting a byte of the upload.
     authorize(catalogPolicy, ctx.actor, 'importText', null);
     const max = c.get('deps').maxUploadBytes;
-    const upload = await receiveMultipart(c.req.raw, 'file', max ? { maxFileBytes: max } : {});
+    const upload = await receiveMultipart(c.req.raw, 'file', max ? { maxFileBytes: max } : {}, c.get('deps').uploadDir);
     try {
       const parsed = Fields.safeParse(upload.fields);
       if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));

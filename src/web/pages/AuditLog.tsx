@@ -60,7 +60,22 @@ export function AuditLog() {
       </form>
       {verify.data && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
-          {verify.data.ok ? t('audit.verifyOk', { count: verify.data.checked }) : t('audit.verifyBroken', { position: verify.data.broken?.position, seq: verify.data.broken?.seq, reason: verify.data.broken?.reason })}
+          {verify.data.broken ? t('audit.verifyBroken', { position: verify.data.broken.position, seq: verify.data.broken.seq, reason: verify.data.broken.reason }) : t('audit.verifyOk', { count: verify.data.checked })}
+          {(verify.data.checkpoints ?? []).map((c) =>
+            c.result === 'ok' ? null : (
+              <Text key={`${c.seq}-${c.at}`} size="sm">
+                {t('audit.checkpointFailed', { seq: c.seq, at: formatDateTime(c.at, i18n.language), result: t(`audit.checkpointResult.${c.result}`) })}
+              </Text>
+            ),
+          )}
+          {verify.data.unreadableCheckpoints.map((line) => (
+            <Text key={line} size="sm">
+              {t('audit.checkpointUnreadable', { line })}
+            </Text>
+          ))}
+          {verify.data.checkpoints?.length && verify.data.checkpoints.every((c) => c.result === 'ok') ? (
+            <Text size="sm">{t('audit.checkpointsOk', { count: verify.data.checkpoints.length })}</Text>
+          ) : null}
         </Alert>
       )}
       {q.isLoading && <Loading />}

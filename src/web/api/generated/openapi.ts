@@ -1630,7 +1630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Walk the hash chain and report the first broken link */
+        /** Walk the hash chain, report the first broken link, and compare the chain with every signed checkpoint */
         get: {
             parameters: {
                 query?: never;
@@ -1647,6 +1647,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description The chain is intact, its head row agrees, and every checkpoint matches */
                             ok: boolean;
                             checked: number;
                             head: string | null;
@@ -1654,10 +1655,22 @@ export interface paths {
                                 position: number;
                                 seq: number;
                                 id: string;
-                                reason: string;
+                                /** @enum {string} */
+                                reason: "hash_mismatch" | "prev_hash_mismatch" | "sequence_gap" | "format_downgrade" | "head_mismatch" | "head_missing";
                                 expected: string;
                                 actual: string;
                             } | null;
+                            /** @description Each signed checkpoint, oldest first; null when no checkpoint log is configured */
+                            checkpoints: {
+                                seq: number;
+                                hash: string;
+                                at: string;
+                                keyId: string;
+                                /** @enum {string} */
+                                result: "ok" | "truncated" | "rewritten" | "reset" | "bad_signature" | "unknown_key";
+                            }[] | null;
+                            /** @description Lines of the checkpoint log that are not a checkpoint */
+                            unreadableCheckpoints: number[];
                         };
                     };
                 };
@@ -3679,6 +3692,8 @@ export interface components {
             };
             prevHash: string;
             hash: string;
+            /** @description How `hash` was computed: 1 (before migration 0006, `at` in ms), 2 (`at` as stored, µs) */
+            format: number;
         };
         CatalogEditionSummary: {
             catalog: string;
