@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCli } from '../support/cli';
+import { runCli, settleCliRuns } from '../support/cli';
 import { resolveProfileFile, validateOscalDocument } from '../../src/formats/oscal';
 
 describe('ismap catalog and map commands', () => {
@@ -13,6 +13,8 @@ describe('ismap catalog and map commands', () => {
     dir = mkdtempSync(join(tmpdir(), 'ismap-catalog-cli-'));
     env = { ISMAP_DATA_DIR: join(dir, 'data') };
   });
+  // The tests share one data folder (synced once); a run that outlived its timed-out test must end first.
+  afterEach(settleCliRuns);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('syncs the bundled catalogs once, then finds nothing to write', async () => {
