@@ -17,7 +17,8 @@ export const command: Command = {
   help: `Usage: ismap oscal resolve <profile.json> --out <resolved.json> [--catalog <file>]... [--json]
 
 Resolves an OSCAL JSON profile as NIST's profile resolution specification describes: imports (catalogs or
-profiles, recursively; circular imports are ignored with a warning), selection, merge (as-is, flat, custom)
+profiles, recursively; a circular import is refused, naming the cycle; each distinct
+import is resolved once, and imports nest at most 64 deep), selection, merge (as-is, flat, custom)
 and modify (set-parameters, alters). Relative hrefs and back-matter rlinks resolve against the profile's folder.
 
 Options:
