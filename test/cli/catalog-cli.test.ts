@@ -48,6 +48,21 @@ describe('ismap catalog and map commands', () => {
     expect((await run(['mapping-set', 'publish'])).code).toBe(2);
   }, 60_000);
 
+  it('infers the catalog of an id without a prefix from its grammar, and lists the candidates when several fit', async () => {
+    const iso = await run(['map', 'A.9.2.3', '--to', 'ismap']);
+    expect(iso.code, iso.err).toBe(0);
+    expect(iso.out).toMatch(/^iso27001-2013:2013:A\.9\.2\.3 → ismap/m);
+    const ambiguous = await run(['map', 'AC-2', '--to', 'ismap']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err).toMatch(/AC-2 is in \d+ catalogs; name one: .*nist-800-53r5:ac-2/);
+    expect(ambiguous.err).toContain('nist-800-53r4:ac-2');
+    expect(ambiguous.err).not.toContain('nist-800-53r5-low:'); // a baseline is represented by its catalog
+    const named = await run(['map', 'nist-800-53r5:AC-2', '--to', 'ismap']);
+    expect(named.code, named.err).toBe(0);
+    expect(named.out).toMatch(/=> ismap:9\.2\.\d/);
+    expect((await run(['map', '9.2.3', '--to', 'iso27001-2013'])).out).toMatch(/^ismap:/m);
+  }, 60_000);
+
   it('prints every problem of a bad file with row and column, exits 1 and writes nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
     const r = await run(['catalog', 'import-text', 'bad.csv', '--edition', '2024-07']);
