@@ -74,7 +74,8 @@ export function installReadGuard() {
     'readFileSync', 'readFile', 'openSync', 'open', 'readdirSync', 'readdir', 'opendirSync', 'opendir',
     'createReadStream',
   ], 'fs.');
-  wrap(fs.promises as unknown as Record<string, unknown>, ['readFile', 'open', 'readdir', 'opendir'], 'fs.promises.', true);
+  const promises = fs.promises as unknown as Record<string, unknown>;
+  wrap(promises, ['readFile', 'open', 'readdir', 'opendir'], 'fs.promises.', true);
   // ESM named imports (`import { readFileSync } from 'node:fs'`) are copies until synced.
   syncBuiltinESMExports();
 }
