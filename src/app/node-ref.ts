@@ -42,7 +42,7 @@ export function resolveNodeRef(snapshot: CatalogSnapshot, ref: string): Resolved
     const message = `${trimmed} is in ${bases.length} catalogs; name one: ${ids.join(', ')}`;
     const candidates = ids.join(', ');
     const issue = { path: ['node'], message: candidates, code: 'node_candidates', params: { ids: candidates } };
-    const detail = { reason: 'node_ambiguous', params: { node: trimmed, count: ids.length, candidates } };
+    const detail = { reason: 'node_ambiguous', params: { node: trimmed, candidates } };
     throw new DomainError('validation_failed', message, [issue], detail);
   }
   return lookUp(snapshot, DEFAULT_CATALOG, undefined, trimmed);

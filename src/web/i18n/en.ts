@@ -391,7 +391,7 @@ export const en = {
     catalog_not_found: 'The catalog {{catalog}} does not exist.',
     edition_not_found: 'The catalog {{catalog}} has no edition {{edition}}.',
     node_not_found: '{{node}} is not an item of {{catalog}} {{edition}}.',
-    node_ambiguous: '{{node}} is an item of {{count}} catalogs: name one of {{candidates}}.',
+    node_ambiguous: '{{node}} is an item of several catalogs: name one of {{candidates}}.',
     csrf_token_wrong: 'This page is out of date: reload it and try again.',
     json_body_required: 'Send the request body as JSON (application/json).',
     upload_too_large: 'The file is larger than the limit of {{limitKiB}} KiB.',

@@ -381,7 +381,7 @@ export const ja: Messages = {
     catalog_not_found: 'カタログ {{catalog}} は存在しません。',
     edition_not_found: 'カタログ {{catalog}} に版 {{edition}} はありません。',
     node_not_found: '{{node}} は {{catalog}} {{edition}} の項目ではありません。',
-    node_ambiguous: '{{node}} は {{count}} 個のカタログにあります。{{candidates}} のいずれかを指定してください。',
+    node_ambiguous: '{{node}} は複数のカタログにあります。{{candidates}} のいずれかを指定してください。',
     csrf_token_wrong: 'このページは古くなっています。再読み込みしてからやり直してください。',
     json_body_required: 'リクエスト本文は JSON（application/json）で送ってください。',
     upload_too_large: 'ファイルが上限の {{limitKiB}} KiB を超えています。',
