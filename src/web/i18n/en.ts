@@ -420,6 +420,7 @@ export const en = {
     mapping_same_node: 'same as the source',
     node_ids_tried: 'tried {{ids}}',
     node_candidates: 'one of {{ids}}',
+    formula_payload: 'starts with =, +, - or @: a spreadsheet would run it as a formula (it is imported as text)',
     content_type_got: 'got “{{type}}”',
     file_too_large: 'larger than {{limitKiB}} KiB',
     zod_too_small: 'must be at least {{minimum}}',

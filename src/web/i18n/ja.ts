@@ -409,6 +409,7 @@ export const ja: Messages = {
     mapping_same_node: '元の項目と同じです',
     node_ids_tried: '{{ids}} を探しました',
     node_candidates: '{{ids}} のいずれか',
+    formula_payload: '先頭が =、+、-、@ のため、表計算ソフトでは数式として実行されます（テキストとして取り込みます）',
     content_type_got: '「{{type}}」が送られました',
     file_too_large: '{{limitKiB}} KiB を超えています',
     zod_too_small: '{{minimum}} 以上にしてください',
