@@ -14,6 +14,7 @@ describe('ismap catalog and map commands', () => {
     env = { ISMAP_DATA_DIR: join(dir, 'data') };
   });
   // The tests share one data folder (synced once); a run that outlived its timed-out test must end first.
+  // Timeouts are generous: each run opens the embedded database, minutes on a loaded 2-core machine under CI.
   afterEach(settleCliRuns);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,7 +25,7 @@ describe('ismap catalog and map commands', () => {
     expect(report.written).toBeGreaterThan(20);
     const again = await run(['catalog', 'sync']);
     expect(again.out).toMatch(/^0 written, \d+ unchanged$/m);
-  }, 120_000);
+  }, 180_000);
 
   it('maps a loosely given node path by path, with provenance and grouped targets', async () => {
     const r = await run(['map', '9.2.3', '--to', 'nist-800-53r5', '--via', 'iso27001-2013']);
@@ -36,7 +37,7 @@ describe('ismap catalog and map commands', () => {
     expect(json.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
     expect((await run(['map', '9.2.3', '--to', 'no-such-catalog'])).code).toBe(1);
     expect((await run(['map', '9.2.3'])).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('publishes only an organization’s mapping set: a global one has nothing to publish, an unknown one is not found', async () => {
     const global = await run(['mapping-set', 'publish', 'ismap-2024-07_iso27001-2013_numbering']);
@@ -61,7 +62,7 @@ describe('ismap catalog and map commands', () => {
     expect(named.code, named.err).toBe(0);
     expect(named.out).toMatch(/=> ismap:9\.2\.\d/);
     expect((await run(['map', '9.2.3', '--to', 'iso27001-2013'])).out).toMatch(/^ismap:/m);
-  }, 60_000);
+  }, 180_000);
 
   it('prints every problem of a bad file with row and column, exits 1 and writes nothing', async () => {
     writeFileSync(join(dir, 'bad.csv'), 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
@@ -70,7 +71,7 @@ describe('ismap catalog and map commands', () => {
     expect(r.err).toContain('bad.csv: row 3, column A: duplicate id 9.2.3 (first at row 2)');
     expect(r.err).toContain('bad.csv: row 4, column A: unknown id 99.1.1');
     expect(r.err).toMatch(/nothing was imported/);
-  }, 60_000);
+  }, 180_000);
 
   it('reports third-party parent columns, caps a long problem list, and resolves duplicates with --duplicates', async () => {
     const rows = ['domain_id,domain_title,control_id,control_text', ...Array.from({ length: 205 }, (_, i) => `9,Access control,9.2.3.3,Text ${i}.`)];
@@ -112,7 +113,7 @@ describe('ismap catalog and map commands', () => {
     expect(diff.out).toMatch(/2 added, 0 removed, 1 changed/);
     const json = JSON.parse((await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx', '--json'])).out) as { added: { id: string }[] };
     expect(json.added.map((n) => n.id)).toEqual(['9.2.3.20', '9.2.8']);
-  }, 60_000);
+  }, 180_000);
 
   it('exports an edition as a valid OSCAL catalog and an LIU profile', async () => {
     const r = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--format', 'oscal', '--out', 'ismap.json']);
@@ -124,7 +125,7 @@ describe('ismap catalog and map commands', () => {
     expect(liu.code, liu.err).toBe(0);
     expect(JSON.parse(liu.out)).toMatchObject({ model: 'profile', valid: true });
     expect((await run(['catalog', 'export', 'ismap', '--profile', 'liu', '--out', 'x.json'])).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('exports a basic profile that names the catalog file it tells the user to write, and the two resolve', async () => {
     const p = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--out', 'out/basic.json']);
@@ -136,5 +137,5 @@ describe('ismap catalog and map commands', () => {
     const custom = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--catalog-href', '../cat/ismap.json', '--out', 'out/custom.json', '--json']);
     expect(JSON.parse(custom.out)).toMatchObject({ catalogHref: '../cat/ismap.json', catalogOut: 'cat/ismap.json', valid: true });
     expect((await run(['catalog', 'export', 'ismap', '--catalog-href', 'x.json', '--out', 'y.json'])).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 });

@@ -18,9 +18,11 @@ const realTmp = (() => {
     return tmpdir();
   }
 })();
-const allowedRoots = [repoRoot, tmpdir(), realTmp, '/usr', '/proc', '/dev', '/sys'].map((r) =>
-  r.endsWith(sep) ? r : r + sep,
+const allowedRoots = [repoRoot, tmpdir(), realTmp, '/usr', '/proc', '/dev', '/sys', '/etc/ssl', '/etc/fonts'].map(
+  (r) => (r.endsWith(sep) ? r : r + sep),
 );
+// System files the runtime and playwright read for themselves (platform detection, name resolution, time zone).
+const allowedFiles = new Set(['/etc/os-release', '/etc/hosts', '/etc/resolv.conf', '/etc/localtime', '/etc/nsswitch.conf']);
 
 const KEY = Symbol.for('ismap.test.readViolations');
 type Store = { [KEY]?: string[] };
@@ -33,7 +35,7 @@ export function takeReadViolations(): string[] {
 
 export function isAllowedPath(p: string): boolean {
   const abs = resolve(p);
-  return allowedRoots.some((r) => abs === r.slice(0, -1) || abs.startsWith(r));
+  return allowedFiles.has(abs) || allowedRoots.some((r) => abs === r.slice(0, -1) || abs.startsWith(r));
 }
 
 function pathOf(arg: unknown): string | undefined {
