@@ -2,8 +2,8 @@ import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DomainError, isDomainError } from '../../core/errors';
-import { parseJsonBounded } from './json';
+import { DomainError } from '../../core/errors';
+import { parseJsonText } from '../json-file';
 import type { OscalDocument, Resource } from './types';
 
 /** Largest document file read (NIST's largest catalog rendition is about 10 MB). */
@@ -89,12 +89,7 @@ export function fileLoader(opts: FileLoaderOptions = {}): DocumentLoader {
         } catch (e) {
           throw new DomainError('import_failed', `cannot read ${path}: ${(e as Error).message}`);
         }
-        try {
-          return parseJsonBounded(text, path) as OscalDocument;
-        } catch (e) {
-          if (isDomainError(e)) throw e;
-          throw new DomainError('import_failed', `${path} is not JSON: ${(e as Error).message}`);
-        }
+        return parseJsonText(text, path) as OscalDocument; // names the file; refuses JSON nested too deep
       })();
       cache.set(path, p);
     }

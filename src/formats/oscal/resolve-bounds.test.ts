@@ -116,14 +116,13 @@ describe('OSCAL resolution is bounded', () => {
       const deep = `{"profile":{"uuid":"${uuid(1)}","imports":[],"x":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
       writeFileSync(join(dir, 'deep.json'), deep);
       await expect(resolveProfileFile(join(dir, 'deep.json'))).rejects.toMatchObject({
-        code: 'validation_failed',
-        message: expect.stringMatching(/nests deeper than 256 levels/),
-        issues: [{ code: 'json_too_deep' }],
+        code: 'import_failed',
+        message: expect.stringMatching(/deep\.json: JSON nested deeper than 256 levels/),
       });
       writeFileSync(join(dir, 'a.json'), JSON.stringify(profile(1, [{ href: 'deep.json' }])));
       await expect(resolveProfileFile(join(dir, 'a.json'))).rejects.toMatchObject({
         code: 'import_failed',
-        message: expect.stringMatching(/nests deeper than 256 levels/),
+        message: expect.stringMatching(/JSON nested deeper than 256 levels/),
       });
     });
 
