@@ -47,7 +47,7 @@ describe('ismap catalog and map commands', () => {
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/not found/);
     expect((await run(['mapping-set', 'publish'])).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('infers the catalog of an id without a prefix from its grammar, and lists the candidates when several fit', async () => {
     const iso = await run(['map', 'A.9.2.3', '--to', 'ismap']);
@@ -85,7 +85,7 @@ describe('ismap catalog and map commands', () => {
     expect(last.code, last.err).toBe(0);
     expect(last.out).toMatch(/Imported into ismap 2024-07: 1 matched/);
     expect((await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--duplicates', 'newest'])).code).toBe(2);
-  }, 60_000);
+  }, 180_000);
 
   it('creates a new edition from a file, and diff lists what it added and changed', async () => {
     writeFileSync(join(dir, 'next.csv'), 'id,title,text\n9.2.3,,Privileged access rights shall be restricted.\n9.2.3.20,,A new detailed control.\n9.2.8,New objective,\n');
