@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCli } from '../support/cli';
+import { runCli, settleCliRuns } from '../support/cli';
 import { commands } from '../../src/cli/registry';
 import { openEngine } from '../../src/db/engine';
 import { lockDataDir } from '../../src/db/data-dir-lock';
@@ -16,11 +17,20 @@ const expectReleased = (dataDir: string) => lockDataDir(dataDir).release();
 const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, { env, cwd: root });
 
 describe('ismap CLI', () => {
+  // A data folder per test, and whatever a test started is ended after it even when it failed or timed out:
+  // a run or server still holding the folder's lock must not fail the next test.
   let dir: string;
-  beforeAll(() => {
+  const children = new Set<ChildProcess>();
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'ismap-cli-'));
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await Promise.all([...children].map((c) => (c.exitCode === null && c.signalCode === null ? once(c, 'exit') : null)));
+    children.clear();
+    await settleCliRuns();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('prints help for every command and exits 0; the registry summary is the command\'s own', async () => {
     for (const c of commands) {
@@ -62,7 +72,7 @@ describe('ismap CLI', () => {
     expect(bad.out).toMatch(/BROKEN at position 1 \(seq 1/);
     const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as { ok: boolean; broken: { position: number; reason: string } };
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
-  }, 120_000);
+  }, 120_000); // five runs, each opening the embedded database: slow on a busy machine
 
   it('reports every configuration problem at once', async () => {
     const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
@@ -76,6 +86,7 @@ describe('ismap CLI', () => {
     const engine = await openEngine({ dataDir: dir });
     try {
       const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0'], { env: { ...process.env, ISMAP_DATA_DIR: dir, LOG_LEVEL: 'silent' }, cwd: root });
+      children.add(child);
       let err = '';
       child.stderr.on('data', (d) => (err += d));
       const code = await new Promise<number | null>((res) => child.on('exit', res));
@@ -84,11 +95,12 @@ describe('ismap CLI', () => {
     } finally {
       await engine.close();
     }
-  });
+  }, 120_000);
 
   // bin/ismap.js starts opening the embedded database before it loads the serve command (src/cli/early-start.ts).
   const spawnServe = (args: string[], env: NodeJS.ProcessEnv, dataDir: string) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', ...args], { env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'info', ISMAP_DEMO_PASSWORD: 'cli-test-password-1234', ...env }, cwd: root });
+    children.add(child);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => (out += d));

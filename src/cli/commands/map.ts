@@ -28,7 +28,9 @@ relationship of each link, where the link comes from (provenance), the composed 
 then the reached targets grouped with their strongest relationship.
 
 The node may be given loosely: ismap:9.2.3, 9.2.3 (ISMAP, newest edition), 9.2.3.11pb, nist-800-53r5:AC-2(1),
-or a full key ismap:2024-07:9.2.3. A path from a newer edition may first hop to the edition it was created from
+or a full key ismap:2024-07:9.2.3. Without a catalog, an id ISMAP does not have is looked up in every catalog
+whose ids look like it (A.9.2.3 → iso27001-2013); when several have it (AC-2), the command exits 1 listing them
+with their catalogs (nist-800-53r5:ac-2, nist-800-53r4:ac-2, …) so that you can name one. A path from a newer edition may first hop to the edition it was created from
 (shown with its edition, e.g. ismap:2024-07:9.2.3). Exit 1 when no path reaches the target catalog; a hint then
 says what to try (another edition, fewer --via catalogs, a larger --max-depth).
 

@@ -1,13 +1,14 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { command as resolve } from './oscal-resolve';
 import { command as validate } from './oscal-validate';
 
 const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'oscal-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function run(cmd: typeof resolve, argv: string[]) {
   const stdout = new PassThrough();
@@ -34,6 +35,25 @@ describe('ismap oscal resolve', () => {
     const written = JSON.parse(readFileSync(join(dir, 'li-saas.json'), 'utf8'));
     expect(written.catalog.metadata.title).toMatch(/^FedRAMP Rev 5 Tailored Low Impact/);
   });
+
+  it('prints the number of warnings and the first few; --verbose lists them all', async () => {
+    // FedRAMP HIGH alters assessment objectives of a later catalog revision: hundreds of warnings against 5.1.1.
+    const args = [
+      `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_HIGH-baseline_profile-min.json`,
+      '--catalog', `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
+      '--out', 'high.json',
+    ];
+    const r = await run(resolve, args);
+    expect(r.code, r.err).toBe(0);
+    const total = Number(/^(\d+) warning\(s\), the first 5:$/m.exec(r.err)?.[1]);
+    expect(total).toBeGreaterThan(100);
+    expect(r.err.match(/^warning: /gm)).toHaveLength(5);
+    expect(r.err).toContain(`… and ${total - 5} more (--verbose lists them all`);
+    const verbose = await run(resolve, [...args, '--verbose']);
+    expect(verbose.err.match(/^warning: /gm)).toHaveLength(total);
+    const json = JSON.parse((await run(resolve, [...args, '--json'])).out) as { warnings: unknown[] };
+    expect(json.warnings).toHaveLength(total);
+  }, 60_000);
 
   it('exits 1 when an import cannot be found, 2 on usage errors', async () => {
     const missing = await run(resolve, [`${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json`, '--out', 'x.json']);
@@ -66,6 +86,9 @@ describe('ismap oscal validate', () => {
   it('exits 1 for unreadable JSON and 2 for usage errors', async () => {
     writeFileSync(join(dir, 'broken.json'), '{');
     expect((await run(validate, ['broken.json'])).code).toBe(1);
+    writeFileSync(join(dir, 'deep.json'), `{"catalog":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    const deep = await run(validate, ['deep.json']);
+    expect(deep).toMatchObject({ code: 1, err: expect.stringMatching(/deep\.json: JSON nested deeper than 256 levels/) });
     expect((await run(validate, [])).code).toBe(2);
     expect((await run(validate, ['a.json', 'b.json'])).code).toBe(2);
   });

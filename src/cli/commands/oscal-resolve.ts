@@ -4,20 +4,34 @@ import { parse, writeJson } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
 import { isDomainError } from '../../core/errors';
 import { resolveProfileFile } from '../../formats/oscal';
-import type { Control, Group } from '../../formats/oscal/types';
+import type { Control, Group, ResolutionWarning } from '../../formats/oscal/types';
 
 function count(groups: Group[] | undefined, controls: Control[] | undefined): number {
   const inControls = (cs: Control[] | undefined): number => (cs ?? []).reduce((n, c) => n + 1 + inControls(c.controls), 0);
   return inControls(controls) + (groups ?? []).reduce((n, g) => n + count(g.groups, g.controls), 0);
 }
 
+/** How many warnings the default output lists: a profile written for a later catalog revision can give hundreds. */
+const WARNINGS_SHOWN = 5;
+
+function writeWarnings(out: NodeJS.WritableStream, warnings: ResolutionWarning[], verbose: boolean) {
+  if (warnings.length === 0) return;
+  const shown = verbose ? warnings : warnings.slice(0, WARNINGS_SHOWN);
+  const which = shown.length < warnings.length ? `, the first ${shown.length}` : '';
+  out.write(`${warnings.length} warning(s)${which}:\n`);
+  for (const w of shown) out.write(`warning: ${w.path}: ${w.message}\n`);
+  const rest = warnings.length - shown.length;
+  if (rest > 0) out.write(`… and ${rest} more (--verbose lists them all, --json gives them all)\n`);
+}
+
 export const command: Command = {
   name: 'oscal resolve',
   summary: 'Resolve an OSCAL profile into a catalog (no database needed)',
-  help: `Usage: ismap oscal resolve <profile.json> --out <resolved.json> [--catalog <file>]... [--json]
+  help: `Usage: ismap oscal resolve <profile.json> --out <resolved.json> [--catalog <file>]... [--verbose] [--json]
 
 Resolves an OSCAL JSON profile as NIST's profile resolution specification describes: imports (catalogs or
-profiles, recursively; circular imports are ignored with a warning), selection, merge (as-is, flat, custom)
+profiles, recursively; a circular import is refused, naming the cycle; each distinct
+import is resolved once, and imports nest at most 64 deep), selection, merge (as-is, flat, custom)
 and modify (set-parameters, alters). Relative hrefs and back-matter rlinks resolve against the profile's folder.
 
 Options:
@@ -25,7 +39,8 @@ Options:
                     and the extension), contains its uuid, or whose resource title equals its title. Repeatable.
                     Needed when the profile imports by an absolute URL: nothing is fetched from the network.
   --out <file>      Where to write the resolved catalog (JSON)
-  --json            Machine-readable summary on stdout
+  --verbose         List every warning (by default: their count and the first ${WARNINGS_SHOWN})
+  --json            Machine-readable summary on stdout, with every warning
   -h, --help        Show this help
 
 Example:
@@ -35,7 +50,7 @@ Example:
     try {
       const { values, positionals } = parse(
         ctx.argv,
-        { catalog: { type: 'string', multiple: true }, out: { type: 'string' } },
+        { catalog: { type: 'string', multiple: true }, out: { type: 'string' }, verbose: { type: 'boolean' } },
         true,
       );
       if (positionals.length !== 1) throw new UsageError('expected exactly one profile file');
@@ -48,7 +63,7 @@ Example:
       if (values.json) writeJson(ctx.stdout, summary);
       else {
         ctx.stdout.write(`Resolved ${positionals[0]} → ${out}: ${summary.controls} control(s) in ${summary.groups} group(s)\n`);
-        for (const w of warnings) ctx.stderr.write(`warning: ${w.path}: ${w.message}\n`);
+        writeWarnings(ctx.stderr, warnings, values.verbose === true);
       }
       return EXIT_OK;
     } catch (e) {

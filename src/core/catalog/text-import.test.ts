@@ -12,6 +12,19 @@ const run = (r: TextImportRow[], extra: Partial<TextImportInput> = {}) =>
 const codes = (res: ReturnType<typeof run>) => res.issues.map((i) => [i.code, i.row, i.column]);
 
 describe('validateTextImport', () => {
+  it('warns about title or text a spreadsheet would run as a formula, keeping the text as given', () => {
+    const res = run(rows(
+      [2, '9.2.3', '=HYPERLINK("http://x","y")', '本文'],
+      [3, '9.2.3.11.PB', 'ok', '@SUM(1)'],
+      [4, '3.1.2.1', '', '-5'],
+    ));
+    expect(res.ok).toBe(true);
+    const formulas = codes(res).filter(([c]) => c === 'formula_payload');
+    expect(formulas).toEqual([['formula_payload', 2, 'B'], ['formula_payload', 3, 'C']]);
+    expect(res.issues.find((i) => i.code === 'formula_payload')?.severity).toBe('warning');
+    expect(res.plan.matched[1]?.text).toBe('@SUM(1)');
+  });
+
   it('matches loosely written ids and keeps prose exactly (no NFKC), unifying line ends and trimming', () => {
     const res = run(rows([1, '管理策番号', '名称', '本文'], [2, '９．２．３', '特権的アクセス', ' 割当て及び利用は、制限し、\r\n管理する。ＡＢＣ '], [3, '9.2.3.11 pb', '', '管理者\r権限']));
     expect(res.ok).toBe(true);

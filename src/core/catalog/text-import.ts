@@ -6,6 +6,7 @@
 import type { Lang } from './model';
 import { ismapNumber } from './ids';
 import { isIsmapIdShape, normalizeImportId } from './text-import-ids';
+import { startsLikeFormula } from './formula-cells';
 import type { TextImportIssue } from './text-import-issues';
 import { parentTitles, type ParentColumns, type ParentTitle } from './text-import-parents';
 
@@ -141,6 +142,12 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (text.length > limits.maxTextLength)
       add('error', 'text_too_long', `text too long (${text.length} characters, at most ${limits.maxTextLength})`, r.row, columns.text, 'text');
 
+    for (const [value, column, field] of [[title, columns.title, 'title'], [text, columns.text, 'text']] as const) {
+      if (!startsLikeFormula(value)) continue;
+      // Kept as published; the warning says a spreadsheet would run it (exports neutralize it, see formula-cells.ts).
+      const message = `the ${field} starts with "${value[0]}": a spreadsheet would run it as a formula`;
+      add('warning', 'formula_payload', message, r.row, column, field);
+    }
     if (rawId === '') {
       add('error', 'empty_id', 'empty id (the row has text but no id)', r.row, columns.id, 'id');
       continue;

@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DomainError } from '../../core/errors';
+import { parseJsonText } from '../json-file';
 import type { OscalDocument, Resource } from './types';
+
+/** Largest document file read (NIST's largest catalog rendition is about 10 MB). */
+export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 export interface LoadedDocument {
   /** Where the document came from; relative hrefs inside it resolve against this. */
@@ -76,12 +80,17 @@ export function fileLoader(opts: FileLoaderOptions = {}): DocumentLoader {
   const read = (path: string): Promise<OscalDocument> => {
     let p = cache.get(path);
     if (!p) {
-      p = readFile(path, 'utf8').then(
-        (text) => JSON.parse(text) as OscalDocument,
-        (e: unknown) => {
+      p = (async () => {
+        let text: string;
+        try {
+          const { size } = await stat(path);
+          if (size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES >> 20} MiB`);
+          text = await readFile(path, 'utf8');
+        } catch (e) {
           throw new DomainError('import_failed', `cannot read ${path}: ${(e as Error).message}`);
-        },
-      );
+        }
+        return parseJsonText(text, path) as OscalDocument; // names the file; refuses JSON nested too deep
+      })();
       cache.set(path, p);
     }
     return p;

@@ -1,19 +1,22 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { memoryLoader } from './load';
 import { resolveProfile, resolveProfileFile } from './resolve';
 import { jsonDiff } from './test-support';
 import type { Catalog, Control, Group, OscalDocument, Profile } from './types';
 
-// Reproduces NIST's own resolved baseline catalogs (usnistgov/oscal-content) with our resolver.
-// shared/ sits beside the repository (on developer machines and in CI).
-const DATA = fileURLToPath(new URL('../../../../shared/data', import.meta.url));
-const read = <T>(p: string) => JSON.parse(readFileSync(p, 'utf8')) as T;
+// Reproduces NIST's own resolved baseline catalogs (usnistgov/oscal-content) with our resolver: the profiles and
+// catalogs bundled in content/, NIST's results in test/fixtures/oscal/nist-resolved (gzip, see PROVENANCE.md there).
+const CONTENT = fileURLToPath(new URL('../../../content', import.meta.url));
+const RESOLVED = fileURLToPath(new URL('../../../test/fixtures/oscal/nist-resolved', import.meta.url));
+const read = <T>(p: string) =>
+  JSON.parse((p.endsWith('.gz') ? gunzipSync(readFileSync(p)) : readFileSync(p)).toString('utf8')) as T;
 const files = (rev: 'rev4' | 'rev5', level: string) => ({
-  profile: `${DATA}/nist-sp800-53-${rev}/profiles/NIST_SP-800-53_${rev}_${level}-baseline_profile-min.json`,
-  catalog: `${DATA}/nist-sp800-53-${rev}/catalog/NIST_SP-800-53_${rev}_catalog-min.json`,
-  resolved: `${DATA}/nist-sp800-53-${rev}/resolved-profile-catalogs/NIST_SP-800-53_${rev}_${level}-baseline-resolved-profile_catalog-min.json`,
+  profile: `${CONTENT}/nist-sp800-53-${rev}/profiles/NIST_SP-800-53_${rev}_${level}-baseline_profile-min.json`,
+  catalog: `${CONTENT}/nist-sp800-53-${rev}/catalog/NIST_SP-800-53_${rev}_catalog-min.json`,
+  resolved: `${RESOLVED}/NIST_SP-800-53_${rev}_${level}-baseline-resolved-profile_catalog-min.json.gz`,
 });
 
 /** The control tree by id (groups, controls, child controls), which must match exactly in every case. */

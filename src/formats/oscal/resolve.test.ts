@@ -94,20 +94,29 @@ describe('merge', () => {
   });
 
   it('as-is over two imports merges groups by id; keep leaves clashes, use-first and merge fold them', async () => {
+    // Clashes come from different sources (here a copy of the catalog under another name).
+    const copy = { 'abc_copy.json': { catalog } };
     const imports = [
       { href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['a1', 'b1'] }] },
-      { href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['a1', 'a2'] }] },
+      { href: 'abc_copy.json', 'include-controls': [{ 'with-ids': ['a1', 'a2'] }] },
     ];
-    const keep = await run({ imports, merge: { 'as-is': true } });
+    const keep = await run({ imports, merge: { 'as-is': true } }, copy);
     expect(keep.catalog.catalog.groups?.map((g) => [g.id, ids(g.controls)])).toEqual([
       ['a', ['a1', 'a1', 'a2']],
       ['b', ['b1']],
     ]);
-    const first = await run({ imports, merge: { 'as-is': true, combine: { method: 'use-first' } } });
+    const first = await run({ imports, merge: { 'as-is': true, combine: { method: 'use-first' } } }, copy);
     expect(ids(first.catalog.catalog.groups?.[0]?.controls)).toEqual(['a1', 'a2']);
-    const merged = await run({ imports, merge: { flat: {}, combine: { method: 'merge' } } });
+    const merged = await run({ imports, merge: { flat: {}, combine: { method: 'merge' } } }, copy);
     expect(ids(merged.catalog.catalog.controls)).toEqual(['a1', 'b1', 'a2']);
     expect(merged.catalog.catalog.controls?.[0]?.props).toEqual([{ name: 'label', value: 'A-1' }]);
+    // Two imports of the same resource are one selection (the union), so even keep has no clash.
+    const twice = imports.map((i) => ({ ...i, href: 'abc_catalog.json' }));
+    const same = await run({ imports: twice, merge: { 'as-is': true } });
+    expect(same.catalog.catalog.groups?.map((g) => [g.id, ids(g.controls)])).toEqual([
+      ['a', ['a1', 'a2']],
+      ['b', ['b1']],
+    ]);
   });
 
   it('custom builds the profile’s groups from the selected controls, in the requested order', async () => {
@@ -251,10 +260,11 @@ describe('files: back-matter rlinks, profiles importing profiles, cycles, --cata
     expect(ids(out.catalog.controls)).toEqual(['a1']);
   });
 
-  it('ignores a circular import with a warning', async () => {
-    const { catalog: out, warnings } = await resolveProfileFile(join(dir, 'cycle_a_profile.json'));
-    expect(ids(out.catalog.controls)).toEqual(['c1']);
-    expect(warnings.map((w) => w.message)).toEqual([expect.stringContaining('circular import')]);
+  it('refuses a circular import, naming the cycle (resolving the rest would silently drop controls)', async () => {
+    await expect(resolveProfileFile(join(dir, 'cycle_a_profile.json'))).rejects.toMatchObject({
+      code: 'import_failed',
+      message: 'circular import: cycle_a_profile.json → cycle_b_profile.json → cycle_a_profile.json',
+    });
   });
 
   it('uses --catalog for a remote href whose file name matches, and fails clearly without it', async () => {

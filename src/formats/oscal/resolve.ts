@@ -6,7 +6,7 @@ import { fileLoader, importCandidates, type DocumentLoader, type LoadedDocument 
 import { mergeSelections, type Body, type SourceSelection } from './merge';
 import { applyModify } from './modify';
 import { indexCatalog, selectIds } from './select';
-import type { Catalog, Group, Profile, ResolutionWarning, Resource } from './types';
+import type { Catalog, Control, Group, Profile, ResolutionWarning, Resource } from './types';
 import { cloneJson } from './json';
 
 export const RESOLUTION_TOOL = 'ISMAP Hub OSCAL profile resolver';
@@ -27,9 +27,42 @@ export interface ResolveResult {
   warnings: ResolutionWarning[];
 }
 
+/**
+ * Bounds on a resolution, so that a small hostile or broken profile set cannot take unbounded time or memory.
+ * NIST's and FedRAMP's baselines import one or two levels deep, a handful of documents, about 1,200 controls.
+ */
+export const RESOLUTION_LIMITS = { maxImportDepth: 64, maxDocuments: 1_000, maxControls: 100_000 };
+
+interface ResolvedSource {
+  catalog: Catalog;
+  controls: number;
+}
+
 interface Context {
   opts: ResolveOptions;
   warnings: ResolutionWarning[];
+  /** Each distinct imported profile is resolved once, however many imports (at whatever depth) name it. */
+  resolved: Map<string, Promise<ResolvedSource>>;
+  documents: Set<string>;
+}
+
+const tooLarge = (message: string, code: string) =>
+  new DomainError('import_failed', message, [{ path: ['profile', 'imports'], message, code }]);
+
+function countControls(body: Body): number {
+  let n = 0;
+  const stack: Control[] = [...(body.controls ?? [])];
+  const groups: Group[] = [...(body.groups ?? [])];
+  while (groups.length) {
+    const g = groups.pop()!;
+    stack.push(...(g.controls ?? []));
+    groups.push(...(g.groups ?? []));
+  }
+  while (stack.length) {
+    n++;
+    stack.push(...(stack.pop()!.controls ?? []));
+  }
+  return n;
 }
 
 async function loadImport(
@@ -74,31 +107,70 @@ function pruneGroupParams(groups: Group[] | undefined, text: unknown) {
   }
 }
 
+/** An imported profile as a catalog (its resolution), resolved once per distinct uri. */
+function importedProfile(loaded: LoadedDocument, profile: Profile, stack: string[], ctx: Context) {
+  let p = ctx.resolved.get(loaded.uri);
+  if (!p) {
+    p = resolveBody(profile, loaded.uri, [...stack, loaded.uri], ctx).then(({ body, backMatter, controls }) => {
+      const source = { uuid: profile.uuid, metadata: profile.metadata, ...body } as Catalog;
+      if (backMatter) source['back-matter'] = backMatter;
+      return { catalog: source, controls };
+    });
+    ctx.resolved.set(loaded.uri, p);
+  }
+  return p;
+}
+
 /** Resolves a profile to its body and back matter; imported profiles recurse with the chain of uris above them. */
 async function resolveBody(profile: Profile, uri: string, stack: string[], ctx: Context) {
+  if (stack.length > RESOLUTION_LIMITS.maxImportDepth) {
+    const max = RESOLUTION_LIMITS.maxImportDepth;
+    throw tooLarge(`imports nest deeper than ${max} profiles (at ${basename(uri)})`, 'import_too_deep');
+  }
   const selections: SourceSelection[] = [];
   const resources: Resource[][] = [];
+  // Imports of the same resource select from one source: their selections are united, not clashing copies.
+  const byUri = new Map<string, SourceSelection>();
   for (let i = 0; i < profile.imports.length; i++) {
     const imp = profile.imports[i]!;
     const loaded = await loadImport(profile, i, uri, ctx);
     if (!loaded) continue;
-    if (stack.includes(loaded.uri)) {
-      // Circular imports are inoperative (spec: "must be ignored"); say so rather than fail.
-      ctx.warnings.push({ path: `$.profile.imports[${i}]`, message: `circular import of ${loaded.uri} ignored` });
-      continue;
+    const at = stack.indexOf(loaded.uri);
+    if (at >= 0) {
+      // The spec leaves a cycle inoperative; resolving what remains would silently drop its controls, so refuse.
+      const cycle = [...stack.slice(at), loaded.uri].map((u) => basename(u)).join(' → ');
+      const message = `circular import: ${cycle}`;
+      const issue = { path: ['profile', 'imports', i, 'href'], message, code: 'import_cycle' };
+      throw new DomainError('import_failed', message, [issue]);
+    }
+    ctx.documents.add(loaded.uri);
+    if (ctx.documents.size > RESOLUTION_LIMITS.maxDocuments) {
+      throw tooLarge(`imports more than ${RESOLUTION_LIMITS.maxDocuments} documents`, 'too_many_documents');
     }
     let source: Catalog;
     if ('catalog' in loaded.doc) source = loaded.doc.catalog;
-    else if ('profile' in loaded.doc) {
-      const inner = await resolveBody(loaded.doc.profile, loaded.uri, [...stack, loaded.uri], ctx);
-      source = { uuid: loaded.doc.profile.uuid, metadata: loaded.doc.profile.metadata, ...inner.body } as Catalog;
-      if (inner.backMatter) source['back-matter'] = inner.backMatter;
-    } else throw new DomainError('import_failed', `${loaded.uri} is neither an OSCAL catalog nor a profile`);
+    else if ('profile' in loaded.doc) source = (await importedProfile(loaded, loaded.doc.profile, stack, ctx)).catalog;
+    else throw new DomainError('import_failed', `${loaded.uri} is neither an OSCAL catalog nor a profile`);
     const index = indexCatalog(source);
-    selections.push({ catalog: source, index, selected: selectIds(index, imp, `$.profile.imports[${i}]`, ctx.warnings) });
+    const selected = selectIds(index, imp, `$.profile.imports[${i}]`, ctx.warnings);
+    const twin = byUri.get(loaded.uri);
+    if (twin) {
+      for (const id of selected) twin.selected.add(id);
+      continue;
+    }
+    const selection = { catalog: source, index, selected };
+    byUri.set(loaded.uri, selection);
+    selections.push(selection);
     resources.push(source['back-matter']?.resources ?? []);
   }
   const body: Body = mergeSelections(selections, profile.merge, ctx.warnings);
+  const controls = countControls(body);
+  if (controls > RESOLUTION_LIMITS.maxControls) {
+    throw tooLarge(
+      `${basename(uri)} resolves to ${controls} controls, more than ${RESOLUTION_LIMITS.maxControls}`,
+      'too_many_controls',
+    );
+  }
   applyModify(body, profile.modify, ctx.warnings);
   const included = { controls: body.controls, groups: body.groups };
   if (body.params) {
@@ -109,7 +181,7 @@ async function resolveBody(profile: Profile, uri: string, stack: string[], ctx: 
   pruneGroupParams(body.groups, included);
   resources.push(profile['back-matter']?.resources ?? []);
   const backMatter = resolveBackMatter(resources, body, profile.metadata);
-  return { body, backMatter };
+  return { body, backMatter, controls };
 }
 
 /**
@@ -128,7 +200,7 @@ export async function resolveProfile(
     throw new DomainError('validation_failed', 'not an OSCAL profile', [{ path: ['profile'], message: 'missing imports' }]);
   }
   const uri = opts.uri ?? resolvePath(process.cwd(), 'profile.json');
-  const ctx: Context = { opts, warnings: [] };
+  const ctx: Context = { opts, warnings: [], resolved: new Map(), documents: new Set() };
   const { body, backMatter } = await resolveBody(profile, uri, [uri], ctx);
   const metadata = cloneJson(profile.metadata);
   metadata['last-modified'] = (opts.now ?? new Date()).toISOString();

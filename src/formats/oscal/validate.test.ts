@@ -7,8 +7,8 @@ import { pointerToPath, schemaVersionFor, validateOscalDocument } from './valida
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 const read = (p: string): Loose => JSON.parse(readFileSync(p, 'utf8'));
-// shared/ sits beside the repository (on developer machines and in CI).
-const EXAMPLES = fileURLToPath(new URL('../../../../shared/data/oscal-examples', import.meta.url));
+// NIST's examples, copied into the repository (see test/fixtures/oscal/PROVENANCE.md).
+const EXAMPLES = fileURLToPath(new URL('../../../test/fixtures/oscal/examples', import.meta.url));
 const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 
 describe('validateOscalDocument against NIST schemas', () => {

@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Criteria text is stored as published, formula-looking cells included (the import warns: formula_payload).
+ * Any export a spreadsheet opens (CSV/TSV/XLSX) must write cells through neutralizeFormula
+ * (src/core/catalog/formula-cells.ts). Today's exports are OSCAL JSON (catalog, profiles) and JSON Lines (audit
+ * log), which spreadsheets do not run; this test makes a new spreadsheet writer use the neutralizer.
+ */
+const root = resolve(__dirname, '..');
+const SPREADSHEET_WRITER = [
+  /\.(xlsx|csv)\.write(Buffer|File)?\(/, // exceljs workbook.xlsx.writeBuffer / workbook.csv.write
+  /from ['"]csv-stringify/,
+  /['"]text\/(csv|tab-separated-values)['"]\s*[,)}]/, // a response declared as CSV/TSV
+  /spreadsheetml\.sheet/,
+  /\.join\(['"](,|\\t)['"]\)\s*\+\s*['"]\\r?\\n/, // hand-built CSV/TSV lines
+];
+
+export function unneutralizedSpreadsheetWriters(files: { path: string; text: string }[]): string[] {
+  return files
+    .filter((f) => SPREADSHEET_WRITER.some((re) => re.test(f.text)) && !/neutralizeFormula/.test(f.text))
+    .map((f) => f.path);
+}
+
+describe('every spreadsheet export neutralizes formula cells', () => {
+  it('finds a planted CSV writer that does not neutralize, and accepts one that does', () => {
+    const bad = "return rows.map((r) => r.join(',') + '\\n');\nc.header('Content-Type', 'text/csv');";
+    const good = `${bad}\nconst cell = neutralizeFormula(text);`;
+    expect(unneutralizedSpreadsheetWriters([{ path: 'bad.ts', text: bad }, { path: 'good.ts', text: good }])).toEqual([
+      'bad.ts',
+    ]);
+    const xlsx = 'await workbook.xlsx.writeBuffer();';
+    expect(unneutralizedSpreadsheetWriters([{ path: 'x.ts', text: xlsx }])).toEqual(['x.ts']);
+  });
+
+  it('holds for the product code', () => {
+    const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !/(\.test\.tsx?|test-fixtures\.ts|test-support\.ts)$/.test(f))
+      .map((f) => ({ path: relative(root, join(root, 'src', f)), text: readFileSync(join(root, 'src', f), 'utf8') }));
+    expect(files.length).toBeGreaterThan(100);
+    expect(unneutralizedSpreadsheetWriters(files)).toEqual([]);
+  });
+});
