@@ -1,8 +1,8 @@
 import { openEngine } from '../src/db/engine';
 import { appDeps } from '../src/cli/runtime';
 import { systemActor } from '../src/core/identity';
-import { syncBundledCatalogs } from '../src/app/use-cases/sync-bundled-catalogs';
-import { searchCatalogs } from '../src/app/use-cases/search-catalogs';
+import { syncBundledCatalogs } from '../src/app/use-cases/catalogs/sync-bundled-catalogs';
+import { searchCatalogs } from '../src/app/use-cases/catalogs/search-catalogs';
 import { loadBundledContent } from '../src/formats/bundled';
 import type { AppDeps } from '../src/app/context';
 import type { BenchResult } from './types';

@@ -9,9 +9,9 @@ import { serve } from '@hono/node-server';
 import type { BenchResult } from './types';
 import { openRuntime } from '../src/cli/runtime';
 import { createServerApp } from '../src/server/app';
-import { seedDemo } from '../src/app/use-cases/seed-demo';
-import { authenticateSession } from '../src/app/use-cases/authenticate-session';
-import { signIn } from '../src/app/use-cases/sign-in';
+import { seedDemo } from '../src/app/use-cases/platform/seed-demo';
+import { authenticateSession } from '../src/app/use-cases/sessions/authenticate-session';
+import { signIn } from '../src/app/use-cases/sessions/sign-in';
 import { authorize, organizationPolicy } from '../src/core/policies';
 
 const root = resolve(import.meta.dirname, '..');

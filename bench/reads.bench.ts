@@ -10,7 +10,7 @@ import type { BenchResult } from './types';
 import { openRuntime } from '../src/cli/runtime';
 import { startupTasks } from '../src/cli/startup';
 import { createServerApp } from '../src/server/app';
-import { seedDemo } from '../src/app/use-cases/seed-demo';
+import { seedDemo } from '../src/app/use-cases/platform/seed-demo';
 import { findPgBin, startPgCluster } from '../test/support/pg-cluster';
 
 /**

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { BenchResult } from './types';
 import { openRuntime } from '../src/cli/runtime';
 import { createServerApp } from '../src/server/app';
-import { createUser } from '../src/app/use-cases/create-user';
-import { signIn } from '../src/app/use-cases/sign-in';
+import { createUser } from '../src/app/use-cases/users/create-user';
+import { signIn } from '../src/app/use-cases/sessions/sign-in';
 import { admitAttempt, signInSubjects } from '../src/app/login-throttle';
 import { systemActor } from '../src/core/identity';
 

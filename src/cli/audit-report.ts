@@ -1,4 +1,4 @@
-import type { ChainReport } from '../app/use-cases/verify-audit-chain';
+import type { ChainReport } from '../app/use-cases/audit/verify-audit-chain';
 import type { CheckpointResult } from '../core/audit-checkpoint';
 
 const explain: Record<Exclude<CheckpointResult, 'ok'>, string> = {

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { systemActor } from '../core/identity';
 import type { AppDeps } from '../app/context';
 import type { Ticker } from '../app/ports/services';
-import { createAuditCheckpoint } from '../app/use-cases/create-audit-checkpoint';
+import { createAuditCheckpoint } from '../app/use-cases/audit/create-audit-checkpoint';
 
 /**
  * Periodic audit checkpoints while `ismap serve` runs: every `intervalSeconds`, the chain head is signed and

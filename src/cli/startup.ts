@@ -1,6 +1,6 @@
 import { systemActor } from '../core/identity';
 import type { RequestContext } from '../app/context';
-import { syncBundledCatalogs, type SyncReport } from '../app/use-cases/sync-bundled-catalogs';
+import { syncBundledCatalogs, type SyncReport } from '../app/use-cases/catalogs/sync-bundled-catalogs';
 import { bundledFingerprint, loadBundledContent } from '../formats/bundled';
 import type { Runtime } from './runtime';
 

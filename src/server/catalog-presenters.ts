@@ -1,5 +1,5 @@
-import type { CatalogEditionSummary } from '../app/use-cases/list-catalogs';
-import type { CatalogNodeDetail, NodeMapping } from '../app/use-cases/get-catalog-node';
+import type { CatalogEditionSummary } from '../app/use-cases/catalogs/list-catalogs';
+import type { CatalogNodeDetail, NodeMapping } from '../app/use-cases/catalogs/get-catalog-node';
 import type { MappingSetRecord, StoredMapping } from '../app/ports/repositories';
 import type { Actor } from '../core/identity';
 import { abilities, mappingSetPolicy } from '../core/policies';

@@ -1,8 +1,8 @@
 import type { PublicUser, Session } from '../core/records';
-import type { OrganizationWithAbilities } from '../app/use-cases/list-organizations';
+import type { OrganizationWithAbilities } from '../app/use-cases/organizations/list-organizations';
 import type { MemberRow } from '../app/ports/repositories';
-import type { InvitationWithAbilities } from '../app/use-cases/list-invitations';
-import type { InvitationLinkView } from '../app/use-cases/open-invitation-link';
+import type { InvitationWithAbilities } from '../app/use-cases/organizations/list-invitations';
+import type { InvitationLinkView } from '../app/use-cases/organizations/open-invitation-link';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { describeBrowser, launch } from '../support/browser';
 import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
-import { createInvitation } from '../../src/app/use-cases/create-invitation';
+import { createInvitation } from '../../src/app/use-cases/organizations/create-invitation';
 import { systemActor } from '../../src/core/identity';
 
 // Each demo role signs in, in both languages, and sees exactly its role's navigation.

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fakeDeps } from '../../src/app/testing/fake-deps';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { scheduleAuditCheckpoints } from '../../src/cli/checkpoint-schedule';
 import { systemActor } from '../../src/core/identity';
 import { testCheckpoints } from '../support/audit-checkpoints';

@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import { runCli } from '../support/cli';
 import { openEngine } from '../../src/db/engine';
 import { testDeps } from '../support/fixtures';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 
 const root = resolve(__dirname, '..', '..');

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../support/engines';
 import { testDeps } from '../support/fixtures';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
-import { createUser } from '../../src/app/use-cases/create-user';
-import { setMembership } from '../../src/app/use-cases/set-membership';
-import { removeMembership } from '../../src/app/use-cases/remove-membership';
-import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
+import { setMembership } from '../../src/app/use-cases/organizations/set-membership';
+import { removeMembership } from '../../src/app/use-cases/organizations/remove-membership';
+import { verifyAuditChain } from '../../src/app/use-cases/audit/verify-audit-chain';
 import { recordAudit } from '../../src/app/record-audit';
 import { systemActor } from '../../src/core/identity';
 import { DomainError } from '../../src/core/errors';

@@ -3,7 +3,7 @@ import { createPgDatabase, describeEachEngine } from '../support/engines';
 import { testDeps } from '../support/fixtures';
 import { openEngine, type Engine } from '../../src/db/engine';
 import { repositories } from '../../src/db/unit-of-work';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 import type { ThrottleHit } from '../../src/app/ports/repositories';
 

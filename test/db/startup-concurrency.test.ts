@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createPgDatabase, openTestEngine } from '../support/engines';
 import { testDeps } from '../support/fixtures';
 import { openEngine, type Engine } from '../../src/db/engine';
-import { syncBundledCatalogs, type BundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
+import { syncBundledCatalogs, type BundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { systemActor } from '../../src/core/identity';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type TestServer } from '../support/server';
 import { testCheckpoints } from '../support/audit-checkpoints';
-import { createUser } from '../../src/app/use-cases/create-user';
-import { createAuditCheckpoint } from '../../src/app/use-cases/create-audit-checkpoint';
+import { createUser } from '../../src/app/use-cases/users/create-user';
+import { createAuditCheckpoint } from '../../src/app/use-cases/audit/create-audit-checkpoint';
 import { systemActor } from '../../src/core/identity';
 
 const PW = 'verify-password-123';

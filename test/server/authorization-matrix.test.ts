@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
-import { createUser } from '../../src/app/use-cases/create-user';
-import { createInvitation } from '../../src/app/use-cases/create-invitation';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
+import { createInvitation } from '../../src/app/use-cases/organizations/create-invitation';
 import { orgKinds, systemActor, type Actor, type OrgKind } from '../../src/core/identity';
-import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
-import { addMapping } from '../../src/app/use-cases/add-mapping';
+import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
+import { addMapping } from '../../src/app/use-cases/mappings/add-mapping';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 

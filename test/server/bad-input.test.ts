@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
 import { captureLogs } from '../support/log-capture';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 
 const PW = 'bad-input-password-1';

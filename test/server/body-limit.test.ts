@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 import { listen, sendBody } from '../support/raw-http';
 import { JSON_BODY_LIMIT } from '../../src/server/middleware/body-limit';

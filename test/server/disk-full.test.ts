@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiRouter } from '../../src/server/openapi';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 
 /** A small tmpfs to fill up (needs mount rights: root, as in CI); null where mounting is not allowed. */

@@ -3,7 +3,7 @@ import { call, login, serverOver, type TestServer } from '../support/server';
 import { createPgDatabase, openTestEngine, type EngineName } from '../support/engines';
 import { openEngine, type Engine } from '../../src/db/engine';
 import { rowsOf } from '../../src/db/migrate';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
 
 const PW = 'throttle-password-123';

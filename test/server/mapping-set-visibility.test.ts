@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
-import { createUser } from '../../src/app/use-cases/create-user';
-import { syncBundledCatalogs } from '../../src/app/use-cases/sync-bundled-catalogs';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
+import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 import { systemActor } from '../../src/core/identity';

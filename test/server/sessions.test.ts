@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, login, startTestServer, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/create-organization';
-import { createUser } from '../../src/app/use-cases/create-user';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
 import { systemActor } from '../../src/core/identity';
-import { verifyAuditChain } from '../../src/app/use-cases/verify-audit-chain';
+import { verifyAuditChain } from '../../src/app/use-cases/audit/verify-audit-chain';
 
 const PW = 'session-password-123';
 

@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { startTestServer, type TestServer } from './server';
-import { seedDemo, type DemoLogin } from '../../src/app/use-cases/seed-demo';
+import { seedDemo, type DemoLogin } from '../../src/app/use-cases/platform/seed-demo';
 import { startupTasks } from '../../src/cli/startup';
 
 export const DEMO_PASSWORD = 'demo-password-for-tests';

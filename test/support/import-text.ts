@@ -1,5 +1,5 @@
 import type { AppDeps, RequestContext } from '../../src/app/context';
-import { importCatalogText, type ImportCatalogTextInput } from '../../src/app/use-cases/import-catalog-text';
+import { importCatalogText, type ImportCatalogTextInput } from '../../src/app/use-cases/catalogs/import-catalog-text';
 import { describeTextTable, loadTextTable, toTextImportTable } from '../../src/formats/tabular';
 
 /** What the server and the CLI do for a text file: read the table, then run the use case (for tests and scripts). */

@@ -1,6 +1,6 @@
 import type { Command } from '../command';
 import { parse, writeJson } from '../args';
-import { createAuditCheckpoint } from '../../app/use-cases/create-audit-checkpoint';
+import { createAuditCheckpoint } from '../../app/use-cases/audit/create-audit-checkpoint';
 import { cliContext, withRuntime } from '../with-runtime';
 
 export const command: Command = {

@@ -2,7 +2,7 @@ import type { Command } from '../command';
 import { parse, writeJson } from '../args';
 import { parseConfig } from '../../server/config';
 import { openRuntime } from '../runtime';
-import { verifyAuditChain } from '../../app/use-cases/verify-audit-chain';
+import { verifyAuditChain } from '../../app/use-cases/audit/verify-audit-chain';
 import { copyDataDir, isWritableDataDir } from '../data-folder';
 import { describeChainReport } from '../audit-report';
 

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
-import { diffCatalogEditions } from '../../app/use-cases/diff-catalog-editions';
+import { diffCatalogEditions } from '../../app/use-cases/catalogs/diff-catalog-editions';
 import { cliContext, withRuntime } from '../with-runtime';
 
 export const command: Command = {

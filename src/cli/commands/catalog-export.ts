@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { DomainError } from '../../core/errors';
 import { parse, writeJson } from '../args';
-import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
+import { getCatalogEdition } from '../../app/use-cases/catalogs/get-catalog-edition';
 import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset, validateOscalDocument } from '../../formats/oscal';
 import { cliContext, withRuntime } from '../with-runtime';
 import { parseJsonText, readTextFile } from '../../formats/json-file';

@@ -5,7 +5,7 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { isDomainError } from '../../core/errors';
 import { formatIssues } from '../../core/catalog/text-import-issues';
-import { importCatalogText } from '../../app/use-cases/import-catalog-text';
+import { importCatalogText } from '../../app/use-cases/catalogs/import-catalog-text';
 import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../core/catalog/text-import';
 import { describeTextTable, loadTextTable, toTextImportTable } from '../../formats/tabular';
 import { resolve } from 'node:path';

@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
-import { findMappingPaths } from '../../app/use-cases/find-mapping-paths';
+import { findMappingPaths } from '../../app/use-cases/mappings/find-mapping-paths';
 import type { MappingPath } from '../../core/mapping/graph';
 import { confidenceLabel } from '../../core/mapping/model';
 import { cliContext, withRuntime } from '../with-runtime';

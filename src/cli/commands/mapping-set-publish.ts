@@ -1,7 +1,7 @@
 import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
-import { publishMappingSet } from '../../app/use-cases/publish-mapping-set';
+import { publishMappingSet } from '../../app/use-cases/mappings/publish-mapping-set';
 import { cliContext, withRuntime } from '../with-runtime';
 
 export const command: Command = {

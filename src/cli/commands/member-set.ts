@@ -3,7 +3,7 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { parseConfig } from '../../server/config';
 import { openRuntime } from '../runtime';
-import { setMembership } from '../../app/use-cases/set-membership';
+import { setMembership } from '../../app/use-cases/organizations/set-membership';
 import { systemActor, roles, type Role } from '../../core/identity';
 import { DomainError } from '../../core/errors';
 

@@ -4,7 +4,7 @@ import type { Command } from '../command';
 import { parse } from '../args';
 import { parseConfig } from '../../server/config';
 import type { Runtime } from '../runtime';
-import type { DemoLogin } from '../../app/use-cases/seed-demo';
+import type { DemoLogin } from '../../app/use-cases/platform/seed-demo';
 import { startEmbedded } from '../../db/embedded-start';
 import { takeEarlyStart } from '../early-start';
 import { listen } from '../../server/listen';
@@ -41,7 +41,7 @@ Options:
     // (early-start.ts), otherwise here — and everything else is imported dynamically after it.
     const early = await takeEarlyStart(config.databaseUrl ? undefined : config.dataDir);
     const embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
-    const loading = Promise.all([import('../../server/app'), import('../startup'), import('../../app/use-cases/seed-demo')]);
+    const loading = Promise.all([import('../../server/app'), import('../startup'), import('../../app/use-cases/platform/seed-demo')]);
     loading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     let runtime: Runtime;
     let modules: Awaited<typeof loading>;

@@ -4,7 +4,7 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { parseConfig } from '../../server/config';
 import { openRuntime } from '../runtime';
-import { createUser } from '../../app/use-cases/create-user';
+import { createUser } from '../../app/use-cases/users/create-user';
 import { systemActor, roles, type Role } from '../../core/identity';
 import { DomainError } from '../../core/errors';
 

@@ -1,6 +1,6 @@
 /**
  * A new edition from a text import: the base edition's nodes with the file's texts applied and the new ids added
- * under their parents by id prefix. Pure; the use case (app/use-cases/import-catalog-text.ts) loads and writes.
+ * under their parents by id prefix. Pure; the use case (app/use-cases/catalogs/import-catalog-text.ts) loads and writes.
  */
 import { compareEditions } from '../mapping/graph';
 import { ismapNumber } from './ids';

@@ -1,6 +1,6 @@
 /**
  * The whole read side of `ismap catalog import-text`: read the file, pick the sheet, find the columns, and shape the
- * result for the use case (app/use-cases/import-catalog-text.ts). Server and CLI call this, then the use case.
+ * result for the use case (app/use-cases/catalogs/import-catalog-text.ts). Server and CLI call this, then the use case.
  */
 import type { TextImportInput } from '../../core/catalog/text-import';
 import { parseColumnsOption, type ColumnsOption } from './columns-option';

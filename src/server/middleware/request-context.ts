@@ -2,7 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { DomainError } from '../../core/errors';
-import { authenticateSession } from '../../app/use-cases/authenticate-session';
+import { authenticateSession } from '../../app/use-cases/sessions/authenticate-session';
 import type { RequestContext } from '../../app/context';
 import type { AuthState, HonoEnv, ServerDeps } from '../env';
 

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
-import { getCatalogEdition } from '../../app/use-cases/get-catalog-edition';
+import { getCatalogEdition } from '../../app/use-cases/catalogs/get-catalog-edition';
 import { authorize, catalogPolicy } from '../../core/policies';
 import { DomainError, issuesFromZod } from '../../core/errors';
 import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
-import { importCatalogText } from '../../app/use-cases/import-catalog-text';
+import { importCatalogText } from '../../app/use-cases/catalogs/import-catalog-text';
 import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
 import { describeTextTable, loadTextTable, toTextImportTable } from '../../formats/tabular';
 import { requestCtx } from '../middleware/request-context';

@@ -1,10 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
-import { listCatalogs } from '../../app/use-cases/list-catalogs';
-import { listCatalogNodes } from '../../app/use-cases/list-catalog-nodes';
-import { getCatalogNode } from '../../app/use-cases/get-catalog-node';
-import { searchCatalogs } from '../../app/use-cases/search-catalogs';
-import { diffCatalogEditions } from '../../app/use-cases/diff-catalog-editions';
+import { listCatalogs } from '../../app/use-cases/catalogs/list-catalogs';
+import { listCatalogNodes } from '../../app/use-cases/catalogs/list-catalog-nodes';
+import { getCatalogNode } from '../../app/use-cases/catalogs/get-catalog-node';
+import { searchCatalogs } from '../../app/use-cases/catalogs/search-catalogs';
+import { diffCatalogEditions } from '../../app/use-cases/catalogs/diff-catalog-editions';
 import { requestCtx } from '../middleware/request-context';
 import { errorResponses, jsonOk } from '../schemas';
 import { CatalogEditionSummary, CatalogNodeDetail, CatalogParam, EditionDiff, EditionParams, NodeParams, SearchHit, TreeNode } from '../catalog-schemas';

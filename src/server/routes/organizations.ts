@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
-import { createOrganization, createOrganizationInput } from '../../app/use-cases/create-organization';
-import { updateOrganization, updateOrganizationInput } from '../../app/use-cases/update-organization';
-import { getOrganization, listMembers } from '../../app/use-cases/get-organization';
-import { listOrganizations } from '../../app/use-cases/list-organizations';
-import { changeMemberRole, changeMemberRoleInput } from '../../app/use-cases/change-member-role';
-import { removeMembership } from '../../app/use-cases/remove-membership';
+import { createOrganization, createOrganizationInput } from '../../app/use-cases/organizations/create-organization';
+import { updateOrganization, updateOrganizationInput } from '../../app/use-cases/organizations/update-organization';
+import { getOrganization, listMembers } from '../../app/use-cases/organizations/get-organization';
+import { listOrganizations } from '../../app/use-cases/organizations/list-organizations';
+import { changeMemberRole, changeMemberRoleInput } from '../../app/use-cases/organizations/change-member-role';
+import { removeMembership } from '../../app/use-cases/organizations/remove-membership';
 import { abilities, organizationPolicy } from '../../core/policies';
 import { requestCtx } from '../middleware/request-context';
 import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../schemas';

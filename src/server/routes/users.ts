@@ -1,9 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../openapi';
-import { createUser, createUserInput } from '../../app/use-cases/create-user';
-import { listUsers } from '../../app/use-cases/list-users';
-import { setUserDisabled } from '../../app/use-cases/set-user-disabled';
-import { resetUserPassword, resetUserPasswordInput } from '../../app/use-cases/reset-user-password';
+import { createUser, createUserInput } from '../../app/use-cases/users/create-user';
+import { listUsers } from '../../app/use-cases/users/list-users';
+import { setUserDisabled } from '../../app/use-cases/users/set-user-disabled';
+import { resetUserPassword, resetUserPasswordInput } from '../../app/use-cases/users/reset-user-password';
 import { requestCtx } from '../middleware/request-context';
 import { IdParam, User, errorResponses, jsonBody, jsonOk } from '../schemas';
 import { presentUser } from '../presenters';
