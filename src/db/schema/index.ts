@@ -1,0 +1,6 @@
+// The drizzle schema, one file per area. It mirrors the committed SQL migrations in ../migrations (the migrations are
+// the source of truth; test/db/schema-matches-migrations.test.ts fails when the two disagree).
+export * from './identity';
+export * from './audit';
+export * from './catalogs';
+export * from './system';
