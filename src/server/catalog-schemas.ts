@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { relationships, mappingMethods } from '../core/mapping/model';
+import { ITEM_ROLES, PARENT_ROLES, type ColumnRole } from '../formats/tabular/header-names';
+import { Issue } from './schemas';
 
 // Response and parameter schemas of the catalog and mapping endpoints (see schemas.ts for the shared ones).
 
@@ -143,8 +145,7 @@ export const MappingSetSummary = z
   })
   .openapi('MappingSetSummary');
 
-const Issue = z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string(), code: z.string().optional(), severity: z.enum(['error', 'warning']).optional(), row: z.number().optional(), column: z.string().optional(), file: z.string().optional() });
-
+const columnRoles: readonly ColumnRole[] = [...ITEM_ROLES, ...PARENT_ROLES];
 const DetectedColumn = z.object({ index: z.number(), letter: z.string(), header: z.string().nullable().optional(), matchedBy: z.string().optional() });
 const SampleItem = z.object({
   row: z.number(), id: z.string(), titleBefore: z.string().nullable(), titleAfter: z.string().nullable(), text: z.string().nullable(),
@@ -181,7 +182,13 @@ export const TextImportResult = z
       headerRow: z.number().nullable(),
       dataStartRow: z.number(),
       columns: z.record(z.string(), DetectedColumn.nullable()).openapi({ description: 'id, title, text and the parent roles (domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle)' }),
-      uncertain: z.array(z.object({ role: z.string(), reason: z.enum(['partial', 'several', 'layout', 'missing']), candidates: z.array(z.string()) })),
+      uncertain: z.array(
+        z.object({
+          role: z.enum(columnRoles),
+          reason: z.enum(['partial', 'several', 'layout', 'missing']),
+          candidates: z.array(z.string()),
+        }),
+      ),
       sheetColumns: z.array(z.object({ index: z.number(), letter: z.string(), header: z.string().nullable(), sample: z.string() })),
       confidence: z.string(),
       explanation: z.array(z.string()),

@@ -7,6 +7,23 @@ const MessageParams = z
   .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))
   .openapi('MessageParams', { description: 'Values to fill into the translated message.' });
 
+/** One problem with a location; an import adds its severity and the column (letter) of the file it is in. */
+export const Issue = z
+  .object({
+    path: z.array(z.union([z.string(), z.number()])),
+    message: z.string(),
+    code: z
+      .string()
+      .optional()
+      .openapi({ example: 'zod_too_small', description: 'Stable key of the problem, translated with `params`.' }),
+    params: MessageParams.optional(),
+    severity: z.enum(['error', 'warning']).optional().openapi({ description: 'Imports: a warning does not stop one' }),
+    row: z.number().optional(),
+    column: z.string().optional().openapi({ example: 'C' }),
+    file: z.string().optional(),
+  })
+  .openapi('Issue');
+
 export const ErrorBody = z
   .object({
     error: z.object({
@@ -14,19 +31,15 @@ export const ErrorBody = z
       message: z.string().openapi({ description: 'An English sentence for logs and clients that do not translate.' }),
       reason: z.string().optional().openapi({ example: 'slug_taken', description: 'Which failure, as a stable key a client translates with `params`.' }),
       params: MessageParams.optional(),
-      issues: z
-        .array(
-          z.object({
-            path: z.array(z.union([z.string(), z.number()])),
-            message: z.string(),
-            code: z.string().optional().openapi({ example: 'zod_too_small', description: 'Stable key of the problem, translated with `params`.' }),
-            params: MessageParams.optional(),
-            row: z.number().optional(),
-            file: z.string().optional(),
-          }),
-        )
-        .optional(),
-      details: z.record(z.string(), z.unknown()).optional().openapi({ description: 'E.g. issueTotal and issueCounts when issues holds only the first ones' }),
+      issues: z.array(Issue).optional(),
+      details: z
+        .object({
+          issueTotal: z.number().int().optional().openapi({ description: 'All issues; `issues` holds the first ones' }),
+          issueCounts: z.record(z.string(), z.number().int()).optional().openapi({ description: 'Issues per code' }),
+        })
+        .catchall(z.unknown())
+        .optional()
+        .openapi({ description: 'More about the failure, e.g. issueTotal and issueCounts of an import' }),
     }),
   })
   .openapi('Error');

@@ -30,7 +30,8 @@ export type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] 
   : never;
 
 type ErrorBody = Schemas['Error']['error'];
-export type ApiIssue = NonNullable<ErrorBody['issues']>[number];
+export type ApiIssue = Schemas['Issue'];
+export type ErrorDetails = NonNullable<ErrorBody['details']>;
 export type MessageParams = Schemas['MessageParams'];
 
 /** An error answer: `code` (the kind) and `reason` + `params` (which one) are what the UI translates. */
@@ -42,6 +43,7 @@ export class ApiError extends Error {
     readonly issues: ApiIssue[] = [],
     readonly reason?: string,
     readonly params: MessageParams = {},
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
@@ -71,7 +73,9 @@ export const client = createApiClient();
 
 function toApiError(status: number, statusText: string, body: unknown): ApiError {
   const err = (body as { error?: Partial<ErrorBody> } | null | undefined)?.error;
-  return new ApiError(status, err?.code ?? 'internal', err?.message ?? statusText, err?.issues ?? [], err?.reason, err?.params ?? {});
+  const e = err ?? {};
+  const message = e.message ?? statusText;
+  return new ApiError(status, e.code ?? 'internal', message, e.issues ?? [], e.reason, e.params ?? {}, e.details ?? {});
 }
 
 /**
@@ -84,17 +88,12 @@ export async function data<T>(call: Promise<{ data?: T; error?: unknown; respons
   return body as T;
 }
 
-/** Multipart uploads only (the criteria text import); everything else goes through the typed `client`. */
-export async function api<T>(method: string, path: string, body?: unknown, init: RequestInit = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
-  if (body !== undefined && !isForm) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-  const payload = body === undefined ? undefined : isForm ? (body as FormData) : JSON.stringify(body);
-  const res = await fetch(`/api/v1${path}`, { method, headers, credentials: 'same-origin', body: payload, ...init });
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const json = text ? (JSON.parse(text) as unknown) : null;
-  if (!res.ok) throw toApiError(res.status, res.statusText, json);
-  return json as T;
+/**
+ * A multipart body (an operation's `multipart/form-data` fields, typed from the document) as FormData, for
+ * `client.POST(path, { body, bodySerializer: formData })`; absent and empty fields are left out.
+ */
+export function formData(body: Record<string, string | Blob | undefined>): FormData {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(body)) if (v !== undefined && v !== '') form.set(k, v);
+  return form;
 }

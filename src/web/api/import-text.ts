@@ -1,6 +1,19 @@
-/** POST /catalogs/{catalog}/import-text: the result shape and the form the page sends. */
-import { api } from './client';
+/** POST /catalogs/{catalog}/import-text: the criteria text import, typed from the OpenAPI document. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { client, data, formData, type ApiPaths, type Json } from './client';
 
+const path = '/catalogs/{catalog}/import-text';
+type Upload = ApiPaths[typeof path]['post']['requestBody']['content']['multipart/form-data'];
+
+export type TextImportResult = Json<typeof path, 'post'>;
+/** A problem in the file: in a dry run's answer, and in a failed import's (422) `error.issues`. */
+export type TextImportIssue = TextImportResult['issues'][number];
+export type ColumnRole = TextImportResult['detection']['uncertain'][number]['role'];
+export type DuplicatePolicy = TextImportResult['duplicates'];
+/** What the page sends, but for dryRun; `columns` is the JSON typed by hand or built from the column pickers. */
+export type ImportForm = Omit<Upload, 'dryRun'>;
+
+/** The roles in the order the page offers a column picker for each. */
 export const COLUMN_ROLES = [
   'id',
   'title',
@@ -11,78 +24,30 @@ export const COLUMN_ROLES = [
   'categoryTitle',
   'objectiveId',
   'objectiveTitle',
-] as const;
-export type ColumnRole = (typeof COLUMN_ROLES)[number];
-export type DuplicatePolicy = 'reject' | 'first' | 'last';
+] as const satisfies readonly ColumnRole[];
 
-export interface ImportIssue {
-  message: string;
-  code?: string;
-  row?: number;
-  column?: string;
-  file?: string;
-  severity?: 'error' | 'warning';
+export function importText(f: ImportForm, dryRun: boolean): Promise<TextImportResult> {
+  return data(
+    client.POST(path, {
+      params: { path: { catalog: 'ismap' } },
+      body: { ...f, dryRun: dryRun ? 'true' : 'false' },
+      bodySerializer: formData,
+    }),
+  );
 }
 
-export interface ImportResult {
-  ok: boolean;
-  written: boolean;
-  catalog: string;
-  edition: string;
-  createdEdition: boolean;
-  baseEdition: string | null;
-  olderThanBase: boolean;
-  editionNote?: string | null;
-  derivedMappingSets?: { id: string; mappings: number }[];
-  duplicates: DuplicatePolicy;
-  counts: Record<string, number>;
-  encoding: string;
-  sheet: string;
-  sample: {
-    row: number;
-    id: string;
-    titleBefore: string | null;
-    titleAfter: string | null;
-    text: string | null;
-    parents: {
-      id: string;
-      level: 'domain' | 'category' | 'objective';
-      titleBefore: string | null;
-      titleAfter: string;
-    }[];
-  }[];
-  detection: {
-    headerRow: number | null;
-    columns: Partial<Record<ColumnRole, { index: number; letter: string; header?: string | null } | null>>;
-    uncertain: { role: ColumnRole; reason: 'partial' | 'several' | 'layout' | 'missing'; candidates: string[] }[];
-    sheetColumns: { index: number; letter: string; header: string | null; sample: string }[];
-    explanation: string[];
-  };
-  issues: ImportIssue[];
-  issueTotal: number;
-  issueCounts: Record<string, number>;
+/** A dry run: the plan, the detected columns and every problem; nothing is written. */
+export function useCheckTextImport() {
+  return useMutation({ mutationFn: (f: ImportForm) => importText(f, true) });
 }
 
-export interface ImportForm {
-  file: File;
-  edition: string;
-  lang: string;
-  sheet: string;
-  /** The columns JSON (typed by hand, or built from the column pickers). */
-  columns: string;
-  duplicates: DuplicatePolicy;
-}
-
-export function importText(f: ImportForm, dryRun: boolean): Promise<ImportResult> {
-  const form = new FormData();
-  form.set('file', f.file);
-  form.set('edition', f.edition);
-  form.set('lang', f.lang);
-  form.set('dryRun', String(dryRun));
-  form.set('duplicates', f.duplicates);
-  if (f.columns) form.set('columns', f.columns);
-  if (f.sheet) form.set('sheet', f.sheet);
-  return api<ImportResult>('POST', '/catalogs/ismap/import-text', form);
+export function useTextImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (f: ImportForm) => importText(f, false),
+    // Texts, titles, a new edition and its derived mapping sets: every catalog view may have changed.
+    onSuccess: () => void qc.invalidateQueries(),
+  });
 }
 
 /** Picked columns (0-based index as a string, '' for not used) → the `columns` JSON, 1-based as the API takes them. */

@@ -2141,7 +2141,7 @@ export interface paths {
                          * Format: binary
                          * @description CSV, TSV or XLSX with an id column and a title and/or text column
                          */
-                        file: string;
+                        file: Blob;
                         /**
                          * @description Target edition; a new name creates the edition from the newest one
                          * @example 2024-07
@@ -3625,20 +3625,16 @@ export interface components {
                  */
                 reason?: string;
                 params?: components["schemas"]["MessageParams"];
-                issues?: {
-                    path: (string | number)[];
-                    message: string;
-                    /**
-                     * @description Stable key of the problem, translated with `params`.
-                     * @example zod_too_small
-                     */
-                    code?: string;
-                    params?: components["schemas"]["MessageParams"];
-                    row?: number;
-                    file?: string;
-                }[];
-                /** @description E.g. issueTotal and issueCounts when issues holds only the first ones */
+                issues?: components["schemas"]["Issue"][];
+                /** @description More about the failure, e.g. issueTotal and issueCounts of an import */
                 details?: {
+                    /** @description All issues; `issues` holds the first ones */
+                    issueTotal?: number;
+                    /** @description Issues per code */
+                    issueCounts?: {
+                        [key: string]: number;
+                    };
+                } & {
                     [key: string]: unknown;
                 };
             };
@@ -3646,6 +3642,25 @@ export interface components {
         /** @description Values to fill into the translated message. */
         MessageParams: {
             [key: string]: string | number | boolean | null;
+        };
+        Issue: {
+            path: (string | number)[];
+            message: string;
+            /**
+             * @description Stable key of the problem, translated with `params`.
+             * @example zod_too_small
+             */
+            code?: string;
+            params?: components["schemas"]["MessageParams"];
+            /**
+             * @description Imports: a warning does not stop one
+             * @enum {string}
+             */
+            severity?: "error" | "warning";
+            row?: number;
+            /** @example C */
+            column?: string;
+            file?: string;
         };
         LoginRequest: {
             email: string;
@@ -3881,16 +3896,7 @@ export interface components {
                 }[];
             }[];
             /** @description The first issues (errors first); see issueTotal */
-            issues: {
-                path: (string | number)[];
-                message: string;
-                code?: string;
-                /** @enum {string} */
-                severity?: "error" | "warning";
-                row?: number;
-                column?: string;
-                file?: string;
-            }[];
+            issues: components["schemas"]["Issue"][];
             issueTotal: number;
             /** @description Issues per code, over all of them */
             issueCounts: {
@@ -3914,7 +3920,8 @@ export interface components {
                     } | null;
                 };
                 uncertain: {
-                    role: string;
+                    /** @enum {string} */
+                    role: "id" | "title" | "text" | "domainId" | "domainTitle" | "categoryId" | "categoryTitle" | "objectiveId" | "objectiveTitle";
                     /** @enum {string} */
                     reason: "partial" | "several" | "layout" | "missing";
                     candidates: string[];

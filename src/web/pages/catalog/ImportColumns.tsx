@@ -1,11 +1,11 @@
 import { Alert, Card, List, NativeSelect, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_ROLES, type ColumnRole, type ImportResult } from '../../api/import-text';
+import { COLUMN_ROLES, type ColumnRole, type TextImportResult } from '../../api/import-text';
 
 export type PickedColumns = Partial<Record<ColumnRole, string>>;
 
 /** The column found for each role, as the pickers' starting values. */
-export function detectedPicks(result: ImportResult): PickedColumns {
+export function detectedPicks(result: TextImportResult): PickedColumns {
   const out: PickedColumns = {};
   for (const role of COLUMN_ROLES) out[role] = String(result.detection.columns[role]?.index ?? '');
   return out;
@@ -20,7 +20,7 @@ export function ImportColumns({
   picked,
   onPick,
 }: {
-  result: ImportResult;
+  result: TextImportResult;
   picked: PickedColumns;
   onPick: (p: PickedColumns) => void;
 }) {

@@ -1,6 +1,6 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ImportIssue } from '../../api/import-text';
+import type { TextImportIssue } from '../../api/import-text';
 
 /** The problems found, capped by the server: "showing 200 of 100,000", with a count per kind of problem. */
 export function ImportIssues({
@@ -8,7 +8,7 @@ export function ImportIssues({
   total,
   counts,
 }: {
-  issues: ImportIssue[];
+  issues: TextImportIssue[];
   total: number;
   counts: Record<string, number>;
 }) {

@@ -1,9 +1,15 @@
 import { Alert, Button, Card, FileInput, Group, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
-import { columnsJson, importText, type DuplicatePolicy, type ImportForm, type ImportIssue } from '../../api/import-text';
+import {
+  columnsJson,
+  useCheckTextImport,
+  useTextImport,
+  type DuplicatePolicy,
+  type ImportForm,
+  type TextImportIssue,
+} from '../../api/import-text';
 import { ErrorAlert } from '../../components/status';
 import { useCatalogs } from './CatalogList';
 import { detectedPicks, ImportColumns, type PickedColumns } from './ImportColumns';
@@ -12,18 +18,17 @@ import { ImportIssues } from './ImportIssues';
 /** Upload → dry-run report (columns with pickers, what three items become, every problem) → confirm. */
 export function ImportTextPage() {
   const { t } = useTranslation();
-  const qc = useQueryClient();
   const catalogs = useCatalogs();
   const [file, setFile] = useState<File | null>(null);
   const [edition, setEdition] = useState('2024-07');
-  const [lang, setLang] = useState('ja');
+  const [lang, setLang] = useState<NonNullable<ImportForm['lang']>>('ja');
   const [columns, setColumns] = useState('');
   const [sheet, setSheet] = useState('');
   const [duplicates, setDuplicates] = useState<DuplicatePolicy>('reject');
   /** Columns chosen in the pickers; null until the user changes one (the detection stands until then). */
   const [picked, setPicked] = useState<PickedColumns | null>(null);
-  const check = useMutation({ mutationFn: (f: ImportForm) => importText(f, true) });
-  const commit = useMutation({ mutationFn: (f: ImportForm) => importText(f, false), onSuccess: () => void qc.invalidateQueries() });
+  const check = useCheckTextImport();
+  const commit = useTextImport();
   const result = commit.data ?? check.data;
   const error = commit.error ?? check.error;
   const reset = () => (check.reset(), commit.reset(), setPicked(null));
@@ -35,7 +40,11 @@ export function ImportTextPage() {
   const checkedForm = check.variables;
   const current = file ? form() : null;
   const unchanged = !!checkedForm && !!current && JSON.stringify({ ...checkedForm, file: 0 }) === JSON.stringify({ ...current, file: 0 }) && checkedForm.file === current.file;
-  const issues: ImportIssue[] = error instanceof ApiError ? error.issues : (result?.issues ?? []);
+  const failed = error instanceof ApiError ? error : null;
+  const issues: TextImportIssue[] = failed ? failed.issues : (result?.issues ?? []);
+  // A 422 holds the first issues and counts them all in its details, as a dry run's answer does.
+  const issueTotal = (failed ? failed.details.issueTotal : result?.issueTotal) ?? issues.length;
+  const issueCounts = (failed ? failed.details.issueCounts : result?.issueCounts) ?? {};
   const dupCount = result?.counts['duplicates'] ?? 0;
   const editions = (catalogs.data?.editions ?? []).filter((e) => e.catalog === 'ismap').map((e) => e.edition);
 
@@ -57,7 +66,12 @@ export function ImportTextPage() {
               <Text size="sm" fw={500} mb={4}>
                 {t('importText.lang')}
               </Text>
-              <SegmentedControl value={lang} onChange={setLang} aria-label={t('importText.lang')} data={[{ value: 'ja', label: t('lang.ja') }, { value: 'en', label: t('lang.en') }]} />
+              <SegmentedControl<typeof lang>
+                value={lang}
+                onChange={setLang}
+                aria-label={t('importText.lang')}
+                data={[{ value: 'ja', label: t('lang.ja') }, { value: 'en', label: t('lang.en') }]}
+              />
             </div>
             <TextInput label={t('importText.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={160} />
           </Group>
@@ -131,7 +145,7 @@ export function ImportTextPage() {
         </>
       )}
       {issues.length > 0 && (
-        <ImportIssues issues={issues} total={error instanceof ApiError ? issues.length : (result?.issueTotal ?? issues.length)} counts={error instanceof ApiError ? {} : (result?.issueCounts ?? {})} />
+        <ImportIssues issues={issues} total={issueTotal} counts={issueCounts} />
       )}
     </Stack>
   );
