@@ -48,6 +48,9 @@ describe('architecture', () => {
     ['Math.random() in core', 'core/x.ts', 'export const r = () => Math.random();', /Math\.random\(\)/],
     ['randomUUID in core', 'core/x.ts', "import { randomUUID } from 'node:crypto';\nexport const r = randomUUID();", /randomness/],
     ['a file outside the layers', 'x.ts', 'export {};', /outside any known layer/],
+    ['a route using a repository', 'server/routes/x/routes.ts', "const u = await c.get('deps').uow.read.users.get(id);", /touches the repositories/],
+    ['a route reading the clock', 'server/routes/x/routes.ts', "const now = c.get('deps').clock.now();", /reads the clock/],
+    ['a route attaching abilities', 'server/routes/x/routes.ts', 'return { ...o, abilities: abilities(policy, actor, o) };', /attaches abilities/],
   ];
   for (const [what, path, text, expected] of planted) {
     it(`fails on ${what}`, () => {
@@ -64,6 +67,7 @@ describe('architecture', () => {
       { path: 'db/x.ts', text: "import { sql } from 'drizzle-orm';\nimport type { Actor } from '../core/identity';" },
       { path: 'web/x.tsx', text: "import '@mantine/core/styles.css';\nimport './styles.css';\nimport { t } from '../core/t';" },
       { path: 'cli/x.ts', text: "import pino from 'pino';\nimport { openEngine } from '../db/engine';" },
+      { path: 'server/routes/x/presenter.ts', text: 'export const p = (o: O, a: A) => ({ ...o, abilities: abilities(policy, a, o) });' },
     ];
     expect(checkArchitecture(fine)).toEqual([]);
   });

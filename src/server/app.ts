@@ -8,14 +8,14 @@ import { securityHeaders } from './middleware/security-headers';
 import { checkUrl } from './strict-input';
 import { apiDocs } from './api-docs';
 import { webApp } from './web-app';
-import { authRoutes } from './routes/auth';
-import { organizationRoutes } from './routes/organizations';
-import { userRoutes } from './routes/users';
-import { auditRoutes } from './routes/audit';
-import { catalogRoutes } from './routes/catalogs';
-import { catalogFileRoutes } from './routes/catalog-files';
-import { mappingRoutes } from './routes/mappings';
-import { invitationRoutes } from './routes/invitations';
+import { authRoutes } from './routes/sessions/routes';
+import { organizationRoutes } from './routes/organizations/routes';
+import { userRoutes } from './routes/users/routes';
+import { auditRoutes } from './routes/audit/routes';
+import { catalogRoutes } from './routes/catalogs/routes';
+import { catalogFileRoutes } from './routes/catalogs/files';
+import { mappingRoutes } from './routes/mappings/routes';
+import { invitationRoutes } from './routes/invitations/routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 

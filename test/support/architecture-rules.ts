@@ -10,6 +10,8 @@ import { posix } from 'node:path';
 // 2. Frameworks stay in their adapter: drizzle/pg/PGlite in db, hono in server, React/Mantine/i18next in web,
 //    file-format libraries in formats, argon2 in infra, pino in server/cli/infra.
 // 3. core is pure: no node: built-ins but hashing (node:crypto's createHash), no clock, no randomness.
+// 4. Routes are thin: a route file (server/routes/<resource>/, not its presenter) never reaches for the
+//    repositories or the clock — a use case does — and abilities are attached in presenters.
 
 export const allowedLayers: Record<string, string[]> = {
   core: ['core'],
@@ -51,6 +53,13 @@ const impureInCore: { what: string; pattern: RegExp }[] = [
   { what: 'Math.random()', pattern: /\bMath\.random\s*\(/ },
   { what: 'performance.now()', pattern: /\bperformance\.now\s*\(/ },
   { what: 'crypto randomness', pattern: /\b(randomBytes|randomUUID|randomInt|getRandomValues)\s*\(/ },
+];
+
+/** What a route handler leaves to use cases and presenters. */
+const routeRules: { what: string; pattern: RegExp }[] = [
+  { what: 'touches the repositories (.uow): call a use case', pattern: /\.uow\b/ },
+  { what: 'reads the clock: a use case does (deps.clock)', pattern: /\.clock\b|\bnew Date\s*\(\s*\)|\bDate\.now\s*\(/ },
+  { what: 'attaches abilities: a presenter does', pattern: /\babilities\s*\(/ },
 ];
 
 /** Source files the rules read: TypeScript and JavaScript of every flavour, tests excluded. */
@@ -100,6 +109,10 @@ export function checkArchitecture(files: { path: string; text: string }[]): stri
       if (framework && !framework.layers.includes(layer)) {
         violations.push(`${path} (${layer}) imports ${spec}: ${framework.name} belongs in ${framework.layers.join('/')}`);
       }
+    }
+    if (/^server\/routes\/.+\/(?!presenter\.)[^/]+$/.test(path)) {
+      const code = codeOnly(text);
+      for (const rule of routeRules) if (rule.pattern.test(code)) violations.push(`${path} (route) ${rule.what}`);
     }
     if (layer === 'core') {
       const code = codeOnly(text);

@@ -7,3 +7,8 @@ export async function getCatalogEdition(deps: AppDeps, _ctx: RequestContext, inp
   const snapshot = await deps.catalogCache.get(deps.uow);
   return resolveEdition(snapshot, input.catalog, input.edition);
 }
+
+/** An edition to export, with the time of the export (written into the document's metadata). */
+export async function exportCatalogEdition(deps: AppDeps, ctx: RequestContext, input: { catalog: string; edition?: string | null | undefined }) {
+  return { edition: await getCatalogEdition(deps, ctx, input), exportedAt: deps.clock.now() };
+}

@@ -4,6 +4,7 @@ import { roles } from '../../../core/identity';
 import { INVITATION_TTL_MS } from '../../../core/invitations';
 import { authorize, organizationPolicy } from '../../../core/policies';
 import type { Invitation } from '../../../core/records';
+import type { Organization } from '../../../core/records';
 import type { AppDeps, RequestContext } from '../../context';
 import { invitationTokenDigest } from '../../invitation-access';
 import { recordAudit } from '../../record-audit';
@@ -16,6 +17,8 @@ export interface CreatedInvitation {
   invitation: Invitation;
   /** The single-use token for the invitation link; returned once and never stored. */
   token: string;
+  /** The organization invited to (for the answer). */
+  organization: Organization;
 }
 
 /**
@@ -80,6 +83,6 @@ export async function createInvitation(
       orgId,
       details: { email: input.email, role: input.role, expiresAt: invitation.expiresAt.toISOString() },
     });
-    return { invitation, token };
+    return { invitation, token, organization: org };
   });
 }

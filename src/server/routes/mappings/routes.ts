@@ -1,18 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { findMappingPaths } from '../../app/use-cases/mappings/find-mapping-paths';
-import { addMapping, addMappingInput } from '../../app/use-cases/mappings/add-mapping';
-import { deleteMapping } from '../../app/use-cases/mappings/delete-mapping';
-import { getMappingSet } from '../../app/use-cases/mappings/get-mapping-set';
-import { importMappingCollection } from '../../app/use-cases/mappings/import-mapping-collection';
-import { listMappingSets } from '../../app/use-cases/mappings/list-mapping-sets';
-import { publishMappingSet, publishMappingSetInput } from '../../app/use-cases/mappings/publish-mapping-set';
-import { authorize, catalogPolicy } from '../../core/policies';
-import { mappingSetToOscal, oscalToMappingSet } from '../../formats/oscal-mapping';
-import { requestCtx } from '../middleware/request-context';
-import { IdParam, errorResponses, jsonBody, jsonOk } from '../schemas';
-import { MappingPaths, MappingSetSummary, NodeMapping } from '../catalog-schemas';
-import { presentMapping, presentMappingSet } from '../catalog-presenters';
+import { apiRouter } from '../../openapi';
+import { findMappingPaths } from '../../../app/use-cases/mappings/find-mapping-paths';
+import { addMapping, addMappingInput } from '../../../app/use-cases/mappings/add-mapping';
+import { deleteMapping } from '../../../app/use-cases/mappings/delete-mapping';
+import { getMappingSet } from '../../../app/use-cases/mappings/get-mapping-set';
+import { importMappingCollection } from '../../../app/use-cases/mappings/import-mapping-collection';
+import { listMappingSets } from '../../../app/use-cases/mappings/list-mapping-sets';
+import { publishMappingSet, publishMappingSetInput } from '../../../app/use-cases/mappings/publish-mapping-set';
+import { authorize, catalogPolicy } from '../../../core/policies';
+import { mappingSetToOscal, oscalToMappingSet } from '../../../formats/oscal-mapping';
+import { requestCtx } from '../../middleware/request-context';
+import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { MappingPaths, MappingSetSummary, NodeMapping } from '../catalogs/schemas';
+import { presentMapping, presentMappingSet } from '../catalogs/presenter';
 
 const tags = ['Mappings'];
 const SetParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'ismap-2024-07_iso27001-2013_numbering' }) });
@@ -97,9 +97,9 @@ export function mappingRoutes() {
     return c.json(presentMappingSet(set, ctx.actor), 200);
   });
   app.openapi(exportSet, async (c) => {
-    const { set, mappings } = await getMappingSet(c.get('deps'), requestCtx(c), c.req.valid('param').id);
+    const { set, mappings, exportedAt } = await getMappingSet(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     c.header('Content-Disposition', `attachment; filename="${set.id.replace(/[^A-Za-z0-9._-]/g, '_')}.mapping.json"`);
-    return c.json(mappingSetToOscal(set, mappings, { now: c.get('deps').clock.now() }) as unknown as { 'mapping-collection': Record<string, unknown> }, 200);
+    return c.json(mappingSetToOscal(set, mappings, { now: exportedAt }) as unknown as { 'mapping-collection': Record<string, unknown> }, 200);
   });
   app.openapi(importSet, async (c) => {
     const ctx = requestCtx(c);

@@ -1,16 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { createInvitation, createInvitationInput } from '../../app/use-cases/organizations/create-invitation';
-import { listMyInvitations, listOrganizationInvitations } from '../../app/use-cases/organizations/list-invitations';
-import { revokeInvitation } from '../../app/use-cases/organizations/revoke-invitation';
-import { acceptInvitation } from '../../app/use-cases/organizations/accept-invitation';
-import { declineInvitation } from '../../app/use-cases/organizations/decline-invitation';
-import { invitationTokenInput, openInvitationLink } from '../../app/use-cases/organizations/open-invitation-link';
-import { registerByInvitation, registerByInvitationInput } from '../../app/use-cases/organizations/register-by-invitation';
-import { abilities, invitationPolicy } from '../../core/policies';
-import { requestCtx } from '../middleware/request-context';
-import { IdParam, Invitation, InvitationLink, User, errorResponses, jsonBody, jsonOk } from '../schemas';
-import { presentInvitation, presentInvitationLink, presentUser } from '../presenters';
+import { apiRouter } from '../../openapi';
+import { createInvitation, createInvitationInput } from '../../../app/use-cases/organizations/create-invitation';
+import { listMyInvitations, listOrganizationInvitations } from '../../../app/use-cases/organizations/list-invitations';
+import { revokeInvitation } from '../../../app/use-cases/organizations/revoke-invitation';
+import { acceptInvitation } from '../../../app/use-cases/organizations/accept-invitation';
+import { declineInvitation } from '../../../app/use-cases/organizations/decline-invitation';
+import { invitationTokenInput, openInvitationLink } from '../../../app/use-cases/organizations/open-invitation-link';
+import { registerByInvitation, registerByInvitationInput } from '../../../app/use-cases/organizations/register-by-invitation';
+import { requestCtx } from '../../middleware/request-context';
+import { IdParam, Invitation, InvitationLink, User, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { presentCreatedInvitation, presentInvitation, presentInvitationLink } from './presenter';
+import { presentUser } from '../users/presenter';
 
 const tags = ['Invitations'];
 const OrgInvitationParams = z.object({
@@ -106,22 +106,8 @@ export function invitationRoutes() {
   const app = apiRouter();
   app.openapi(create, async (c) => {
     const ctx = requestCtx(c);
-    const { invitation, token } = await createInvitation(
-      c.get('deps'),
-      ctx,
-      c.req.valid('param').id,
-      c.req.valid('json'),
-    );
-    const org = (await c.get('deps').uow.read.organizations.get(invitation.orgId))!;
-    const view = {
-      ...invitation,
-      orgKind: org.kind,
-      orgNameJa: org.nameJa,
-      orgNameEn: org.nameEn,
-      invitedByName: null,
-      abilities: abilities(invitationPolicy, ctx.actor, { orgId: org.id, inviteeUserId: null }),
-    };
-    return c.json({ invitation: presentInvitation(view), token, link: `/invite#${token}` }, 201);
+    const created = await createInvitation(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentCreatedInvitation(created, ctx.actor), 201);
   });
   app.openapi(listForOrg, async (c) =>
     c.json(

@@ -1,16 +1,16 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { getCatalogEdition } from '../../app/use-cases/catalogs/get-catalog-edition';
-import { authorize, catalogPolicy } from '../../core/policies';
-import { DomainError, issuesFromZod } from '../../core/errors';
-import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../formats/oscal';
-import { importCatalogText } from '../../app/use-cases/catalogs/import-catalog-text';
-import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
-import { describeTextTable, loadTextTable, toTextImportTable } from '../../formats/tabular';
-import { requestCtx } from '../middleware/request-context';
-import { receiveMultipart } from '../multipart';
-import { errorResponses, jsonOk } from '../schemas';
-import { EditionParams, CatalogParam, TextImportResult, TextImportUpload } from '../catalog-schemas';
+import { apiRouter } from '../../openapi';
+import { exportCatalogEdition } from '../../../app/use-cases/catalogs/get-catalog-edition';
+import { authorize, catalogPolicy } from '../../../core/policies';
+import { DomainError, issuesFromZod } from '../../../core/errors';
+import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset } from '../../../formats/oscal';
+import { importCatalogText } from '../../../app/use-cases/catalogs/import-catalog-text';
+import { DUPLICATE_POLICIES } from '../../../core/catalog/text-import';
+import { describeTextTable, loadTextTable, toTextImportTable } from '../../../formats/tabular';
+import { requestCtx } from '../../middleware/request-context';
+import { receiveMultipart } from '../../multipart';
+import { errorResponses, jsonOk } from '../../schemas';
+import { EditionParams, CatalogParam, TextImportResult, TextImportUpload } from './schemas';
 
 const tags = ['Catalogs'];
 
@@ -84,14 +84,14 @@ export function catalogFileRoutes() {
   app.openapi(exportEdition, async (c) => {
     const p = c.req.valid('param');
     const q = c.req.valid('query');
-    const edition = await getCatalogEdition(c.get('deps'), requestCtx(c), p);
+    const { edition, exportedAt } = await exportCatalogEdition(c.get('deps'), requestCtx(c), p);
     let doc: object;
     if (q.profile === 'basic') doc = profileBasicRequirements(edition);
     else if (q.profile === 'liu') {
       const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
       if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }], { reason: 'liu_needs_ids' });
       doc = profileLiuSubset(edition, ids);
-    } else doc = catalogToOscal(edition, { now: c.get('deps').clock.now() });
+    } else doc = catalogToOscal(edition, { now: exportedAt });
     // A profile's rlink names the catalog's download name (catalogFileName), so the two files resolve side by side.
     const name = catalogFileName(p.catalog, p.edition, q.profile);
     c.header('Content-Disposition', `attachment; filename="${name}"`);

@@ -1,12 +1,12 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { createUser, createUserInput } from '../../app/use-cases/users/create-user';
-import { listUsers } from '../../app/use-cases/users/list-users';
-import { setUserDisabled } from '../../app/use-cases/users/set-user-disabled';
-import { resetUserPassword, resetUserPasswordInput } from '../../app/use-cases/users/reset-user-password';
-import { requestCtx } from '../middleware/request-context';
-import { IdParam, User, errorResponses, jsonBody, jsonOk } from '../schemas';
-import { presentUser } from '../presenters';
+import { apiRouter } from '../../openapi';
+import { createUser, createUserInput } from '../../../app/use-cases/users/create-user';
+import { listUsers } from '../../../app/use-cases/users/list-users';
+import { setUserDisabled } from '../../../app/use-cases/users/set-user-disabled';
+import { resetUserPassword, resetUserPasswordInput } from '../../../app/use-cases/users/reset-user-password';
+import { requestCtx } from '../../middleware/request-context';
+import { IdParam, User, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { presentUser } from './presenter';
 
 const tags = ['Users'];
 const list = createRoute({ method: 'get', path: '/users', tags, summary: 'All users (platform administrators)', responses: { 200: jsonOk(z.object({ users: z.array(User) }), 'Users'), ...errorResponses } });

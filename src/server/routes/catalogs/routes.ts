@@ -1,14 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { listCatalogs } from '../../app/use-cases/catalogs/list-catalogs';
-import { listCatalogNodes } from '../../app/use-cases/catalogs/list-catalog-nodes';
-import { getCatalogNode } from '../../app/use-cases/catalogs/get-catalog-node';
-import { searchCatalogs } from '../../app/use-cases/catalogs/search-catalogs';
-import { diffCatalogEditions } from '../../app/use-cases/catalogs/diff-catalog-editions';
-import { requestCtx } from '../middleware/request-context';
-import { errorResponses, jsonOk } from '../schemas';
-import { CatalogEditionSummary, CatalogNodeDetail, CatalogParam, EditionDiff, EditionParams, NodeParams, SearchHit, TreeNode } from '../catalog-schemas';
-import { presentEdition, presentNodeDetail } from '../catalog-presenters';
+import { apiRouter } from '../../openapi';
+import { listCatalogs } from '../../../app/use-cases/catalogs/list-catalogs';
+import { listCatalogNodes } from '../../../app/use-cases/catalogs/list-catalog-nodes';
+import { getCatalogNode } from '../../../app/use-cases/catalogs/get-catalog-node';
+import { searchCatalogs } from '../../../app/use-cases/catalogs/search-catalogs';
+import { diffCatalogEditions } from '../../../app/use-cases/catalogs/diff-catalog-editions';
+import { requestCtx } from '../../middleware/request-context';
+import { errorResponses, jsonOk } from '../../schemas';
+import { CatalogEditionSummary, CatalogNodeDetail, CatalogParam, EditionDiff, EditionParams, NodeParams, SearchHit, TreeNode } from './schemas';
+import { presentEdition, presentNodeDetail } from './presenter';
 
 // Catalog reads are for any signed-in user. Anonymous callers get 401 for now: the criteria texts a secretariat
 // imports are not necessarily public, and the public Cloud Service List will have its own endpoints.

@@ -1,8 +1,8 @@
-import type { CatalogEditionSummary } from '../app/use-cases/catalogs/list-catalogs';
-import type { CatalogNodeDetail, NodeMapping } from '../app/use-cases/catalogs/get-catalog-node';
-import type { MappingSetRecord, StoredMapping } from '../app/ports/repositories';
-import type { Actor } from '../core/identity';
-import { abilities, mappingSetPolicy } from '../core/policies';
+import type { CatalogEditionSummary } from '../../../app/use-cases/catalogs/list-catalogs';
+import type { CatalogNodeDetail, NodeMapping } from '../../../app/use-cases/catalogs/get-catalog-node';
+import type { MappingSetRecord, StoredMapping } from '../../../app/ports/repositories';
+import type { Actor } from '../../../core/identity';
+import { abilities, mappingSetPolicy } from '../../../core/policies';
 
 export const presentEdition = (e: CatalogEditionSummary) => ({ ...e, loadedAt: e.loadedAt.toISOString() });
 

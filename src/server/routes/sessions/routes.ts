@@ -1,21 +1,20 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
+import { apiRouter } from '../../openapi';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
-import { abilities, catalogPolicy, platformPolicy } from '../../core/policies';
-import { publicUser } from '../../core/records';
-import { signIn, SESSION_ABSOLUTE_MS } from '../../app/use-cases/sessions/sign-in';
-import { KNOWN_DEVICE_MS } from '../../app/known-device';
-import { signOut } from '../../app/use-cases/sessions/sign-out';
-import { authenticateSession } from '../../app/use-cases/sessions/authenticate-session';
-import { switchOrganization } from '../../app/use-cases/sessions/switch-organization';
-import { revokeSession } from '../../app/use-cases/sessions/revoke-session';
-import { changePassword, changePasswordInput } from '../../app/use-cases/users/change-password';
-import { listOrganizations } from '../../app/use-cases/organizations/list-organizations';
-import type { HonoEnv } from '../env';
-import { SESSION_COOKIE, clientIp, requestCtx, requireAuth } from '../middleware/request-context';
-import { DeviceSession, SessionInfo, errorResponses, jsonBody, jsonOk } from '../schemas';
-import { presentDeviceSession, presentOrganization, presentUser } from '../presenters';
+import { signIn, SESSION_ABSOLUTE_MS } from '../../../app/use-cases/sessions/sign-in';
+import { KNOWN_DEVICE_MS } from '../../../app/known-device';
+import { signOut } from '../../../app/use-cases/sessions/sign-out';
+import { listSessions } from '../../../app/use-cases/sessions/list-sessions';
+import { authenticateSession } from '../../../app/use-cases/sessions/authenticate-session';
+import { switchOrganization } from '../../../app/use-cases/sessions/switch-organization';
+import { revokeSession } from '../../../app/use-cases/sessions/revoke-session';
+import { changePassword, changePasswordInput } from '../../../app/use-cases/users/change-password';
+import { listOrganizations } from '../../../app/use-cases/organizations/list-organizations';
+import type { HonoEnv } from '../../env';
+import { SESSION_COOKIE, clientIp, requestCtx, requireAuth } from '../../middleware/request-context';
+import { DeviceSession, SessionInfo, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { presentDeviceSession, presentSessionInfo } from './presenter';
 
 const tags = ['Authentication'];
 /** A browser that signed in before (see src/app/known-device.ts): exempt from throttle blocks others cause. */
@@ -72,17 +71,8 @@ function secure(c: Context<HonoEnv>): boolean {
 }
 
 async function sessionInfo(c: Context<HonoEnv>, auth = requireAuth(c)) {
-  const deps = c.get('deps');
-  const orgs = await listOrganizations(deps, { actor: auth.actor, requestId: c.get('requestId') });
-  return {
-    user: presentUser(publicUser(auth.user)),
-    memberships: auth.actor.memberships,
-    activeOrgId: auth.actor.activeOrgId,
-    organizations: orgs.filter((o) => auth.actor.memberships.some((m) => m.orgId === o.id)).map(presentOrganization),
-    csrfToken: auth.session.csrfToken,
-    // Platform-wide abilities, plus the catalog ones the navigation needs before any catalog is loaded.
-    abilities: { ...abilities(platformPolicy, auth.actor, null), importCatalogText: catalogPolicy.rules.importText(auth.actor, null) },
-  };
+  const organizations = await listOrganizations(c.get('deps'), { actor: auth.actor, requestId: c.get('requestId') });
+  return presentSessionInfo({ user: auth.user, actor: auth.actor, session: auth.session, organizations });
 }
 
 export function authRoutes() {
@@ -128,7 +118,7 @@ export function authRoutes() {
   });
   app.openapi(listSessionsRoute, async (c) => {
     const auth = requireAuth(c);
-    const list = await c.get('deps').uow.read.sessions.listForUser(auth.user.id);
+    const list = await listSessions(c.get('deps'), requestCtx(c));
     return c.json({ sessions: list.map((s) => presentDeviceSession(s, auth.session.id)) }, 200);
   });
   app.openapi(revokeRoute, async (c) => {

@@ -1,13 +1,13 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
+import { apiRouter } from '../../openapi';
 import { stream } from 'hono/streaming';
-import { queryAuditLog } from '../../app/use-cases/audit/query-audit-log';
-import { verifyAuditChain } from '../../app/use-cases/audit/verify-audit-chain';
-import { recordAuditExport } from '../../app/use-cases/audit/record-audit-export';
-import { authorize, platformPolicy } from '../../core/policies';
-import { canonicalJson } from '../../core/canonical-json';
-import { requestCtx } from '../middleware/request-context';
-import { AuditEvent, errorResponses, jsonOk } from '../schemas';
+import { queryAuditLog } from '../../../app/use-cases/audit/query-audit-log';
+import { verifyAuditChain } from '../../../app/use-cases/audit/verify-audit-chain';
+import { recordAuditExport } from '../../../app/use-cases/audit/record-audit-export';
+import { authorize, platformPolicy } from '../../../core/policies';
+import { canonicalJson } from '../../../core/canonical-json';
+import { requestCtx } from '../../middleware/request-context';
+import { AuditEvent, errorResponses, jsonOk } from '../../schemas';
 
 const tags = ['Audit log'];
 

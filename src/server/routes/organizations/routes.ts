@@ -1,15 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { apiRouter } from '../openapi';
-import { createOrganization, createOrganizationInput } from '../../app/use-cases/organizations/create-organization';
-import { updateOrganization, updateOrganizationInput } from '../../app/use-cases/organizations/update-organization';
-import { getOrganization, listMembers } from '../../app/use-cases/organizations/get-organization';
-import { listOrganizations } from '../../app/use-cases/organizations/list-organizations';
-import { changeMemberRole, changeMemberRoleInput } from '../../app/use-cases/organizations/change-member-role';
-import { removeMembership } from '../../app/use-cases/organizations/remove-membership';
-import { abilities, organizationPolicy } from '../../core/policies';
-import { requestCtx } from '../middleware/request-context';
-import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../schemas';
-import { presentMember, presentOrganization } from '../presenters';
+import { apiRouter } from '../../openapi';
+import { createOrganization, createOrganizationInput } from '../../../app/use-cases/organizations/create-organization';
+import { updateOrganization, updateOrganizationInput } from '../../../app/use-cases/organizations/update-organization';
+import { getOrganization, listMembers } from '../../../app/use-cases/organizations/get-organization';
+import { listOrganizations } from '../../../app/use-cases/organizations/list-organizations';
+import { changeMemberRole, changeMemberRoleInput } from '../../../app/use-cases/organizations/change-member-role';
+import { removeMembership } from '../../../app/use-cases/organizations/remove-membership';
+import { requestCtx } from '../../middleware/request-context';
+import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { presentMember, presentOrganization } from './presenter';
 
 const tags = ['Organizations'];
 const MemberParams = z.object({
@@ -39,17 +38,24 @@ const deleteMember = createRoute({ method: 'delete', path: '/organizations/{id}/
 
 export function organizationRoutes() {
   const app = apiRouter();
-  app.openapi(list, async (c) => c.json({ organizations: (await listOrganizations(c.get('deps'), requestCtx(c))).map(presentOrganization) }, 200));
+  app.openapi(list, async (c) => {
+    const ctx = requestCtx(c);
+    const orgs = await listOrganizations(c.get('deps'), ctx);
+    return c.json({ organizations: orgs.map((o) => presentOrganization(o, ctx.actor)) }, 200);
+  });
   app.openapi(create, async (c) => {
     const ctx = requestCtx(c);
     const org = await createOrganization(c.get('deps'), ctx, c.req.valid('json'));
-    return c.json(presentOrganization({ ...org, abilities: abilities(organizationPolicy, ctx.actor, org) }), 201);
+    return c.json(presentOrganization(org, ctx.actor), 201);
   });
-  app.openapi(get, async (c) => c.json(presentOrganization(await getOrganization(c.get('deps'), requestCtx(c), c.req.valid('param').id)), 200));
+  app.openapi(get, async (c) => {
+    const ctx = requestCtx(c);
+    return c.json(presentOrganization(await getOrganization(c.get('deps'), ctx, c.req.valid('param').id), ctx.actor), 200);
+  });
   app.openapi(update, async (c) => {
     const ctx = requestCtx(c);
     const org = await updateOrganization(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
-    return c.json(presentOrganization({ ...org, abilities: abilities(organizationPolicy, ctx.actor, org) }), 200);
+    return c.json(presentOrganization(org, ctx.actor), 200);
   });
   app.openapi(members, async (c) => c.json({ members: (await listMembers(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(presentMember) }, 200));
   app.openapi(patchMember, async (c) => {

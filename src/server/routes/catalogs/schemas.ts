@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { relationships, mappingMethods } from '../core/mapping/model';
-import { ITEM_ROLES, PARENT_ROLES, type ColumnRole } from '../formats/tabular/header-names';
-import { Issue } from './schemas';
+import { relationships, mappingMethods } from '../../../core/mapping/model';
+import { ITEM_ROLES, PARENT_ROLES, type ColumnRole } from '../../../formats/tabular/header-names';
+import { Issue } from '../../schemas';
 
 // Response and parameter schemas of the catalog and mapping endpoints (see schemas.ts for the shared ones).
 
