@@ -49,7 +49,10 @@ export async function bench(): Promise<BenchResult[]> {
     });
   };
   for (const level of ['LOW', 'MODERATE', 'HIGH', 'LI-SaaS']) {
-    await resolveFile(`oscal resolve FedRAMP rev5 ${level} (median)`, `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_${level}-baseline_profile-min.json`);
+    await resolveFile(
+      `oscal resolve FedRAMP rev5 ${level} (median)`,
+      `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_${level}-baseline_profile-min.json`,
+    );
   }
   await resolveFile(
     'oscal resolve SP 800-53 rev4 HIGH (median)',
@@ -67,7 +70,10 @@ export async function bench(): Promise<BenchResult[]> {
   const meta = { title: 'chain', 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' };
   for (let i = 0; i < 30; i++) {
     const next = i === 29 ? rev4 : `/chain/p${i + 1}.json`;
-    const imports = [{ href: next, 'include-all': {} }, { href: next, 'include-all': {} }];
+    const imports = [
+      { href: next, 'include-all': {} },
+      { href: next, 'include-all': {} },
+    ];
     docs[`/chain/p${i}.json`] = { profile: { uuid: '22222222-2222-4222-8222-222222222222', metadata: meta, imports } };
   }
   const chainMs = await time(

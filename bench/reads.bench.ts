@@ -31,7 +31,9 @@ interface Load {
 
 function runLoad(url: string, headers: Record<string, string>, durationMs = 4000): Promise<Load> {
   return new Promise((res, rej) => {
-    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), { workerData: { url, headers, durationMs, concurrency: CONNECTIONS } });
+    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), {
+      workerData: { url, headers, durationMs, concurrency: CONNECTIONS },
+    });
     w.once('message', (m: { count: number; errors: number; latencies: number[] }) => {
       const sorted = m.latencies.sort((a, b) => a - b);
       const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
@@ -47,7 +49,10 @@ const round = (x: number) => Math.round(x * 10) / 10;
 async function readsOn(engineName: string, databaseUrl: string | undefined): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'ismap-bench-'));
-  const runtime = await openRuntime({ dataDir, databaseUrl, secureCookies: 'false', trustProxy: false, webDir: undefined, logLevel: 'silent' }, { fastHashing: true });
+  const runtime = await openRuntime(
+    { dataDir, databaseUrl, secureCookies: 'false', trustProxy: false, webDir: undefined, logLevel: 'silent' },
+    { fastHashing: true },
+  );
   try {
     await startupTasks(runtime);
     await seedDemo(runtime.deps, { password: PW });
@@ -55,7 +60,11 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PW }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PW }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const reads = [
       ['node page', '/api/v1/catalogs/ismap/editions/2024-07/nodes/9.2.3'],
@@ -80,9 +89,25 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
         const share = (api.rps / floor.rps) * 100;
         const label = `${engineName}: ${name} (${body.length} B, ${CONNECTIONS} connections)`;
         out.push({ name: `${label}`, value: round(api.rps), unit: 'req/s' });
-        out.push({ name: `${engineName}: ${name} floor (bare node:http, same bytes)`, value: round(floor.rps), unit: 'req/s' });
-        out.push({ name: `${engineName}: ${name} share of the floor`, value: round(share), unit: '%', target: '≥ 30 %', ok: share >= 30 });
-        out.push({ name: `${engineName}: ${name} p99 latency under load`, value: round(api.p99), unit: 'ms', target: '≤ 20 ms', ok: api.p99 <= 20 });
+        out.push({
+          name: `${engineName}: ${name} floor (bare node:http, same bytes)`,
+          value: round(floor.rps),
+          unit: 'req/s',
+        });
+        out.push({
+          name: `${engineName}: ${name} share of the floor`,
+          value: round(share),
+          unit: '%',
+          target: '≥ 30 %',
+          ok: share >= 30,
+        });
+        out.push({
+          name: `${engineName}: ${name} p99 latency under load`,
+          value: round(api.p99),
+          unit: 'ms',
+          target: '≤ 20 ms',
+          ok: api.p99 <= 20,
+        });
       } finally {
         bare.close();
       }
@@ -98,10 +123,15 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
 /** Resident memory of an idle `ismap serve` (VmRSS from /proc), once it has answered /healthz and settled. */
 async function idleRss(dataDir: string): Promise<number> {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [join(root, 'bin/ismap.js'), 'serve', '--port', String(port)], { env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ISMAP_DEMO_PASSWORD: PW }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [join(root, 'bin/ismap.js'), 'serve', '--port', String(port)], {
+    env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'silent', ISMAP_DEMO_PASSWORD: PW },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
-      const ok = await new Promise<boolean>((res) => http.get(`http://127.0.0.1:${port}/healthz`, (r) => res(r.statusCode === 200)).on('error', () => res(false)));
+      const ok = await new Promise<boolean>((res) =>
+        http.get(`http://127.0.0.1:${port}/healthz`, (r) => res(r.statusCode === 200)).on('error', () => res(false)),
+      );
       if (ok) break;
       if (child.exitCode !== null) throw new Error('server exited');
       await new Promise((r) => setTimeout(r, 50));
@@ -122,7 +152,13 @@ async function memory(): Promise<BenchResult[]> {
     const first = await idleRss(dir);
     const restart = await idleRss(dir);
     return [
-      { name: 'embedded server RSS, idle after its first start (loads the bundled catalogs)', value: round(first), unit: 'MB', target: '≤ 300 MB', ok: first <= 300 },
+      {
+        name: 'embedded server RSS, idle after its first start (loads the bundled catalogs)',
+        value: round(first),
+        unit: 'MB',
+        target: '≤ 300 MB',
+        ok: first <= 300,
+      },
       { name: 'embedded server RSS, idle after a restart', value: round(restart), unit: 'MB' },
     ];
   } finally {

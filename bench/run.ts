@@ -19,7 +19,9 @@ for (const f of files) {
   for (const r of await mod.bench()) {
     all.push({ ...r, suite });
     const mark = r.ok === undefined ? '' : r.ok ? '  ✓' : '  ✗ MISSED';
-    console.log(`  ${r.name.padEnd(62)} ${String(Math.round(r.value * 100) / 100).padStart(10)} ${r.unit.padEnd(6)} ${r.target ? `(target ${r.target})` : ''}${mark}`);
+    console.log(
+      `  ${r.name.padEnd(62)} ${String(Math.round(r.value * 100) / 100).padStart(10)} ${r.unit.padEnd(6)} ${r.target ? `(target ${r.target})` : ''}${mark}`,
+    );
   }
 }
 const missed = all.filter((r) => r.ok === false);

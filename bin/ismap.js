@@ -20,7 +20,11 @@ function newestSource(dir) {
 
 const argv = process.argv.slice(2);
 let main, early;
-if (process.env.ISMAP_NO_BUNDLE !== '1' && existsSync(bundle) && statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))) {
+if (
+  process.env.ISMAP_NO_BUNDLE !== '1' &&
+  existsSync(bundle) &&
+  statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))
+) {
   // `serve` starts opening the embedded database before the rest of the code loads (src/cli/early-start.ts).
   early = await import(join(root, 'dist', 'server', 'early-start.mjs'));
   early.beginEarlyStart(argv);

@@ -18,14 +18,20 @@ const keepSourceUrls = {
       const text = await readFile(args.path, 'utf8');
       if (!text.includes('import.meta.url')) return undefined;
       const rel = relative(dirname(outfile), args.path).split('\\').join('/');
-      return { contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`), loader: 'ts' };
+      return {
+        contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(rel)}, import.meta.url).href`),
+        loader: 'ts',
+      };
     });
   },
 };
 
 await build({
   // early-start is its own entry so bin/ismap.js can load it before the rest; splitting keeps one shared copy.
-  entryPoints: { ismap: join(root, 'src', 'cli', 'main.ts'), 'early-start': join(root, 'src', 'cli', 'early-start.ts') },
+  entryPoints: {
+    ismap: join(root, 'src', 'cli', 'main.ts'),
+    'early-start': join(root, 'src', 'cli', 'early-start.ts'),
+  },
   outdir: dirname(outfile),
   outExtension: { '.js': '.mjs' },
   // Commands load lazily (src/cli/registry.ts): split chunks keep that, so `ismap --help` does not load the server.

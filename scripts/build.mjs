@@ -16,6 +16,17 @@ function newest(path) {
 const built = join(root, 'dist', 'web', 'index.html');
 const inputs = [join(root, 'src', 'web'), join(root, 'src', 'core'), join(root, 'package-lock.json')];
 if (!existsSync(built) || statSync(built).mtimeMs < Math.max(...inputs.map(newest))) {
-  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      'src/web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
 }
 await import('./build-server.mjs');

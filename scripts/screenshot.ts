@@ -14,9 +14,15 @@ const server = await startHttpServer();
 try {
   const ctx = { actor: systemActor, requestId: 'screenshot' };
   const ja = join(dir, 'ja.csv');
-  writeFileSync(ja, '\ufeff管理策番号,タイトル,本文\n9.2.3,特権的アクセス権の管理,（例示）特権的アクセス権の割当て及び利用を制限し、管理する。\n');
+  writeFileSync(
+    ja,
+    '\ufeff管理策番号,タイトル,本文\n9.2.3,特権的アクセス権の管理,（例示）特権的アクセス権の割当て及び利用を制限し、管理する。\n',
+  );
   const en = join(dir, 'en.csv');
-  writeFileSync(en, 'ID,Title,Text\n9.2.3,Management of privileged access rights,(Illustrative) Restrict and control the allocation and use of privileged access rights.\n');
+  writeFileSync(
+    en,
+    'ID,Title,Text\n9.2.3,Management of privileged access rights,(Illustrative) Restrict and control the allocation and use of privileged access rights.\n',
+  );
   await importTextFile(server.deps, ctx, { path: ja, catalog: 'ismap', edition: '2024-07', lang: 'ja' });
   await importTextFile(server.deps, ctx, { path: en, catalog: 'ismap', edition: '2024-07', lang: 'en' });
   const browser = await launch();

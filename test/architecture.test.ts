@@ -16,7 +16,10 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-const tree = [...files(src)].map((p) => ({ path: relative(src, p).split(sep).join('/'), text: readFileSync(p, 'utf8') }));
+const tree = [...files(src)].map((p) => ({
+  path: relative(src, p).split(sep).join('/'),
+  text: readFileSync(p, 'utf8'),
+}));
 
 describe('architecture', () => {
   it('the tree follows every rule', () => {
@@ -46,11 +49,31 @@ describe('architecture', () => {
     ['Date.now() in core', 'core/x.ts', 'export const t = () => Date.now();', /Date\.now\(\)/],
     ['new Date() in core', 'core/x.ts', 'export const t = () => new Date();', /new Date\(\)/],
     ['Math.random() in core', 'core/x.ts', 'export const r = () => Math.random();', /Math\.random\(\)/],
-    ['randomUUID in core', 'core/x.ts', "import { randomUUID } from 'node:crypto';\nexport const r = randomUUID();", /randomness/],
+    [
+      'randomUUID in core',
+      'core/x.ts',
+      "import { randomUUID } from 'node:crypto';\nexport const r = randomUUID();",
+      /randomness/,
+    ],
     ['a file outside the layers', 'x.ts', 'export {};', /outside any known layer/],
-    ['a route using a repository', 'server/routes/x/routes.ts', "const u = await c.get('deps').uow.read.users.get(id);", /touches the repositories/],
-    ['a route reading the clock', 'server/routes/x/routes.ts', "const now = c.get('deps').clock.now();", /reads the clock/],
-    ['a route attaching abilities', 'server/routes/x/routes.ts', 'return { ...o, abilities: abilities(policy, actor, o) };', /attaches abilities/],
+    [
+      'a route using a repository',
+      'server/routes/x/routes.ts',
+      "const u = await c.get('deps').uow.read.users.get(id);",
+      /touches the repositories/,
+    ],
+    [
+      'a route reading the clock',
+      'server/routes/x/routes.ts',
+      "const now = c.get('deps').clock.now();",
+      /reads the clock/,
+    ],
+    [
+      'a route attaching abilities',
+      'server/routes/x/routes.ts',
+      'return { ...o, abilities: abilities(policy, actor, o) };',
+      /attaches abilities/,
+    ],
   ];
   for (const [what, path, text, expected] of planted) {
     it(`fails on ${what}`, () => {
@@ -62,12 +85,21 @@ describe('architecture', () => {
 
   it('allows what the layers may do', () => {
     const fine = [
-      { path: 'core/x.ts', text: "import { createHash } from 'node:crypto';\nexport const at = (s: string) => new Date(s);" },
+      {
+        path: 'core/x.ts',
+        text: "import { createHash } from 'node:crypto';\nexport const at = (s: string) => new Date(s);",
+      },
       { path: 'core/y.ts', text: '// Date.now() is not called here\nexport const s = "Math.random()";' },
       { path: 'db/x.ts', text: "import { sql } from 'drizzle-orm';\nimport type { Actor } from '../core/identity';" },
-      { path: 'web/x.tsx', text: "import '@mantine/core/styles.css';\nimport './styles.css';\nimport { t } from '../core/t';" },
+      {
+        path: 'web/x.tsx',
+        text: "import '@mantine/core/styles.css';\nimport './styles.css';\nimport { t } from '../core/t';",
+      },
       { path: 'cli/x.ts', text: "import pino from 'pino';\nimport { openEngine } from '../db/engine';" },
-      { path: 'server/routes/x/presenter.ts', text: 'export const p = (o: O, a: A) => ({ ...o, abilities: abilities(policy, a, o) });' },
+      {
+        path: 'server/routes/x/presenter.ts',
+        text: 'export const p = (o: O, a: A) => ({ ...o, abilities: abilities(policy, a, o) });',
+      },
     ];
     expect(checkArchitecture(fine)).toEqual([]);
   });

@@ -30,7 +30,8 @@ export async function setup(project: TestProject) {
   }
   const bin = findPgBin();
   if (!bin) {
-    const msg = 'PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL half of the database contract suite is SKIPPED. Install postgresql-15.';
+    const msg =
+      'PostgreSQL binaries (initdb, pg_ctl) not found: the PostgreSQL half of the database contract suite is SKIPPED. Install postgresql-15.';
     if (process.env.CI === 'true') throw new Error(msg);
     console.warn(`\n\x1b[41m\x1b[97m WARNING \x1b[0m ${msg}\n`);
     project.provide('pgUrl', '');

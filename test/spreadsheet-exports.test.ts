@@ -27,9 +27,12 @@ describe('every spreadsheet export neutralizes formula cells', () => {
   it('finds a planted CSV writer that does not neutralize, and accepts one that does', () => {
     const bad = "return rows.map((r) => r.join(',') + '\\n');\nc.header('Content-Type', 'text/csv');";
     const good = `${bad}\nconst cell = neutralizeFormula(text);`;
-    expect(unneutralizedSpreadsheetWriters([{ path: 'bad.ts', text: bad }, { path: 'good.ts', text: good }])).toEqual([
-      'bad.ts',
-    ]);
+    expect(
+      unneutralizedSpreadsheetWriters([
+        { path: 'bad.ts', text: bad },
+        { path: 'good.ts', text: good },
+      ]),
+    ).toEqual(['bad.ts']);
     const xlsx = 'await workbook.xlsx.writeBuffer();';
     expect(unneutralizedSpreadsheetWriters([{ path: 'x.ts', text: xlsx }])).toEqual(['x.ts']);
   });

@@ -13,11 +13,25 @@ function fakeUow() {
       listSets: async () => [],
       all: async () => {
         calls.mappings++;
-        return Array.from({ length: state.mappingCount }, (_, i) => ({ id: `m${i}`, setId: 's', source: 'a:1:x', target: 'b:1:y', relationship: 'equal' as const, provenance: { document: 'd', method: 'manual' as const }, confidence: 1, createdBy: null, createdAt: new Date(0) }));
+        return Array.from({ length: state.mappingCount }, (_, i) => ({
+          id: `m${i}`,
+          setId: 's',
+          source: 'a:1:x',
+          target: 'b:1:y',
+          relationship: 'equal' as const,
+          provenance: { document: 'd', method: 'manual' as const },
+          confidence: 1,
+          createdBy: null,
+          createdAt: new Date(0),
+        }));
       },
     },
   } as unknown as Repositories;
-  const uow: UnitOfWork = { read, exclusive: (_task, fn) => fn(), transaction: () => Promise.reject(new Error('read-only fake')) };
+  const uow: UnitOfWork = {
+    read,
+    exclusive: (_task, fn) => fn(),
+    transaction: () => Promise.reject(new Error('read-only fake')),
+  };
   return { uow, calls, state };
 }
 

@@ -23,7 +23,8 @@ interface Part<T> {
   value: Promise<T>;
 }
 
-const fresh = <T>(p: Part<T> | null, generation: number, revision: number): p is Part<T> => p !== null && p.generation >= generation && p.revision >= revision;
+const fresh = <T>(p: Part<T> | null, generation: number, revision: number): p is Part<T> =>
+  p !== null && p.generation >= generation && p.revision >= revision;
 
 /**
  * The in-process cache of catalogs and mappings, owned by the runtime and handed to use cases through
@@ -41,7 +42,8 @@ export class CatalogCache {
   private generations = { catalogs: 0, mappings: 0 };
   private catalogs: Part<LoadedCatalogs> | null = null;
   private mappings: Part<LoadedMappings> | null = null;
-  private snapshot: { catalogs: Part<LoadedCatalogs>; mappings: Part<LoadedMappings>; value: CatalogSnapshot } | null = null;
+  private snapshot: { catalogs: Part<LoadedCatalogs>; mappings: Part<LoadedMappings>; value: CatalogSnapshot } | null =
+    null;
 
   /** After a change to catalogs (and maybe mappings) committed in this process, or when notifications were lost. */
   invalidate(): void {
@@ -56,7 +58,10 @@ export class CatalogCache {
 
   /** A revision committed somewhere (another server on the same PostgreSQL): the next read loads what is newer. */
   observe(revision: ContentRevision): void {
-    this.known = { catalogs: Math.max(this.known.catalogs, revision.catalogs), mappings: Math.max(this.known.mappings, revision.mappings) };
+    this.known = {
+      catalogs: Math.max(this.known.catalogs, revision.catalogs),
+      mappings: Math.max(this.known.mappings, revision.mappings),
+    };
   }
 
   /** The highest revision seen so far (for tests and diagnostics). */
@@ -67,19 +72,33 @@ export class CatalogCache {
   /** The current snapshot. */
   async get(uow: UnitOfWork): Promise<CatalogSnapshot> {
     // What this read must include: every local invalidation and every revision seen before it began.
-    const want = { catalogs: { generation: this.generations.catalogs, revision: this.known.catalogs }, mappings: { generation: this.generations.mappings, revision: this.known.mappings } };
-    if (!fresh(this.catalogs, want.catalogs.generation, want.catalogs.revision) || !fresh(this.mappings, want.mappings.generation, want.mappings.revision)) {
+    const want = {
+      catalogs: { generation: this.generations.catalogs, revision: this.known.catalogs },
+      mappings: { generation: this.generations.mappings, revision: this.known.mappings },
+    };
+    if (
+      !fresh(this.catalogs, want.catalogs.generation, want.catalogs.revision) ||
+      !fresh(this.mappings, want.mappings.generation, want.mappings.revision)
+    ) {
       const generations = { ...this.generations };
       const revision = await uow.read.contentRevision.get();
       this.observe(revision);
       // Another read may have started a load meanwhile that is new enough for this one.
       if (!fresh(this.catalogs, want.catalogs.generation, want.catalogs.revision)) {
-        const part: Part<LoadedCatalogs> = { revision: revision.catalogs, generation: generations.catalogs, value: loadCatalogs(uow) };
+        const part: Part<LoadedCatalogs> = {
+          revision: revision.catalogs,
+          generation: generations.catalogs,
+          value: loadCatalogs(uow),
+        };
         this.catalogs = part;
         forgetOnFailure(part, () => this.catalogs === part && (this.catalogs = null));
       }
       if (!fresh(this.mappings, want.mappings.generation, want.mappings.revision)) {
-        const part: Part<LoadedMappings> = { revision: revision.mappings, generation: generations.mappings, value: loadMappings(uow) };
+        const part: Part<LoadedMappings> = {
+          revision: revision.mappings,
+          generation: generations.mappings,
+          value: loadMappings(uow),
+        };
         this.mappings = part;
         forgetOnFailure(part, () => this.mappings === part && (this.mappings = null));
       }
@@ -91,8 +110,22 @@ export class CatalogCache {
     const [c, m] = await Promise.all([catalogs.value, mappings.value]);
     // A newer snapshot may have been put while this one loaded: keep the newest.
     const now = this.snapshot;
-    if (now && now !== snap && now.catalogs.revision >= catalogs.revision && now.mappings.revision >= mappings.revision && now.catalogs.generation >= catalogs.generation && now.mappings.generation >= mappings.generation) return now.value;
-    const value = new CatalogSnapshot(c.records, c.editions, m.mappings, m.sets, snap?.catalogs === catalogs ? snap.value : undefined);
+    if (
+      now &&
+      now !== snap &&
+      now.catalogs.revision >= catalogs.revision &&
+      now.mappings.revision >= mappings.revision &&
+      now.catalogs.generation >= catalogs.generation &&
+      now.mappings.generation >= mappings.generation
+    )
+      return now.value;
+    const value = new CatalogSnapshot(
+      c.records,
+      c.editions,
+      m.mappings,
+      m.sets,
+      snap?.catalogs === catalogs ? snap.value : undefined,
+    );
     this.snapshot = { catalogs, mappings, value };
     return value;
   }

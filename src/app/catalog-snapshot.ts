@@ -59,7 +59,10 @@ export class CatalogSnapshot {
 
   /** Editions of one catalog, newest first. */
   editionsOf(catalog: string): string[] {
-    return this.records.filter((r) => r.catalog === catalog).map((r) => r.edition).sort((a, b) => compareEditions(b, a));
+    return this.records
+      .filter((r) => r.catalog === catalog)
+      .map((r) => r.edition)
+      .sort((a, b) => compareEditions(b, a));
   }
 
   catalogNames(): string[] {
@@ -117,7 +120,10 @@ export class CatalogSnapshot {
    */
   forActor(actor: Actor): MappingView {
     const readable = this.sets.filter((s) => can(mappingSetPolicy, actor, 'read', s));
-    const key = readable.filter((s) => !isGlobalMappingSet(s)).map((s) => s.id).join('\n');
+    const key = readable
+      .filter((s) => !isGlobalMappingSet(s))
+      .map((s) => s.id)
+      .join('\n');
     let view = this.views.get(key);
     if (!view) {
       if (this.views.size >= MAX_VIEWS) this.views.clear();

@@ -74,7 +74,17 @@ function lookUp(snapshot: CatalogSnapshot, catalog: string, edition: string | un
 
 /** `catalog` or `catalog:edition` → the stored edition (newest when omitted); throws not_found. */
 export function resolveEdition(snapshot: CatalogSnapshot, catalog: string, edition?: string | null) {
-  const e = edition ? snapshot.edition(catalog, edition) : snapshot.edition(catalog, snapshot.editionsOf(catalog)[0] ?? '');
-  if (!e) throw new DomainError('not_found', edition ? `catalog edition ${catalog}:${edition} not found` : `catalog ${catalog} not found`, undefined, edition ? { reason: 'edition_not_found', params: { catalog, edition } } : { reason: 'catalog_not_found', params: { catalog } });
+  const e = edition
+    ? snapshot.edition(catalog, edition)
+    : snapshot.edition(catalog, snapshot.editionsOf(catalog)[0] ?? '');
+  if (!e)
+    throw new DomainError(
+      'not_found',
+      edition ? `catalog edition ${catalog}:${edition} not found` : `catalog ${catalog} not found`,
+      undefined,
+      edition
+        ? { reason: 'edition_not_found', params: { catalog, edition } }
+        : { reason: 'catalog_not_found', params: { catalog } },
+    );
   return e;
 }

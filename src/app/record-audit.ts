@@ -25,7 +25,12 @@ export type AuditContext = Omit<RequestContext, 'actor'> & { actor: RequestConte
  * Appends one audit event to the hash chain. Call it with the transaction's repositories, after the change,
  * so the change and its audit row commit or roll back together (locking the chain head serialises writers).
  */
-export async function recordAudit(repos: Repositories, deps: Pick<AppDeps, 'clock' | 'ids'>, ctx: AuditContext, entry: AuditEntry): Promise<AuditEvent> {
+export async function recordAudit(
+  repos: Repositories,
+  deps: Pick<AppDeps, 'clock' | 'ids'>,
+  ctx: AuditContext,
+  entry: AuditEntry,
+): Promise<AuditEvent> {
   const head = await repos.audit.lockHead();
   const event = sealEvent(
     {

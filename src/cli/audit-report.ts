@@ -14,13 +14,18 @@ export function describeChainReport(r: ChainReport): string {
   const lines: string[] = [];
   const b = r.broken;
   if (!b) lines.push(`Audit chain intact: ${r.checked} event(s), head ${r.head ?? '(empty)'}`);
-  else if (b.reason === 'head_missing') lines.push(`Audit chain BROKEN: the chain-head row (audit_chain_head) is missing; ${r.checked} event(s) verified.`);
+  else if (b.reason === 'head_missing')
+    lines.push(`Audit chain BROKEN: the chain-head row (audit_chain_head) is missing; ${r.checked} event(s) verified.`);
   else {
-    lines.push(`Audit chain BROKEN at position ${b.position} (seq ${b.seq}${b.id ? `, event ${b.id}` : ''}): ${b.reason}`);
+    lines.push(
+      `Audit chain BROKEN at position ${b.position} (seq ${b.seq}${b.id ? `, event ${b.id}` : ''}): ${b.reason}`,
+    );
     lines.push(`  expected ${b.expected}`, `  found    ${b.actual}`, `${b.position - 1} event(s) before it verified.`);
   }
   if (r.checkpoints === null) {
-    lines.push('No checkpoint log configured (ISMAP_AUDIT_CHECKPOINT_FILE): a re-hashed chain cannot be told from an intact one.');
+    lines.push(
+      'No checkpoint log configured (ISMAP_AUDIT_CHECKPOINT_FILE): a re-hashed chain cannot be told from an intact one.',
+    );
     return lines.join('\n') + '\n';
   }
   if (r.checkpoints.length === 0) lines.push('No signed checkpoint yet (`ismap audit checkpoint`).');

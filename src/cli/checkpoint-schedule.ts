@@ -9,8 +9,14 @@ import { createAuditCheckpoint } from '../app/use-cases/audit/create-audit-check
  * appended when it moved since the newest checkpoint. A tick that finds the previous one still running is skipped;
  * a refused checkpoint (a chain that no longer verifies) is logged as an error and tried again next time.
  */
-export function scheduleAuditCheckpoints(deps: Pick<AppDeps, 'uow' | 'clock' | 'auditCheckpoints'>, logger: Pick<Logger, 'info' | 'error'>, intervalSeconds: number, ticker: Ticker): { stop(): Promise<void>; idle(): Promise<void> } {
-  if (!deps.auditCheckpoints?.signer || intervalSeconds <= 0) return { stop: async () => undefined, idle: async () => undefined };
+export function scheduleAuditCheckpoints(
+  deps: Pick<AppDeps, 'uow' | 'clock' | 'auditCheckpoints'>,
+  logger: Pick<Logger, 'info' | 'error'>,
+  intervalSeconds: number,
+  ticker: Ticker,
+): { stop(): Promise<void>; idle(): Promise<void> } {
+  if (!deps.auditCheckpoints?.signer || intervalSeconds <= 0)
+    return { stop: async () => undefined, idle: async () => undefined };
   let running: Promise<void> | null = null;
   const tick = () => {
     if (running) return;

@@ -26,9 +26,16 @@ export function isWritableDataDir(dir: string): boolean {
 export function dataDirError(e: unknown, dataDir: string): unknown {
   if (e instanceof DomainError) return e;
   const code = systemCode(e);
-  if (code === 'ENOSPC') return new DomainError('disk_full', `the disk holding the data folder ${dataDir} is full (ENOSPC): free some space and start again`);
+  if (code === 'ENOSPC')
+    return new DomainError(
+      'disk_full',
+      `the disk holding the data folder ${dataDir} is full (ENOSPC): free some space and start again`,
+    );
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || !isWritableDataDir(dataDir))
-    return new DomainError('config_invalid', `the data folder ${dataDir} is read-only or not writable (${code ?? 'no write permission'}): the embedded database needs to write there (\`ismap audit verify\` can check a read-only copy)`);
+    return new DomainError(
+      'config_invalid',
+      `the data folder ${dataDir} is read-only or not writable (${code ?? 'no write permission'}): the embedded database needs to write there (\`ismap audit verify\` can check a read-only copy)`,
+    );
   return e;
 }
 

@@ -7,9 +7,11 @@ import { describeFsError, systemCode } from '../formats/fs-errors';
 export function errorLine(e: unknown): string {
   const err = e as NodeJS.ErrnoException;
   const code = systemCode(e);
-  if (code && typeof err.path === 'string') return `${err.path}: ${describeFsError({ ...err, code, message: err.message })}`;
+  if (code && typeof err.path === 'string')
+    return `${err.path}: ${describeFsError({ ...err, code, message: err.message })}`;
   if (code === 'ENOSPC') return 'the disk is full (ENOSPC): free some space and try again';
   if (code) return `${describeFsError({ code, message: err.message })}: ${err.message}`;
-  if (e instanceof RangeError && /call stack/i.test(e.message)) return 'the input is nested too deeply to process (maximum call stack size exceeded)';
+  if (e instanceof RangeError && /call stack/i.test(e.message))
+    return 'the input is nested too deeply to process (maximum call stack size exceeded)';
   return `unexpected error: ${err?.message ?? String(e)} (set ISMAP_DEBUG=1 to see where)`;
 }

@@ -23,13 +23,19 @@ function lookup(argv: string[]): { command: CommandEntry; rest: string[] } | nul
   let best: { command: CommandEntry; rest: string[] } | null = null;
   for (const c of commands) {
     const words = c.name.split(' ');
-    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length)) best = { command: c, rest: argv.slice(words.length) };
+    if (words.every((w, i) => argv[i] === w) && (!best || words.length > best.command.name.split(' ').length))
+      best = { command: c, rest: argv.slice(words.length) };
   }
   return best;
 }
 
 export async function main(argv: string[], io: Partial<CommandContext> = {}): Promise<number> {
-  const ctx: Omit<CommandContext, 'argv'> = { stdout: io.stdout ?? process.stdout, stderr: io.stderr ?? process.stderr, env: io.env ?? process.env, cwd: io.cwd ?? process.cwd() };
+  const ctx: Omit<CommandContext, 'argv'> = {
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+    cwd: io.cwd ?? process.cwd(),
+  };
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     ctx.stdout.write(overview() + '\n');
     return argv.length === 0 ? EXIT_USAGE : 0;
@@ -54,7 +60,10 @@ export async function main(argv: string[], io: Partial<CommandContext> = {}): Pr
     }
     if (isDomainError(e)) {
       ctx.stderr.write(`ismap ${command.name}: ${e.message}\n`);
-      for (const i of e.issues ?? []) ctx.stderr.write(`  - ${i.row ? `row ${i.row}: ` : ''}${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}\n`);
+      for (const i of e.issues ?? [])
+        ctx.stderr.write(
+          `  - ${i.row ? `row ${i.row}: ` : ''}${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}\n`,
+        );
       return EXIT_FAILURE;
     }
     ctx.stderr.write(`ismap ${command.name}: ${errorLine(e)}\n`);

@@ -9,23 +9,71 @@ export interface CommandEntry {
 
 // Loading every command eagerly pulled the whole server, OSCAL and spreadsheet stacks into `ismap --help` and into
 // every start-up (seconds). Summaries are repeated here; test/cli/cli.test.ts checks they match each command file.
-const entry = (name: string, summary: string, load: () => Promise<{ command: Command }>): CommandEntry => ({ name, summary, load: async () => (await load()).command });
+const entry = (name: string, summary: string, load: () => Promise<{ command: Command }>): CommandEntry => ({
+  name,
+  summary,
+  load: async () => (await load()).command,
+});
 
 /** Every `ismap` command. One file per command in ./commands. */
 export const commands: CommandEntry[] = [
   entry('serve', 'Run the ISMAP Hub server (API and web app)', () => import('./commands/serve')),
   entry('db migrate', 'Apply pending database migrations', () => import('./commands/db-migrate')),
-  entry('user create', 'Create a user (the first platform administrator, or a member of an organization)', () => import('./commands/user-create')),
-  entry('member set', 'Add an existing user to an organization, or change their role, directly (the operator)', () => import('./commands/member-set')),
+  entry(
+    'user create',
+    'Create a user (the first platform administrator, or a member of an organization)',
+    () => import('./commands/user-create'),
+  ),
+  entry(
+    'member set',
+    'Add an existing user to an organization, or change their role, directly (the operator)',
+    () => import('./commands/member-set'),
+  ),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
-  entry('audit checkpoint', 'Sign the audit chain head now and append it to the checkpoint log', () => import('./commands/audit-checkpoint')),
-  entry('audit keygen', 'Create an Ed25519 key pair for signing audit checkpoints', () => import('./commands/audit-keygen')),
-  entry('catalog sync', 'Load the bundled catalogs and mapping sets into the database (unchanged ones are skipped)', () => import('./commands/catalog-sync')),
-  entry('catalog import-text', 'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition', () => import('./commands/catalog-import-text')),
+  entry(
+    'audit checkpoint',
+    'Sign the audit chain head now and append it to the checkpoint log',
+    () => import('./commands/audit-checkpoint'),
+  ),
+  entry(
+    'audit keygen',
+    'Create an Ed25519 key pair for signing audit checkpoints',
+    () => import('./commands/audit-keygen'),
+  ),
+  entry(
+    'catalog sync',
+    'Load the bundled catalogs and mapping sets into the database (unchanged ones are skipped)',
+    () => import('./commands/catalog-sync'),
+  ),
+  entry(
+    'catalog import-text',
+    'Import criteria texts (Japanese or English) from a CSV/TSV/XLSX file into a catalog edition',
+    () => import('./commands/catalog-import-text'),
+  ),
   entry('catalog diff', 'What changed between two editions of a catalog', () => import('./commands/catalog-diff')),
-  entry('catalog export', 'Export a catalog edition as OSCAL (catalog, or a basic-requirements or LIU profile)', () => import('./commands/catalog-export')),
-  entry('mapping-set publish', 'Publish an organization’s mapping set to every signed-in user, or make it private again', () => import('./commands/mapping-set-publish')),
-  entry('map', 'Show how a control maps to another framework, path by path with provenance', () => import('./commands/map')),
-  entry('oscal resolve', 'Resolve an OSCAL profile into a catalog (no database needed)', () => import('./commands/oscal-resolve')),
-  entry('oscal validate', 'Validate an OSCAL JSON document against NIST’s JSON schema', () => import('./commands/oscal-validate')),
+  entry(
+    'catalog export',
+    'Export a catalog edition as OSCAL (catalog, or a basic-requirements or LIU profile)',
+    () => import('./commands/catalog-export'),
+  ),
+  entry(
+    'mapping-set publish',
+    'Publish an organization’s mapping set to every signed-in user, or make it private again',
+    () => import('./commands/mapping-set-publish'),
+  ),
+  entry(
+    'map',
+    'Show how a control maps to another framework, path by path with provenance',
+    () => import('./commands/map'),
+  ),
+  entry(
+    'oscal resolve',
+    'Resolve an OSCAL profile into a catalog (no database needed)',
+    () => import('./commands/oscal-resolve'),
+  ),
+  entry(
+    'oscal validate',
+    'Validate an OSCAL JSON document against NIST’s JSON schema',
+    () => import('./commands/oscal-validate'),
+  ),
 ];

@@ -21,7 +21,8 @@ import { openAuditCheckpoints } from '../infra/audit-checkpoints';
 import { DomainError } from '../core/errors';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string }).version;
+export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** The composition root: one open database and everything the use cases need. */
 export interface Runtime {
@@ -68,16 +69,23 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
   };
 }
 
-type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> & Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
+type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
+  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
 
 /** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
 async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
   const c = config.auditCheckpoint;
   if (!c) return undefined;
   try {
-    return await openAuditCheckpoints({ keyFile: c.keyFile, publicKeyFiles: c.publicKeyFile ? [c.publicKeyFile] : [], file: c.file });
+    return await openAuditCheckpoints({
+      keyFile: c.keyFile,
+      publicKeyFiles: c.publicKeyFile ? [c.publicKeyFile] : [],
+      file: c.file,
+    });
   } catch (e) {
-    throw new DomainError('config_invalid', `Cannot read the audit checkpoint key: ${(e as Error).message}`, [{ path: ['ISMAP_AUDIT_KEY_FILE'], message: (e as Error).message }]);
+    throw new DomainError('config_invalid', `Cannot read the audit checkpoint key: ${(e as Error).message}`, [
+      { path: ['ISMAP_AUDIT_KEY_FILE'], message: (e as Error).message },
+    ]);
   }
 }
 
@@ -94,7 +102,12 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
   const embeddedDir = config.databaseUrl || opts.inMemory ? undefined : config.dataDir;
   let engine: Engine;
   try {
-    engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: opts.inMemory ? undefined : config.dataDir, embedded: opts.embedded, migrate: opts.migrate });
+    engine = await openEngine({
+      databaseUrl: config.databaseUrl,
+      dataDir: opts.inMemory ? undefined : config.dataDir,
+      embedded: opts.embedded,
+      migrate: opts.migrate,
+    });
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }

@@ -9,7 +9,11 @@ import { ensureCatalogs } from './startup';
 export const cliContext: RequestContext = { actor: systemActor, requestId: 'cli' };
 
 /** Opens the configured database (quietly), runs `fn`, and closes it. With `catalogs`, loads bundled catalogs into an empty database first. */
-export async function withRuntime<T>(ctx: CommandContext, fn: (runtime: Runtime) => Promise<T>, opts: { catalogs?: boolean } = {}): Promise<T> {
+export async function withRuntime<T>(
+  ctx: CommandContext,
+  fn: (runtime: Runtime) => Promise<T>,
+  opts: { catalogs?: boolean } = {},
+): Promise<T> {
   const config = parseConfig(ctx.env, ctx.cwd);
   const runtime = await openRuntime({ ...config, logLevel: 'silent' });
   try {

@@ -3,7 +3,19 @@ import { createHash } from 'node:crypto';
 import { ChainVerifier, GENESIS_HASH, digestOf, hashEvent, sealEvent, type AuditEvent } from './audit-chain';
 import { canonicalJson } from './canonical-json';
 
-const body = (n: number) => ({ id: `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`, at: `2026-11-26T00:00:0${n}.000Z`, actorUserId: null, actorOrgId: null, action: 'organization.create', targetType: 'organization', targetId: `o${n}`, beforeDigest: null, afterDigest: digestOf({ n }), requestId: null, details: { n, nested: { b: 2, a: 1 } } });
+const body = (n: number) => ({
+  id: `00000000-0000-0000-0000-${String(n).padStart(12, '0')}`,
+  at: `2026-11-26T00:00:0${n}.000Z`,
+  actorUserId: null,
+  actorOrgId: null,
+  action: 'organization.create',
+  targetType: 'organization',
+  targetId: `o${n}`,
+  beforeDigest: null,
+  afterDigest: digestOf({ n }),
+  requestId: null,
+  details: { n, nested: { b: 2, a: 1 } },
+});
 
 function chain(n: number): AuditEvent[] {
   const out: AuditEvent[] = [];
@@ -13,7 +25,9 @@ function chain(n: number): AuditEvent[] {
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 'é' }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"x":"é","z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: undefined, x: 'é' }], c: null } })).toBe(
+      '{"a":{"c":null,"d":[1,{"x":"é","z":1}]},"b":1}',
+    );
   });
   it('rejects non-finite numbers', () => {
     expect(() => canonicalJson({ a: Infinity })).toThrow();
@@ -42,7 +56,11 @@ describe('audit hash chain', () => {
 
   it.each([
     ['an altered field', (c: AuditEvent[]) => (c[2] = { ...c[2]!, action: 'organization.delete' }), 'hash_mismatch'],
-    ['a re-hashed altered event', (c: AuditEvent[]) => (c[2] = { ...c[2]!, targetId: 'x', hash: hashEvent({ ...c[2]!, targetId: 'x' }) }), 'prev_hash_mismatch'],
+    [
+      'a re-hashed altered event',
+      (c: AuditEvent[]) => (c[2] = { ...c[2]!, targetId: 'x', hash: hashEvent({ ...c[2]!, targetId: 'x' }) }),
+      'prev_hash_mismatch',
+    ],
     ['a deleted event', (c: AuditEvent[]) => c.splice(2, 1), 'sequence_gap'],
   ] as const)('reports the first broken link for %s', (_name, tamper, reason) => {
     const c = chain(5);

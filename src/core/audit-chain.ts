@@ -57,15 +57,52 @@ function legacyTime(at: string): string {
 }
 
 export function hashEvent(body: AuditEventBody): string {
-  const { format, seq, id, at, actorUserId, actorOrgId, action, targetType, targetId, beforeDigest, afterDigest, requestId, details, prevHash } = body;
-  const rest = { seq, id, actorUserId, actorOrgId, action, targetType, targetId, beforeDigest, afterDigest, requestId, details, prevHash };
+  const {
+    format,
+    seq,
+    id,
+    at,
+    actorUserId,
+    actorOrgId,
+    action,
+    targetType,
+    targetId,
+    beforeDigest,
+    afterDigest,
+    requestId,
+    details,
+    prevHash,
+  } = body;
+  const rest = {
+    seq,
+    id,
+    actorUserId,
+    actorOrgId,
+    action,
+    targetType,
+    targetId,
+    beforeDigest,
+    afterDigest,
+    requestId,
+    details,
+    prevHash,
+  };
   if (format === 1) return sha256(canonicalJson({ ...rest, at: legacyTime(at) }));
   return sha256(canonicalJson({ ...rest, format, at }));
 }
 
 /** Links a new event to the chain head (in the current format, `at` at the stored precision). */
-export function sealEvent(body: Omit<AuditEventBody, 'prevHash' | 'seq' | 'format'>, head: { seq: number; hash: string } | null): AuditEvent {
-  const full: AuditEventBody = { ...body, format: CURRENT_CHAIN_FORMAT, at: storedTime(body.at), seq: head ? head.seq + 1 : 1, prevHash: head ? head.hash : GENESIS_HASH };
+export function sealEvent(
+  body: Omit<AuditEventBody, 'prevHash' | 'seq' | 'format'>,
+  head: { seq: number; hash: string } | null,
+): AuditEvent {
+  const full: AuditEventBody = {
+    ...body,
+    format: CURRENT_CHAIN_FORMAT,
+    at: storedTime(body.at),
+    seq: head ? head.seq + 1 : 1,
+    prevHash: head ? head.hash : GENESIS_HASH,
+  };
   return { ...full, hash: hashEvent(full) };
 }
 
@@ -78,7 +115,8 @@ export interface ChainBreak {
    * format_downgrade: a format 1 event after a format 2 one (format 1 is only ever older); head_mismatch: the
    * recorded chain head is not the last event; head_missing: the chain-head row itself is gone.
    */
-  reason: 'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'format_downgrade' | 'head_mismatch' | 'head_missing';
+  reason:
+    'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'format_downgrade' | 'head_mismatch' | 'head_missing';
   expected: string;
   actual: string;
 }
@@ -105,14 +143,43 @@ export class ChainVerifier {
     const expectedSeq = this.prev ? this.prev.seq + 1 : 1;
     const expectedPrev = this.prev ? this.prev.hash : GENESIS_HASH;
     if (e.seq !== expectedSeq) {
-      this.broken = { position: this.count, seq: e.seq, id: e.id, reason: 'sequence_gap', expected: String(expectedSeq), actual: String(e.seq) };
+      this.broken = {
+        position: this.count,
+        seq: e.seq,
+        id: e.id,
+        reason: 'sequence_gap',
+        expected: String(expectedSeq),
+        actual: String(e.seq),
+      };
     } else if (e.format < this.newestFormat) {
-      this.broken = { position: this.count, seq: e.seq, id: e.id, reason: 'format_downgrade', expected: `format ${this.newestFormat}`, actual: `format ${e.format}` };
+      this.broken = {
+        position: this.count,
+        seq: e.seq,
+        id: e.id,
+        reason: 'format_downgrade',
+        expected: `format ${this.newestFormat}`,
+        actual: `format ${e.format}`,
+      };
     } else if (e.prevHash !== expectedPrev) {
-      this.broken = { position: this.count, seq: e.seq, id: e.id, reason: 'prev_hash_mismatch', expected: expectedPrev, actual: e.prevHash };
+      this.broken = {
+        position: this.count,
+        seq: e.seq,
+        id: e.id,
+        reason: 'prev_hash_mismatch',
+        expected: expectedPrev,
+        actual: e.prevHash,
+      };
     } else {
       const h = hashEvent(e);
-      if (h !== e.hash) this.broken = { position: this.count, seq: e.seq, id: e.id, reason: 'hash_mismatch', expected: h, actual: e.hash };
+      if (h !== e.hash)
+        this.broken = {
+          position: this.count,
+          seq: e.seq,
+          id: e.id,
+          reason: 'hash_mismatch',
+          expected: h,
+          actual: e.hash,
+        };
     }
     this.prev = { seq: e.seq, hash: e.hash };
     if (e.format > this.newestFormat) this.newestFormat = e.format;

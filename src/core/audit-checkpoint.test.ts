@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { checkpointPayload, judgeCheckpoint, type SignedCheckpoint } from './audit-checkpoint';
 
-const cp: SignedCheckpoint = { v: 1, seq: 5, hash: 'h5', firstHash: 'h1', at: '2026-11-26T00:00:00.000Z', keyId: 'k', signature: 's' };
+const cp: SignedCheckpoint = {
+  v: 1,
+  seq: 5,
+  hash: 'h5',
+  firstHash: 'h1',
+  at: '2026-11-26T00:00:00.000Z',
+  keyId: 'k',
+  signature: 's',
+};
 const chain = (hashes: Record<number, string>) => ({
   firstHash: hashes[1] ?? null,
   lastSeq: Math.max(0, ...Object.keys(hashes).map(Number)),
@@ -24,6 +32,8 @@ describe('judgeCheckpoint', () => {
   });
 
   it('signs every field but the signature, in canonical order', () => {
-    expect(checkpointPayload(cp)).toBe('{"at":"2026-11-26T00:00:00.000Z","firstHash":"h1","hash":"h5","keyId":"k","seq":5,"v":1}');
+    expect(checkpointPayload(cp)).toBe(
+      '{"at":"2026-11-26T00:00:00.000Z","firstHash":"h1","hash":"h5","keyId":"k","seq":5,"v":1}',
+    );
   });
 });

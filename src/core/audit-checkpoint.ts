@@ -49,7 +49,11 @@ export interface ChainFacts {
   hashAt(seq: number): string | undefined;
 }
 
-export function judgeCheckpoint(cp: SignedCheckpoint, signature: 'ok' | 'bad_signature' | 'unknown_key', chain: ChainFacts): CheckpointResult {
+export function judgeCheckpoint(
+  cp: SignedCheckpoint,
+  signature: 'ok' | 'bad_signature' | 'unknown_key',
+  chain: ChainFacts,
+): CheckpointResult {
   if (signature !== 'ok') return signature;
   if (chain.firstHash === null || chain.firstHash !== cp.firstHash) return 'reset';
   if (chain.lastSeq < cp.seq) return 'truncated';

@@ -100,5 +100,6 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError('not_found', `${what} not found`, undefined, { reason: 'object_not_found', params: { what } });
+export const notFound = (what: string) =>
+  new DomainError('not_found', `${what} not found`, undefined, { reason: 'object_not_found', params: { what } });
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

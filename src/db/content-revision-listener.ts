@@ -15,7 +15,11 @@ export interface RevisionHandlers {
  * LISTEN on a connection of its own (outside the pool, which it would otherwise hold forever). A dropped connection
  * is re-opened with a growing delay, and `lost` runs once it listens again, so a change made meanwhile is not missed.
  */
-export function listenForRevisions(Client: typeof pg.Client, url: string, handlers: RevisionHandlers): { close(): Promise<void> } {
+export function listenForRevisions(
+  Client: typeof pg.Client,
+  url: string,
+  handlers: RevisionHandlers,
+): { close(): Promise<void> } {
   let closed = false;
   let client: pg.Client | null = null;
   let delay = 250;
@@ -47,7 +51,8 @@ export function listenForRevisions(Client: typeof pg.Client, url: string, handle
     c.on('notification', (n) => {
       if (n.channel !== CONTENT_REVISION_CHANNEL || !n.payload) return;
       const [catalogs, mappings] = n.payload.split(' ').map(Number);
-      if (Number.isFinite(catalogs) && Number.isFinite(mappings)) handlers.revision({ catalogs: catalogs!, mappings: mappings! });
+      if (Number.isFinite(catalogs) && Number.isFinite(mappings))
+        handlers.revision({ catalogs: catalogs!, mappings: mappings! });
     });
     try {
       await c.connect();

@@ -86,7 +86,8 @@ const heldHere = new Set<string>();
 export function lockDataDir(dir: string): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'ismap.lock');
-  if (heldHere.has(path)) throw new DomainError('data_dir_locked', `The data folder ${dir} is already open in this process.`);
+  if (heldHere.has(path))
+    throw new DomainError('data_dir_locked', `The data folder ${dir} is already open in this process.`);
   const lock = tryLockFile(path);
   if (!lock) {
     throw new DomainError(

@@ -41,7 +41,9 @@ export function spawnPgliteHost(opts: { pgDir?: string | undefined; template?: A
       cleanup();
       if (m.ready) return resolve();
       const where = opts.pgDir ? `in ${opts.pgDir}` : 'in memory';
-      const err = new Error(`The embedded database could not open ${where}: ${m.openError?.message ?? 'no reason given'}`);
+      const err = new Error(
+        `The embedded database could not open ${where}: ${m.openError?.message ?? 'no reason given'}`,
+      );
       if (m.openError?.stack) err.stack = m.openError.stack;
       reject(err);
     };

@@ -54,7 +54,9 @@ export async function dumpPglite(engine: Engine): Promise<Blob> {
 }
 
 export async function openEngine(opts: OpenOptions): Promise<Engine> {
-  const engine = opts.databaseUrl ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : await openPglite(opts.dataDir, opts.pgliteTemplate, opts.embedded);
+  const engine = opts.databaseUrl
+    ? await openPostgres(opts.databaseUrl, opts.poolSize ?? 10)
+    : await openPglite(opts.dataDir, opts.pgliteTemplate, opts.embedded);
   if (opts.migrate !== false) {
     try {
       await migrate(engine);
@@ -66,7 +68,11 @@ export async function openEngine(opts: OpenOptions): Promise<Engine> {
   return engine;
 }
 
-async function openPglite(dataDir: string | undefined, template: Blob | undefined, embedded: EmbeddedStart | undefined): Promise<Engine> {
+async function openPglite(
+  dataDir: string | undefined,
+  template: Blob | undefined,
+  embedded: EmbeddedStart | undefined,
+): Promise<Engine> {
   const started = embedded ?? (dataDir ? startEmbedded(dataDir) : undefined);
   const lock = started?.lock;
   let client: WorkerPGlite;
@@ -113,7 +119,10 @@ async function openPglite(dataDir: string | undefined, template: Blob | undefine
 
 async function openPostgres(url: string, max: number): Promise<Engine> {
   // pg and its drizzle driver load only with DATABASE_URL, so the embedded mode does not pay for them at start.
-  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const [{ default: pg }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   const pool = new pg.Pool({ connectionString: url, max });
   // pg returns bigint (int8) as strings to keep precision; our int8 columns are sequence numbers well inside
   // Number's safe range, and counts are cast to int in SQL, so parse them as numbers like PGlite does.

@@ -30,7 +30,9 @@ export function listMigrations(dir = migrationsDir): MigrationFile[] {
  */
 export async function migrate(engine: Engine, files = listMigrations()): Promise<{ applied: string[] }> {
   // One round trip on an existing database (the common case at start-up): create the table only when it is missing.
-  const exists = rowsOf<{ t: string | null }>(await engine.db.execute(`SELECT to_regclass('public.schema_migrations')::text AS t`))[0]?.t;
+  const exists = rowsOf<{ t: string | null }>(
+    await engine.db.execute(`SELECT to_regclass('public.schema_migrations')::text AS t`),
+  )[0]?.t;
   if (!exists) {
     await engine.exec(
       `CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`,
@@ -45,7 +47,10 @@ export async function migrate(engine: Engine, files = listMigrations()): Promise
   for (const m of files) {
     const prev = done.get(m.version);
     if (prev) {
-      if (prev.checksum !== m.checksum) throw new Error(`Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead.`);
+      if (prev.checksum !== m.checksum)
+        throw new Error(
+          `Migration ${m.name} was changed after it was applied (checksum differs). Add a new migration instead.`,
+        );
       continue;
     }
     const esc = (s: string) => s.replace(/'/g, "''");

@@ -73,7 +73,10 @@ async function serve() {
     const startParams = [...PGlite.defaultStartParams, ...options.startParams];
     pg = options.dataDir
       ? await PGlite.create(options.dataDir, { startParams })
-      : await PGlite.create({ startParams, ...(options.template ? { loadDataDir: new Blob([options.template]) } : {}) });
+      : await PGlite.create({
+          startParams,
+          ...(options.template ? { loadDataDir: new Blob([options.template]) } : {}),
+        });
     parentPort.postMessage({ ready: true });
   } catch (e) {
     parentPort.postMessage({ openError: describe(e) });

@@ -8,6 +8,8 @@ try {
   const pg = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...startParams] });
   await pg.close();
 } catch (e) {
-  process.stderr.write(`${e instanceof Error ? e.message : e && typeof e === 'object' && 'errno' in e ? `file system error (Emscripten errno ${e.errno})` : String(e)}\n`);
+  process.stderr.write(
+    `${e instanceof Error ? e.message : e && typeof e === 'object' && 'errno' in e ? `file system error (Emscripten errno ${e.errno})` : String(e)}\n`,
+  );
   process.exit(1);
 }

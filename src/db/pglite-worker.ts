@@ -1,6 +1,11 @@
 import type { Worker } from 'node:worker_threads';
 import { Mutex, PGlite, messages, protocol } from '@electric-sql/pglite';
-import type { DebugLevel, ExecProtocolOptions, ExecProtocolOptionsStream, ExecProtocolResult } from '@electric-sql/pglite';
+import type {
+  DebugLevel,
+  ExecProtocolOptions,
+  ExecProtocolOptionsStream,
+  ExecProtocolResult,
+} from '@electric-sql/pglite';
 import { spawnPgliteHost, type PgliteHost } from './embedded-start';
 
 type BackendMessage = messages.BackendMessage;
@@ -26,7 +31,18 @@ type BackendMessage = messages.BackendMessage;
 type Reply = { id: number; data?: Uint8Array; error?: { message: string; stack?: string } };
 
 // BasePGlite is not exported by name; it is PGlite's superclass. Typed as what we use of it.
-type BaseShape = Pick<PGlite, 'query' | 'sql' | 'exec' | 'transaction' | 'describeQuery' | 'serializers' | 'parsers' | '_initArrayTypes' | 'refreshArrayTypes'>;
+type BaseShape = Pick<
+  PGlite,
+  | 'query'
+  | 'sql'
+  | 'exec'
+  | 'transaction'
+  | 'describeQuery'
+  | 'serializers'
+  | 'parsers'
+  | '_initArrayTypes'
+  | 'refreshArrayTypes'
+>;
 const BasePGlite = Object.getPrototypeOf(PGlite) as abstract new () => BaseShape;
 
 // Frontend message types (first byte) that #exchange pipelines.
@@ -139,7 +155,10 @@ export class WorkerPGlite extends BasePGlite {
     return (await this.#call('raw', { message: this.#withDeferred(message), syncToFs })).data!;
   }
 
-  async execProtocolRawStream(message: Uint8Array, { syncToFs = true, onRawData }: ExecProtocolOptionsStream): Promise<void> {
+  async execProtocolRawStream(
+    message: Uint8Array,
+    { syncToFs = true, onRawData }: ExecProtocolOptionsStream,
+  ): Promise<void> {
     onRawData(await this.execProtocolRaw(message, { syncToFs }));
   }
 
@@ -199,7 +218,10 @@ export class WorkerPGlite extends BasePGlite {
    * What PGlite does with an answer: keep messages up to the first error, pass notices on, report the error (the
    * caller throws it). The ReadyForQuery that closes an answer is kept even after an error, for #exchange.
    */
-  #parse(data: Uint8Array, { throwOnError = true, onNotice }: ExecProtocolOptions): { results: BackendMessage[]; error?: InstanceType<typeof messages.DatabaseError> } {
+  #parse(
+    data: Uint8Array,
+    { throwOnError = true, onNotice }: ExecProtocolOptions,
+  ): { results: BackendMessage[]; error?: InstanceType<typeof messages.DatabaseError> } {
     const results: BackendMessage[] = [];
     let error: InstanceType<typeof messages.DatabaseError> | undefined;
     let ready: BackendMessage | undefined;

@@ -19,7 +19,15 @@ export function describeFsError(e: unknown): string {
 }
 
 // Emscripten's numbering, as PGlite's in-memory file system reports it.
-const EMSCRIPTEN_ERRNO: Record<number, string> = { 2: 'EACCES', 20: 'EEXIST', 29: 'EIO', 44: 'ENOENT', 51: 'ENOSPC', 63: 'EPERM', 69: 'EROFS' };
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES',
+  20: 'EEXIST',
+  29: 'EIO',
+  44: 'ENOENT',
+  51: 'ENOSPC',
+  63: 'EPERM',
+  69: 'EROFS',
+};
 
 /** The system error code in an error or its causes, also when only the embedded database's message carries it. */
 export function systemCode(e: unknown): string | undefined {
@@ -27,9 +35,11 @@ export function systemCode(e: unknown): string | undefined {
     const err = c as { code?: unknown; message?: unknown };
     if (typeof err.code === 'string' && /^E[A-Z]+$/.test(err.code)) return err.code;
     if (err.code === '53100') return 'ENOSPC'; // PostgreSQL's disk_full
-    const m = typeof err.message === 'string' ? /Emscripten errno (\d+)|\b(ENOSPC|EROFS|EACCES|EPERM)\b/.exec(err.message) : null;
+    const m =
+      typeof err.message === 'string'
+        ? /Emscripten errno (\d+)|\b(ENOSPC|EROFS|EACCES|EPERM)\b/.exec(err.message)
+        : null;
     if (m) return m[2] ?? EMSCRIPTEN_ERRNO[Number(m[1])];
   }
   return undefined;
 }
-

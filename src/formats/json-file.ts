@@ -30,10 +30,15 @@ export function parseJsonText(text: string, file: string): unknown {
   } catch (e) {
     const msg = (e as Error).message;
     const at = /position (\d+)/.exec(msg);
-    const truncated = /end of JSON input|Unterminated/i.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
-    throw fileError(file, `not valid JSON${truncated ? ' (the file ends too early: truncated?)' : ''}: ${(e as Error).message}`);
+    const truncated =
+      /end of JSON input|Unterminated/i.test(msg) || (at !== null && Number(at[1]) >= text.trimEnd().length);
+    throw fileError(
+      file,
+      `not valid JSON${truncated ? ' (the file ends too early: truncated?)' : ''}: ${(e as Error).message}`,
+    );
   }
-  if (jsonDepth(value, MAX_FILE_JSON_DEPTH) > MAX_FILE_JSON_DEPTH) throw fileError(file, `JSON nested deeper than ${MAX_FILE_JSON_DEPTH} levels`);
+  if (jsonDepth(value, MAX_FILE_JSON_DEPTH) > MAX_FILE_JSON_DEPTH)
+    throw fileError(file, `JSON nested deeper than ${MAX_FILE_JSON_DEPTH} levels`);
   return value;
 }
 

@@ -7,7 +7,12 @@ import type { PasswordHasher } from '../app/ports/services';
  * cost through `options` to stay fast; production uses the default.
  */
 export function argon2Hasher(options: { memoryCost?: number; timeCost?: number } = {}): PasswordHasher {
-  const opts = { algorithm: 2 /* Argon2id */, memoryCost: options.memoryCost ?? 19_456, timeCost: options.timeCost ?? 2, parallelism: 1 } as const;
+  const opts = {
+    algorithm: 2 /* Argon2id */,
+    memoryCost: options.memoryCost ?? 19_456,
+    timeCost: options.timeCost ?? 2,
+    parallelism: 1,
+  } as const;
   return {
     hash: async (password) => (await argon2()).hash(password, opts),
     verify: async (h, password) => {

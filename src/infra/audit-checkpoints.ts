@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 import { constants } from 'node:fs';
 import { appendFile, mkdir, open, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -13,7 +21,10 @@ import type { AuditCheckpoints, CheckpointKeys, CheckpointLog, CheckpointSigner 
 
 /** A short stable name for a public key: the first 16 hex digits of the SHA-256 of its DER (SPKI). */
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function ed25519Signer(privateKey: KeyObject): CheckpointSigner {
@@ -28,7 +39,9 @@ export function ed25519Keys(publicKeys: KeyObject[]): CheckpointKeys {
       const k = byId.get(cp.keyId);
       if (!k) return 'unknown_key';
       try {
-        return verify(null, Buffer.from(payload, 'utf8'), k, Buffer.from(cp.signature, 'base64')) ? 'ok' : 'bad_signature';
+        return verify(null, Buffer.from(payload, 'utf8'), k, Buffer.from(cp.signature, 'base64'))
+          ? 'ok'
+          : 'bad_signature';
       } catch {
         return 'bad_signature';
       }
@@ -39,8 +52,15 @@ export function ed25519Keys(publicKeys: KeyObject[]): CheckpointKeys {
 const isCheckpoint = (x: unknown): x is SignedCheckpoint => {
   const c = x as Partial<SignedCheckpoint> | null;
   return (
-    typeof c === 'object' && c !== null && c.v === 1 && Number.isSafeInteger(c.seq) && typeof c.hash === 'string' && typeof c.firstHash === 'string' &&
-    typeof c.at === 'string' && typeof c.keyId === 'string' && typeof c.signature === 'string'
+    typeof c === 'object' &&
+    c !== null &&
+    c.v === 1 &&
+    Number.isSafeInteger(c.seq) &&
+    typeof c.hash === 'string' &&
+    typeof c.firstHash === 'string' &&
+    typeof c.at === 'string' &&
+    typeof c.keyId === 'string' &&
+    typeof c.signature === 'string'
   );
 };
 
@@ -107,7 +127,11 @@ export function generateCheckpointKey(): { privatePem: string; publicPem: string
 }
 
 /** Checkpointing from configured files: the signing key (optional), extra public keys, and the log. */
-export async function openAuditCheckpoints(cfg: { keyFile?: string | undefined; publicKeyFiles?: string[]; file: string }): Promise<AuditCheckpoints> {
+export async function openAuditCheckpoints(cfg: {
+  keyFile?: string | undefined;
+  publicKeyFiles?: string[];
+  file: string;
+}): Promise<AuditCheckpoints> {
   const publics: KeyObject[] = [];
   let signer: CheckpointSigner | null = null;
   if (cfg.keyFile) {

@@ -15,7 +15,16 @@ function redactParams(text: string, count: number | undefined): string {
   return text.replace(/\nparams: [\s\S]*?(?=\n {4}at |$)/, `\nparams: [${count ?? '?'} redacted]`);
 }
 
-type Loose = Error & { code?: unknown; query?: unknown; params?: unknown; detail?: unknown; cause?: unknown; errno?: unknown; syscall?: unknown; path?: unknown };
+type Loose = Error & {
+  code?: unknown;
+  query?: unknown;
+  params?: unknown;
+  detail?: unknown;
+  cause?: unknown;
+  errno?: unknown;
+  syscall?: unknown;
+  path?: unknown;
+};
 
 export function serializeError(e: unknown, depth = 0): unknown {
   if (!(e instanceof Error)) return typeof e === 'string' ? cap(e) : e;
@@ -27,7 +36,10 @@ export function serializeError(e: unknown, depth = 0): unknown {
   const out: Record<string, unknown> = {
     type: err.name,
     message: cap(message),
-    stack: cap(stack.startsWith(head) ? `${err.name}: ${message}${stack.slice(head.length)}` : redactParams(stack, count), 4 * MAX_STRING),
+    stack: cap(
+      stack.startsWith(head) ? `${err.name}: ${message}${stack.slice(head.length)}` : redactParams(stack, count),
+      4 * MAX_STRING,
+    ),
   };
   for (const k of ['code', 'errno', 'syscall', 'path'] as const) if (err[k] !== undefined) out[k] = err[k];
   if (typeof err.query === 'string') out.query = cap(err.query);
@@ -44,7 +56,12 @@ function capLine(line: string): string {
   } catch {
     // not JSON: keep nothing of it but its length
   }
-  const short = { level: head.level, time: head.time, requestId: head.requestId, msg: `log line of ${line.length} characters cut: ${typeof head.msg === 'string' ? cap(head.msg, 200) : ''}` };
+  const short = {
+    level: head.level,
+    time: head.time,
+    requestId: head.requestId,
+    msg: `log line of ${line.length} characters cut: ${typeof head.msg === 'string' ? cap(head.msg, 200) : ''}`,
+  };
   return JSON.stringify(short) + '\n';
 }
 
@@ -54,7 +71,10 @@ export function createLogger(level: Level | 'silent', destination?: DestinationS
     level,
     base: undefined,
     serializers: { err: serializeError, error: serializeError },
-    redact: { paths: ['params', '*.params', 'password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token'], censor: '[redacted]' },
+    redact: {
+      paths: ['params', '*.params', 'password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token'],
+      censor: '[redacted]',
+    },
     hooks: { streamWrite: capLine },
   };
   return destination ? pino(options, destination) : pino(options);

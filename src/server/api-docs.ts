@@ -50,7 +50,10 @@ export function apiDocs() {
     const name = c.req.param('name');
     const type = assets[name];
     if (!type) return c.notFound();
-    return c.body(await readFile(join(swaggerDir, name)), 200, { 'Content-Type': type, 'Cache-Control': 'public, max-age=86400' });
+    return c.body(await readFile(join(swaggerDir, name)), 200, {
+      'Content-Type': type,
+      'Cache-Control': 'public, max-age=86400',
+    });
   });
   return app;
 }

@@ -20,7 +20,16 @@ import { invitationRoutes } from './routes/invitations/routes';
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
 /** Every API route module; the authorization matrix test walks the OpenAPI document these produce. */
-export const apiModules: ApiRouteModule[] = [authRoutes, organizationRoutes, userRoutes, auditRoutes, catalogRoutes, catalogFileRoutes, mappingRoutes, invitationRoutes];
+export const apiModules: ApiRouteModule[] = [
+  authRoutes,
+  organizationRoutes,
+  userRoutes,
+  auditRoutes,
+  catalogRoutes,
+  catalogFileRoutes,
+  mappingRoutes,
+  invitationRoutes,
+];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
   const app = new OpenAPIHono<HonoEnv>();
@@ -40,7 +49,11 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
   api.use('*', requireJsonWrites());
   api.use('*', authentication());
   for (const m of [...apiModules, ...extraModules]) api.route('/', m());
-  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'ismap_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ismap_session',
+  });
   api.doc31('/openapi.json', openApiConfig(deps.version));
   api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such API endpoint' } }, 404));
   app.route('/api/v1', api);
@@ -71,6 +84,10 @@ function openApiConfig(version: string) {
 export function buildOpenApiDocument(version = '0.0.0') {
   const api = apiRouter();
   for (const m of apiModules) api.route('/', m());
-  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'ismap_session' });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ismap_session',
+  });
   return api.getOpenAPI31Document(openApiConfig(version));
 }

@@ -23,7 +23,12 @@ export const configSchema = z.object({
   ISMAP_SEED_DEMO: z.enum(['true', 'false']).default('true'),
   ISMAP_WEB_DIR: z.string().optional(),
   /** Largest accepted upload (catalog text import) in bytes; JSON bodies have a fixed 1 MiB limit. */
-  ISMAP_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(2 ** 40).default(50 * 1024 * 1024),
+  ISMAP_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 40)
+    .default(50 * 1024 * 1024),
   /** Audit checkpoints (docs/architecture.md "Audit log"): the Ed25519 signing key (PEM, `ismap audit keygen`). */
   ISMAP_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** A public key that verifies checkpoints where the signing key is not kept (a verifier's machine, a rotated key). */
@@ -31,7 +36,12 @@ export const configSchema = z.object({
   /** The append-only JSON Lines file checkpoints go to. */
   ISMAP_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Seconds between checkpoints while serving (written only when the chain grew); 0 turns them off. */
-  ISMAP_AUDIT_CHECKPOINT_INTERVAL: z.coerce.number().int().min(0).max(31 * 86400).default(3600),
+  ISMAP_AUDIT_CHECKPOINT_INTERVAL: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(31 * 86400)
+    .default(3600),
 });
 
 export interface AuditCheckpointConfig {
@@ -60,8 +70,15 @@ export interface Config {
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const r = configSchema.safeParse(env);
   if (!r.success) {
-    const issues = r.error.issues.map((i) => ({ path: i.path.map(String), message: `${i.path.join('.')}: ${i.message}` }));
-    throw new DomainError('config_invalid', `Invalid configuration:\n${issues.map((i) => `  - ${i.message}`).join('\n')}`, issues);
+    const issues = r.error.issues.map((i) => ({
+      path: i.path.map(String),
+      message: `${i.path.join('.')}: ${i.message}`,
+    }));
+    throw new DomainError(
+      'config_invalid',
+      `Invalid configuration:\n${issues.map((i) => `  - ${i.message}`).join('\n')}`,
+      issues,
+    );
   }
   const e = r.data;
   const dataDir = resolve(cwd, e.ISMAP_DATA_DIR);
@@ -86,16 +103,47 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
  * The key and the checkpoint file must live outside the data folder: whoever can replace the database files could
  * otherwise replace the checkpoints (or read the key) along with them.
  */
-function auditCheckpointConfig(e: z.infer<typeof configSchema>, cwd: string, dataDir: string): AuditCheckpointConfig | undefined {
+function auditCheckpointConfig(
+  e: z.infer<typeof configSchema>,
+  cwd: string,
+  dataDir: string,
+): AuditCheckpointConfig | undefined {
   const at = (p: string | undefined) => (p === undefined ? undefined : resolve(cwd, p));
-  const cfg = { keyFile: at(e.ISMAP_AUDIT_KEY_FILE), publicKeyFile: at(e.ISMAP_AUDIT_PUBLIC_KEY_FILE), file: at(e.ISMAP_AUDIT_CHECKPOINT_FILE) };
+  const cfg = {
+    keyFile: at(e.ISMAP_AUDIT_KEY_FILE),
+    publicKeyFile: at(e.ISMAP_AUDIT_PUBLIC_KEY_FILE),
+    file: at(e.ISMAP_AUDIT_CHECKPOINT_FILE),
+  };
   const issues: { path: string[]; message: string }[] = [];
-  for (const [name, path] of [['ISMAP_AUDIT_KEY_FILE', cfg.keyFile], ['ISMAP_AUDIT_PUBLIC_KEY_FILE', cfg.publicKeyFile], ['ISMAP_AUDIT_CHECKPOINT_FILE', cfg.file]] as const) {
-    if (path && (path === dataDir || path.startsWith(dataDir + sep))) issues.push({ path: [name], message: `${name}: must be outside ISMAP_DATA_DIR (${dataDir})` });
+  for (const [name, path] of [
+    ['ISMAP_AUDIT_KEY_FILE', cfg.keyFile],
+    ['ISMAP_AUDIT_PUBLIC_KEY_FILE', cfg.publicKeyFile],
+    ['ISMAP_AUDIT_CHECKPOINT_FILE', cfg.file],
+  ] as const) {
+    if (path && (path === dataDir || path.startsWith(dataDir + sep)))
+      issues.push({ path: [name], message: `${name}: must be outside ISMAP_DATA_DIR (${dataDir})` });
   }
-  if (!cfg.file && (cfg.keyFile || cfg.publicKeyFile)) issues.push({ path: ['ISMAP_AUDIT_CHECKPOINT_FILE'], message: 'ISMAP_AUDIT_CHECKPOINT_FILE: required when a checkpoint key is set' });
-  if (cfg.file && !cfg.keyFile && !cfg.publicKeyFile) issues.push({ path: ['ISMAP_AUDIT_KEY_FILE'], message: 'ISMAP_AUDIT_KEY_FILE (or ISMAP_AUDIT_PUBLIC_KEY_FILE): required with ISMAP_AUDIT_CHECKPOINT_FILE' });
-  if (issues.length) throw new DomainError('config_invalid', `Invalid configuration:\n${issues.map((i) => `  - ${i.message}`).join('\n')}`, issues);
+  if (!cfg.file && (cfg.keyFile || cfg.publicKeyFile))
+    issues.push({
+      path: ['ISMAP_AUDIT_CHECKPOINT_FILE'],
+      message: 'ISMAP_AUDIT_CHECKPOINT_FILE: required when a checkpoint key is set',
+    });
+  if (cfg.file && !cfg.keyFile && !cfg.publicKeyFile)
+    issues.push({
+      path: ['ISMAP_AUDIT_KEY_FILE'],
+      message: 'ISMAP_AUDIT_KEY_FILE (or ISMAP_AUDIT_PUBLIC_KEY_FILE): required with ISMAP_AUDIT_CHECKPOINT_FILE',
+    });
+  if (issues.length)
+    throw new DomainError(
+      'config_invalid',
+      `Invalid configuration:\n${issues.map((i) => `  - ${i.message}`).join('\n')}`,
+      issues,
+    );
   if (!cfg.file) return undefined;
-  return { keyFile: cfg.keyFile, publicKeyFile: cfg.publicKeyFile, file: cfg.file, intervalSeconds: e.ISMAP_AUDIT_CHECKPOINT_INTERVAL };
+  return {
+    keyFile: cfg.keyFile,
+    publicKeyFile: cfg.publicKeyFile,
+    file: cfg.file,
+    intervalSeconds: e.ISMAP_AUDIT_CHECKPOINT_INTERVAL,
+  };
 }

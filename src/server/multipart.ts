@@ -20,20 +20,44 @@ export interface MultipartLimits {
   maxParts: number;
 }
 
-const DEFAULTS: MultipartLimits = { maxFileBytes: 50 * 1024 * 1024, maxFieldBytes: 64 * 1024, maxHeaderBytes: 16 * 1024, maxParts: 20 };
+const DEFAULTS: MultipartLimits = {
+  maxFileBytes: 50 * 1024 * 1024,
+  maxFieldBytes: 64 * 1024,
+  maxHeaderBytes: 16 * 1024,
+  maxParts: 20,
+};
 const CRLF2 = Buffer.from('\r\n\r\n');
 const FLUSH_BYTES = 64 * 1024;
 const READ_BYTES = 16 * 1024;
 
 const tooLarge = (what: string, limit: number) =>
-  new DomainError('payload_too_large', `${what} is larger than ${Math.round(limit / 1024)} KiB`, [{ path: ['body'], message: `${what} too large`, code: 'file_too_large', params: { limitKiB: Math.round(limit / 1024) } }], { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } });
-const malformed = (why: string) => new DomainError('validation_failed', `Malformed multipart/form-data body: ${why}`, [{ path: ['body'], message: why }], { reason: 'multipart_malformed' });
+  new DomainError(
+    'payload_too_large',
+    `${what} is larger than ${Math.round(limit / 1024)} KiB`,
+    [
+      {
+        path: ['body'],
+        message: `${what} too large`,
+        code: 'file_too_large',
+        params: { limitKiB: Math.round(limit / 1024) },
+      },
+    ],
+    { reason: 'upload_too_large', params: { limitKiB: Math.round(limit / 1024) } },
+  );
+const malformed = (why: string) =>
+  new DomainError(
+    'validation_failed',
+    `Malformed multipart/form-data body: ${why}`,
+    [{ path: ['body'], message: why }],
+    { reason: 'multipart_malformed' },
+  );
 
 function partHeaders(raw: string): { name: string; filename: string | null } {
   const disposition = raw.split('\r\n').find((l) => /^content-disposition:/i.test(l)) ?? '';
   const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
   if (name === undefined) throw malformed('a part has no name');
-  const filename = /\bfilename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
+  const filename =
+    /\bfilename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
   return { name, filename: filename === null ? null : decodeURIComponentSafe(filename) };
 }
 
@@ -45,8 +69,10 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-const write = (out: WriteStream, chunk: Buffer) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
-const close = (out: WriteStream) => new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+const write = (out: WriteStream, chunk: Buffer) =>
+  new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
+const close = (out: WriteStream) =>
+  new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 
 /**
  * Reads a multipart/form-data request body as a stream: the file part goes straight to a temporary file (never
@@ -54,11 +80,17 @@ const close = (out: WriteStream) => new Promise<void>((resolve, reject) => out.e
  * `tmpRoot` is where the temporary folder goes: the server's own upload folder (src/cli/upload-space.ts, cleaned
  * at the next start when a crash leaves it behind), or the OS temporary folder.
  */
-export async function receiveMultipart(req: Request, fileField = 'file', limits: Partial<MultipartLimits> = {}, tmpRoot = tmpdir()): Promise<StreamedUpload> {
+export async function receiveMultipart(
+  req: Request,
+  fileField = 'file',
+  limits: Partial<MultipartLimits> = {},
+  tmpRoot = tmpdir(),
+): Promise<StreamedUpload> {
   const lim = { ...DEFAULTS, ...limits };
   const type = req.headers.get('content-type') ?? '';
   const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
-  if (!/^multipart\/form-data/i.test(type) || !boundary) throw malformed('expected multipart/form-data with a boundary');
+  if (!/^multipart\/form-data/i.test(type) || !boundary)
+    throw malformed('expected multipart/form-data with a boundary');
   if (!req.body) throw malformed('empty body');
   const delimiter = Buffer.from(`\r\n--${boundary[1] ?? boundary[2]}`);
   const dir = await mkdtemp(join(tmpRoot, 'ismap-upload-'));
@@ -134,7 +166,10 @@ export async function receiveMultipart(req: Request, fileField = 'file', limits:
           buf = buf.subarray(end + CRLF2.length);
           if (h.filename !== null) {
             if (h.name !== fileField || file) throw malformed(`unexpected file in part "${h.name}"`);
-            const safe = basename(h.filename).replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(-120) || 'upload';
+            const safe =
+              basename(h.filename)
+                .replace(/[^\p{L}\p{N}._ -]/gu, '_')
+                .slice(-120) || 'upload';
             file = { path: join(dir, safe), filename: basename(h.filename) || 'upload', size: 0 };
             const out = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
             // Write errors (a full disk) reach us through write()'s callback; the event must not go unhandled.

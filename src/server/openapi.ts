@@ -11,7 +11,11 @@ export function apiRouter() {
     defaultHook: (result) => {
       if (!result.success) {
         const issues = issuesFromZod(result.error.issues, [result.target]);
-        throw new DomainError('validation_failed', `Invalid ${result.target}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);
+        throw new DomainError(
+          'validation_failed',
+          `Invalid ${result.target}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          issues,
+        );
       }
     },
   });

@@ -27,9 +27,14 @@ export const Issue = z
 export const ErrorBody = z
   .object({
     error: z.object({
-      code: z.string().openapi({ example: 'conflict', description: 'The kind of failure; it decides the HTTP status.' }),
+      code: z
+        .string()
+        .openapi({ example: 'conflict', description: 'The kind of failure; it decides the HTTP status.' }),
       message: z.string().openapi({ description: 'An English sentence for logs and clients that do not translate.' }),
-      reason: z.string().optional().openapi({ example: 'slug_taken', description: 'Which failure, as a stable key a client translates with `params`.' }),
+      reason: z.string().optional().openapi({
+        example: 'slug_taken',
+        description: 'Which failure, as a stable key a client translates with `params`.',
+      }),
       params: MessageParams.optional(),
       issues: z.array(Issue).optional(),
       details: z
@@ -48,15 +53,26 @@ export const errorResponses = {
   400: { description: 'Invalid request', content: { 'application/json': { schema: ErrorBody } } },
   401: { description: 'Not signed in', content: { 'application/json': { schema: ErrorBody } } },
   403: { description: 'Not allowed, or CSRF token missing', content: { 'application/json': { schema: ErrorBody } } },
-  404: { description: 'Not found, or not visible to the caller', content: { 'application/json': { schema: ErrorBody } } },
+  404: {
+    description: 'Not found, or not visible to the caller',
+    content: { 'application/json': { schema: ErrorBody } },
+  },
 } as const;
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-export const jsonOk = <T extends z.ZodType>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+});
+export const jsonOk = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
 
 export const IdParam = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
-const Abilities = z.record(z.string(), z.boolean()).openapi('Abilities', { description: "What the caller may do with this object; the UI shows only these actions." });
+const Abilities = z
+  .record(z.string(), z.boolean())
+  .openapi('Abilities', { description: 'What the caller may do with this object; the UI shows only these actions.' });
 
 export const Organization = z
   .object({
@@ -71,7 +87,9 @@ export const Organization = z
   })
   .openapi('Organization');
 
-export const Membership = z.object({ orgId: z.uuid(), orgKind: z.enum(orgKinds), role: z.enum(roles) }).openapi('Membership');
+export const Membership = z
+  .object({ orgId: z.uuid(), orgKind: z.enum(orgKinds), role: z.enum(roles) })
+  .openapi('Membership');
 
 export const User = z
   .object({
@@ -88,7 +106,14 @@ export const User = z
   .openapi('User');
 
 export const Member = z
-  .object({ userId: z.uuid(), orgId: z.uuid(), role: z.enum(roles), email: z.string(), displayName: z.string(), createdAt: z.string() })
+  .object({
+    userId: z.uuid(),
+    orgId: z.uuid(),
+    role: z.enum(roles),
+    email: z.string(),
+    displayName: z.string(),
+    createdAt: z.string(),
+  })
   .openapi('Member');
 
 export const SessionInfo = z
@@ -98,12 +123,23 @@ export const SessionInfo = z
     activeOrgId: z.uuid().nullable(),
     organizations: z.array(Organization),
     csrfToken: z.string().openapi({ description: 'Send as X-CSRF-Token on every write' }),
-    abilities: Abilities.openapi({ description: 'Platform-wide abilities (create organizations, read the audit log, …)' }),
+    abilities: Abilities.openapi({
+      description: 'Platform-wide abilities (create organizations, read the audit log, …)',
+    }),
   })
   .openapi('SessionInfo');
 
 export const DeviceSession = z
-  .object({ id: z.string().openapi({ description: 'First 16 hex digits of the session id' }), createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), revokedAt: z.string().nullable(), ip: z.string().nullable(), userAgent: z.string().nullable(), current: z.boolean() })
+  .object({
+    id: z.string().openapi({ description: 'First 16 hex digits of the session id' }),
+    createdAt: z.string(),
+    lastSeenAt: z.string(),
+    expiresAt: z.string(),
+    revokedAt: z.string().nullable(),
+    ip: z.string().nullable(),
+    userAgent: z.string().nullable(),
+    current: z.boolean(),
+  })
   .openapi('DeviceSession');
 
 export const AuditEvent = z
@@ -122,7 +158,9 @@ export const AuditEvent = z
     details: z.record(z.string(), z.unknown()),
     prevHash: z.string(),
     hash: z.string(),
-    format: z.number().int().openapi({ description: 'How `hash` was computed: 1 (before migration 0006, `at` in ms), 2 (`at` as stored, µs)' }),
+    format: z.number().int().openapi({
+      description: 'How `hash` was computed: 1 (before migration 0006, `at` in ms), 2 (`at` as stored, µs)',
+    }),
   })
   .openapi('AuditEvent');
 

@@ -9,7 +9,10 @@ const BAD_CHAR = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 /** `code` names the problem for the issue and for the failure as a whole (both translated in the UI). */
 const invalid = (path: (string | number)[], code: string, message: string, params: Record<string, number> = {}) => {
   const field = path.join('.');
-  return new DomainError('validation_failed', `${field}: ${message}`, [{ path, message, code, params }], { reason: code, params: { field, ...params } });
+  return new DomainError('validation_failed', `${field}: ${message}`, [{ path, message, code, params }], {
+    reason: code,
+    params: { field, ...params },
+  });
 };
 
 /** UTF-8 bytes → string, refusing invalid sequences instead of turning them into U+FFFD. */
@@ -48,7 +51,10 @@ export function checkJsonText(text: string): void {
     const { v, path } = stack.pop()!;
     if (typeof v === 'string') checkText(v, path);
     else if (v && typeof v === 'object') {
-      if (path.length > MAX_JSON_DEPTH) throw invalid(['body'], 'json_too_deep', `is nested deeper than ${MAX_JSON_DEPTH} levels`, { maxDepth: MAX_JSON_DEPTH });
+      if (path.length > MAX_JSON_DEPTH)
+        throw invalid(['body'], 'json_too_deep', `is nested deeper than ${MAX_JSON_DEPTH} levels`, {
+          maxDepth: MAX_JSON_DEPTH,
+        });
       if (Array.isArray(v)) v.forEach((x, i) => stack.push({ v: x, path: [...path, i] }));
       else
         for (const [k, x] of Object.entries(v)) {

@@ -19,7 +19,9 @@ const types: Record<string, string> = {
 export function webApp(dir: string | undefined) {
   const app = new Hono<HonoEnv>();
   if (!dir || !existsSync(join(dir, 'index.html'))) {
-    app.get('/', (c) => c.text('ISMAP Hub API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs', 200));
+    app.get('/', (c) =>
+      c.text('ISMAP Hub API is running. The web app is not built: run `npm run build:web`. API docs: /api/docs', 200),
+    );
     return app;
   }
   app.get('*', async (c) => {
@@ -28,9 +30,15 @@ export function webApp(dir: string | undefined) {
     const file = normalize(join(dir, path));
     if (file.startsWith(dir + sep) && extname(file) && existsSync(file)) {
       const immutable = path.startsWith('/assets/');
-      return c.body(await readFile(file), 200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' });
+      return c.body(await readFile(file), 200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+      });
     }
-    return c.body(await readFile(join(dir, 'index.html')), 200, { 'Content-Type': types['.html']!, 'Cache-Control': 'no-cache' });
+    return c.body(await readFile(join(dir, 'index.html')), 200, {
+      'Content-Type': types['.html']!,
+      'Cache-Control': 'no-cache',
+    });
   });
   return app;
 }

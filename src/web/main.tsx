@@ -10,7 +10,8 @@ import { SessionProvider } from './session';
 import { App } from './App';
 
 // A Japanese font stack: the system's Japanese UI fonts first, then Noto Sans JP / CJK.
-const fontFamily = 'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans JP", "Noto Sans CJK JP", sans-serif';
+const fontFamily =
+  'system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic UI", Meiryo, "Noto Sans JP", "Noto Sans CJK JP", sans-serif';
 const theme = createTheme({
   fontFamily,
   headings: { fontFamily },

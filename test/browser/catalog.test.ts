@@ -45,16 +45,29 @@ describeBrowser('catalogs in headless Chromium', () => {
     expect(rowText).toMatch(/Detailed control 1,081\b/);
     await row.getByRole('link').first().click();
     const tree = page.getByTestId('catalog-tree');
-    await tree.getByText(/Control objective 121/).first().waitFor();
-    await tree.getByText(/Detailed control 1,?081/).first().waitFor();
-    const serious = async () => (await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    await tree
+      .getByText(/Control objective 121/)
+      .first()
+      .waitFor();
+    await tree
+      .getByText(/Detailed control 1,?081/)
+      .first()
+      .waitFor();
+    const serious = async () =>
+      (await new AxeBuilder({ page }).analyze()).violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(await serious()).toEqual([]);
     await page.getByRole('button', { name: 'Expand 9', exact: true }).click();
     await page.getByRole('button', { name: 'Expand 9.2', exact: true }).click();
     await page.getByRole('link', { name: '9.2.3', exact: true }).click();
     await page.getByTestId('mappings-out').getByText('iso27001-2013:A.9.2.3').waitFor();
     expect(await serious()).toEqual([]);
-    await page.getByTestId('mapping-summary').locator('tr', { hasText: 'NIST SP 800-53 Rev. 5' }).getByRole('link').click();
+    await page
+      .getByTestId('mapping-summary')
+      .locator('tr', { hasText: 'NIST SP 800-53 Rev. 5' })
+      .getByRole('link')
+      .click();
     await page.getByTestId('mapping-target').first().waitFor();
     expect(await page.getByTestId('mapping-target').count()).toBeGreaterThan(0);
     await page.context().close();
@@ -88,7 +101,8 @@ describeBrowser('catalogs in headless Chromium', () => {
 
   it('imports a Shift_JIS CSV after a dry run, then finds the item by a Japanese query', async () => {
     const good = join(dir, 'criteria-sjis.csv');
-    const csv = '管理策番号,タイトル,本文\r\n9.2.3,特権的アクセス権の管理,特権的アクセス権の割当て及び利用は、制限し、管理することが望ましい。\r\n9.2.3.11.PB,特権IDの管理,クラウドサービス事業者は、特権的アクセス権を付与する利用者を最小限とする。\r\n';
+    const csv =
+      '管理策番号,タイトル,本文\r\n9.2.3,特権的アクセス権の管理,特権的アクセス権の割当て及び利用は、制限し、管理することが望ましい。\r\n9.2.3.11.PB,特権IDの管理,クラウドサービス事業者は、特権的アクセス権を付与する利用者を最小限とする。\r\n';
     writeFileSync(good, iconv.encode(csv, 'cp932'));
     const page = await signedIn('ipa@demo.ismap-hub.test');
     await page.locator('nav [data-nav=importText]').click();
@@ -100,7 +114,11 @@ describeBrowser('catalogs in headless Chromium', () => {
     await page.getByTestId('import-done').waitFor();
 
     await page.locator('nav [data-nav=search]').click();
-    await page.getByRole('searchbox').or(page.locator('input[name=q]')).first().fill('ｱｸｾｽ権の割当て')  /* half-width katakana: NFKC folds it */;
+    await page
+      .getByRole('searchbox')
+      .or(page.locator('input[name=q]'))
+      .first()
+      .fill('ｱｸｾｽ権の割当て'); /* half-width katakana: NFKC folds it */
     await page.getByRole('button', { name: '検索', exact: true }).click();
     const results = page.getByTestId('search-results');
     await results.getByRole('link', { name: '9.2.3', exact: true }).waitFor();

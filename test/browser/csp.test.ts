@@ -24,7 +24,9 @@ describeBrowser('pages under the Content-Security-Policy', () => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
     await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     await page.goto(server.url + path);
     return { page, violations, close: () => context.close() };

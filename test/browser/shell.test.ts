@@ -8,7 +8,18 @@ import { systemActor } from '../../src/core/identity';
 
 // Each demo role signs in, in both languages, and sees exactly its role's navigation.
 const expectedNav: Record<string, string[]> = {
-  admin: ['home', 'catalogs', 'search', 'mappings', 'importText', 'account', 'apiDocs', 'organizations', 'users', 'auditLog'],
+  admin: [
+    'home',
+    'catalogs',
+    'search',
+    'mappings',
+    'importText',
+    'account',
+    'apiDocs',
+    'organizations',
+    'users',
+    'auditLog',
+  ],
   csp: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
   auditor: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
   ipa: ['home', 'catalogs', 'search', 'mappings', 'importText', 'account', 'apiDocs', 'organization', 'orgAudit'],
@@ -45,7 +56,9 @@ describeBrowser('web shell in headless Chromium', () => {
         page.setDefaultTimeout(10_000);
         await signIn(page, `${user}@demo.ismap-hub.test`);
         expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-        const nav = await page.locator('nav [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
+        const nav = await page
+          .locator('nav [data-nav]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
         expect(nav.sort()).toEqual([...expectedNav[user]!].sort());
         await expect(page.locator('nav [data-nav=home]').innerText()).resolves.toBe(homeLabel[lang]);
         await expect(page.getByRole('button', { name: signOutLabel[lang] }).count()).resolves.toBe(1);
@@ -85,13 +98,21 @@ describeBrowser('web shell in headless Chromium', () => {
     await page.getByTestId('audit-table').waitFor();
     expect(await page.getByTestId('audit-table').locator('tbody tr').count()).toBeGreaterThan(5);
     // Actors are shown by name and email, not by id.
-    await page.getByTestId('audit-table').getByText('Platform Administrator <admin@demo.ismap-hub.test>').first().waitFor();
+    await page
+      .getByTestId('audit-table')
+      .getByText('Platform Administrator <admin@demo.ismap-hub.test>')
+      .first()
+      .waitFor();
     await page.getByRole('button', { name: 'Verify hash chain' }).click();
     await expect(page.getByTestId('verify-result').innerText()).resolves.toMatch(/Chain intact: \d+ events verified/);
     await page.getByLabel('Action (e.g. organization.* or session.sign_in*)').fill('organization.*');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/action=organization/);
-    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid=audit-table] tbody tr')].every((r) => r.textContent?.includes('organization.')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid=audit-table] tbody tr')].every((r) =>
+        r.textContent?.includes('organization.'),
+      ),
+    );
     // A pattern with * in the middle of a word, not only a 'prefix.*'.
     await page.getByLabel('Action (e.g. organization.* or session.sign_in*)').fill('session.sign_in*');
     await page.getByRole('button', { name: 'Apply' }).click();
@@ -132,7 +153,10 @@ describeBrowser('web shell in headless Chromium', () => {
     await page.getByRole('button', { name: '招待する' }).click();
     const link = await page.getByTestId('invite-link').inputValue();
     expect(link).toMatch(/\/invite#[A-Za-z0-9_-]{40,}$/);
-    await page.locator('tr', { hasText: 'agency@demo.ismap-hub.test' }).getByRole('button', { name: '取り消す' }).waitFor();
+    await page
+      .locator('tr', { hasText: 'agency@demo.ismap-hub.test' })
+      .getByRole('button', { name: '取り消す' })
+      .waitFor();
     const agency = (await server.deps.uow.read.users.getByEmail('agency@demo.ismap-hub.test'))!;
     expect(await server.deps.uow.read.users.memberships(agency.id)).toHaveLength(1);
     await admin.close();
@@ -149,16 +173,26 @@ describeBrowser('web shell in headless Chromium', () => {
     await p2.getByRole('link', { name: 'Go to ISMAP Hub' }).click();
     // Joining did not switch the organization they act for.
     await p2.getByText('You are acting for Demo Ministry as Admin.').waitFor();
-    const actions = (await server.deps.uow.read.audit.query({ action: 'invitation.*', order: 'asc', limit: 10 })).map((e) => e.action);
+    const actions = (await server.deps.uow.read.audit.query({ action: 'invitation.*', order: 'asc', limit: 10 })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['invitation.create', 'invitation.accept']));
-    const joined = await server.deps.uow.read.audit.query({ action: 'membership.create', actorUserId: agency.id, order: 'desc', limit: 1 });
+    const joined = await server.deps.uow.read.audit.query({
+      action: 'membership.create',
+      actorUserId: agency.id,
+      order: 'desc',
+      limit: 1,
+    });
     expect(joined[0]?.details).toMatchObject({ email: 'agency@demo.ismap-hub.test', role: 'viewer' });
     await invitee.close();
   });
 
   it('lets someone without an account create it from an invitation link and join', async () => {
     const org = (await server.deps.uow.read.organizations.getBySlug('demo-cloud'))!;
-    const { token } = await createInvitation(server.deps, { actor: systemActor, requestId: null }, org.id, { email: 'newcomer@example.jp', role: 'editor' });
+    const { token } = await createInvitation(server.deps, { actor: systemActor, requestId: null }, org.id, {
+      email: 'newcomer@example.jp',
+      role: 'editor',
+    });
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
@@ -224,7 +258,9 @@ describeBrowser('web shell in headless Chromium', () => {
     const signInResults = await new AxeBuilder({ page }).analyze();
     await signIn(page, 'csp@demo.ismap-hub.test');
     const homeResults = await new AxeBuilder({ page }).analyze();
-    const serious = [...signInResults.violations, ...homeResults.violations].filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const serious = [...signInResults.violations, ...homeResults.violations].filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await context.close();
   });

@@ -33,7 +33,9 @@ describe('ismap catalog and map commands', () => {
     expect(r.out).toMatch(/ismap:9\.2\.3 =equal=> iso27001-2013:A\.9\.2\.3 =\S+=> nist-800-53r5:ac-2\n/);
     expect(r.out).toMatch(/derived, content\/ismap\/criteria-skeleton\.json/);
     expect(r.out).toMatch(/Targets:\n {2}nist-800-53r5:\S+ +\S+ +confidence/);
-    const json = JSON.parse((await run(['map', 'ismap:9.2.3', '--to', 'nist-800-53r5', '--json'])).out) as { targets: { target: string }[] };
+    const json = JSON.parse((await run(['map', 'ismap:9.2.3', '--to', 'nist-800-53r5', '--json'])).out) as {
+      targets: { target: string }[];
+    };
     expect(json.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
     expect((await run(['map', '9.2.3', '--to', 'no-such-catalog'])).code).toBe(1);
     expect((await run(['map', '9.2.3'])).code).toBe(2);
@@ -74,25 +76,47 @@ describe('ismap catalog and map commands', () => {
   }, 180_000);
 
   it('reports third-party parent columns, caps a long problem list, and resolves duplicates with --duplicates', async () => {
-    const rows = ['domain_id,domain_title,control_id,control_text', ...Array.from({ length: 205 }, (_, i) => `9,Access control,9.2.3.3,Text ${i}.`)];
+    const rows = [
+      'domain_id,domain_title,control_id,control_text',
+      ...Array.from({ length: 205 }, (_, i) => `9,Access control,9.2.3.3,Text ${i}.`),
+    ];
     writeFileSync(join(dir, 'dups.csv'), rows.join('\n') + '\n');
     const dry = await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--lang', 'en', '--dry-run']);
     expect(dry.code).toBe(1);
     expect(dry.out).toMatch(/^dups\.csv \(csv, utf-8, sheet "[^"]*"\): id C, text D, domainId A, domainTitle B$/m);
     expect(dry.out).toContain('showing 200 of 204 issues (duplicate_id 204)');
     expect(dry.err).toMatch(/204 problem\(s\) in dups\.csv; nothing would be imported/);
-    const last = await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--lang', 'en', '--duplicates', 'last']);
+    const last = await run([
+      'catalog',
+      'import-text',
+      'dups.csv',
+      '--edition',
+      '2024-07',
+      '--lang',
+      'en',
+      '--duplicates',
+      'last',
+    ]);
     expect(last.code, last.err).toBe(0);
     expect(last.out).toMatch(/Imported into ismap 2024-07: 1 matched/);
-    expect((await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--duplicates', 'newest'])).code).toBe(2);
+    expect(
+      (await run(['catalog', 'import-text', 'dups.csv', '--edition', '2024-07', '--duplicates', 'newest'])).code,
+    ).toBe(2);
   }, 180_000);
 
   it('creates a new edition from a file, and diff lists what it added and changed', async () => {
-    writeFileSync(join(dir, 'next.csv'), 'id,title,text\n9.2.3,,Privileged access rights shall be restricted.\n9.2.3.20,,A new detailed control.\n9.2.8,New objective,\n');
+    writeFileSync(
+      join(dir, 'next.csv'),
+      'id,title,text\n9.2.3,,Privileged access rights shall be restricted.\n9.2.3.20,,A new detailed control.\n9.2.8,New objective,\n',
+    );
     const dry = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en', '--dry-run']);
     expect(dry.code, dry.err).toBe(0);
-    expect(dry.out).toMatch(/Dry run, nothing written into ismap 2025-xx \(new, from 2024-07\): 1 matched, 2 new id\(s\), 1 id\(s\) with no text/);
-    expect(dry.out).toMatch(/^Dry run: will create edition 2025-xx from 2024-07, with mapping sets succession:ismap:2024-07→2025-xx \(1371\)/m);
+    expect(dry.out).toMatch(
+      /Dry run, nothing written into ismap 2025-xx \(new, from 2024-07\): 1 matched, 2 new id\(s\), 1 id\(s\) with no text/,
+    );
+    expect(dry.out).toMatch(
+      /^Dry run: will create edition 2025-xx from 2024-07, with mapping sets succession:ismap:2024-07→2025-xx \(1371\)/m,
+    );
     const r = await run(['catalog', 'import-text', 'next.csv', '--edition', '2025-xx', '--lang', 'en']);
     expect(r.out).toMatch(/^created edition 2025-xx from 2024-07, and wrote mapping sets/m);
     expect(r.out).toMatch(/^Imported into ismap 2025-xx/m);
@@ -100,7 +124,9 @@ describe('ismap catalog and map commands', () => {
     const map = await run(['map', 'ismap:9.2.3', '--to', 'nist-800-53r5']);
     expect(map.code, map.err).toBe(0);
     expect(map.out).toMatch(/^ismap:2025-xx:9\.2\.3 → nist-800-53r5:5\.1\.1/);
-    expect(map.out).toMatch(/ismap:9\.2\.3 =equal=> ismap:2024-07:9\.2\.3 =equal=> iso27001-2013:A\.9\.2\.3 =\S+=> nist-800-53r5:ac-2\n/);
+    expect(map.out).toMatch(
+      /ismap:9\.2\.3 =equal=> ismap:2024-07:9\.2\.3 =equal=> iso27001-2013:A\.9\.2\.3 =\S+=> nist-800-53r5:ac-2\n/,
+    );
     const none = await run(['map', 'ismap:2025-xx:9.2.8', '--to', 'nist-800-53r5']);
     expect(none.code).toBe(1);
     expect(none.out).toMatch(/^Hint: ismap:2025-xx:9\.2\.8 has no stored mappings at all/m);
@@ -111,31 +137,87 @@ describe('ismap catalog and map commands', () => {
     expect(diff.out).toContain('+ 9.2.8  objective  New objective');
     expect(diff.out).toContain('~ 9.2.3  text.en');
     expect(diff.out).toMatch(/2 added, 0 removed, 1 changed/);
-    const json = JSON.parse((await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx', '--json'])).out) as { added: { id: string }[] };
+    const json = JSON.parse((await run(['catalog', 'diff', 'ismap', '2024-07', '2025-xx', '--json'])).out) as {
+      added: { id: string }[];
+    };
     expect(json.added.map((n) => n.id)).toEqual(['9.2.3.20', '9.2.8']);
   }, 180_000);
 
   it('exports an edition as a valid OSCAL catalog and an LIU profile', async () => {
-    const r = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--format', 'oscal', '--out', 'ismap.json']);
+    const r = await run([
+      'catalog',
+      'export',
+      'ismap',
+      '--edition',
+      '2024-07',
+      '--format',
+      'oscal',
+      '--out',
+      'ismap.json',
+    ]);
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/valid OSCAL/);
     expect(validateOscalDocument(JSON.parse(readFileSync(join(dir, 'ismap.json'), 'utf8'))).valid).toBe(true);
     writeFileSync(join(dir, 'liu.txt'), '# LIU subset\n9.2.3.11.PB\n12.6.1.1\n');
-    const liu = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'liu', '--liu-ids', 'liu.txt', '--out', 'liu.json', '--json']);
+    const liu = await run([
+      'catalog',
+      'export',
+      'ismap',
+      '--edition',
+      '2024-07',
+      '--profile',
+      'liu',
+      '--liu-ids',
+      'liu.txt',
+      '--out',
+      'liu.json',
+      '--json',
+    ]);
     expect(liu.code, liu.err).toBe(0);
     expect(JSON.parse(liu.out)).toMatchObject({ model: 'profile', valid: true });
     expect((await run(['catalog', 'export', 'ismap', '--profile', 'liu', '--out', 'x.json'])).code).toBe(2);
   }, 180_000);
 
   it('exports a basic profile that names the catalog file it tells the user to write, and the two resolve', async () => {
-    const p = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--out', 'out/basic.json']);
+    const p = await run([
+      'catalog',
+      'export',
+      'ismap',
+      '--edition',
+      '2024-07',
+      '--profile',
+      'basic',
+      '--out',
+      'out/basic.json',
+    ]);
     expect(p.code, p.err).toBe(0);
-    expect(p.out).toContain('The profile imports the catalog from ismap-2024-07.oscal.json; write it with: ismap catalog export ismap --edition 2024-07 --out out/ismap-2024-07.oscal.json');
-    expect((await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--out', 'out/ismap-2024-07.oscal.json'])).code).toBe(0);
+    expect(p.out).toContain(
+      'The profile imports the catalog from ismap-2024-07.oscal.json; write it with: ismap catalog export ismap --edition 2024-07 --out out/ismap-2024-07.oscal.json',
+    );
+    expect(
+      (await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--out', 'out/ismap-2024-07.oscal.json'])).code,
+    ).toBe(0);
     const resolved = await resolveProfileFile(join(dir, 'out', 'basic.json'));
     expect(JSON.stringify(resolved.catalog).length).toBeGreaterThan(10_000);
-    const custom = await run(['catalog', 'export', 'ismap', '--edition', '2024-07', '--profile', 'basic', '--catalog-href', '../cat/ismap.json', '--out', 'out/custom.json', '--json']);
-    expect(JSON.parse(custom.out)).toMatchObject({ catalogHref: '../cat/ismap.json', catalogOut: 'cat/ismap.json', valid: true });
+    const custom = await run([
+      'catalog',
+      'export',
+      'ismap',
+      '--edition',
+      '2024-07',
+      '--profile',
+      'basic',
+      '--catalog-href',
+      '../cat/ismap.json',
+      '--out',
+      'out/custom.json',
+      '--json',
+    ]);
+    expect(JSON.parse(custom.out)).toMatchObject({
+      catalogHref: '../cat/ismap.json',
+      catalogOut: 'cat/ismap.json',
+      valid: true,
+    });
     expect((await run(['catalog', 'export', 'ismap', '--catalog-href', 'x.json', '--out', 'y.json'])).code).toBe(2);
   }, 180_000);
 });

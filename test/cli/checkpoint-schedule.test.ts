@@ -13,7 +13,10 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 /** A ticker the test fires by hand. */
 function handTicker() {
   const t = { period: 0, fire: () => {}, stopped: false };
-  return { t, ticker: { every: (ms: number, fn: () => void) => ((t.period = ms), (t.fire = fn), () => (t.stopped = true)) } };
+  return {
+    t,
+    ticker: { every: (ms: number, fn: () => void) => ((t.period = ms), (t.fire = fn), () => (t.stopped = true)) },
+  };
 }
 
 describe('periodic audit checkpoints', () => {
@@ -23,9 +26,19 @@ describe('periodic audit checkpoints', () => {
     const deps = { ...fakeDeps(), auditCheckpoints: cps };
     const { t, ticker } = handTicker();
     const errors: unknown[] = [];
-    const s = scheduleAuditCheckpoints(deps, { info: () => undefined, error: (o: unknown) => errors.push(o) } as never, 600, ticker);
+    const s = scheduleAuditCheckpoints(
+      deps,
+      { info: () => undefined, error: (o: unknown) => errors.push(o) } as never,
+      600,
+      ticker,
+    );
     expect(t.period).toBe(600_000);
-    const lines = () => readFileSync(cps.file, { encoding: 'utf8', flag: 'a+' }).trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { seq: number });
+    const lines = () =>
+      readFileSync(cps.file, { encoding: 'utf8', flag: 'a+' })
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { seq: number });
 
     t.fire(); // empty log: nothing to sign
     await s.idle();

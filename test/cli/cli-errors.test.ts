@@ -25,7 +25,8 @@ function setWritable(dir: string, writable: boolean) {
 
 describe('CLI errors are one clear line', () => {
   let dir: string;
-  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) => runCli(argv, { env: { ISMAP_DATA_DIR: join(dir, 'data'), ...env }, cwd: dir });
+  const run = (argv: string[], env: NodeJS.ProcessEnv = {}) =>
+    runCli(argv, { env: { ISMAP_DATA_DIR: join(dir, 'data'), ...env }, cwd: dir });
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'ismap-cli-errors-'));
   });
@@ -38,21 +39,34 @@ describe('CLI errors are one clear line', () => {
   });
 
   it('names a missing input file', async () => {
-    expectOneLine(await run(['catalog', 'import-text', 'missing.csv', '--catalog', 'ismap', '--edition', 'x']), 'missing.csv', /no such file/);
+    expectOneLine(
+      await run(['catalog', 'import-text', 'missing.csv', '--catalog', 'ismap', '--edition', 'x']),
+      'missing.csv',
+      /no such file/,
+    );
     expectOneLine(await run(['oscal', 'validate', 'missing.json']), 'missing.json', /no such file/);
-    expectOneLine(await run(['catalog', 'export', 'ismap', '--out', 'o.json', '--profile', 'liu', '--liu-ids', 'nope.json']), 'nope.json', /no such file/);
+    expectOneLine(
+      await run(['catalog', 'export', 'ismap', '--out', 'o.json', '--profile', 'liu', '--liu-ids', 'nope.json']),
+      'nope.json',
+      /no such file/,
+    );
   }, 120_000);
 
   it('names a truncated JSON file and says it looks truncated', async () => {
     writeFileSync(join(dir, 'trunc.json'), '{"catalog": {');
     writeFileSync(join(dir, 'ids.json'), '["1.1.1", ');
     expectOneLine(await run(['oscal', 'validate', 'trunc.json']), 'trunc.json', /truncated/);
-    expectOneLine(await run(['catalog', 'export', 'ismap', '--out', 'o.json', '--profile', 'liu', '--liu-ids', 'ids.json']), 'ids.json', /truncated/);
+    expectOneLine(
+      await run(['catalog', 'export', 'ismap', '--out', 'o.json', '--profile', 'liu', '--liu-ids', 'ids.json']),
+      'ids.json',
+      /truncated/,
+    );
   });
 
   it('refuses 100k-deep JSON instead of overflowing the stack', async () => {
     const n = 100_000;
-    const meta = '"metadata":{"title":"t","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.1.2"}';
+    const meta =
+      '"metadata":{"title":"t","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.1.2"}';
     const doc = `{"catalog":{"uuid":"74c8ba1e-5cd4-4ad1-bbfd-d888e2f6c724",${meta},"groups":${'[{"id":"g","title":"t","groups":'.repeat(n)}[]${'}]'.repeat(n)}}}`;
     writeFileSync(join(dir, 'deep.json'), doc);
     expectOneLine(await run(['oscal', 'validate', 'deep.json']), 'deep.json', /nested deeper/);
@@ -69,7 +83,11 @@ describe('CLI errors are one clear line', () => {
     expect(r.err).toMatch(/read-only: verifying a temporary copy/);
     expect(statSync(join(ro, 'pg')).mtimeMs).toBe(before);
     // A command that must write says the folder is read-only, in one line.
-    expectOneLine(await run(['catalog', 'export', 'ismap', '--out', join(dir, 'o.json')], { ISMAP_DATA_DIR: ro }), ro, /read-only/);
+    expectOneLine(
+      await run(['catalog', 'export', 'ismap', '--out', join(dir, 'o.json')], { ISMAP_DATA_DIR: ro }),
+      ro,
+      /read-only/,
+    );
   }, 180_000);
 });
 
@@ -92,9 +110,13 @@ describe('a full disk at first start', () => {
     execFileSync('umount', [mnt]);
     rmSync(mnt, { recursive: true, force: true });
   });
-  (mnt ? it : it.skip)('says the disk is full and where, in one line', async () => {
-    const data = join(mnt!, 'data');
-    mkdirSync(data);
-    expectOneLine(await runCli(['db', 'migrate'], { env: { ISMAP_DATA_DIR: data }, cwd: mnt! }), data, /disk .*full/);
-  }, 180_000);
+  (mnt ? it : it.skip)(
+    'says the disk is full and where, in one line',
+    async () => {
+      const data = join(mnt!, 'data');
+      mkdirSync(data);
+      expectOneLine(await runCli(['db', 'migrate'], { env: { ISMAP_DATA_DIR: data }, cwd: mnt! }), data, /disk .*full/);
+    },
+    180_000,
+  );
 });

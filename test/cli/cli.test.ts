@@ -26,13 +26,15 @@ describe('ismap CLI', () => {
   });
   afterEach(async () => {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await Promise.all([...children].map((c) => (c.exitCode === null && c.signalCode === null ? once(c, 'exit') : null)));
+    await Promise.all(
+      [...children].map((c) => (c.exitCode === null && c.signalCode === null ? once(c, 'exit') : null)),
+    );
     children.clear();
     await settleCliRuns();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('prints help for every command and exits 0; the registry summary is the command\'s own', async () => {
+  it("prints help for every command and exits 0; the registry summary is the command's own", async () => {
     for (const c of commands) {
       expect((await c.load()).summary, c.name).toBe(c.summary);
       expect((await c.load()).name).toBe(c.name);
@@ -52,7 +54,10 @@ describe('ismap CLI', () => {
   // A first open of an embedded folder runs initdb: seconds, and many more on a busy shared machine.
   it('creates the first administrator, verifies the audit chain, and fails after tampering', async () => {
     const env = { ISMAP_DATA_DIR: dir };
-    const created = await run(['user', 'create', '--email', 'root@example.go.jp', '--name', '管理者', '--admin', '--json'], env);
+    const created = await run(
+      ['user', 'create', '--email', 'root@example.go.jp', '--name', '管理者', '--admin', '--json'],
+      env,
+    );
     expect(created.code, created.err).toBe(0);
     const out = JSON.parse(created.out) as { user: { email: string; isPlatformAdmin: boolean }; password: string };
     expect(out.user).toMatchObject({ email: 'root@example.go.jp', isPlatformAdmin: true });
@@ -70,7 +75,10 @@ describe('ismap CLI', () => {
     const bad = await run(['audit', 'verify'], env);
     expect(bad.code).toBe(1);
     expect(bad.out).toMatch(/BROKEN at position 1 \(seq 1/);
-    const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as { ok: boolean; broken: { position: number; reason: string } };
+    const json = JSON.parse((await run(['audit', 'verify', '--json'], env)).out) as {
+      ok: boolean;
+      broken: { position: number; reason: string };
+    };
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
   }, 120_000); // five runs, each opening the embedded database: slow on a busy machine
 
@@ -85,7 +93,10 @@ describe('ismap CLI', () => {
   it('refuses a second process on the same data folder with a clear message', async () => {
     const engine = await openEngine({ dataDir: dir });
     try {
-      const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0'], { env: { ...process.env, ISMAP_DATA_DIR: dir, LOG_LEVEL: 'silent' }, cwd: root });
+      const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0'], {
+        env: { ...process.env, ISMAP_DATA_DIR: dir, LOG_LEVEL: 'silent' },
+        cwd: root,
+      });
       children.add(child);
       let err = '';
       child.stderr.on('data', (d) => (err += d));
@@ -99,7 +110,16 @@ describe('ismap CLI', () => {
 
   // bin/ismap.js starts opening the embedded database before it loads the serve command (src/cli/early-start.ts).
   const spawnServe = (args: string[], env: NodeJS.ProcessEnv, dataDir: string) => {
-    const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', ...args], { env: { ...process.env, ISMAP_DATA_DIR: dataDir, LOG_LEVEL: 'info', ISMAP_DEMO_PASSWORD: 'cli-test-password-1234', ...env }, cwd: root });
+    const child = spawn(process.execPath, [join(root, 'bin', 'ismap.js'), 'serve', ...args], {
+      env: {
+        ...process.env,
+        ISMAP_DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        ISMAP_DEMO_PASSWORD: 'cli-test-password-1234',
+        ...env,
+      },
+      cwd: root,
+    });
     children.add(child);
     let out = '';
     let err = '';
@@ -133,7 +153,10 @@ describe('ismap CLI', () => {
     const s = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, dir);
     const line = await new Promise<string>((res, rej) => {
       const t = setInterval(() => {
-        const l = s.out().split('\n').find((x) => x.includes('ISMAP Hub listening'));
+        const l = s
+          .out()
+          .split('\n')
+          .find((x) => x.includes('ISMAP Hub listening'));
         if (l) {
           clearInterval(t);
           res(l);

@@ -18,7 +18,7 @@ const root = () => {
 };
 
 describe('upload folders', () => {
-  it('removes what a crashed server left (its lock died with it) and keeps a running server\'s folder', () => {
+  it("removes what a crashed server left (its lock died with it) and keeps a running server's folder", () => {
     const r = root();
     // A server killed mid-upload: its folder with a half-written upload and a lock file nobody holds any more.
     const left = join(r, 'server-crashed');
@@ -35,13 +35,17 @@ describe('upload folders', () => {
     spaces.push(second);
     expect(second.removed).toBe(0);
     expect(existsSync(running.dir)).toBe(true);
-    expect(readdirSync(r).filter((n) => n.startsWith('server-')).sort()).toEqual([running.dir, second.dir].map((d) => d.slice(r.length + 1)).sort());
+    expect(
+      readdirSync(r)
+        .filter((n) => n.startsWith('server-'))
+        .sort(),
+    ).toEqual([running.dir, second.dir].map((d) => d.slice(r.length + 1)).sort());
 
     spaces.splice(0).forEach((s) => s.release());
     expect(existsSync(running.dir)).toBe(false);
   });
 
-  it('writes an upload inside the server\'s folder', async () => {
+  it("writes an upload inside the server's folder", async () => {
     const space = claimUploadSpace(root());
     spaces.push(space);
     const form = new FormData();

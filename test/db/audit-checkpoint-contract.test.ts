@@ -28,7 +28,8 @@ async function setup(name: EngineName) {
   const cps = testCheckpoints();
   cleanups.push(cps.cleanup);
   const deps = { ...testDeps(engine), auditCheckpoints: cps };
-  for (let i = 1; i <= 5; i++) await createOrganization(deps, sys, { kind: 'agency', slug: `m-${i}`, nameJa: `省${i}`, nameEn: `Ministry ${i}` });
+  for (let i = 1; i <= 5; i++)
+    await createOrganization(deps, sys, { kind: 'agency', slug: `m-${i}`, nameJa: `省${i}`, nameEn: `Ministry ${i}` });
   const first = await createAuditCheckpoint(deps, sys);
   expect(first.written).toMatchObject({ seq: 5 });
   const intact = await verifyAuditChain(deps);
@@ -54,7 +55,9 @@ for (const name of ['pglite', 'postgres'] as const) {
   d(`audit checkpoints against a forger [${name}]`, () => {
     it('names a truncation: the newest events deleted and the chain head moved back', async () => {
       const { engine, deps } = await setup(name);
-      await engine.exec(`DELETE FROM audit_events WHERE seq > 3; UPDATE audit_chain_head SET seq = 3, hash = (SELECT hash FROM audit_events WHERE seq = 3)`);
+      await engine.exec(
+        `DELETE FROM audit_events WHERE seq > 3; UPDATE audit_chain_head SET seq = 3, hash = (SELECT hash FROM audit_events WHERE seq = 3)`,
+      );
       const r = await verifyAuditChain(deps);
       expect(r.broken).toBeNull(); // the chain by itself looks fine
       expect(r).toMatchObject({ ok: false, checkpoints: [{ seq: 5, result: 'truncated' }] });
@@ -63,14 +66,35 @@ for (const name of ['pglite', 'postgres'] as const) {
     it('names a reset: the log emptied, and emptied then written again from the start', async () => {
       const { engine, deps } = await setup(name);
       await engine.exec(`DELETE FROM audit_events; UPDATE audit_chain_head SET seq = 0, hash = '${GENESIS_HASH}'`);
-      expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, broken: null, checked: 0, checkpoints: [{ result: 'reset' }] });
-      for (let i = 1; i <= 7; i++) await createOrganization(deps, sys, { kind: 'agency', slug: `again-${i}`, nameJa: `省${i}`, nameEn: `M ${i}` });
-      expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, broken: null, checked: 7, checkpoints: [{ result: 'reset' }] });
+      expect(await verifyAuditChain(deps)).toMatchObject({
+        ok: false,
+        broken: null,
+        checked: 0,
+        checkpoints: [{ result: 'reset' }],
+      });
+      for (let i = 1; i <= 7; i++)
+        await createOrganization(deps, sys, { kind: 'agency', slug: `again-${i}`, nameJa: `省${i}`, nameEn: `M ${i}` });
+      expect(await verifyAuditChain(deps)).toMatchObject({
+        ok: false,
+        broken: null,
+        checked: 7,
+        checkpoints: [{ result: 'reset' }],
+      });
     });
 
     it.each([
-      ['an edited event', (es: AuditEvent[]) => es.map((e) => (e.seq === 3 ? { ...e, details: { ...e.details, slug: 'forged' } } : e))],
-      ['an inserted event', (es: AuditEvent[]) => [...es.slice(0, 2), { ...es[2]!, id: '00000000-0000-4000-8000-00000000beef', targetId: 'ghost' }, ...es.slice(2, 4)]],
+      [
+        'an edited event',
+        (es: AuditEvent[]) => es.map((e) => (e.seq === 3 ? { ...e, details: { ...e.details, slug: 'forged' } } : e)),
+      ],
+      [
+        'an inserted event',
+        (es: AuditEvent[]) => [
+          ...es.slice(0, 2),
+          { ...es[2]!, id: '00000000-0000-4000-8000-00000000beef', targetId: 'ghost' },
+          ...es.slice(2, 4),
+        ],
+      ],
       ['two events swapped', (es: AuditEvent[]) => [es[0]!, es[2]!, es[1]!, ...es.slice(3)]],
     ])('names a rewrite: %s with every hash recomputed', async (_what, forge) => {
       const { deps, all, rewrite } = await setup(name);
@@ -89,7 +113,11 @@ for (const name of ['pglite', 'postgres'] as const) {
     it('reports a deleted chain-head row instead of throwing, and refuses to checkpoint it', async () => {
       const { engine, deps } = await setup(name);
       await engine.exec(`DELETE FROM audit_chain_head`);
-      expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, recordedHead: 'missing', broken: { reason: 'head_missing' } });
+      expect(await verifyAuditChain(deps)).toMatchObject({
+        ok: false,
+        recordedHead: 'missing',
+        broken: { reason: 'head_missing' },
+      });
       await expect(createAuditCheckpoint(deps, sys)).rejects.toMatchObject({ code: 'conflict' });
     });
 
@@ -97,7 +125,11 @@ for (const name of ['pglite', 'postgres'] as const) {
       const { engine, deps, cps } = await setup(name);
       const line = JSON.parse(readFileSync(cps.file, 'utf8').trim()) as Record<string, unknown>;
       appendFileSync(cps.file, JSON.stringify({ ...line, seq: 4 }) + '\nnot json\n');
-      expect(await verifyAuditChain(deps)).toMatchObject({ ok: false, checkpoints: [{ result: 'ok' }, { result: 'bad_signature' }], unreadableCheckpoints: [3] });
+      expect(await verifyAuditChain(deps)).toMatchObject({
+        ok: false,
+        checkpoints: [{ result: 'ok' }, { result: 'bad_signature' }],
+        unreadableCheckpoints: [3],
+      });
       await engine.exec(`UPDATE audit_events SET action = 'organization.delete' WHERE seq = 5`);
       await expect(createAuditCheckpoint(deps, sys)).rejects.toMatchObject({ code: 'conflict' });
     });
@@ -106,7 +138,21 @@ for (const name of ['pglite', 'postgres'] as const) {
       const { engine, deps } = await setup(name);
       // Event 6 as the old code wrote it: hashed without a format field, `at` in milliseconds.
       const [head] = await deps.uow.read.audit.query({ order: 'desc', limit: 1 });
-      const old = { seq: 6, id: '00000000-0000-4000-8000-000000000006', at: '2026-01-02T03:04:05.678Z', actorUserId: null, actorOrgId: null, action: 'organization.create', targetType: 'organization', targetId: 'legacy', beforeDigest: null, afterDigest: null, requestId: null, details: { n: 1 }, prevHash: head!.hash };
+      const old = {
+        seq: 6,
+        id: '00000000-0000-4000-8000-000000000006',
+        at: '2026-01-02T03:04:05.678Z',
+        actorUserId: null,
+        actorOrgId: null,
+        action: 'organization.create',
+        targetType: 'organization',
+        targetId: 'legacy',
+        beforeDigest: null,
+        afterDigest: null,
+        requestId: null,
+        details: { n: 1 },
+        prevHash: head!.hash,
+      };
       const oldHash = sha256(canonicalJson(old));
       await engine.exec(
         `INSERT INTO audit_events (seq, id, at, action, target_type, target_id, details, prev_hash, hash, format) VALUES (6, '${old.id}', '${old.at}', '${old.action}', 'organization', 'legacy', '{"n":1}', '${old.prevHash}', '${oldHash}', 1);` +
@@ -126,7 +172,9 @@ for (const name of ['pglite', 'postgres'] as const) {
       await engine.exec(`UPDATE audit_events SET prev_hash = '${prev}' WHERE seq = 6`);
       const sixth = hashEvent({ ...old, format: 1, prevHash: prev, at: '2026-01-02T03:04:05.678000Z' });
       expect(sixth).toBe(sha256(canonicalJson({ ...old, prevHash: prev })));
-      await engine.exec(`UPDATE audit_events SET hash = '${sixth}' WHERE seq = 6; UPDATE audit_chain_head SET seq = 6, hash = '${sixth}'`);
+      await engine.exec(
+        `UPDATE audit_events SET hash = '${sixth}' WHERE seq = 6; UPDATE audit_chain_head SET seq = 6, hash = '${sixth}'`,
+      );
       const withCheckpointsOff = { ...deps, auditCheckpoints: undefined };
       expect(await verifyAuditChain(withCheckpointsOff)).toMatchObject({ ok: true, checked: 6 });
       await createOrganization(deps, sys, { kind: 'agency', slug: 'after', nameJa: '後', nameEn: 'After' });
@@ -141,9 +189,15 @@ for (const name of ['pglite', 'postgres'] as const) {
       const { engine, deps, all } = await setup(name);
       const last = (await all())[4]!;
       const h = hashEvent({ ...last, format: 1 });
-      await engine.exec(`UPDATE audit_events SET format = 1, hash = '${h}' WHERE seq = 5; UPDATE audit_chain_head SET hash = '${h}'`);
+      await engine.exec(
+        `UPDATE audit_events SET format = 1, hash = '${h}' WHERE seq = 5; UPDATE audit_chain_head SET hash = '${h}'`,
+      );
       const r = await verifyAuditChain(deps);
-      expect(r).toMatchObject({ ok: false, broken: { seq: 5, reason: 'format_downgrade' }, checkpoints: [{ result: 'rewritten' }] });
+      expect(r).toMatchObject({
+        ok: false,
+        broken: { seq: 5, reason: 'format_downgrade' },
+        checkpoints: [{ result: 'rewritten' }],
+      });
     });
   });
 }

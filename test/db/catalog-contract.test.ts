@@ -66,8 +66,14 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     expect(nine.nodes.find((n) => n.node.id === '9.2.3')?.descendants.detailed).toBeGreaterThan(5);
     const node = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' });
     expect(node.ancestors.map((a) => a.id)).toEqual(['tier:controls', '9', '9.2']);
-    expect(node.mappingsOut.find((m) => m.target === 'iso27001-2013:2013:A.9.2.3')).toMatchObject({ relationship: 'equal', confidence: 0.9, provenance: { method: 'derived' } });
-    expect(node.mappingsIn.some((m) => m.source === 'ismap:2024-07:9.2.3.11.PB' && m.relationship === 'subset-of')).toBe(true);
+    expect(node.mappingsOut.find((m) => m.target === 'iso27001-2013:2013:A.9.2.3')).toMatchObject({
+      relationship: 'equal',
+      confidence: 0.9,
+      provenance: { method: 'derived' },
+    });
+    expect(
+      node.mappingsIn.some((m) => m.source === 'ismap:2024-07:9.2.3.11.PB' && m.relationship === 'subset-of'),
+    ).toBe(true);
     const paths = await findMappingPaths(deps, sys, { from: '9.2.3', to: 'nist-800-53r5' });
     expect(paths.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
   });
@@ -76,7 +82,9 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     const deps = testDeps(engine());
     const before = await deps.uow.read.audit.count();
     const p = await writeTemp(dir, 'bad.csv', 'id,text\n9.2.3,アクセス\n9.2.3,重複\n99.1.1,未知\n');
-    const err = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2024-07', lang: 'ja' }).catch((e: unknown) => e)) as DomainError;
+    const err = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2024-07', lang: 'ja' }).catch(
+      (e: unknown) => e,
+    )) as DomainError;
     expect(err.code).toBe('import_failed');
     const errors = err.issues!.filter((i) => (i as { severity?: string }).severity === 'error');
     expect(errors.map((i) => [i.row, (i as { column?: string }).column, i.code])).toEqual([
@@ -90,7 +98,14 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
 
   it('stores Japanese texts from a CP932 CSV and from an xlsx workbook, and finds them by search', async () => {
     const deps = testDeps(engine());
-    const csv = await writeTemp(dir, 'sjis.csv', iconv.encode('管理策番号,本文\r\n9.4.1,情報へのアクセスは、方針に従って制限する。\r\n9.4.2.1,秘密認証情報は暗号化して送る。\r\n', 'cp932'));
+    const csv = await writeTemp(
+      dir,
+      'sjis.csv',
+      iconv.encode(
+        '管理策番号,本文\r\n9.4.1,情報へのアクセスは、方針に従って制限する。\r\n9.4.2.1,秘密認証情報は暗号化して送る。\r\n',
+        'cp932',
+      ),
+    );
     const r1 = await importTextFile(deps, sys, { path: csv, catalog: 'ismap', edition: '2024-07', lang: 'ja' });
     expect(r1).toMatchObject({ written: true, encoding: 'cp932', counts: { matched: 2 } });
     const xlsx = join(dir, 'criteria.xlsx');
@@ -109,15 +124,43 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
 
   it('creates a new edition from a file and lists what it added and changed', async () => {
     const deps = testDeps(engine());
-    const p = await writeTemp(dir, 'next.csv', 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n77.1.1,Nowhere.\n');
-    const bad = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2025-xx', lang: 'en' }).catch((e: unknown) => e)) as DomainError;
-    expect(bad.issues?.find((i) => i.code === 'no_parent')).toMatchObject({ row: 6, message: expect.stringMatching(/parent 77\.1/) });
+    const p = await writeTemp(
+      dir,
+      'next.csv',
+      'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n77.1.1,Nowhere.\n',
+    );
+    const bad = (await importTextFile(deps, sys, { path: p, catalog: 'ismap', edition: '2025-xx', lang: 'en' }).catch(
+      (e: unknown) => e,
+    )) as DomainError;
+    expect(bad.issues?.find((i) => i.code === 'no_parent')).toMatchObject({
+      row: 6,
+      message: expect.stringMatching(/parent 77\.1/),
+    });
     expect((await listCatalogs(deps, sys)).editions.some((e) => e.edition === '2025-xx')).toBe(false);
 
-    const good = await writeTemp(dir, 'next-good.csv', 'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n');
-    const dry = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en', dryRun: true });
-    expect(dry).toMatchObject({ written: false, createdEdition: true, baseEdition: '2024-07', editionNote: 'will create edition 2025-xx from 2024-07', newIds: ['9.2.3.20', '9.2.8', '9.2.8.1.B'] });
-    expect(dry.derivedMappingSets.map((s) => s.id)).toEqual(['succession:ismap:2024-07→2025-xx', 'structure:ismap:2025-xx']);
+    const good = await writeTemp(
+      dir,
+      'next-good.csv',
+      'id,text\n9.2.3,Privileged access rights shall be restricted and controlled.\n9.2.3.20,A new detailed control.\n9.2.8,A new objective.\n9.2.8.1.B,Under the new objective.\n',
+    );
+    const dry = await importTextFile(deps, sys, {
+      path: good,
+      catalog: 'ismap',
+      edition: '2025-xx',
+      lang: 'en',
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({
+      written: false,
+      createdEdition: true,
+      baseEdition: '2024-07',
+      editionNote: 'will create edition 2025-xx from 2024-07',
+      newIds: ['9.2.3.20', '9.2.8', '9.2.8.1.B'],
+    });
+    expect(dry.derivedMappingSets.map((s) => s.id)).toEqual([
+      'succession:ismap:2024-07→2025-xx',
+      'structure:ismap:2025-xx',
+    ]);
     const res = await importTextFile(deps, sys, { path: good, catalog: 'ismap', edition: '2025-xx', lang: 'en' });
     expect(res).toMatchObject({ written: true, editionNote: 'created edition 2025-xx from 2024-07' });
     const diff = await diffCatalogEditions(deps, sys, { catalog: 'ismap', from: '2024-07', to: '2025-xx' });
@@ -128,7 +171,10 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     ]);
     expect(diff.added[2]!.flags).toEqual(['B']);
     expect(diff.changed.map((c) => [c.id, c.fields])).toEqual([['9.2.3', ['text.en']]]);
-    expect((await listCatalogs(deps, sys)).editions.find((e) => e.edition === '2025-xx')).toMatchObject({ source: 'import', newest: true });
+    expect((await listCatalogs(deps, sys)).editions.find((e) => e.edition === '2025-xx')).toMatchObject({
+      source: 'import',
+      newest: true,
+    });
   });
 
   it('links a new edition to its base, so paths from it still reach FedRAMP (audited, in the import transaction)', async () => {
@@ -144,7 +190,11 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     expect(paths.targets.map((t) => t.target)).toContain('fedramp-rev5-moderate:2.1.0:ac-2');
     const best = paths.targets.find((t) => t.target === 'fedramp-rev5-moderate:2.1.0:ac-2')!.paths[0]!;
     expect(best.links.map((l) => l.to).slice(0, 2)).toEqual(['ismap:2024-07:9.2.3', 'iso27001-2013:2013:A.9.2.3']);
-    expect(best.links[0]).toMatchObject({ relationship: 'equal', confidence: 1, provenance: { method: 'derived', document: 'ISMAP Hub: edition 2025-xx created from 2024-07' } });
+    expect(best.links[0]).toMatchObject({
+      relationship: 'equal',
+      confidence: 1,
+      provenance: { method: 'derived', document: 'ISMAP Hub: edition 2025-xx created from 2024-07' },
+    });
     // A detailed control new in 2025-xx reaches NIST through its objective.
     const fresh = await findMappingPaths(deps, sys, { from: 'ismap:2025-xx:9.2.3.20', to: 'nist-800-53r5' });
     expect(fresh.targets.map((t) => t.target)).toContain('nist-800-53r5:5.1.1:ac-2');
@@ -163,30 +213,56 @@ describeEachEngine('catalog repositories, bundled sync and text import', (engine
     // An edition without its succession set (made before successions were recorded): point at the base edition.
     await deps.uow.transaction((r) => r.mappings.deleteSet('succession:ismap:2024-07→2025-xx'));
     const orphan = await findMappingPaths(deps, sys, { from: 'ismap:9.2.3', to: 'nist-800-53r5' });
-    expect(orphan).toMatchObject({ from: 'ismap:2025-xx:9.2.3', paths: [], hint: 'edition 2025-xx has no mappings to nist-800-53r5; try ismap:2024-07:9.2.3' });
+    expect(orphan).toMatchObject({
+      from: 'ismap:2025-xx:9.2.3',
+      paths: [],
+      hint: 'edition 2025-xx has no mappings to nist-800-53r5; try ismap:2024-07:9.2.3',
+    });
   });
 
   it('keeps imported texts when a changed bundled edition replaces the stored one', async () => {
     const deps = testDeps(engine());
     const ismap = content.editions[0]!;
-    const changed = { ...ismap, nodes: ismap.nodes.map((n) => (n.id === '9.2.3' ? { ...n, title: { ...n.title, en: 'Management of privileged access rights (rev)' } } : n)) };
+    const changed = {
+      ...ismap,
+      nodes: ismap.nodes.map((n) =>
+        n.id === '9.2.3' ? { ...n, title: { ...n.title, en: 'Management of privileged access rights (rev)' } } : n,
+      ),
+    };
     const report = await syncBundledCatalogs(deps, sys, { editions: [changed], mappingSets: [] });
     expect(report.editions[0]!.action).toBe('replaced');
     const n = await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.4.1' });
     expect(n.node.text.ja).toBe('情報へのアクセスは、方針に従って制限する。');
-    expect((await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' })).node.title.en).toMatch(/\(rev\)$/);
+    expect(
+      (await getCatalogNode(deps, sys, { catalog: 'ismap', edition: '2024-07', nodeId: '9.2.3' })).node.title.en,
+    ).toMatch(/\(rev\)$/);
   });
 
   it('adds and deletes a manual mapping with audit events', async () => {
     const deps = testDeps(engine());
-    const m = await addMapping(deps, sys, { source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:AC-3', relationship: 'intersects-with', confidence: 0.7, note: 'reviewed' });
-    expect(m).toMatchObject({ setId: 'user:global', source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:5.1.1:ac-3', provenance: { method: 'manual' } });
-    await expect(addMapping(deps, sys, { source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:ac-3', relationship: 'equal' })).rejects.toMatchObject({ code: 'conflict' });
+    const m = await addMapping(deps, sys, {
+      source: 'ismap:2024-07:9.4.1',
+      target: 'nist-800-53r5:AC-3',
+      relationship: 'intersects-with',
+      confidence: 0.7,
+      note: 'reviewed',
+    });
+    expect(m).toMatchObject({
+      setId: 'user:global',
+      source: 'ismap:2024-07:9.4.1',
+      target: 'nist-800-53r5:5.1.1:ac-3',
+      provenance: { method: 'manual' },
+    });
+    await expect(
+      addMapping(deps, sys, { source: 'ismap:2024-07:9.4.1', target: 'nist-800-53r5:ac-3', relationship: 'equal' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     const paths = await findMappingPaths(deps, sys, { from: 'ismap:2024-07:9.4.1', to: 'nist-800-53r5', via: [] });
     expect(paths.paths.some((p) => p.links[0]!.provenance.method === 'manual')).toBe(true);
     await deleteMapping(deps, sys, m.id);
     expect(await deps.uow.read.mappings.get(m.id)).toBeNull();
-    expect((await deps.uow.read.audit.query({ action: 'mapping.*', order: 'asc', limit: 10 })).map((e) => e.action)).toEqual(['mapping.create', 'mapping.delete']);
+    expect(
+      (await deps.uow.read.audit.query({ action: 'mapping.*', order: 'asc', limit: 10 })).map((e) => e.action),
+    ).toEqual(['mapping.create', 'mapping.delete']);
     expect((await verifyAuditChain(deps)).ok).toBe(true);
   });
 });

@@ -3,9 +3,41 @@ import { describeEachEngine } from '../support/engines';
 import { testDeps } from '../support/fixtures';
 import type { MappingSetInput, Repositories } from '../../src/app/ports/repositories';
 
-const set = (id: string, orgId: string | null = null): MappingSetInput => ({ id, title: id, description: '', provenance: 'test', source: 'import', orgId, contentHash: null, updatedAt: new Date() });
-const edition = { catalog: 'rev-test', edition: '1', title: { en: 'Revision test' }, provenance: 'test', publishedAt: null, contentHash: 'h', source: 'import' as const, loadedAt: new Date() };
-const node = { id: 'a', kind: 'control', depth: 0, parentId: null, position: 0, label: 'A', flags: [], title: { en: 'A' }, text: {}, textSource: {}, params: [], sourceRefs: [], props: {} };
+const set = (id: string, orgId: string | null = null): MappingSetInput => ({
+  id,
+  title: id,
+  description: '',
+  provenance: 'test',
+  source: 'import',
+  orgId,
+  contentHash: null,
+  updatedAt: new Date(),
+});
+const edition = {
+  catalog: 'rev-test',
+  edition: '1',
+  title: { en: 'Revision test' },
+  provenance: 'test',
+  publishedAt: null,
+  contentHash: 'h',
+  source: 'import' as const,
+  loadedAt: new Date(),
+};
+const node = {
+  id: 'a',
+  kind: 'control',
+  depth: 0,
+  parentId: null,
+  position: 0,
+  label: 'A',
+  flags: [],
+  title: { en: 'A' },
+  text: {},
+  textSource: {},
+  params: [],
+  sourceRefs: [],
+  props: {},
+};
 
 // The content revision is raised by the database itself (migration 0007's triggers), inside the writing
 // transaction: a rollback leaves it, a commit moves exactly the part that was written.
@@ -46,7 +78,9 @@ describeEachEngine('content revision', (engine) => {
     await write((r) => r.mappings.setPublished('rev-pub', true, new Date()));
     expect((await repo.getSet('rev-pub'))?.published).toBe(true);
     expect((await revision()).mappings).toBeGreaterThan(before.mappings);
-    await write((r) => r.mappings.putSet({ ...set('rev-pub', '00000000-0000-4000-8000-000000000001'), title: 'renamed' }));
+    await write((r) =>
+      r.mappings.putSet({ ...set('rev-pub', '00000000-0000-4000-8000-000000000001'), title: 'renamed' }),
+    );
     expect(await repo.getSet('rev-pub')).toMatchObject({ title: 'renamed', published: true });
     expect((await repo.listSets()).find((s) => s.id === 'rev-pub')).toMatchObject({ published: true, count: 0 });
   });

@@ -18,7 +18,14 @@ const children: ChildProcess[] = [];
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'ismap-lock-'));
   holder = join(work, 'lock-holder.mjs');
-  await build({ entryPoints: [join(root, 'test/support/lock-holder.ts')], bundle: true, platform: 'node', format: 'esm', outfile: holder, logLevel: 'silent' });
+  await build({
+    entryPoints: [join(root, 'test/support/lock-holder.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: holder,
+    logLevel: 'silent',
+  });
 });
 afterEach(async () => {
   await Promise.all(children.splice(0).map(killAndWait));
@@ -68,14 +75,21 @@ describe('data-folder lock', () => {
     const dir = freshDir();
     // sh runs the holder in the background and then becomes `sleep`, which never waits for it: once killed, the
     // holder stays a zombie whose PID still answers kill(pid, 0).
-    const sh = spawn('sh', ['-c', `"${process.execPath}" "${holder}" "${dir}" & echo $!; exec sleep 60`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const sh = spawn('sh', ['-c', `"${process.execPath}" "${holder}" "${dir}" & echo $!; exec sleep 60`], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     children.push(sh);
     const pid = Number(await new Promise<string>((res) => sh.stdout!.once('data', (d) => res(String(d).trim()))));
-    for (let i = 0; i < 200 && !readFileSync(join(dir, 'ismap.lock'), { flag: 'a+', encoding: 'utf8' }).includes(`${pid}`); i++) {
+    for (
+      let i = 0;
+      i < 200 && !readFileSync(join(dir, 'ismap.lock'), { flag: 'a+', encoding: 'utf8' }).includes(`${pid}`);
+      i++
+    ) {
       await new Promise((r) => setTimeout(r, 25));
     }
     process.kill(pid, 'SIGKILL');
-    for (let i = 0; i < 200 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && !readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z '); i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toContain(') Z ');
     expect(await startHolder(dir).line).toMatch(/^locked /);
   });

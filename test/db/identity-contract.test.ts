@@ -15,8 +15,18 @@ const sys = { actor: systemActor, requestId: 'test' };
 describeEachEngine('identity repositories and use cases', (engine) => {
   it('creates organizations and users, with counts as numbers on both engines', async () => {
     const deps = testDeps(engine());
-    const org = await createOrganization(deps, sys, { kind: 'csp', slug: 'acme', nameJa: 'アクメ株式会社', nameEn: 'Acme K.K.' });
-    const user = await createUser(deps, sys, { email: 'Alice@Example.jp ', displayName: '有栖', password: 'correct horse battery', memberships: [{ orgId: org.id, role: 'admin' }] });
+    const org = await createOrganization(deps, sys, {
+      kind: 'csp',
+      slug: 'acme',
+      nameJa: 'アクメ株式会社',
+      nameEn: 'Acme K.K.',
+    });
+    const user = await createUser(deps, sys, {
+      email: 'Alice@Example.jp ',
+      displayName: '有栖',
+      password: 'correct horse battery',
+      memberships: [{ orgId: org.id, role: 'admin' }],
+    });
     expect(user.email).toBe('alice@example.jp');
     expect(await deps.uow.read.organizations.count()).toBe(1);
     expect(typeof (await deps.uow.read.users.count())).toBe('number');
@@ -29,7 +39,9 @@ describeEachEngine('identity repositories and use cases', (engine) => {
   it('rejects a duplicate slug and writes nothing, not even an audit row', async () => {
     const deps = testDeps(engine());
     const before = await deps.uow.read.audit.count();
-    await expect(createOrganization(deps, sys, { kind: 'csp', slug: 'acme', nameJa: 'x', nameEn: 'x' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(
+      createOrganization(deps, sys, { kind: 'csp', slug: 'acme', nameJa: 'x', nameEn: 'x' }),
+    ).rejects.toMatchObject({ code: 'conflict' });
     expect(await deps.uow.read.audit.count()).toBe(before);
   });
 
@@ -38,7 +50,15 @@ describeEachEngine('identity repositories and use cases', (engine) => {
     const orgsBefore = await deps.uow.read.organizations.count();
     await expect(
       deps.uow.transaction(async (r) => {
-        await r.organizations.insert({ id: crypto.randomUUID(), kind: 'agency', slug: 'rollback', nameJa: 'x', nameEn: 'x', createdAt: new Date(), updatedAt: new Date() });
+        await r.organizations.insert({
+          id: crypto.randomUUID(),
+          kind: 'agency',
+          slug: 'rollback',
+          nameJa: 'x',
+          nameEn: 'x',
+          createdAt: new Date(),
+          updatedAt: new Date(),
+        });
         throw new DomainError('internal', 'audit write failed');
       }),
     ).rejects.toThrow('audit write failed');
@@ -49,7 +69,9 @@ describeEachEngine('identity repositories and use cases', (engine) => {
     const deps = testDeps(engine());
     const org = (await deps.uow.read.organizations.getBySlug('acme'))!;
     const alice = (await deps.uow.read.users.getByEmail('alice@example.jp'))!;
-    await expect(setMembership(deps, sys, org.id, { email: 'alice@example.jp', role: 'viewer' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(setMembership(deps, sys, org.id, { email: 'alice@example.jp', role: 'viewer' })).rejects.toMatchObject(
+      { code: 'conflict' },
+    );
     await expect(removeMembership(deps, sys, org.id, alice.id)).rejects.toMatchObject({ code: 'conflict' });
     await createUser(deps, sys, { email: 'bob@example.jp', displayName: 'Bob', password: 'correct horse battery' });
     await setMembership(deps, sys, org.id, { email: 'bob@example.jp', role: 'admin' });
@@ -62,7 +84,16 @@ describeEachEngine('identity repositories and use cases', (engine) => {
 
   it('serialises concurrent writers into one intact audit chain', async () => {
     const deps = testDeps(engine());
-    await Promise.all(Array.from({ length: 12 }, (_, i) => createOrganization(deps, sys, { kind: 'agency', slug: `ministry-${i}`, nameJa: `省${i}`, nameEn: `Ministry ${i}` })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        createOrganization(deps, sys, {
+          kind: 'agency',
+          slug: `ministry-${i}`,
+          nameJa: `省${i}`,
+          nameEn: `Ministry ${i}`,
+        }),
+      ),
+    );
     const report = await verifyAuditChain(deps);
     expect(report.ok).toBe(true);
     expect(report.checked).toBe(await deps.uow.read.audit.count());
@@ -76,7 +107,12 @@ describeEachEngine('identity repositories and use cases', (engine) => {
     expect(orgEvents).toHaveLength(5);
     expect(orgEvents.every((e) => e.action.startsWith('organization.'))).toBe(true);
     expect(orgEvents[0]!.seq).toBeGreaterThan(orgEvents[4]!.seq);
-    const next = await deps.uow.read.audit.query({ action: 'organization.*', order: 'desc', beforeSeq: orgEvents[4]!.seq, limit: 100 });
+    const next = await deps.uow.read.audit.query({
+      action: 'organization.*',
+      order: 'desc',
+      beforeSeq: orgEvents[4]!.seq,
+      limit: 100,
+    });
     expect(next.every((e) => e.seq < orgEvents[4]!.seq)).toBe(true);
     expect(await deps.uow.read.audit.count({ action: 'organization.*' })).toBe(orgEvents.length + next.length);
     expect(all[0]!.seq).toBe(1);

@@ -16,7 +16,9 @@ describe('embedded database in a worker thread', () => {
   let db: WorkerPGlite;
   beforeAll(async () => {
     db = await WorkerPGlite.open({ template: await pgliteTemplate() });
-    await db.exec('CREATE TABLE w_items (id uuid PRIMARY KEY, n int NOT NULL UNIQUE, tags text[] NOT NULL DEFAULT \'{}\', meta jsonb, at timestamptz)');
+    await db.exec(
+      "CREATE TABLE w_items (id uuid PRIMARY KEY, n int NOT NULL UNIQUE, tags text[] NOT NULL DEFAULT '{}', meta jsonb, at timestamptz)",
+    );
   });
   afterAll(async () => {
     await db.close();
@@ -24,8 +26,17 @@ describe('embedded database in a worker thread', () => {
 
   it('runs parameterised queries with typed parameters and results', async () => {
     const id = '6f1c1c2e-2d6b-4a53-9a55-3b8a1c1d2e3f';
-    await db.query('INSERT INTO w_items (id, n, tags, meta, at) VALUES ($1, $2, $3, $4, $5)', [id, 1, ['a', 'b'], { k: 'v' }, new Date('2026-01-02T03:04:05Z')]);
-    const r = await db.query<{ id: string; n: number; tags: string[]; meta: { k: string }; at: Date }>('SELECT * FROM w_items WHERE id = $1', [id]);
+    await db.query('INSERT INTO w_items (id, n, tags, meta, at) VALUES ($1, $2, $3, $4, $5)', [
+      id,
+      1,
+      ['a', 'b'],
+      { k: 'v' },
+      new Date('2026-01-02T03:04:05Z'),
+    ]);
+    const r = await db.query<{ id: string; n: number; tags: string[]; meta: { k: string }; at: Date }>(
+      'SELECT * FROM w_items WHERE id = $1',
+      [id],
+    );
     expect(r.rows).toEqual([{ id, n: 1, tags: ['a', 'b'], meta: { k: 'v' }, at: new Date('2026-01-02T03:04:05Z') }]);
     expect(r.fields.map((f) => f.name)).toEqual(['id', 'n', 'tags', 'meta', 'at']);
   });
@@ -43,8 +54,20 @@ describe('embedded database in a worker thread', () => {
     };
     // parse fails (syntax), bind fails (bad uuid text), execute fails (unique violation), simple query fails.
     expect(await fail(db.query('SELEC 1'), 'SELEC 1', [])).toBe('42601');
-    expect(await fail(db.query('SELECT * FROM w_items WHERE id = $1', ['not-a-uuid']), 'SELECT * FROM w_items WHERE id = $1', ['not-a-uuid'])).toBe('22P02');
-    expect(await fail(db.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1]), 'INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1])).toBe('23505');
+    expect(
+      await fail(
+        db.query('SELECT * FROM w_items WHERE id = $1', ['not-a-uuid']),
+        'SELECT * FROM w_items WHERE id = $1',
+        ['not-a-uuid'],
+      ),
+    ).toBe('22P02');
+    expect(
+      await fail(
+        db.query('INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)', [1]),
+        'INSERT INTO w_items (id, n) VALUES (gen_random_uuid(), $1)',
+        [1],
+      ),
+    ).toBe('23505');
     expect(await fail(db.exec('SELECT * FROM no_such_table'))).toBe('42P01');
     expect((await db.query<{ one: number }>('SELECT $1::int AS one', [1])).rows).toEqual([{ one: 1 }]);
   });
@@ -76,15 +99,21 @@ describe('embedded database in a worker thread', () => {
 
   it('passes notices on from a pipelined query', async () => {
     const notices: string[] = [];
-    await db.query("DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; END $$", [], { onNotice: (n) => notices.push(n.message ?? '') });
+    await db.query("DO $$ BEGIN RAISE NOTICE 'hello from plpgsql'; END $$", [], {
+      onNotice: (n) => notices.push(n.message ?? ''),
+    });
     await db.query('SELECT set_config($1, $2, false)', ['client_min_messages', 'notice']);
-    const r = await db.query<{ v: string }>("SELECT 'x' AS v WHERE $1::int > 0", [1], { onNotice: (n) => notices.push(n.message ?? '') });
+    const r = await db.query<{ v: string }>("SELECT 'x' AS v WHERE $1::int > 0", [1], {
+      onNotice: (n) => notices.push(n.message ?? ''),
+    });
     expect(r.rows).toEqual([{ v: 'x' }]);
     expect(notices).toContain('hello from plpgsql');
   });
 
   it('serialises concurrent queries from many callers', async () => {
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => db.query<{ v: number }>('SELECT $1::int * 2 AS v', [i])));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => db.query<{ v: number }>('SELECT $1::int * 2 AS v', [i])),
+    );
     expect(results.map((r) => r.rows[0]!.v)).toEqual(Array.from({ length: 50 }, (_, i) => i * 2));
   });
 });
@@ -98,7 +127,10 @@ describe('embedded database worker: a clean close is never a crash', () => {
     const until = Date.now() + 1500;
     while (Date.now() < until);
     await closing;
-    const seen = await Promise.race([db.unexpectedStop.then(() => 'reported'), new Promise((r) => setTimeout(() => r('not reported'), 100))]);
+    const seen = await Promise.race([
+      db.unexpectedStop.then(() => 'reported'),
+      new Promise((r) => setTimeout(() => r('not reported'), 100)),
+    ]);
     expect(seen).toBe('not reported');
   }, 120_000); // a fresh embedded database (no template) takes over 30 s to open on a loaded 2-core machine
 });
@@ -113,7 +145,9 @@ describe('embedded database worker: opening and closing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ismap-worker-'));
     dirs.push(dir);
     writeFileSync(join(dir, 'PG_VERSION'), '9\n'); // a data folder of a PostgreSQL this engine cannot read
-    await expect(WorkerPGlite.open({ pgDir: dir })).rejects.toThrow(`The embedded database could not open in ${dir}: PGlite failed to initialize`);
+    await expect(WorkerPGlite.open({ pgDir: dir })).rejects.toThrow(
+      `The embedded database could not open in ${dir}: PGlite failed to initialize`,
+    );
   });
 
   let kept: string;

@@ -7,7 +7,9 @@ import { rowsOf } from '../../src/db/migrate';
 // The SQL migrations are the source of truth; the drizzle schema must describe exactly the same columns.
 describeEachEngine('drizzle schema matches the migrated database', (engine) => {
   it('has the same tables, columns and nullability', async () => {
-    const res = await engine().db.execute(`SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`);
+    const res = await engine().db.execute(
+      `SELECT table_name, column_name, is_nullable FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
+    );
     const db = new Map<string, Map<string, boolean>>();
     for (const r of rowsOf<{ table_name: string; column_name: string; is_nullable: string }>(res)) {
       if (!db.has(r.table_name)) db.set(r.table_name, new Map());

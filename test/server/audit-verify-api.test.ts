@@ -13,7 +13,11 @@ describe('GET /api/v1/audit-events/verify with signed checkpoints', () => {
   beforeAll(async () => {
     s = await startTestServer();
     s.deps.auditCheckpoints = cps;
-    await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'root@verify.test', displayName: 'R', password: PW, isPlatformAdmin: true, memberships: [] });
+    await createUser(
+      s.deps,
+      { actor: systemActor, requestId: null },
+      { email: 'root@verify.test', displayName: 'R', password: PW, isPlatformAdmin: true, memberships: [] },
+    );
   });
   afterAll(async () => {
     await s?.close();
@@ -29,7 +33,9 @@ describe('GET /api/v1/audit-events/verify with signed checkpoints', () => {
     const [cp] = ok.json.checkpoints as { seq: number; result: string }[];
     expect(cp).toMatchObject({ result: 'ok' });
 
-    await s.engine.exec(`DELETE FROM audit_events WHERE seq = ${cp!.seq}; UPDATE audit_chain_head SET seq = seq - 1, hash = (SELECT hash FROM audit_events WHERE seq = ${cp!.seq - 1})`);
+    await s.engine.exec(
+      `DELETE FROM audit_events WHERE seq = ${cp!.seq}; UPDATE audit_chain_head SET seq = seq - 1, hash = (SELECT hash FROM audit_events WHERE seq = ${cp!.seq - 1})`,
+    );
     const cut = await call(s.app, 'GET', '/audit-events/verify', { as: admin });
     expect(cut.json).toMatchObject({ ok: false, broken: null, checkpoints: [{ result: 'truncated' }] });
 

@@ -57,7 +57,20 @@ const signedIn = { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, 
 // Distinct ISMAP objectives, one per POST /mappings cell (a second identical mapping would be a 409).
 let objective = 0;
 let cmControl = 0;
-const objectives = ['5.1.1', '5.1.2', '6.1.1', '6.1.2', '6.1.3', '6.1.4', '6.1.5', '6.2.1', '6.2.2', '7.1.1', '7.1.2', '7.2.1'];
+const objectives = [
+  '5.1.1',
+  '5.1.2',
+  '6.1.1',
+  '6.1.2',
+  '6.1.3',
+  '6.1.4',
+  '6.1.5',
+  '6.2.1',
+  '6.2.2',
+  '7.1.1',
+  '7.1.2',
+  '7.2.1',
+];
 const textUpload = () => {
   const form = new FormData();
   form.set('file', new Blob(['id,text\n9.2.3,テキスト\n'], { type: 'text/csv' }), 'matrix.csv');
@@ -68,15 +81,29 @@ const textUpload = () => {
 // Catalog content is maintained by the secretariat (IPA): its admins and editors import, its viewers do not.
 const secretariatImports = (ok: number) => ({ secretariat: { admin: ok, editor: ok, viewer: 403 } });
 // A fresh collection per cell: an import belongs to the importer's organization, and only its owner replaces it.
-const collection = () => mappingSetToOscal({ id: `matrix-${uniq()}`, title: 'Matrix import', description: 'One mapping', provenance: 'test' }, [
-  { source: 'ismap:2024-07:5.1.1', target: 'nist-800-53r5:5.1.1:pl-1', relationship: 'intersects-with', provenance: { document: 'test', method: 'community' }, confidence: 0.4 },
-]);
+const collection = () =>
+  mappingSetToOscal(
+    { id: `matrix-${uniq()}`, title: 'Matrix import', description: 'One mapping', provenance: 'test' },
+    [
+      {
+        source: 'ismap:2024-07:5.1.1',
+        target: 'nist-800-53r5:5.1.1:pl-1',
+        relationship: 'intersects-with',
+        provenance: { document: 'test', method: 'community' },
+        confidence: 0.4,
+      },
+    ],
+  );
 
 /** The organization's own manual mapping set, made on first use. */
 async function ownSet(s: TestServer, w: World, where: Where): Promise<string> {
   const id = `user:${w.org[where]}`;
   if (!(await s.deps.uow.read.mappings.getSet(id))) {
-    await addMapping(s.deps, { actor: w.adminActor(where), requestId: null }, { source: 'ismap:8.1.2', target: 'nist-800-53r5:ac-3', relationship: 'intersects-with' });
+    await addMapping(
+      s.deps,
+      { actor: w.adminActor(where), requestId: null },
+      { source: 'ismap:8.1.2', target: 'nist-800-53r5:ac-3', relationship: 'intersects-with' },
+    );
   }
   return encodeURIComponent(id);
 }
@@ -84,7 +111,13 @@ async function ownSet(s: TestServer, w: World, where: Where): Promise<string> {
 /** A fresh member of the given organization, so user-changing cells never touch the callers themselves. */
 async function throwawayUser(s: TestServer, orgId: string): Promise<string> {
   const email = `victim-${uniq()}@x.test`;
-  return (await createUser(s.deps, { actor: systemActor, requestId: null }, { email, displayName: 'v', password: PW, memberships: [{ orgId, role: 'viewer' }] })).id;
+  return (
+    await createUser(
+      s.deps,
+      { actor: systemActor, requestId: null },
+      { email, displayName: 'v', password: PW, memberships: [{ orgId, role: 'viewer' }] },
+    )
+  ).id;
 }
 
 const sysCtx = { actor: systemActor, requestId: null };
@@ -94,27 +127,49 @@ async function invite(s: TestServer, orgId: string, email: string) {
 }
 /** inside: addressed to the caller; outside: to somebody else. Always into a fresh organization. */
 async function inviteFor(s: TestServer, w: World, where: Where, who: Who) {
-  const org = await createOrganization(s.deps, sysCtx, { kind: 'agency', slug: `inv-${uniq()}`, nameJa: '省', nameEn: 'Ministry' });
+  const org = await createOrganization(s.deps, sysCtx, {
+    kind: 'agency',
+    slug: `inv-${uniq()}`,
+    nameJa: '省',
+    nameEn: 'Ministry',
+  });
   const email = w.email(where === 'inside' && who !== 'anonymous' ? who : 'spare');
   return invite(s, org.id, email);
 }
 
 const rows: Record<string, Row> = {
-  'POST /auth/login': { req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
-  'GET /auth/session': { req: () => ({ path: '/auth/session' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
-  'POST /auth/logout': { req: () => ({ path: '/auth/logout' }), expect: { anonymous: 401, platformAdmin: 204, admin: 204, editor: 204, viewer: 204 } },
-  'PUT /auth/session/organization': { req: (w, where) => ({ path: '/auth/session/organization', body: { orgId: w.org[where] } }), expect: { anonymous: 401, platformAdmin: 404, admin: member(200), editor: member(200), viewer: member(200) } },
+  'POST /auth/login': {
+    req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }),
+    expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
+  'GET /auth/session': {
+    req: () => ({ path: '/auth/session' }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
+  'POST /auth/logout': {
+    req: () => ({ path: '/auth/logout' }),
+    expect: { anonymous: 401, platformAdmin: 204, admin: 204, editor: 204, viewer: 204 },
+  },
+  'PUT /auth/session/organization': {
+    req: (w, where) => ({ path: '/auth/session/organization', body: { orgId: w.org[where] } }),
+    expect: { anonymous: 401, platformAdmin: 404, admin: member(200), editor: member(200), viewer: member(200) },
+  },
   'POST /auth/password': {
     // Changes the caller's own password and straight back, so later cells still sign in with PW.
     req: async (w, _where, who, s) => {
       if (who !== 'anonymous') {
-        await s.deps.uow.read.users.update(w.users[w.email(who)]!, { passwordHash: await s.deps.hasher.hash(`${PW}-tmp`) });
+        await s.deps.uow.read.users.update(w.users[w.email(who)]!, {
+          passwordHash: await s.deps.hasher.hash(`${PW}-tmp`),
+        });
       }
       return { path: '/auth/password', body: { currentPassword: `${PW}-tmp`, newPassword: PW } };
     },
     expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
   },
-  'GET /auth/sessions': { req: () => ({ path: '/auth/sessions' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
+  'GET /auth/sessions': {
+    req: () => ({ path: '/auth/sessions' }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
   'DELETE /auth/sessions/{sessionId}': {
     // inside: a session of the caller's own; outside: somebody else's session.
     req: async (w, where, who, s) => {
@@ -123,56 +178,164 @@ const rows: Record<string, Row> = {
       const list = await s.deps.uow.read.sessions.listForUser(w.users[email]!);
       return { path: `/auth/sessions/${list.find((x) => !x.revokedAt)!.id.slice(0, 16)}` };
     },
-    expect: { anonymous: 401, platformAdmin: { inside: 204, outside: 404 }, admin: member(204), editor: member(204), viewer: member(204) },
+    expect: {
+      anonymous: 401,
+      platformAdmin: { inside: 204, outside: 404 },
+      admin: member(204),
+      editor: member(204),
+      viewer: member(204),
+    },
   },
-  'GET /organizations': { req: () => ({ path: '/organizations' }), expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
-  'POST /organizations': { req: () => ({ path: '/organizations', body: { kind: 'agency', slug: `m-${uniq()}`, nameJa: '省', nameEn: 'Ministry' } }), expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 } },
-  'GET /organizations/{id}': { req: (w, where) => ({ path: `/organizations/${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
-  'PATCH /organizations/{id}': { req: (w, where) => ({ path: `/organizations/${w.org[where]}`, body: { nameEn: `Renamed ${uniq()}` } }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
-  'GET /organizations/{id}/members': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/members` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
-  'PATCH /organizations/{id}/members/{userId}': {
-    req: async (w, where, _who, s) => ({ path: `/organizations/${w.org[where]}/members/${await throwawayUser(s, w.org[where])}`, body: { role: 'editor' } }),
+  'GET /organizations': {
+    req: () => ({ path: '/organizations' }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
+  'POST /organizations': {
+    req: () => ({
+      path: '/organizations',
+      body: { kind: 'agency', slug: `m-${uniq()}`, nameJa: '省', nameEn: 'Ministry' },
+    }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
+  },
+  'GET /organizations/{id}': {
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) },
+  },
+  'PATCH /organizations/{id}': {
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}`, body: { nameEn: `Renamed ${uniq()}` } }),
     expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
   },
-  'POST /organizations/{id}/invitations': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/invitations`, body: { email: `inv-${uniq()}@x.test`, role: 'viewer' } }), expect: { anonymous: 401, platformAdmin: 201, admin: member(201), editor: member(403), viewer: member(403) } },
-  'GET /organizations/{id}/invitations': { req: (w, where) => ({ path: `/organizations/${w.org[where]}/invitations` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
+  'GET /organizations/{id}/members': {
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}/members` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) },
+  },
+  'PATCH /organizations/{id}/members/{userId}': {
+    req: async (w, where, _who, s) => ({
+      path: `/organizations/${w.org[where]}/members/${await throwawayUser(s, w.org[where])}`,
+      body: { role: 'editor' },
+    }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
+  'POST /organizations/{id}/invitations': {
+    req: (w, where) => ({
+      path: `/organizations/${w.org[where]}/invitations`,
+      body: { email: `inv-${uniq()}@x.test`, role: 'viewer' },
+    }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: member(201), editor: member(403), viewer: member(403) },
+  },
+  'GET /organizations/{id}/invitations': {
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}/invitations` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
   'DELETE /organizations/{id}/invitations/{invitationId}': {
-    req: async (w, where, _who, s) => ({ path: `/organizations/${w.org[where]}/invitations/${(await invite(s, w.org[where], `inv-${uniq()}@x.test`)).id}` }),
+    req: async (w, where, _who, s) => ({
+      path: `/organizations/${w.org[where]}/invitations/${(await invite(s, w.org[where], `inv-${uniq()}@x.test`)).id}`,
+    }),
     expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(403), viewer: member(403) },
   },
   'GET /invitations': { req: () => ({ path: '/invitations' }), expect: signedIn },
   // inside: an invitation addressed to the caller (into a fresh organization); outside: one addressed to someone else.
-  'POST /invitations/{id}/accept': { req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/accept` }), expect: { anonymous: 401, platformAdmin: { inside: 200, outside: 403 }, admin: member(200), editor: member(200), viewer: member(200) } },
-  'POST /invitations/{id}/decline': { req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/decline` }), expect: { anonymous: 401, platformAdmin: { inside: 204, outside: 403 }, admin: member(204), editor: member(204), viewer: member(204) } },
+  'POST /invitations/{id}/accept': {
+    req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/accept` }),
+    expect: {
+      anonymous: 401,
+      platformAdmin: { inside: 200, outside: 403 },
+      admin: member(200),
+      editor: member(200),
+      viewer: member(200),
+    },
+  },
+  'POST /invitations/{id}/decline': {
+    req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/decline` }),
+    expect: {
+      anonymous: 401,
+      platformAdmin: { inside: 204, outside: 403 },
+      admin: member(204),
+      editor: member(204),
+      viewer: member(204),
+    },
+  },
   // The link's token is the proof: these answer the same to anyone holding it, signed in or not.
-  'POST /invitations/lookup': { req: async (w, where, _who, s) => ({ path: '/invitations/lookup', body: { token: (await invite(s, w.org[where], `inv-${uniq()}@x.test`)).token } }), expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 } },
+  'POST /invitations/lookup': {
+    req: async (w, where, _who, s) => ({
+      path: '/invitations/lookup',
+      body: { token: (await invite(s, w.org[where], `inv-${uniq()}@x.test`)).token },
+    }),
+    expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
   'POST /invitations/register': {
-    req: async (w, where, _who, s) => ({ path: '/invitations/register', body: { token: (await invite(s, w.org[where], `new-${uniq()}@x.test`)).token, displayName: 'New', password: PW } }),
+    req: async (w, where, _who, s) => ({
+      path: '/invitations/register',
+      body: { token: (await invite(s, w.org[where], `new-${uniq()}@x.test`)).token, displayName: 'New', password: PW },
+    }),
     expect: { anonymous: 201, platformAdmin: 201, admin: 201, editor: 201, viewer: 201 },
   },
   'DELETE /organizations/{id}/members/{userId}': {
     req: async (w, where, _who, s) => {
       const email = `tmp-${uniq()}@x.test`;
-      await createUser(s.deps, { actor: systemActor, requestId: null }, { email, displayName: 'tmp', password: PW, memberships: [{ orgId: w.org[where], role: 'viewer' }] });
+      await createUser(
+        s.deps,
+        { actor: systemActor, requestId: null },
+        { email, displayName: 'tmp', password: PW, memberships: [{ orgId: w.org[where], role: 'viewer' }] },
+      );
       const u = await s.deps.uow.read.users.getByEmail(email);
       return { path: `/organizations/${w.org[where]}/members/${u!.id}` };
     },
     expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(403), viewer: member(403) },
   },
-  'GET /users': { req: () => ({ path: '/users' }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
-  'POST /users': { req: () => ({ path: '/users', body: { email: `u-${uniq()}@x.test`, displayName: 'U', password: PW } }), expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 } },
-  'POST /users/{id}/disable': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/disable` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
-  'POST /users/{id}/enable': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/enable` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
-  'PUT /users/{id}/password': { req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/password`, body: { password: 'reset-password-4567' } }), expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) } },
-  'GET /audit-events': { req: (w, where) => ({ path: `/audit-events?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
-  'GET /audit-events/export': { req: (w, where) => ({ path: `/audit-events/export?orgId=${w.org[where]}` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) } },
-  'GET /audit-events/verify': { req: () => ({ path: '/audit-events/verify' }), expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 } },
+  'GET /users': {
+    req: () => ({ path: '/users' }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 },
+  },
+  'POST /users': {
+    req: () => ({ path: '/users', body: { email: `u-${uniq()}@x.test`, displayName: 'U', password: PW } }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
+  },
+  'POST /users/{id}/disable': {
+    req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/disable` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
+  },
+  'POST /users/{id}/enable': {
+    req: async (w, where, _who, s) => ({ path: `/users/${await throwawayUser(s, w.org[where])}/enable` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
+  },
+  'PUT /users/{id}/password': {
+    req: async (w, where, _who, s) => ({
+      path: `/users/${await throwawayUser(s, w.org[where])}/password`,
+      body: { password: 'reset-password-4567' },
+    }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
+  },
+  'GET /audit-events': {
+    req: (w, where) => ({ path: `/audit-events?orgId=${w.org[where]}` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
+  'GET /audit-events/export': {
+    req: (w, where) => ({ path: `/audit-events/export?orgId=${w.org[where]}` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
+  'GET /audit-events/verify': {
+    req: () => ({ path: '/audit-events/verify' }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 },
+  },
   // Catalogs and mappings: reads for everyone signed in; imports for platform administrators and the secretariat.
   'GET /catalogs': { req: () => ({ path: '/catalogs' }), expect: signedIn },
-  'GET /catalogs/{catalog}/editions/{edition}/nodes': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes?parent=9.2' }), expect: signedIn },
-  'GET /catalogs/{catalog}/editions/{edition}/nodes/{nodeId}': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes/9.2.3.11.PB' }), expect: signedIn },
-  'GET /catalogs/{catalog}/diff': { req: () => ({ path: '/catalogs/ismap/diff?from=2024-07&to=2024-07' }), expect: signedIn },
-  'GET /catalogs/{catalog}/editions/{edition}/export': { req: () => ({ path: '/catalogs/ismap/editions/2024-07/export?profile=basic' }), expect: signedIn },
+  'GET /catalogs/{catalog}/editions/{edition}/nodes': {
+    req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes?parent=9.2' }),
+    expect: signedIn,
+  },
+  'GET /catalogs/{catalog}/editions/{edition}/nodes/{nodeId}': {
+    req: () => ({ path: '/catalogs/ismap/editions/2024-07/nodes/9.2.3.11.PB' }),
+    expect: signedIn,
+  },
+  'GET /catalogs/{catalog}/diff': {
+    req: () => ({ path: '/catalogs/ismap/diff?from=2024-07&to=2024-07' }),
+    expect: signedIn,
+  },
+  'GET /catalogs/{catalog}/editions/{edition}/export': {
+    req: () => ({ path: '/catalogs/ismap/editions/2024-07/export?profile=basic' }),
+    expect: signedIn,
+  },
   'POST /catalogs/{catalog}/import-text': {
     req: () => ({ path: '/catalogs/ismap/import-text', form: textUpload() }),
     expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 },
@@ -181,13 +344,28 @@ const rows: Record<string, Row> = {
   'GET /search': { req: () => ({ path: '/search?q=9.2.3.11pb' }), expect: signedIn },
   'GET /mappings/paths': { req: () => ({ path: '/mappings/paths?from=9.2.3&to=iso27001-2013' }), expect: signedIn },
   'POST /mappings': {
-    req: () => ({ path: '/mappings', body: { source: `ismap:${objectives[objective++ % objectives.length]}`, target: 'nist-800-53r5:ac-1', relationship: 'intersects-with' } }),
+    req: () => ({
+      path: '/mappings',
+      body: {
+        source: `ismap:${objectives[objective++ % objectives.length]}`,
+        target: 'nist-800-53r5:ac-1',
+        relationship: 'intersects-with',
+      },
+    }),
     expect: { anonymous: 401, platformAdmin: 201, admin: 201, editor: 201, viewer: 403 },
   },
   'DELETE /mappings/{id}': {
     // inside: a mapping recorded by the caller's organization; outside: one recorded by another organization.
     req: async (w, where, _who, s) => {
-      const m = await addMapping(s.deps, { actor: w.adminActor(where), requestId: null }, { source: 'ismap:8.1.1', target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`, relationship: 'intersects-with' });
+      const m = await addMapping(
+        s.deps,
+        { actor: w.adminActor(where), requestId: null },
+        {
+          source: 'ismap:8.1.1',
+          target: `nist-800-53r5:cm-${(cmControl++ % 14) + 1}`,
+          relationship: 'intersects-with',
+        },
+      );
       return { path: `/mappings/${m.id}` };
     },
     // Another organization's manual mappings are private to it: not found.
@@ -195,10 +373,16 @@ const rows: Record<string, Row> = {
   },
   'GET /mapping-sets': { req: () => ({ path: '/mapping-sets' }), expect: signedIn },
   // inside: the caller's organization's own (unpublished) set; outside: another organization's.
-  'GET /mapping-sets/{id}/export': { req: async (w, where, _who, s) => ({ path: `/mapping-sets/${await ownSet(s, w, where)}/export` }), expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) } },
+  'GET /mapping-sets/{id}/export': {
+    req: async (w, where, _who, s) => ({ path: `/mapping-sets/${await ownSet(s, w, where)}/export` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(200), viewer: member(200) },
+  },
   // Unpublishing a private set changes nothing, so later cells still see both sets private.
   'PATCH /mapping-sets/{id}': {
-    req: async (w, where, _who, s) => ({ path: `/mapping-sets/${await ownSet(s, w, where)}`, body: { published: false } }),
+    req: async (w, where, _who, s) => ({
+      path: `/mapping-sets/${await ownSet(s, w, where)}`,
+      body: { published: false },
+    }),
     expect: { anonymous: 401, platformAdmin: 200, admin: member(403), editor: member(403), viewer: member(403) },
   },
   'POST /mapping-sets/import': {
@@ -227,13 +411,27 @@ describe('authorization matrix', () => {
     const orgs = {} as Record<OrgKind, string>;
     const domain = (kind: OrgKind) => `${kind.replace('_', '-')}.test`;
     for (const kind of orgKinds) {
-      orgs[kind] = (await createOrganization(s.deps, sys, { kind, slug: `org-${domain(kind).slice(0, -5)}`, nameJa: `${kind}組織`, nameEn: kind })).id;
-      for (const role of ['admin', 'editor', 'viewer'] as const) await mk(`${role}@${domain(kind)}`, { memberships: [{ orgId: orgs[kind], role }] });
+      orgs[kind] = (
+        await createOrganization(s.deps, sys, {
+          kind,
+          slug: `org-${domain(kind).slice(0, -5)}`,
+          nameJa: `${kind}組織`,
+          nameEn: kind,
+        })
+      ).id;
+      for (const role of ['admin', 'editor', 'viewer'] as const)
+        await mk(`${role}@${domain(kind)}`, { memberships: [{ orgId: orgs[kind], role }] });
     }
     for (const [i, kind] of orgKinds.entries()) {
       const other = orgKinds[(i + 1) % orgKinds.length]!;
       const email = (who: Person) =>
-        who === 'platformAdmin' ? 'pa@platform.test' : who === 'spare' ? 'spare@x.test' : who === 'otherAdmin' ? `admin@${domain(other)}` : `${who}@${domain(kind)}`;
+        who === 'platformAdmin'
+          ? 'pa@platform.test'
+          : who === 'spare'
+            ? 'spare@x.test'
+            : who === 'otherAdmin'
+              ? `admin@${domain(other)}`
+              : `${who}@${domain(kind)}`;
       worlds[kind] = {
         kind,
         org: { inside: orgs[kind], outside: orgs[other] },
@@ -242,12 +440,19 @@ describe('authorization matrix', () => {
         adminActor: (where) => {
           const [orgKind, who] = where === 'inside' ? [kind, 'admin' as const] : [other, 'otherAdmin' as const];
           const orgId = orgs[orgKind];
-          return { userId: users[email(who)]!, isPlatformAdmin: false, memberships: [{ orgId, orgKind, role: 'admin' }], activeOrgId: orgId };
+          return {
+            userId: users[email(who)]!,
+            isPlatformAdmin: false,
+            memberships: [{ orgId, orgKind, role: 'admin' }],
+            activeOrgId: orgId,
+          };
         },
       };
     }
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
-    const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     endpoints = Object.entries(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
   });
   afterAll(async () => {
@@ -285,7 +490,11 @@ describe('authorization matrix', () => {
 
   it('refuses a cookie-authenticated write without the CSRF token', async () => {
     const caller = await login(s.app, 'pa@platform.test', PW);
-    const res = await call(s.app, 'POST', '/organizations', { as: caller, csrf: false, body: { kind: 'agency', slug: `csrf-${uniq()}`, nameJa: 'x', nameEn: 'x' } });
+    const res = await call(s.app, 'POST', '/organizations', {
+      as: caller,
+      csrf: false,
+      body: { kind: 'agency', slug: `csrf-${uniq()}`, nameJa: 'x', nameEn: 'x' },
+    });
     expect(res.status).toBe(403);
     expect(res.json.error?.code).toBe('csrf_failed');
   });
@@ -293,6 +502,12 @@ describe('authorization matrix', () => {
   it('returns abilities with each organization', async () => {
     const caller = await login(s.app, 'editor@csp.test', PW);
     const res = await call(s.app, 'GET', `/organizations/${worlds.csp.org.inside}`, { as: caller });
-    expect(res.json.abilities).toEqual({ read: true, viewMembers: true, update: false, manageMembers: false, viewAudit: false });
+    expect(res.json.abilities).toEqual({
+      read: true,
+      viewMembers: true,
+      update: false,
+      manageMembers: false,
+      viewAudit: false,
+    });
   });
 });

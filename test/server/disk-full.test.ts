@@ -36,7 +36,11 @@ describe('a full disk answers 507 disk_full, not "Internal error"', () => {
       return app;
     };
     s = await startTestServer('pglite', [full]);
-    await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'root@full.test', displayName: 'R', password: 'disk-full-password-1', isPlatformAdmin: true });
+    await createUser(
+      s.deps,
+      { actor: systemActor, requestId: null },
+      { email: 'root@full.test', displayName: 'R', password: 'disk-full-password-1', isPlatformAdmin: true },
+    );
     admin = await login(s.app, 'root@full.test', 'disk-full-password-1');
   });
   afterAll(async () => {

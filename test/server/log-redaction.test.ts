@@ -17,7 +17,9 @@ for (const engine of ['pglite', 'postgres'] as const) {
       const failing = () => {
         const app = apiRouter();
         app.post('/test/failing-insert', async (c) => {
-          await s.engine.db.execute(sql`insert into no_such_table (password_hash, n) values (${SECRET}, ${'x'.repeat(200_000)})`);
+          await s.engine.db.execute(
+            sql`insert into no_such_table (password_hash, n) values (${SECRET}, ${'x'.repeat(200_000)})`,
+          );
           return c.json({}, 200);
         });
         return app;

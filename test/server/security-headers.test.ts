@@ -7,7 +7,13 @@ import { createServerApp } from '../../src/server/app';
 
 function csp(res: Response): Map<string, string> {
   const header = res.headers.get('content-security-policy') ?? '';
-  return new Map(header.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([k, ...v]) => [k!, v.join(' ')]));
+  return new Map(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([k, ...v]) => [k!, v.join(' ')]),
+  );
 }
 
 describe('security headers on the web app, the API and the API docs', () => {
@@ -17,11 +23,23 @@ describe('security headers on the web app, the API and the API docs', () => {
     s = await startTestServer();
     s.deps.webDir = join(resolve(import.meta.dirname, '..', '..'), 'dist', 'web');
     app = createServerApp(s.deps);
-    await createUser(s.deps, { actor: systemActor, requestId: null }, { email: 'u@headers.test', displayName: 'U', password: 'headers-password-1' });
+    await createUser(
+      s.deps,
+      { actor: systemActor, requestId: null },
+      { email: 'u@headers.test', displayName: 'U', password: 'headers-password-1' },
+    );
   });
   afterAll(async () => s?.close());
 
-  for (const path of ['/', '/catalogs', '/api/docs', '/api/docs/init.js', '/api/v1/openapi.json', '/api/v1/auth/session', '/api/v1/nope']) {
+  for (const path of [
+    '/',
+    '/catalogs',
+    '/api/docs',
+    '/api/docs/init.js',
+    '/api/v1/openapi.json',
+    '/api/v1/auth/session',
+    '/api/v1/nope',
+  ]) {
     it(`sends a strict policy on ${path}`, async () => {
       const res = await app.request(path);
       const p = csp(res);
@@ -52,7 +70,9 @@ describe('security headers on the web app, the API and the API docs', () => {
   });
 
   it('sends HSTS over TLS only: an https URL, or X-Forwarded-Proto from a trusted proxy', async () => {
-    expect((await app.request('https://hub.example.test/api/v1/auth/session')).headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect(
+      (await app.request('https://hub.example.test/api/v1/auth/session')).headers.get('strict-transport-security'),
+    ).toMatch(/max-age=\d{7,}/);
     const forwarded = { headers: { 'x-forwarded-proto': 'https' } };
     expect((await app.request('/api/docs', forwarded)).headers.get('strict-transport-security')).toBeNull();
     s.deps.trustProxy = true;

@@ -107,7 +107,9 @@ export function checkArchitecture(files: { path: string; text: string }[]): stri
       }
       const framework = frameworks.find((f) => f.pattern.test(spec));
       if (framework && !framework.layers.includes(layer)) {
-        violations.push(`${path} (${layer}) imports ${spec}: ${framework.name} belongs in ${framework.layers.join('/')}`);
+        violations.push(
+          `${path} (${layer}) imports ${spec}: ${framework.name} belongs in ${framework.layers.join('/')}`,
+        );
       }
     }
     if (/^server\/routes\/.+\/(?!presenter\.)[^/]+$/.test(path)) {

@@ -10,5 +10,11 @@ export function testCheckpoints(): AuditCheckpoints & { file: string; cleanup():
   const dir = mkdtempSync(join(tmpdir(), 'ismap-checkpoints-'));
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const file = join(dir, 'checkpoints.jsonl');
-  return { log: fileCheckpointLog(file), signer: ed25519Signer(privateKey), keys: ed25519Keys([publicKey]), file, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    log: fileCheckpointLog(file),
+    signer: ed25519Signer(privateKey),
+    keys: ed25519Keys([publicKey]),
+    file,
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }

@@ -31,11 +31,18 @@ export interface RawAnswer {
  * Sends `total` bytes of `chunk` repeated (chunked unless `contentLength` is given), stopping as soon as the
  * server answers: a server that refuses early is not made to wait for the rest.
  */
-export function sendBody(url: URL, path: string, opts: { headers: Record<string, string>; chunk: Buffer; total: number; contentLength?: number }): Promise<RawAnswer> {
+export function sendBody(
+  url: URL,
+  path: string,
+  opts: { headers: Record<string, string>; chunk: Buffer; total: number; contentLength?: number },
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const headers = { ...opts.headers, ...(opts.contentLength !== undefined ? { 'content-length': String(opts.contentLength) } : {}) };
+    const headers = {
+      ...opts.headers,
+      ...(opts.contentLength !== undefined ? { 'content-length': String(opts.contentLength) } : {}),
+    };
     const req = request({ host: url.hostname, port: url.port, path, method: 'POST', headers }, (res) => {
       answered = true;
       let body = '';

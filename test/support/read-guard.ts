@@ -22,7 +22,13 @@ const allowedRoots = [repoRoot, tmpdir(), realTmp, '/usr', '/proc', '/dev', '/sy
   (r) => (r.endsWith(sep) ? r : r + sep),
 );
 // System files the runtime and playwright read for themselves (platform detection, name resolution, time zone).
-const allowedFiles = new Set(['/etc/os-release', '/etc/hosts', '/etc/resolv.conf', '/etc/localtime', '/etc/nsswitch.conf']);
+const allowedFiles = new Set([
+  '/etc/os-release',
+  '/etc/hosts',
+  '/etc/resolv.conf',
+  '/etc/localtime',
+  '/etc/nsswitch.conf',
+]);
 
 const KEY = Symbol.for('ismap.test.readViolations');
 type Store = { [KEY]?: string[] };
@@ -72,10 +78,21 @@ function wrap(target: Record<string, unknown>, names: string[], label: string, p
 }
 
 export function installReadGuard() {
-  wrap(fs as unknown as Record<string, unknown>, [
-    'readFileSync', 'readFile', 'openSync', 'open', 'readdirSync', 'readdir', 'opendirSync', 'opendir',
-    'createReadStream',
-  ], 'fs.');
+  wrap(
+    fs as unknown as Record<string, unknown>,
+    [
+      'readFileSync',
+      'readFile',
+      'openSync',
+      'open',
+      'readdirSync',
+      'readdir',
+      'opendirSync',
+      'opendir',
+      'createReadStream',
+    ],
+    'fs.',
+  );
   const promises = fs.promises as unknown as Record<string, unknown>;
   wrap(promises, ['readFile', 'open', 'readdir', 'opendir'], 'fs.promises.', true);
   // ESM named imports (`import { readFileSync } from 'node:fs'`) are copies until synced.

@@ -43,7 +43,11 @@ export interface Caller {
 }
 
 export async function login(app: TestServer['app'], email: string, password: string): Promise<Caller> {
-  const res = await app.request('/api/v1/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await app.request('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${email} → ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   const body = (await res.json()) as { csrfToken: string };
@@ -51,7 +55,12 @@ export async function login(app: TestServer['app'], email: string, password: str
 }
 
 /** A JSON body, or with `form` a multipart/form-data body (fetch sets the boundary). */
-export async function call(app: TestServer['app'], method: string, path: string, opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean } = {}) {
+export async function call(
+  app: TestServer['app'],
+  method: string,
+  path: string,
+  opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean } = {},
+) {
   const headers: Record<string, string> = {};
   if (opts.as) {
     headers.cookie = opts.as.cookie;
@@ -67,5 +76,9 @@ export async function call(app: TestServer['app'], method: string, path: string,
   } catch {
     json = text;
   }
-  return { status: res.status, json: json as Record<string, unknown> & { error?: { code: string } }, headers: res.headers };
+  return {
+    status: res.status,
+    json: json as Record<string, unknown> & { error?: { code: string } },
+    headers: res.headers,
+  };
 }

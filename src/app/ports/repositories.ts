@@ -32,7 +32,15 @@ export interface UserRepository {
   getByEmail(email: string): Promise<User | null>;
   list(): Promise<User[]>;
   insert(user: User): Promise<void>;
-  update(id: string, patch: Partial<Pick<User, 'displayName' | 'passwordHash' | 'locale' | 'disabledAt' | 'isPlatformAdmin' | 'updatedAt' | 'lastOrgId'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<
+      Pick<
+        User,
+        'displayName' | 'passwordHash' | 'locale' | 'disabledAt' | 'isPlatformAdmin' | 'updatedAt' | 'lastOrgId'
+      >
+    >,
+  ): Promise<void>;
   count(): Promise<number>;
   /** The user's memberships with each organization's kind, oldest first (then by slug). */
   memberships(userId: string): Promise<Membership[]>;

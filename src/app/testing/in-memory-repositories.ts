@@ -50,7 +50,10 @@ export class UniqueViolation extends Error {
   readonly code = '23505';
 }
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 const memberKey = (userId: string, orgId: string) => `${userId}/${orgId}`;
 
 function organizations(s: InMemoryState): OrganizationRepository {
@@ -67,7 +70,8 @@ function organizations(s: InMemoryState): OrganizationRepository {
       return [...s.organizations.values()].find((o) => o.slug === slug) ?? null;
     },
     async insert(org) {
-      if ([...s.organizations.values()].some((o) => o.slug === org.slug || o.id === org.id)) throw new UniqueViolation(org.slug);
+      if ([...s.organizations.values()].some((o) => o.slug === org.slug || o.id === org.id))
+        throw new UniqueViolation(org.slug);
       s.organizations.set(org.id, { ...org });
     },
     async update(id, patch) {
@@ -101,7 +105,8 @@ function users(s: InMemoryState): UserRepository {
       return [...s.users.values()].sort(byKey((u) => u.email));
     },
     async insert(user) {
-      if ([...s.users.values()].some((u) => u.email === user.email || u.id === user.id)) throw new UniqueViolation(user.email);
+      if ([...s.users.values()].some((u) => u.email === user.email || u.id === user.id))
+        throw new UniqueViolation(user.email);
       s.users.set(user.id, { ...user });
     },
     async update(id, patch) {
@@ -178,7 +183,8 @@ function sessions(s: InMemoryState, userRepo: UserRepository): SessionRepository
 }
 
 function matches(e: AuditEvent, q: Omit<AuditQuery, 'limit'>): boolean {
-  if (q.action && !(q.action.endsWith('.*') ? e.action.startsWith(q.action.slice(0, -1)) : e.action === q.action)) return false;
+  if (q.action && !(q.action.endsWith('.*') ? e.action.startsWith(q.action.slice(0, -1)) : e.action === q.action))
+    return false;
   if (q.actorUserId && e.actorUserId !== q.actorUserId) return false;
   if (q.actorOrgId && e.actorOrgId !== q.actorOrgId) return false;
   if (q.targetType && e.targetType !== q.targetType) return false;

@@ -21,7 +21,8 @@ Options:
     const { values } = parse(ctx.argv, {});
     const r = await withRuntime(ctx, (runtime) => createAuditCheckpoint(runtime.deps, cliContext));
     if (values.json) writeJson(ctx.stdout, r);
-    else if (r.written) ctx.stdout.write(`Checkpoint written: seq ${r.written.seq}, head ${r.written.hash}, key ${r.written.keyId}\n`);
+    else if (r.written)
+      ctx.stdout.write(`Checkpoint written: seq ${r.written.seq}, head ${r.written.hash}, key ${r.written.keyId}\n`);
     else ctx.stdout.write('The audit log is empty: nothing to checkpoint.\n');
     return 0;
   },

@@ -23,7 +23,8 @@ Options:
     const { values } = parse(ctx.argv, { out: { type: 'string' } });
     if (!values.out) throw new UsageError('--out <file> is required');
     const out = resolve(ctx.cwd, values.out);
-    for (const f of [out, `${out}.pub`]) if (existsSync(f)) throw new UsageError(`${f} exists already; choose another --out`);
+    for (const f of [out, `${out}.pub`])
+      if (existsSync(f)) throw new UsageError(`${f} exists already; choose another --out`);
     mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
     const k = generateCheckpointKey();
     writeFileSync(out, k.privatePem, { mode: 0o600, flag: 'wx' });

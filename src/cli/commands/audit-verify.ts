@@ -24,11 +24,15 @@ Options:
   async run(ctx) {
     const { values } = parse(ctx.argv, {});
     const config = parseConfig(ctx.env, ctx.cwd);
-    const copy = !config.databaseUrl && !isWritableDataDir(config.dataDir) ? await copyDataDir(config.dataDir) : undefined;
+    const copy =
+      !config.databaseUrl && !isWritableDataDir(config.dataDir) ? await copyDataDir(config.dataDir) : undefined;
     if (copy) ctx.stderr.write(`The data folder ${config.dataDir} is read-only: verifying a temporary copy of it.\n`);
     let runtime: Awaited<ReturnType<typeof openRuntime>>;
     try {
-      runtime = await openRuntime({ ...config, dataDir: copy?.dir ?? config.dataDir, logLevel: 'silent' }, copy ? { migrate: false } : {});
+      runtime = await openRuntime(
+        { ...config, dataDir: copy?.dir ?? config.dataDir, logLevel: 'silent' },
+        copy ? { migrate: false } : {},
+      );
     } catch (e) {
       await copy?.cleanup();
       throw e;

@@ -22,7 +22,11 @@ Example:
     const { values, positionals } = parse(ctx.argv, {}, true);
     if (positionals.length !== 3) throw new UsageError('expected <catalog> <editionA> <editionB>');
     const [catalog, from, to] = positionals as [string, string, string];
-    const d = await withRuntime(ctx, (runtime) => diffCatalogEditions(runtime.deps, cliContext, { catalog, from, to }), { catalogs: true });
+    const d = await withRuntime(
+      ctx,
+      (runtime) => diffCatalogEditions(runtime.deps, cliContext, { catalog, from, to }),
+      { catalogs: true },
+    );
     if (values.json) {
       writeJson(ctx.stdout, d);
       return 0;
@@ -31,7 +35,9 @@ Example:
     for (const n of d.added) ctx.stdout.write(`+ ${n.label}  ${n.kind}  ${title(n)}\n`);
     for (const n of d.removed) ctx.stdout.write(`- ${n.label}  ${n.kind}  ${title(n)}\n`);
     for (const c of d.changed) ctx.stdout.write(`~ ${c.after.label}  ${c.fields.join(', ')}\n`);
-    ctx.stdout.write(`${catalog} ${from} → ${to}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged\n`);
+    ctx.stdout.write(
+      `${catalog} ${from} → ${to}: ${d.added.length} added, ${d.removed.length} removed, ${d.changed.length} changed, ${d.unchangedCount} unchanged\n`,
+    );
     return 0;
   },
 };

@@ -5,7 +5,13 @@ import { UsageError } from '../command';
 import { DomainError } from '../../core/errors';
 import { parse, writeJson } from '../args';
 import { getCatalogEdition } from '../../app/use-cases/catalogs/get-catalog-edition';
-import { catalogFileName, catalogToOscal, profileBasicRequirements, profileLiuSubset, validateOscalDocument } from '../../formats/oscal';
+import {
+  catalogFileName,
+  catalogToOscal,
+  profileBasicRequirements,
+  profileLiuSubset,
+  validateOscalDocument,
+} from '../../formats/oscal';
 import { cliContext, withRuntime } from '../with-runtime';
 import { parseJsonText, readTextFile } from '../../formats/json-file';
 
@@ -17,7 +23,12 @@ export function parseIdList(text: string, file = 'the ids file'): string[] {
     if (!Array.isArray(ids)) throw new DomainError('import_failed', `${file}: expected a JSON array of ids`);
     return ids.map(String);
   }
-  return t.split('\n').filter((l) => !l.trim().startsWith('#')).join(' ').split(/[\s,]+/).filter(Boolean);
+  return t
+    .split('\n')
+    .filter((l) => !l.trim().startsWith('#'))
+    .join(' ')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 export const command: Command = {
@@ -46,30 +57,69 @@ Examples:
   ismap catalog export ismap --edition 2024-07 --format oscal --out ismap-2024-07.oscal.json
   ismap catalog export ismap --edition 2024-07 --profile basic --out ismap-2024-07-basic-profile.oscal.json`,
   async run(ctx) {
-    const { values, positionals } = parse(ctx.argv, { out: { type: 'string' }, edition: { type: 'string' }, format: { type: 'string' }, profile: { type: 'string' }, 'liu-ids': { type: 'string' }, 'catalog-href': { type: 'string' } }, true);
+    const { values, positionals } = parse(
+      ctx.argv,
+      {
+        out: { type: 'string' },
+        edition: { type: 'string' },
+        format: { type: 'string' },
+        profile: { type: 'string' },
+        'liu-ids': { type: 'string' },
+        'catalog-href': { type: 'string' },
+      },
+      true,
+    );
     if (positionals.length !== 1) throw new UsageError('expected exactly one catalog name');
     if (!values.out) throw new UsageError('--out <file> is required');
     if (values.format && values.format !== 'oscal') throw new UsageError('--format must be oscal');
-    if (values.profile && values.profile !== 'basic' && values.profile !== 'liu') throw new UsageError('--profile must be basic or liu');
+    if (values.profile && values.profile !== 'basic' && values.profile !== 'liu')
+      throw new UsageError('--profile must be basic or liu');
     if (values.profile === 'liu' && !values['liu-ids']) throw new UsageError('--profile liu needs --liu-ids <file>');
-    if (values['catalog-href'] !== undefined && !values.profile) throw new UsageError('--catalog-href goes with --profile');
-    const liuIds = values['liu-ids'] ? parseIdList(await readTextFile(resolve(ctx.cwd, values['liu-ids']), values['liu-ids']), values['liu-ids']) : [];
-    const edition = await withRuntime(ctx, (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }), { catalogs: true });
-    const catalogHref = values.profile ? (values['catalog-href'] ?? catalogFileName(edition.catalog, edition.edition)) : null;
+    if (values['catalog-href'] !== undefined && !values.profile)
+      throw new UsageError('--catalog-href goes with --profile');
+    const liuIds = values['liu-ids']
+      ? parseIdList(await readTextFile(resolve(ctx.cwd, values['liu-ids']), values['liu-ids']), values['liu-ids'])
+      : [];
+    const edition = await withRuntime(
+      ctx,
+      (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }),
+      { catalogs: true },
+    );
+    const catalogHref = values.profile
+      ? (values['catalog-href'] ?? catalogFileName(edition.catalog, edition.edition))
+      : null;
     const opts = { ...(catalogHref ? { catalogHref } : {}) };
-    const doc = values.profile === 'basic' ? profileBasicRequirements(edition, opts) : values.profile === 'liu' ? profileLiuSubset(edition, liuIds, opts) : catalogToOscal(edition);
+    const doc =
+      values.profile === 'basic'
+        ? profileBasicRequirements(edition, opts)
+        : values.profile === 'liu'
+          ? profileLiuSubset(edition, liuIds, opts)
+          : catalogToOscal(edition);
     const out = resolve(ctx.cwd, values.out);
     // Where the catalog must be written for the profile to resolve, as the user would type it from here.
     const catalogOut = catalogHref ? relative(ctx.cwd, resolve(dirname(out), catalogHref)) || catalogHref : null;
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, JSON.stringify(doc, null, 2) + '\n');
     const v = validateOscalDocument(doc);
-    const summary = { out, catalog: edition.catalog, edition: edition.edition, model: v.model, valid: v.valid, ...(catalogHref ? { catalogHref, catalogOut } : {}), errors: v.errors.slice(0, 20) };
+    const summary = {
+      out,
+      catalog: edition.catalog,
+      edition: edition.edition,
+      model: v.model,
+      valid: v.valid,
+      ...(catalogHref ? { catalogHref, catalogOut } : {}),
+      errors: v.errors.slice(0, 20),
+    };
     if (values.json) writeJson(ctx.stdout, summary);
     else {
-      ctx.stdout.write(`Wrote ${v.model} of ${edition.catalog} ${edition.edition} to ${out} (${v.valid ? `valid OSCAL ${v.version}` : 'NOT valid'})\n`);
+      ctx.stdout.write(
+        `Wrote ${v.model} of ${edition.catalog} ${edition.edition} to ${out} (${v.valid ? `valid OSCAL ${v.version}` : 'NOT valid'})\n`,
+      );
       for (const e of summary.errors) ctx.stderr.write(`  ${e.path}: ${e.message}\n`);
-      if (catalogOut) ctx.stdout.write(`The profile imports the catalog from ${catalogHref}; write it with: ismap catalog export ${edition.catalog} --edition ${edition.edition} --out ${catalogOut}\n`);
+      if (catalogOut)
+        ctx.stdout.write(
+          `The profile imports the catalog from ${catalogHref}; write it with: ismap catalog export ${edition.catalog} --edition ${edition.edition} --out ${catalogOut}\n`,
+        );
     }
     return v.valid ? 0 : 1;
   },

@@ -48,7 +48,15 @@ Example:
   async run(ctx) {
     const { values, positionals } = parse(
       ctx.argv,
-      { edition: { type: 'string' }, catalog: { type: 'string' }, lang: { type: 'string' }, columns: { type: 'string' }, sheet: { type: 'string' }, duplicates: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+      {
+        edition: { type: 'string' },
+        catalog: { type: 'string' },
+        lang: { type: 'string' },
+        columns: { type: 'string' },
+        sheet: { type: 'string' },
+        duplicates: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
       true,
     );
     if (positionals.length !== 1) throw new UsageError('expected exactly one file');
@@ -64,9 +72,19 @@ Example:
       const r = await withRuntime(
         ctx,
         async (runtime) => {
-          const loaded = await loadTextTable(path, { ...(values.columns ? { columns: values.columns } : {}), ...(values.sheet ? { sheet: values.sheet } : {}) });
+          const loaded = await loadTextTable(path, {
+            ...(values.columns ? { columns: values.columns } : {}),
+            ...(values.sheet ? { sheet: values.sheet } : {}),
+          });
           const table = toTextImportTable(loaded);
-          const result = await importCatalogText(runtime.deps, cliContext, { catalog: values.catalog ?? 'ismap', edition: values.edition!, lang, duplicates, dryRun: values['dry-run'], table });
+          const result = await importCatalogText(runtime.deps, cliContext, {
+            catalog: values.catalog ?? 'ismap',
+            edition: values.edition!,
+            lang,
+            duplicates,
+            dryRun: values['dry-run'],
+            table,
+          });
           return { ...result, ...describeTextTable(loaded) };
         },
         { catalogs: true },
@@ -75,21 +93,31 @@ Example:
         writeJson(ctx.stdout, r);
         return r.ok ? 0 : 1;
       }
-      const roles = Object.entries(r.detection.columns).filter(([, c]) => c).map(([role, c]) => `${role} ${c!.letter}`);
+      const roles = Object.entries(r.detection.columns)
+        .filter(([, c]) => c)
+        .map(([role, c]) => `${role} ${c!.letter}`);
       ctx.stdout.write(`${r.file} (${r.format}, ${r.encoding}, sheet "${r.sheet}"): ${roles.join(', ')}\n`);
-      for (const u of r.detection.uncertain) ctx.stdout.write(`check ${u.role}: ${u.reason}${u.candidates.length ? ` (columns ${u.candidates.join(', ')})` : ''}; use --columns to choose\n`);
+      for (const u of r.detection.uncertain)
+        ctx.stdout.write(
+          `check ${u.role}: ${u.reason}${u.candidates.length ? ` (columns ${u.candidates.join(', ')})` : ''}; use --columns to choose\n`,
+        );
       if (r.issues.length) ctx.stdout.write(formatIssues(r.issues) + '\n');
-      if (r.issueTotal > r.issues.length) ctx.stdout.write(`showing ${r.issues.length} of ${r.issueTotal} issues (${countsLine(r.issueCounts)})\n`);
+      if (r.issueTotal > r.issues.length)
+        ctx.stdout.write(`showing ${r.issues.length} of ${r.issueTotal} issues (${countsLine(r.issueCounts)})\n`);
       if (!r.ok) {
         ctx.stderr.write(`${r.counts.errors} problem(s) in ${r.file}; nothing would be imported\n`);
         return 1;
       }
       if (r.editionNote) {
         const sets = r.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ');
-        ctx.stdout.write(`${r.dryRun ? 'Dry run: ' : ''}${r.editionNote}${sets ? `, ${r.dryRun ? 'with' : 'and wrote'} mapping sets ${sets}` : ''}\n`);
+        ctx.stdout.write(
+          `${r.dryRun ? 'Dry run: ' : ''}${r.editionNote}${sets ? `, ${r.dryRun ? 'with' : 'and wrote'} mapping sets ${sets}` : ''}\n`,
+        );
       }
       const target = `${r.catalog} ${r.edition}${r.createdEdition ? ` (new, from ${r.baseEdition})` : ''}`;
-      ctx.stdout.write(`${r.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${target}: ${r.counts.matched} matched, ${r.newIds.length} new id(s), ${r.idsWithoutText.length} id(s) with no text, ${r.missingIds.length} id(s) not in the file\n`);
+      ctx.stdout.write(
+        `${r.dryRun ? 'Dry run, nothing written' : 'Imported'} into ${target}: ${r.counts.matched} matched, ${r.newIds.length} new id(s), ${r.idsWithoutText.length} id(s) with no text, ${r.missingIds.length} id(s) not in the file\n`,
+      );
       if (r.newIds.length) ctx.stdout.write(`New ids: ${r.newIds.join(', ')}\n`);
       return 0;
     } catch (e) {
@@ -97,7 +125,10 @@ Example:
       if (values.json) writeJson(ctx.stdout, { ok: false, message: e.message, issues: e.issues ?? [], ...e.details });
       else {
         const total = Number(e.details?.['issueTotal'] ?? 0);
-        const more = total > (e.issues?.length ?? 0) ? `showing ${e.issues?.length ?? 0} of ${total} issues (${countsLine(e.details?.['issueCounts'] as Record<string, number>)})\n` : '';
+        const more =
+          total > (e.issues?.length ?? 0)
+            ? `showing ${e.issues?.length ?? 0} of ${total} issues (${countsLine(e.details?.['issueCounts'] as Record<string, number>)})\n`
+            : '';
         ctx.stderr.write(`${formatIssues(e.issues ?? [])}\n${more}${e.message}\n`);
       }
       return 1;
@@ -106,4 +137,6 @@ Example:
 };
 
 const countsLine = (counts: Record<string, number> | undefined) =>
-  Object.entries(counts ?? {}).map(([code, n]) => `${code} ${n}`).join(', ');
+  Object.entries(counts ?? {})
+    .map(([code, n]) => `${code} ${n}`)
+    .join(', ');

@@ -22,9 +22,13 @@ Options:
     const report = (await withRuntime(ctx, (runtime) => syncBundled(runtime, cliContext, true)))!;
     if (values.json) writeJson(ctx.stdout, report);
     else {
-      for (const e of report.editions) ctx.stdout.write(`${e.action.padEnd(9)}  ${e.catalog} ${e.edition} (${e.nodes} nodes)\n`);
-      for (const s of report.mappingSets) ctx.stdout.write(`${s.action.padEnd(9)}  mapping set ${s.id} (${s.mappings} mappings)\n`);
-      ctx.stdout.write(`${report.written} written, ${report.editions.length + report.mappingSets.length - report.written} unchanged\n`);
+      for (const e of report.editions)
+        ctx.stdout.write(`${e.action.padEnd(9)}  ${e.catalog} ${e.edition} (${e.nodes} nodes)\n`);
+      for (const s of report.mappingSets)
+        ctx.stdout.write(`${s.action.padEnd(9)}  mapping set ${s.id} (${s.mappings} mappings)\n`);
+      ctx.stdout.write(
+        `${report.written} written, ${report.editions.length + report.mappingSets.length - report.written} unchanged\n`,
+      );
     }
     return 0;
   },

@@ -19,13 +19,20 @@ Options:
   async run(ctx) {
     const { values } = parse(ctx.argv, {});
     const config = parseConfig(ctx.env, ctx.cwd);
-    const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false }).catch((e: unknown) => {
-      throw config.databaseUrl ? e : dataDirError(e, config.dataDir);
-    });
+    const engine = await openEngine({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false }).catch(
+      (e: unknown) => {
+        throw config.databaseUrl ? e : dataDirError(e, config.dataDir);
+      },
+    );
     try {
       const { applied } = await migrate(engine);
       if (values.json) writeJson(ctx.stdout, { applied, database: engine.kind });
-      else ctx.stdout.write(applied.length ? `Applied ${applied.length} migration(s):\n${applied.map((a) => `  ${a}`).join('\n')}\n` : 'Database is up to date.\n');
+      else
+        ctx.stdout.write(
+          applied.length
+            ? `Applied ${applied.length} migration(s):\n${applied.map((a) => `  ${a}`).join('\n')}\n`
+            : 'Database is up to date.\n',
+        );
       return 0;
     } finally {
       await engine.close();

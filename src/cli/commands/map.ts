@@ -12,10 +12,18 @@ const short = (key: string) => key.replace(/^([^:]+):[^:]+:/, '$1:');
 export function formatPath(p: MappingPath): string {
   // A hop to another edition of the starting catalog (an edition succession) keeps that edition in view.
   const start = /^([^:]+):([^:]+):/.exec(p.links[0]!.from);
-  const label = (key: string) => (start && key.startsWith(`${start[1]}:`) && !key.startsWith(start[0]) ? key : short(key));
+  const label = (key: string) =>
+    start && key.startsWith(`${start[1]}:`) && !key.startsWith(start[0]) ? key : short(key);
   const chain = [short(p.links[0]!.from), ...p.links.map((l) => `=${l.relationship}=> ${label(l.to)}`)].join(' ');
-  const sources = p.links.map((l) => `      ${label(l.from)} → ${label(l.to)}: ${l.provenance.method}, ${l.provenance.document}${l.inverted ? ' (read in reverse)' : ''}, confidence ${l.confidence}`);
-  return [`  ${chain}`, `    → ${p.relationship}, confidence ${p.confidence} (${confidenceLabel(p.confidence)}), ${p.method}`, ...sources].join('\n');
+  const sources = p.links.map(
+    (l) =>
+      `      ${label(l.from)} → ${label(l.to)}: ${l.provenance.method}, ${l.provenance.document}${l.inverted ? ' (read in reverse)' : ''}, confidence ${l.confidence}`,
+  );
+  return [
+    `  ${chain}`,
+    `    → ${p.relationship}, confidence ${p.confidence} (${confidenceLabel(p.confidence)}), ${p.method}`,
+    ...sources,
+  ].join('\n');
 }
 
 export const command: Command = {
@@ -44,21 +52,38 @@ Options:
 Example:
   ismap map 9.2.3 --to nist-800-53r5 --via iso27001-2013`,
   async run(ctx) {
-    const { values, positionals } = parse(ctx.argv, { to: { type: 'string' }, via: { type: 'string' }, 'max-depth': { type: 'string' } }, true);
+    const { values, positionals } = parse(
+      ctx.argv,
+      { to: { type: 'string' }, via: { type: 'string' }, 'max-depth': { type: 'string' } },
+      true,
+    );
     if (positionals.length !== 1) throw new UsageError('expected exactly one node');
     if (!values.to) throw new UsageError('--to <catalog> is required');
     const maxDepth = values['max-depth'] ? Number(values['max-depth']) : undefined;
-    if (maxDepth !== undefined && !(Number.isInteger(maxDepth) && maxDepth >= 1 && maxDepth <= 8)) throw new UsageError('--max-depth must be 1–8');
-    const via = values.via?.split(',').map((s) => s.trim()).filter(Boolean);
-    const r = await withRuntime(ctx, (runtime) => findMappingPaths(runtime.deps, cliContext, { from: positionals[0]!, to: values.to!, via, maxDepth }), { catalogs: true });
+    if (maxDepth !== undefined && !(Number.isInteger(maxDepth) && maxDepth >= 1 && maxDepth <= 8))
+      throw new UsageError('--max-depth must be 1–8');
+    const via = values.via
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const r = await withRuntime(
+      ctx,
+      (runtime) => findMappingPaths(runtime.deps, cliContext, { from: positionals[0]!, to: values.to!, via, maxDepth }),
+      { catalogs: true },
+    );
     if (values.json) writeJson(ctx.stdout, r);
     else {
-      ctx.stdout.write(`${r.from} → ${r.toCatalog}${r.via ? ` via ${r.via.join(', ')}` : ''}: ${r.paths.length} path(s), ${r.targets.length} target(s)${r.truncated ? ' (truncated)' : ''}\n\n`);
+      ctx.stdout.write(
+        `${r.from} → ${r.toCatalog}${r.via ? ` via ${r.via.join(', ')}` : ''}: ${r.paths.length} path(s), ${r.targets.length} target(s)${r.truncated ? ' (truncated)' : ''}\n\n`,
+      );
       if (r.hint) ctx.stdout.write(`Hint: ${r.hint}\n`);
       for (const p of r.paths) ctx.stdout.write(formatPath(p) + '\n');
       if (r.targets.length) {
         ctx.stdout.write('\nTargets:\n');
-        for (const t of r.targets) ctx.stdout.write(`  ${short(t.target).padEnd(32)} ${t.relationship.padEnd(16)} confidence ${t.confidence} (${confidenceLabel(t.confidence)}), ${t.method}, ${t.paths.length} path(s)\n`);
+        for (const t of r.targets)
+          ctx.stdout.write(
+            `  ${short(t.target).padEnd(32)} ${t.relationship.padEnd(16)} confidence ${t.confidence} (${confidenceLabel(t.confidence)}), ${t.method}, ${t.paths.length} path(s)\n`,
+          );
       }
     }
     return r.targets.length > 0 ? 0 : 1;

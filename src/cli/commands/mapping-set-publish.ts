@@ -22,9 +22,15 @@ Options:
     const { values, positionals } = parse(ctx.argv, { unpublish: { type: 'boolean' } }, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one mapping set id');
     const id = positionals[0]!;
-    const set = await withRuntime(ctx, (runtime) => publishMappingSet(runtime.deps, cliContext, id, { published: !values.unpublish }));
-    if (values.json) writeJson(ctx.stdout, { id: set.id, orgId: set.orgId, published: set.published, count: set.count });
-    else ctx.stdout.write(`${set.id}: ${set.published ? 'published to everyone' : 'private to its organization'} (${set.count} mappings)\n`);
+    const set = await withRuntime(ctx, (runtime) =>
+      publishMappingSet(runtime.deps, cliContext, id, { published: !values.unpublish }),
+    );
+    if (values.json)
+      writeJson(ctx.stdout, { id: set.id, orgId: set.orgId, published: set.published, count: set.count });
+    else
+      ctx.stdout.write(
+        `${set.id}: ${set.published ? 'published to everyone' : 'private to its organization'} (${set.count} mappings)\n`,
+      );
     return 0;
   },
 };

@@ -25,8 +25,11 @@ describe('ismap oscal resolve', () => {
   it('resolves a FedRAMP profile with --catalog and writes the catalog', async () => {
     const r = await run(resolve, [
       `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_LI-SaaS-baseline_profile-min.json`,
-      '--catalog', `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
-      '--out', 'li-saas.json', '--json',
+      '--catalog',
+      `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
+      '--out',
+      'li-saas.json',
+      '--json',
     ]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.out);
@@ -40,8 +43,10 @@ describe('ismap oscal resolve', () => {
     // FedRAMP HIGH alters assessment objectives of a later catalog revision: hundreds of warnings against 5.1.1.
     const args = [
       `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_HIGH-baseline_profile-min.json`,
-      '--catalog', `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
-      '--out', 'high.json',
+      '--catalog',
+      `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
+      '--out',
+      'high.json',
     ];
     const r = await run(resolve, args);
     expect(r.code, r.err).toBe(0);
@@ -56,7 +61,11 @@ describe('ismap oscal resolve', () => {
   }, 60_000);
 
   it('exits 1 when an import cannot be found, 2 on usage errors', async () => {
-    const missing = await run(resolve, [`${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json`, '--out', 'x.json']);
+    const missing = await run(resolve, [
+      `${CONTENT}fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json`,
+      '--out',
+      'x.json',
+    ]);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('--catalog');
     expect((await run(resolve, ['a.json'])).code).toBe(2);
@@ -67,13 +76,21 @@ describe('ismap oscal resolve', () => {
 
 describe('ismap oscal validate', () => {
   it('exits 0 for a valid document', async () => {
-    const r = await run(validate, [`${CONTENT}nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_LOW-baseline_profile-min.json`]);
+    const r = await run(validate, [
+      `${CONTENT}nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_LOW-baseline_profile-min.json`,
+    ]);
     expect(r).toMatchObject({ code: 0 });
     expect(r.out).toContain('valid OSCAL profile (schema 1.1.3)');
   });
 
   it('exits 1 and prints each error with its JSON path', async () => {
-    const doc = { catalog: { uuid: 'nope', metadata: { title: 'x', 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' }, groups: [{ title: 'g', controls: [{ id: 'c1' }] }] } };
+    const doc = {
+      catalog: {
+        uuid: 'nope',
+        metadata: { title: 'x', 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+        groups: [{ title: 'g', controls: [{ id: 'c1' }] }],
+      },
+    };
     writeFileSync(join(dir, 'bad.json'), JSON.stringify(doc));
     const r = await run(validate, ['bad.json']);
     expect(r.code).toBe(1);
@@ -88,7 +105,10 @@ describe('ismap oscal validate', () => {
     expect((await run(validate, ['broken.json'])).code).toBe(1);
     writeFileSync(join(dir, 'deep.json'), `{"catalog":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
     const deep = await run(validate, ['deep.json']);
-    expect(deep).toMatchObject({ code: 1, err: expect.stringMatching(/deep\.json: JSON nested deeper than 256 levels/) });
+    expect(deep).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/deep\.json: JSON nested deeper than 256 levels/),
+    });
     expect((await run(validate, [])).code).toBe(2);
     expect((await run(validate, ['a.json', 'b.json'])).code).toBe(2);
   });

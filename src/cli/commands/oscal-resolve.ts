@@ -7,7 +7,8 @@ import { resolveProfileFile } from '../../formats/oscal';
 import type { Control, Group, ResolutionWarning } from '../../formats/oscal/types';
 
 function count(groups: Group[] | undefined, controls: Control[] | undefined): number {
-  const inControls = (cs: Control[] | undefined): number => (cs ?? []).reduce((n, c) => n + 1 + inControls(c.controls), 0);
+  const inControls = (cs: Control[] | undefined): number =>
+    (cs ?? []).reduce((n, c) => n + 1 + inControls(c.controls), 0);
   return inControls(controls) + (groups ?? []).reduce((n, g) => n + count(g.groups, g.controls), 0);
 }
 
@@ -55,14 +56,19 @@ Example:
       );
       if (positionals.length !== 1) throw new UsageError('expected exactly one profile file');
       if (!values.out) throw new UsageError('--out <file> is required');
-      const { catalog, warnings } = await resolveProfileFile(positionals[0]!, { catalogs: values.catalog ?? [], cwd: ctx.cwd });
+      const { catalog, warnings } = await resolveProfileFile(positionals[0]!, {
+        catalogs: values.catalog ?? [],
+        cwd: ctx.cwd,
+      });
       const out = resolvePath(ctx.cwd, values.out);
       await writeFile(out, JSON.stringify(catalog, null, 2) + '\n');
       const c = catalog.catalog;
       const summary = { out, groups: c.groups?.length ?? 0, controls: count(c.groups, c.controls), warnings };
       if (values.json) writeJson(ctx.stdout, summary);
       else {
-        ctx.stdout.write(`Resolved ${positionals[0]} → ${out}: ${summary.controls} control(s) in ${summary.groups} group(s)\n`);
+        ctx.stdout.write(
+          `Resolved ${positionals[0]} → ${out}: ${summary.controls} control(s) in ${summary.groups} group(s)\n`,
+        );
         writeWarnings(ctx.stderr, warnings, values.verbose === true);
       }
       return EXIT_OK;

@@ -37,7 +37,8 @@ Options:
       doc = await readJsonFile(resolvePath(ctx.cwd, file), file);
     } catch (e) {
       const message = (e as Error).message;
-      if (values.json) writeJson(ctx.stdout, { valid: false, version: '', model: '', errors: [{ path: '$', message }] });
+      if (values.json)
+        writeJson(ctx.stdout, { valid: false, version: '', model: '', errors: [{ path: '$', message }] });
       else ctx.stderr.write(`ismap oscal validate: ${message}\n`);
       return EXIT_FAILURE;
     }

@@ -26,7 +26,11 @@ Options:
   -h, --help     Show this help`,
   async run(ctx) {
     const { values } = parse(ctx.argv, { port: { type: 'string' }, host: { type: 'string' } });
-    const env = { ...ctx.env, ...(values.port ? { PORT: values.port } : {}), ...(values.host ? { HOST: values.host } : {}) };
+    const env = {
+      ...ctx.env,
+      ...(values.port ? { PORT: values.port } : {}),
+      ...(values.host ? { HOST: values.host } : {}),
+    };
     let config: ReturnType<typeof parseConfig>;
     try {
       config = parseConfig(env, ctx.cwd);
@@ -41,7 +45,11 @@ Options:
     // (early-start.ts), otherwise here — and everything else is imported dynamically after it.
     const early = await takeEarlyStart(config.databaseUrl ? undefined : config.dataDir);
     const embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
-    const loading = Promise.all([import('../../server/app'), import('../startup'), import('../../app/use-cases/platform/seed-demo')]);
+    const loading = Promise.all([
+      import('../../server/app'),
+      import('../startup'),
+      import('../../app/use-cases/platform/seed-demo'),
+    ]);
     loading.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
     let runtime: Runtime;
     let modules: Awaited<typeof loading>;
@@ -93,10 +101,31 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
-    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([import('../checkpoint-schedule'), import('../../infra/system')]);
-    const checkpoints = scheduleAuditCheckpoints(deps, deps.logger, config.auditCheckpoint?.intervalSeconds ?? 0, systemTicker);
+    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([
+      import('../checkpoint-schedule'),
+      import('../../infra/system'),
+    ]);
+    const checkpoints = scheduleAuditCheckpoints(
+      deps,
+      deps.logger,
+      config.auditCheckpoint?.intervalSeconds ?? 0,
+      systemTicker,
+    );
     const server = listen({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-      deps.logger.info({ port: info.port, database: deps.engineKind, dataDir: config.databaseUrl ? undefined : config.dataDir, embeddedOpenedEarly: early !== undefined, startupMs: Math.round(performance.now() - started), openDatabaseMs: Math.round(opened - started), loadCodeMs: Math.round(started), startupTasksMs: Math.round(tasksDone - opened), sinceProcessStartMs: Math.round(performance.now()) }, `ISMAP Hub listening on http://localhost:${info.port}`);
+      deps.logger.info(
+        {
+          port: info.port,
+          database: deps.engineKind,
+          dataDir: config.databaseUrl ? undefined : config.dataDir,
+          embeddedOpenedEarly: early !== undefined,
+          startupMs: Math.round(performance.now() - started),
+          openDatabaseMs: Math.round(opened - started),
+          loadCodeMs: Math.round(started),
+          startupTasksMs: Math.round(tasksDone - opened),
+          sinceProcessStartMs: Math.round(performance.now()),
+        },
+        `ISMAP Hub listening on http://localhost:${info.port}`,
+      );
     });
     let failed = false;
     await new Promise<void>((resolve) => {
@@ -105,7 +134,13 @@ Options:
         deps.logger.info('shutting down');
         stopping = true;
         checkNow();
-        server.close(() => void Promise.all([background, checkpoints.stop()]).then(() => shutdown(runtime)).then(() => uploads.release()).then(resolve));
+        server.close(
+          () =>
+            void Promise.all([background, checkpoints.stop()])
+              .then(() => shutdown(runtime))
+              .then(() => uploads.release())
+              .then(resolve),
+        );
         // Idle keep-alive connections must not hold shutdown up.
         server.closeAllConnections();
       };
@@ -130,7 +165,10 @@ function printLogins(out: NodeJS.WritableStream, dataDir: string, logins: DemoLo
   const file = join(dataDir, 'demo-logins.txt');
   if (logins) {
     const lines = ['', '  ISMAP Hub demo logins (shown once; also saved to ' + file + '):', ''];
-    for (const l of logins) lines.push(`    ${l.email.padEnd(36)} ${l.password.padEnd(22)} ${l.role}${l.organization ? ` — ${l.organization}` : ''}`);
+    for (const l of logins)
+      lines.push(
+        `    ${l.email.padEnd(36)} ${l.password.padEnd(22)} ${l.role}${l.organization ? ` — ${l.organization}` : ''}`,
+      );
     lines.push('');
     writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
     out.write(lines.join('\n') + '\n');

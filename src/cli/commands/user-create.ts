@@ -35,9 +35,17 @@ Options:
 Example:
   ismap user create --email admin@example.go.jp --name "管理者" --admin`,
   async run(ctx) {
-    const { values } = parse(ctx.argv, { email: { type: 'string' }, name: { type: 'string' }, admin: { type: 'boolean' }, org: { type: 'string' }, role: { type: 'string' }, 'password-stdin': { type: 'boolean' } });
+    const { values } = parse(ctx.argv, {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+      org: { type: 'string' },
+      role: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    });
     if (!values.email || !values.name) throw new UsageError('--email and --name are required');
-    if (values.role && !(roles as readonly string[]).includes(values.role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+    if (values.role && !(roles as readonly string[]).includes(values.role))
+      throw new UsageError(`--role must be one of ${roles.join(', ')}`);
     if (values.role && !values.org) throw new UsageError('--role needs --org');
     const generated = !values['password-stdin'];
     const password = generated ? randomBytes(12).toString('base64url') : await readStdin(process.stdin);
@@ -50,9 +58,16 @@ Example:
         if (!org) throw new DomainError('not_found', `No organization with slug "${values.org}"`);
         memberships.push({ orgId: org.id, role: (values.role ?? 'viewer') as Role });
       }
-      const user = await createUser(runtime.deps, { actor: systemActor, requestId: 'cli' }, { email: values.email, displayName: values.name, password, isPlatformAdmin: !!values.admin, memberships });
+      const user = await createUser(
+        runtime.deps,
+        { actor: systemActor, requestId: 'cli' },
+        { email: values.email, displayName: values.name, password, isPlatformAdmin: !!values.admin, memberships },
+      );
       if (values.json) writeJson(ctx.stdout, { user, ...(generated ? { password } : {}) });
-      else ctx.stdout.write(`Created ${user.isPlatformAdmin ? 'platform administrator' : 'user'} ${user.email} (${user.id})${generated ? `\nPassword (shown once): ${password}` : ''}\n`);
+      else
+        ctx.stdout.write(
+          `Created ${user.isPlatformAdmin ? 'platform administrator' : 'user'} ${user.email} (${user.id})${generated ? `\nPassword (shown once): ${password}` : ''}\n`,
+        );
       return 0;
     } finally {
       await runtime.close();

@@ -3,9 +3,28 @@ import { diffEditions } from './diff';
 import type { CatalogEdition, CatalogNode } from './model';
 
 const n = (id: string, over: Partial<CatalogNode> = {}): CatalogNode => ({
-  id, kind: 'detailed', depth: 3, parentId: '9.2.3', position: 0, label: id, flags: [], title: {}, text: {}, textSource: {}, params: [], sourceRefs: [], props: {}, ...over,
+  id,
+  kind: 'detailed',
+  depth: 3,
+  parentId: '9.2.3',
+  position: 0,
+  label: id,
+  flags: [],
+  title: {},
+  text: {},
+  textSource: {},
+  params: [],
+  sourceRefs: [],
+  props: {},
+  ...over,
 });
-const ed = (edition: string, nodes: CatalogNode[]): CatalogEdition => ({ catalog: 'ismap', edition, title: {}, provenance: 't', nodes });
+const ed = (edition: string, nodes: CatalogNode[]): CatalogEdition => ({
+  catalog: 'ismap',
+  edition,
+  title: {},
+  provenance: 't',
+  nodes,
+});
 
 describe('diffEditions', () => {
   const a = ed('2022-04', [
@@ -39,7 +58,12 @@ describe('diffEditions', () => {
 
   it('lists ids in natural order, not text order', () => {
     const x = ed('1', [n('9.2.3.1')]);
-    const y = ed('2', [n('9.2.3.1'), n('9.2.3.11.PB', { position: 1 }), n('9.2.3.10', { position: 2 }), n('9.2.3.2', { position: 3 })]);
+    const y = ed('2', [
+      n('9.2.3.1'),
+      n('9.2.3.11.PB', { position: 1 }),
+      n('9.2.3.10', { position: 2 }),
+      n('9.2.3.2', { position: 3 }),
+    ]);
     expect(diffEditions(x, y).added.map((a) => a.id)).toEqual(['9.2.3.2', '9.2.3.10', '9.2.3.11.PB']);
     expect(diffEditions(y, x).removed.map((a) => a.id)).toEqual(['9.2.3.2', '9.2.3.10', '9.2.3.11.PB']);
   });

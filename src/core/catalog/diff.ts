@@ -6,16 +6,7 @@ import type { CatalogEdition, CatalogNode } from './model';
  * edition `a` must look at when it moves to edition `b`.
  */
 export type ChangedField =
-  | 'kind'
-  | 'label'
-  | 'title.ja'
-  | 'title.en'
-  | 'text.ja'
-  | 'text.en'
-  | 'flags'
-  | 'parent'
-  | 'position'
-  | 'params';
+  'kind' | 'label' | 'title.ja' | 'title.en' | 'text.ja' | 'text.en' | 'flags' | 'parent' | 'position' | 'params';
 
 export interface NodeChange {
   id: string;
@@ -41,7 +32,13 @@ const same = (x: string | null | undefined, y: string | null | undefined) => (x 
 // Params compare by content, key order aside, so a re-serialised catalog does not show as changed.
 function paramsKey(n: CatalogNode): string {
   return JSON.stringify(
-    n.params.map((p) => [p.id, p.label ?? null, p.values ?? null, p.select ? [p.select.howMany ?? null, p.select.choice] : null, p.guidelines ?? null]),
+    n.params.map((p) => [
+      p.id,
+      p.label ?? null,
+      p.values ?? null,
+      p.select ? [p.select.howMany ?? null, p.select.choice] : null,
+      p.guidelines ?? null,
+    ]),
   );
 }
 

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, idCandidates, idFamily, isMandatory, nistLabel, normalizeId, normalizeIsmapId, normalizeIsoId, normalizeNistId } from './ids';
+import {
+  compareIds,
+  idCandidates,
+  idFamily,
+  isMandatory,
+  nistLabel,
+  normalizeId,
+  normalizeIsmapId,
+  normalizeIsoId,
+  normalizeNistId,
+} from './ids';
 
 describe('loose id normalisation', () => {
   it.each([
@@ -13,7 +23,9 @@ describe('loose id normalisation', () => {
     ['09.02.03', '9.2.3'],
   ])('ISMAP %s → %s', (raw, id) => expect(normalizeIsmapId(raw)).toBe(id));
 
-  it.each(['ac-2', 'access', '9.2.3.11.X', '', '1.2.3.4.5'])('ISMAP rejects %s', (raw) => expect(normalizeIsmapId(raw)).toBeNull());
+  it.each(['ac-2', 'access', '9.2.3.11.X', '', '1.2.3.4.5'])('ISMAP rejects %s', (raw) =>
+    expect(normalizeIsmapId(raw)).toBeNull(),
+  );
 
   it.each([
     ['ac-2.1', 'ac-2.1'],
@@ -49,7 +61,11 @@ describe('loose id normalisation', () => {
 });
 
 describe('isMandatory', () => {
-  const node = (kind: string, tier: string | undefined, flags: string[] = []) => ({ kind, flags, props: (tier ? { tier } : {}) as Record<string, string> });
+  const node = (kind: string, tier: string | undefined, flags: string[] = []) => ({
+    kind,
+    flags,
+    props: (tier ? { tier } : {}) as Record<string, string>,
+  });
   it('follows the basic statement requirements', () => {
     expect(isMandatory(node('item', 'governance'))).toBe(true);
     expect(isMandatory(node('process', 'governance'))).toBe(false);
@@ -68,15 +84,39 @@ describe('isMandatory', () => {
 describe('compareIds', () => {
   const sorted = (ids: string[]) => [...ids].sort(compareIds);
   it('orders ISMAP numbers numerically, suffixes after the bare number', () => {
-    expect(sorted(['9.2.3.2', '9.2.3.11.PB', '9.2.3.10', '9.2.3.1', '9.2.3', '10.1.1', '9.5.P', '9.5'])).toEqual(['9.2.3', '9.2.3.1', '9.2.3.2', '9.2.3.10', '9.2.3.11.PB', '9.5', '9.5.P', '10.1.1']);
+    expect(sorted(['9.2.3.2', '9.2.3.11.PB', '9.2.3.10', '9.2.3.1', '9.2.3', '10.1.1', '9.5.P', '9.5'])).toEqual([
+      '9.2.3',
+      '9.2.3.1',
+      '9.2.3.2',
+      '9.2.3.10',
+      '9.2.3.11.PB',
+      '9.5',
+      '9.5.P',
+      '10.1.1',
+    ]);
   });
   it('puts NIST enhancements after their control and ac-2 before ac-10', () => {
-    expect(sorted(['ac-10', 'ac-2.1', 'ac-2', 'ac-2.10', 'ac-2.2', 'ac-3', 'ac'])).toEqual(['ac', 'ac-2', 'ac-2.1', 'ac-2.2', 'ac-2.10', 'ac-3', 'ac-10']);
+    expect(sorted(['ac-10', 'ac-2.1', 'ac-2', 'ac-2.10', 'ac-2.2', 'ac-3', 'ac'])).toEqual([
+      'ac',
+      'ac-2',
+      'ac-2.1',
+      'ac-2.2',
+      'ac-2.10',
+      'ac-3',
+      'ac-10',
+    ]);
     expect(sorted(['AC-2(10)', 'AC-2(2)', 'AC-2'])).toEqual(['AC-2', 'AC-2(2)', 'AC-2(10)']);
   });
   it('orders ISO Annex A ids and full node keys naturally', () => {
     expect(sorted(['A.10.1.1', 'A.9.2.3', 'A.9.2.10'])).toEqual(['A.9.2.3', 'A.9.2.10', 'A.10.1.1']);
-    expect(sorted(['nist-800-53r5:5.1.1:ac-10', 'ismap:2024-07:9.2.3.10', 'ismap:2024-07:9.2.3.2', 'nist-800-53r5:5.1.1:ac-2'])).toEqual([
+    expect(
+      sorted([
+        'nist-800-53r5:5.1.1:ac-10',
+        'ismap:2024-07:9.2.3.10',
+        'ismap:2024-07:9.2.3.2',
+        'nist-800-53r5:5.1.1:ac-2',
+      ]),
+    ).toEqual([
       'ismap:2024-07:9.2.3.2',
       'ismap:2024-07:9.2.3.10',
       'nist-800-53r5:5.1.1:ac-2',

@@ -18,7 +18,10 @@ export function idFamily(catalog: string): IdFamily {
 // NFKC turns full-width digits, letters and '．' into ASCII; the ideographic full stop and comma are not
 // touched by NFKC, so they are mapped by hand.
 function prepare(raw: string): string {
-  return raw.normalize('NFKC').replace(/[。、]/g, '.').trim();
+  return raw
+    .normalize('NFKC')
+    .replace(/[。、]/g, '.')
+    .trim();
 }
 
 /** `9.2.3.11pb`, `９．２．３．１１ＰＢ`, `9.2.3.11 PB` → `9.2.3.11.PB`; `6.3p` → `6.3.P`. */
@@ -26,7 +29,10 @@ export function normalizeIsmapId(raw: string): string | null {
   const s = prepare(raw).toUpperCase().replace(/\s+/g, '').replace(/[-_,]/g, '.');
   const m = /^(\d{1,2}(?:\.\d{1,3}){0,3})\.?(PB|P|B)?$/.exec(s);
   if (!m) return null;
-  const num = m[1]!.split('.').map((n) => String(Number(n))).join('.');
+  const num = m[1]!
+    .split('.')
+    .map((n) => String(Number(n)))
+    .join('.');
   return m[2] ? `${num}.${m[2]}` : num;
 }
 
@@ -52,7 +58,10 @@ export function normalizeIsoId(raw: string): string | null {
   const s = prepare(raw).toUpperCase().replace(/\s+/g, '.').replace(/\.+/g, '.');
   const m = /^(?:A\.?)?(\d{1,2}(?:\.\d{1,2}){0,2})$/.exec(s);
   if (!m) return null;
-  return `A.${m[1]!.split('.').map((n) => String(Number(n))).join('.')}`;
+  return `A.${m[1]!
+    .split('.')
+    .map((n) => String(Number(n)))
+    .join('.')}`;
 }
 
 /** Both readings of an ISO id: `5.2` may be Annex A.5.2 or requirement clause 5.2; `A.5.2` is only Annex A. */

@@ -72,7 +72,9 @@ export function parseNodeKey(key: string): { catalog: string; edition: string; i
 }
 
 /** A node with empty defaults, so converters only spell out what they know. */
-export function makeNode(n: Pick<CatalogNode, 'id' | 'kind' | 'depth' | 'parentId' | 'position'> & Partial<CatalogNode>): CatalogNode {
+export function makeNode(
+  n: Pick<CatalogNode, 'id' | 'kind' | 'depth' | 'parentId' | 'position'> & Partial<CatalogNode>,
+): CatalogNode {
   return {
     label: n.id,
     flags: [],

@@ -153,7 +153,8 @@ export class SearchIndex {
     const note = (doc: number, score: number, field: MatchField, fieldIndex?: number) => {
       if (allowed && !allowed(this.docs[doc]!)) return;
       const prev = scores.get(doc);
-      if (!prev || prev.score < score) scores.set(doc, { score, field, ...(fieldIndex !== undefined ? { fieldIndex } : {}) });
+      if (!prev || prev.score < score)
+        scores.set(doc, { score, field, ...(fieldIndex !== undefined ? { fieldIndex } : {}) });
     };
     this.matchIds(query, note);
     this.matchText(folded, note);
@@ -196,14 +197,19 @@ export class SearchIndex {
 
   private matchIds(query: string, note: (doc: number, score: number, field: MatchField) => void) {
     for (const family of this.families) {
-      const sample = family === 'ismap' ? 'ismap' : family === 'nist' ? 'nist-800-53' : family === 'iso' ? 'iso27001' : 'x';
+      const sample =
+        family === 'ismap' ? 'ismap' : family === 'nist' ? 'nist-800-53' : family === 'iso' ? 'iso27001' : 'x';
       for (const cand of idCandidates(sample, query)) {
         const key = `${family}|${cand.toLowerCase()}`;
         for (const doc of this.ids.get(key) ?? []) note(doc, SCORE_ID, 'id');
         // Children and deeper descendants: `ac-2` → `ac-2.1`, `9.2` → `9.2.3`, `ac` → `ac-1`.
         for (const sep of family === 'nist' ? ['.', '-'] : ['.']) {
           const prefix = key + sep;
-          for (let i = lowerBound(this.idKeys, prefix); i < this.idKeys.length && this.idKeys[i]!.startsWith(prefix); i++) {
+          for (
+            let i = lowerBound(this.idKeys, prefix);
+            i < this.idKeys.length && this.idKeys[i]!.startsWith(prefix);
+            i++
+          ) {
             const k = this.idKeys[i]!;
             const extraDepth = k.slice(prefix.length).split(/[.\-]/).length;
             for (const doc of this.ids.get(k)!) note(doc, SCORE_PREFIX - extraDepth, 'id-prefix');
@@ -218,7 +224,12 @@ export class SearchIndex {
     const prefix = !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Hangul}]/u.test(token) && token.length >= MIN_PREFIX;
     if (!prefix) return this.postings.has(token) ? [token] : [];
     const out: string[] = [];
-    for (let i = lowerBound(this.vocabulary, token); i < this.vocabulary.length && this.vocabulary[i]!.startsWith(token); i++) out.push(this.vocabulary[i]!);
+    for (
+      let i = lowerBound(this.vocabulary, token);
+      i < this.vocabulary.length && this.vocabulary[i]!.startsWith(token);
+      i++
+    )
+      out.push(this.vocabulary[i]!);
     return out;
   }
 
@@ -238,7 +249,10 @@ export class SearchIndex {
     return out;
   }
 
-  private matchText(folded: string, note: (doc: number, score: number, field: MatchField, fieldIndex?: number) => void) {
+  private matchText(
+    folded: string,
+    note: (doc: number, score: number, field: MatchField, fieldIndex?: number) => void,
+  ) {
     const { words, grams } = tokenize(folded, { parts: false });
     const tokens = [...new Set([...words, ...grams])];
     if (tokens.length === 0) return;

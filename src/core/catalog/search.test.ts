@@ -4,7 +4,14 @@ import { SearchIndex, snippet } from './search-index';
 import { foldSearchText, foldWithOffsets, tokenize } from './search-text';
 
 const node = (id: string, over: Partial<CatalogNode> = {}): CatalogNode =>
-  makeNode({ id, kind: 'item', depth: id.split('.').length - 1, parentId: id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null, position: 0, ...over });
+  makeNode({
+    id,
+    kind: 'item',
+    depth: id.split('.').length - 1,
+    parentId: id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : null,
+    position: 0,
+    ...over,
+  });
 
 const ismap: CatalogEdition = {
   catalog: 'ismap',
@@ -15,7 +22,12 @@ const ismap: CatalogEdition = {
     node('9', { title: { ja: 'アクセス制御', en: 'Access Control' } }),
     node('9.2', { title: { ja: '利用者アクセスの管理' } }),
     node('9.2.3', { title: { ja: '特権的アクセス権の管理', en: 'Management of privileged access rights' } }),
-    node('9.2.3.11.PB', { flags: ['P', 'B'], text: { ja: 'クラウドサービス事業者は、管理者権限を持つ利用者のアクセスを、ＭＦＡ（多要素認証）により保護する。' } }),
+    node('9.2.3.11.PB', {
+      flags: ['P', 'B'],
+      text: {
+        ja: 'クラウドサービス事業者は、管理者権限を持つ利用者のアクセスを、ＭＦＡ（多要素認証）により保護する。',
+      },
+    }),
     node('12.4.1.2', { text: { ja: 'サーバーのイベントログを取得し、保管する。' } }),
     node('13.1.1.1', { text: { ja: 'ネットワーク・セキュリティを管理する。' } }),
   ],
@@ -27,10 +39,20 @@ const nist: CatalogEdition = {
   provenance: 'test',
   nodes: [
     node('ac', { kind: 'family', title: { en: 'Access Control' } }),
-    node('ac-2', { parentId: 'ac', label: 'AC-2', title: { en: 'Account Management' }, text: { en: 'Define and document the types of accounts allowed for use within the system.' } }),
+    node('ac-2', {
+      parentId: 'ac',
+      label: 'AC-2',
+      title: { en: 'Account Management' },
+      text: { en: 'Define and document the types of accounts allowed for use within the system.' },
+    }),
     node('ac-2.1', { parentId: 'ac-2', label: 'AC-2(1)', title: { en: 'Automated System Account Management' } }),
     node('ac-20', { parentId: 'ac', label: 'AC-20', title: { en: 'Use of External Systems' } }),
-    node('au-6', { parentId: 'au', label: 'AU-6', title: { en: 'Audit Record Review' }, text: { en: 'Review audit records for account misuse.' } }),
+    node('au-6', {
+      parentId: 'au',
+      label: 'AU-6',
+      title: { en: 'Audit Record Review' },
+      text: { en: 'Review audit records for account misuse.' },
+    }),
   ],
 };
 const index = SearchIndex.build([ismap, nist]);

@@ -20,7 +20,10 @@ export function normalizeImportId(raw: string): string {
   const s = raw.normalize('NFKC').replace(/[。]/g, '.').replace(/\s+/g, '').toUpperCase().replace(/\.+$/, '');
   const m = /^(\d+(?:\.\d+)*)\.?([PB](?:\.?[PB])*)?$/.exec(s);
   if (!m) return s;
-  const numbers = (m[1] ?? '').split('.').map((n) => String(Number(n))).join('.'); // '09.02' → '9.2'
+  const numbers = (m[1] ?? '')
+    .split('.')
+    .map((n) => String(Number(n)))
+    .join('.'); // '09.02' → '9.2'
   const letters = (m[2] ?? '').replace(/\./g, '');
   if (letters === '') return numbers;
   const hasP = letters.includes('P');

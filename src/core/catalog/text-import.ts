@@ -104,7 +104,14 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   const allowNew = input.allowNew === true || input.knownIds === null;
   const known = indexKnown(input.knownIds);
   const issues: TextImportIssue[] = [];
-  const add = (severity: TextImportIssue['severity'], code: string, message: string, row?: number, column?: TextImportColumn | null, field?: string) => {
+  const add = (
+    severity: TextImportIssue['severity'],
+    code: string,
+    message: string,
+    row?: number,
+    column?: TextImportColumn | null,
+    field?: string,
+  ) => {
     const issue: TextImportIssue = { severity, code, message, path: field ? [field] : [] };
     if (row !== undefined) issue.row = row;
     if (column) issue.column = column.letter;
@@ -113,14 +120,32 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   };
 
   const plan: TextImportPlan = {
-    matched: [], newIds: [], idsWithoutText: [], missingIds: [], parentTitles: [],
-    counts: { dataRows: 0, matched: 0, newIds: 0, withoutText: 0, missing: 0, skipped: 0, duplicates: 0, parentTitles: 0, errors: 0, warnings: 0 },
+    matched: [],
+    newIds: [],
+    idsWithoutText: [],
+    missingIds: [],
+    parentTitles: [],
+    counts: {
+      dataRows: 0,
+      matched: 0,
+      newIds: 0,
+      withoutText: 0,
+      missing: 0,
+      skipped: 0,
+      duplicates: 0,
+      parentTitles: 0,
+      errors: 0,
+      warnings: 0,
+    },
   };
   if (!columns.title && !columns.text) add('error', 'no_text_column', 'no title or text column: nothing to import');
 
   const policy = input.duplicates ?? 'reject';
   const firstRowOf = new Map<string, number>();
-  const accepted = new Map<string, { entry: TextImportEntry; row: TextImportRow; node: { id: string; kind: string } | undefined }>();
+  const accepted = new Map<
+    string,
+    { entry: TextImportEntry; row: TextImportRow; node: { id: string; kind: string } | undefined }
+  >();
   const cell = (r: TextImportRow, c: TextImportColumn | null | undefined) => (c ? (r.cells[c.index] ?? '') : '');
   const headerRow = input.headerRow ?? 0;
   const langSamples: string[] = [];
@@ -135,14 +160,37 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
 
     if (r.badEncoding || [rawId, title, text].some((s) => s.includes(REPLACEMENT))) {
       const bad = [columns.id, columns.title, columns.text].find((c) => cell(r, c).includes(REPLACEMENT));
-      add('error', 'bad_encoding', 'bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)', r.row, bad);
+      add(
+        'error',
+        'bad_encoding',
+        'bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)',
+        r.row,
+        bad,
+      );
     }
     if (title.length > limits.maxTitleLength)
-      add('error', 'title_too_long', `title too long (${title.length} characters, at most ${limits.maxTitleLength})`, r.row, columns.title, 'title');
+      add(
+        'error',
+        'title_too_long',
+        `title too long (${title.length} characters, at most ${limits.maxTitleLength})`,
+        r.row,
+        columns.title,
+        'title',
+      );
     if (text.length > limits.maxTextLength)
-      add('error', 'text_too_long', `text too long (${text.length} characters, at most ${limits.maxTextLength})`, r.row, columns.text, 'text');
+      add(
+        'error',
+        'text_too_long',
+        `text too long (${text.length} characters, at most ${limits.maxTextLength})`,
+        r.row,
+        columns.text,
+        'text',
+      );
 
-    for (const [value, column, field] of [[title, columns.title, 'title'], [text, columns.text, 'text']] as const) {
+    for (const [value, column, field] of [
+      [title, columns.title, 'title'],
+      [text, columns.text, 'text'],
+    ] as const) {
       if (!startsLikeFormula(value)) continue;
       // Kept as published; the warning says a spreadsheet would run it (exports neutralize it, see formula-cells.ts).
       const message = `the ${field} starts with "${value[0]}": a spreadsheet would run it as a formula`;
@@ -157,9 +205,23 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
       // A row with a non-id and no prose is usually a chapter heading ('第5章 管理策基準'): warn and skip it.
       if (text === '') {
         plan.counts.skipped++;
-        add('warning', 'skipped_row', `skipped: "${clip(rawId)}" is not an ISMAP id and the row has no text`, r.row, columns.id, 'id');
+        add(
+          'warning',
+          'skipped_row',
+          `skipped: "${clip(rawId)}" is not an ISMAP id and the row has no text`,
+          r.row,
+          columns.id,
+          'id',
+        );
       } else {
-        add('error', 'invalid_id', `"${clip(rawId)}" is not an ISMAP id (expected e.g. 9.2.3 or 9.2.3.11.PB)`, r.row, columns.id, 'id');
+        add(
+          'error',
+          'invalid_id',
+          `"${clip(rawId)}" is not an ISMAP id (expected e.g. 9.2.3 or 9.2.3.11.PB)`,
+          r.row,
+          columns.id,
+          'id',
+        );
       }
       continue;
     }
@@ -170,14 +232,24 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (first !== undefined) {
       plan.counts.duplicates++;
       const kept = accepted.get(key)?.row.row ?? first;
-      if (policy === 'reject') add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
-      else if (policy === 'first') add('warning', 'duplicate_id', `duplicate id ${id}: skipped, row ${first} is kept`, r.row, columns.id, 'id');
+      if (policy === 'reject')
+        add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
+      else if (policy === 'first')
+        add('warning', 'duplicate_id', `duplicate id ${id}: skipped, row ${first} is kept`, r.row, columns.id, 'id');
       else add('warning', 'duplicate_id', `duplicate id ${id}: this row replaces row ${kept}`, r.row, columns.id, 'id');
       if (policy !== 'last') continue;
     } else firstRowOf.set(key, r.row);
 
     if (!node && !allowNew) {
-      if (first === undefined) add('error', 'unknown_id', `unknown id ${id}: not in this edition (import into a new edition to add ids)`, r.row, columns.id, 'id');
+      if (first === undefined)
+        add(
+          'error',
+          'unknown_id',
+          `unknown id ${id}: not in this edition (import into a new edition to add ids)`,
+          r.row,
+          columns.id,
+          'id',
+        );
       continue;
     }
     const entry: TextImportEntry = { id, row: r.row };
@@ -196,7 +268,11 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (node) plan.matched.push({ ...entry, id: node.id, kind: node.kind });
     else plan.newIds.push(entry);
   }
-  const parents = parentTitles([...accepted.values()].map((a) => ({ id: a.entry.id, row: a.row, hasTitle: a.entry.title !== undefined })), columns, indexKnown(input.knownParents ?? input.knownIds));
+  const parents = parentTitles(
+    [...accepted.values()].map((a) => ({ id: a.entry.id, row: a.row, hasTitle: a.entry.title !== undefined })),
+    columns,
+    indexKnown(input.knownParents ?? input.knownIds),
+  );
   plan.parentTitles = parents.titles;
   for (const i of parents.issues) add('warning', i.code, i.message, i.row, i.column, i.field);
   issues.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));

@@ -3,11 +3,31 @@ import type { CatalogNode } from './model';
 import { ancestors, buildTree, childrenOf, descendantCounts } from './tree';
 
 const n = (id: string, parentId: string | null, position: number, kind = 'item'): CatalogNode => ({
-  id, kind, depth: 0, parentId, position, label: id, flags: [], title: {}, text: {}, textSource: {}, params: [], sourceRefs: [], props: {},
+  id,
+  kind,
+  depth: 0,
+  parentId,
+  position,
+  label: id,
+  flags: [],
+  title: {},
+  text: {},
+  textSource: {},
+  params: [],
+  sourceRefs: [],
+  props: {},
 });
 
 const tree = buildTree({
-  nodes: [n('9', null, 0, 'clause'), n('9.2', '9', 0, 'category'), n('9.2.3', '9.2', 0, 'objective'), n('9.2.3.2', '9.2.3', 1, 'detailed'), n('9.2.3.1', '9.2.3', 0, 'detailed'), n('9.4', '9', 1, 'category'), n('10', null, 1, 'clause')],
+  nodes: [
+    n('9', null, 0, 'clause'),
+    n('9.2', '9', 0, 'category'),
+    n('9.2.3', '9.2', 0, 'objective'),
+    n('9.2.3.2', '9.2.3', 1, 'detailed'),
+    n('9.2.3.1', '9.2.3', 0, 'detailed'),
+    n('9.4', '9', 1, 'category'),
+    n('10', null, 1, 'clause'),
+  ],
 });
 
 describe('tree helpers', () => {
@@ -19,7 +39,9 @@ describe('tree helpers', () => {
 
   it('counts descendants, optionally of one kind', () => {
     const all = descendantCounts(tree);
-    expect([all.get('9'), all.get('9.2'), all.get('9.2.3'), all.get('9.2.3.1'), all.get('10')]).toEqual([5, 3, 2, 0, 0]);
+    expect([all.get('9'), all.get('9.2'), all.get('9.2.3'), all.get('9.2.3.1'), all.get('10')]).toEqual([
+      5, 3, 2, 0, 0,
+    ]);
     const detailed = descendantCounts(tree, (c) => c.kind === 'detailed');
     expect([detailed.get('9'), detailed.get('9.4')]).toEqual([2, 0]);
   });

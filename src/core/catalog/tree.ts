@@ -31,7 +31,10 @@ export function childrenOf(tree: CatalogTree, id: string | null): CatalogNode[] 
  * matching descendants count: `descendantCounts(tree, (n) => n.kind === 'detailed')` gives detailed controls
  * per clause, category and objective.
  */
-export function descendantCounts(tree: CatalogTree, filter: (n: CatalogNode) => boolean = () => true): Map<string, number> {
+export function descendantCounts(
+  tree: CatalogTree,
+  filter: (n: CatalogNode) => boolean = () => true,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const visit = (n: CatalogNode): number => {
     let total = 0;

@@ -3,13 +3,29 @@ import { compose, composeAll, composeConfidence, composeMethod } from './compose
 import { confidenceLabel, inverse, invertMapping, relationships, strength, type Relationship } from './model';
 
 // Written out by hand, row r1, column r2 — independent of the implementation's shortcuts.
-const E = 'equal', SUB = 'subset-of', SUP = 'superset-of', INT = 'intersects-with', NO = 'no-relationship';
+const E = 'equal',
+  SUB = 'subset-of',
+  SUP = 'superset-of',
+  INT = 'intersects-with',
+  NO = 'no-relationship';
 const table: Record<Relationship, Record<Relationship, Relationship | null>> = {
   equal: { equal: E, 'subset-of': SUB, 'superset-of': SUP, 'intersects-with': INT, 'no-relationship': null },
   'subset-of': { equal: SUB, 'subset-of': SUB, 'superset-of': INT, 'intersects-with': INT, 'no-relationship': null },
   'superset-of': { equal: SUP, 'subset-of': INT, 'superset-of': SUP, 'intersects-with': INT, 'no-relationship': null },
-  'intersects-with': { equal: INT, 'subset-of': INT, 'superset-of': INT, 'intersects-with': INT, 'no-relationship': null },
-  'no-relationship': { equal: null, 'subset-of': null, 'superset-of': null, 'intersects-with': null, 'no-relationship': null },
+  'intersects-with': {
+    equal: INT,
+    'subset-of': INT,
+    'superset-of': INT,
+    'intersects-with': INT,
+    'no-relationship': null,
+  },
+  'no-relationship': {
+    equal: null,
+    'subset-of': null,
+    'superset-of': null,
+    'intersects-with': null,
+    'no-relationship': null,
+  },
 };
 
 describe('compose', () => {
@@ -42,7 +58,8 @@ describe('compose', () => {
 
   it('inverts both directions consistently: inverse(compose(a,b)) = compose(inverse(b), inverse(a))', () => {
     for (const a of relationships)
-      for (const b of relationships) expect(compose(inverse(b), inverse(a))).toBe(((c) => (c ? inverse(c) : null))(compose(a, b)));
+      for (const b of relationships)
+        expect(compose(inverse(b), inverse(a))).toBe(((c) => (c ? inverse(c) : null))(compose(a, b)));
   });
 });
 
@@ -51,7 +68,13 @@ describe('inverse, method and confidence', () => {
     expect(inverse(SUB)).toBe(SUP);
     expect(inverse(SUP)).toBe(SUB);
     for (const r of [E, INT, NO] as const) expect(inverse(r)).toBe(r);
-    const m = invertMapping({ source: 'a:1:x', target: 'b:1:y', relationship: SUB, provenance: { document: 'd', method: 'official' }, confidence: 0.5 });
+    const m = invertMapping({
+      source: 'a:1:x',
+      target: 'b:1:y',
+      relationship: SUB,
+      provenance: { document: 'd', method: 'official' },
+      confidence: 0.5,
+    });
     expect(m).toMatchObject({ source: 'b:1:y', target: 'a:1:x', relationship: SUP, confidence: 0.5 });
   });
 

@@ -3,7 +3,13 @@ import { isDomainError } from '../errors';
 import { compareEditions, MappingGraph } from './graph';
 import type { Mapping, MappingMethod, Relationship } from './model';
 
-const m = (source: string, target: string, relationship: Relationship, confidence = 0.9, method: MappingMethod = 'official'): Mapping => ({
+const m = (
+  source: string,
+  target: string,
+  relationship: Relationship,
+  confidence = 0.9,
+  method: MappingMethod = 'official',
+): Mapping => ({
   source,
   target,
   relationship,
@@ -81,7 +87,11 @@ describe('MappingGraph', () => {
   });
 
   it('never re-enters a catalog it has left', () => {
-    const g = new MappingGraph([m('a:1:1', 'b:1:1', 'equal'), m('b:1:1', 'a:1:2', 'equal'), m('a:1:2', 'c:1:1', 'equal')]);
+    const g = new MappingGraph([
+      m('a:1:1', 'b:1:1', 'equal'),
+      m('b:1:1', 'a:1:2', 'equal'),
+      m('a:1:2', 'c:1:1', 'equal'),
+    ]);
     expect(g.paths('a:1:1', 'c').paths).toEqual([]);
   });
 
@@ -113,7 +123,12 @@ describe('MappingGraph', () => {
   });
 
   it('orders editions numerically', () => {
-    expect(['5.2.0', '5.1.1+u4', '5.1.1', '5.10'].sort(compareEditions)).toEqual(['5.1.1', '5.1.1+u4', '5.2.0', '5.10']);
+    expect(['5.2.0', '5.1.1+u4', '5.1.1', '5.10'].sort(compareEditions)).toEqual([
+      '5.1.1',
+      '5.1.1+u4',
+      '5.2.0',
+      '5.10',
+    ]);
     expect(compareEditions('2024-07', '2022-04')).toBeGreaterThan(0);
   });
 });

@@ -124,7 +124,10 @@ export class MappingGraph {
   private readonly adjacency = new Map<string, Edge[]>();
   private readonly editions = new Map<string, Set<string>>();
 
-  constructor(mappings: Iterable<Mapping & { setId?: string }>, knownEditions: Iterable<{ catalog: string; edition: string }> = []) {
+  constructor(
+    mappings: Iterable<Mapping & { setId?: string }>,
+    knownEditions: Iterable<{ catalog: string; edition: string }> = [],
+  ) {
     for (const e of knownEditions) this.addEdition(`${e.catalog}:${e.edition}`);
     // Edges are built with one fixed object shape (no conditional spreads): with thousands of mappings
     // that keeps V8 on fast paths, and `note`/`setId` are simply undefined when absent.
@@ -141,14 +144,47 @@ export class MappingGraph {
     for (const m of mappings) {
       const sourceCatalog = catalogOf(m.source);
       const targetCatalog = catalogOf(m.target);
-      const forward: PathLink = { from: m.source, to: m.target, relationship: m.relationship, provenance: m.provenance, confidence: m.confidence, note: m.note, inverted: false, setId: m.setId };
-      const backward: PathLink = { from: m.target, to: m.source, relationship: inverse(m.relationship), provenance: m.provenance, confidence: m.confidence, note: m.note, inverted: true, setId: m.setId };
-      this.addEdge(m.source, { link: forward, to: m.target, toCatalog: targetCatalog, toName: nameOf(targetCatalog), toItem: itemOfKey(m.target) });
-      this.addEdge(m.target, { link: backward, to: m.source, toCatalog: sourceCatalog, toName: nameOf(sourceCatalog), toItem: itemOfKey(m.source) });
+      const forward: PathLink = {
+        from: m.source,
+        to: m.target,
+        relationship: m.relationship,
+        provenance: m.provenance,
+        confidence: m.confidence,
+        note: m.note,
+        inverted: false,
+        setId: m.setId,
+      };
+      const backward: PathLink = {
+        from: m.target,
+        to: m.source,
+        relationship: inverse(m.relationship),
+        provenance: m.provenance,
+        confidence: m.confidence,
+        note: m.note,
+        inverted: true,
+        setId: m.setId,
+      };
+      this.addEdge(m.source, {
+        link: forward,
+        to: m.target,
+        toCatalog: targetCatalog,
+        toName: nameOf(targetCatalog),
+        toItem: itemOfKey(m.target),
+      });
+      this.addEdge(m.target, {
+        link: backward,
+        to: m.source,
+        toCatalog: sourceCatalog,
+        toName: nameOf(sourceCatalog),
+        toItem: itemOfKey(m.source),
+      });
     }
   }
 
-  static fromSets(sets: readonly MappingSet[], knownEditions: Iterable<{ catalog: string; edition: string }> = []): MappingGraph {
+  static fromSets(
+    sets: readonly MappingSet[],
+    knownEditions: Iterable<{ catalog: string; edition: string }> = [],
+  ): MappingGraph {
     const all = sets.flatMap((s) => s.mappings.map((m) => ({ ...m, setId: s.id })));
     return new MappingGraph(all, knownEditions);
   }
@@ -187,7 +223,8 @@ export class MappingGraph {
     const catalog = i < 0 ? name : name.slice(0, i);
     const editions = this.editionsOf(catalog);
     if (i >= 0) {
-      if (!editions.includes(name.slice(i + 1))) throw new DomainError('not_found', `catalog edition ${name} not found`);
+      if (!editions.includes(name.slice(i + 1)))
+        throw new DomainError('not_found', `catalog edition ${name} not found`);
       return name;
     }
     const newest = editions[0];
@@ -227,7 +264,14 @@ export class MappingGraph {
     const onPathItems = new Set<string>([itemOfKey(from)]);
     const visitedCatalogs = new Set<string>([startCatalog]);
 
-    const walk = (node: string, item: string, catalog: string, seqIndex: number, rel: Relationship | null, conf: number) => {
+    const walk = (
+      node: string,
+      item: string,
+      catalog: string,
+      seqIndex: number,
+      rel: Relationship | null,
+      conf: number,
+    ) => {
       if (found.length >= maxPaths) {
         truncated = true;
         return;
@@ -255,7 +299,12 @@ export class MappingGraph {
         const confidence = Math.min(conf, e.link.confidence);
         links.push(e.link);
         if (e.toCatalog === target) {
-          found.push({ links: [...links], relationship: composed, confidence, method: composeMethod(links.map((l) => l.provenance.method)) });
+          found.push({
+            links: [...links],
+            relationship: composed,
+            confidence,
+            method: composeMethod(links.map((l) => l.provenance.method)),
+          });
         } else {
           const entering = e.toCatalog !== catalog;
           const newItem = !onPathItems.has(e.toItem);
@@ -282,9 +331,22 @@ export class MappingGraph {
     }
     const targets: TargetResult[] = [...byTarget].map(([t, ps]) => {
       const best = ps[0]!;
-      return { target: t, relationship: best.relationship, confidence: best.confidence, method: best.method, paths: ps };
+      return {
+        target: t,
+        relationship: best.relationship,
+        confidence: best.confidence,
+        method: best.method,
+        paths: ps,
+      };
     });
     targets.sort((a, b) => betterPath(a.paths[0]!, b.paths[0]!) || (a.target < b.target ? -1 : 1));
-    return { from, toCatalog: target, ...(sequence ? { via: sequence.slice(1) } : {}), paths: found, targets, truncated };
+    return {
+      from,
+      toCatalog: target,
+      ...(sequence ? { via: sequence.slice(1) } : {}),
+      paths: found,
+      targets,
+      truncated,
+    };
   }
 }

@@ -13,7 +13,9 @@ describe('bundled mapping notes', () => {
     expect(parseNote(formatNote(n))).toEqual(n);
   });
   it('keeps the sentences stored until now', () => {
-    expect(formatNote({ code: 'nist_tables', tables: '1', partial: true, source: null })).toBe('NIST table 1; partial (*)');
+    expect(formatNote({ code: 'nist_tables', tables: '1', partial: true, source: null })).toBe(
+      'NIST table 1; partial (*)',
+    );
   });
   it('leaves a note a person wrote alone', () => {
     expect(parseNote('checked with the auditor on 2026-03-01')).toBeNull();

@@ -9,7 +9,12 @@ export type BundledNote =
   | { code: 'iso_clause_tags'; tags: string }
   | { code: 'nist_tables'; tables: string; partial: boolean; source: string | null };
 
-export const bundledNoteCodes = ['shared_numbering', 'detailed_under_objective', 'iso_clause_tags', 'nist_tables'] as const satisfies readonly BundledNote['code'][];
+export const bundledNoteCodes = [
+  'shared_numbering',
+  'detailed_under_objective',
+  'iso_clause_tags',
+  'nist_tables',
+] as const satisfies readonly BundledNote['code'][];
 
 export function formatNote(n: BundledNote): string {
   switch (n.code) {

@@ -26,7 +26,9 @@ export const successionSetId = (catalog: string, base: string, next: string) => 
 export const structureSetId = (catalog: string, edition: string) => `structure:${catalog}:${edition}`;
 
 function sameStructure(a: CatalogNode, b: CatalogNode): boolean {
-  return a.kind === b.kind && a.parentId === b.parentId && [...a.flags].sort().join(',') === [...b.flags].sort().join(',');
+  return (
+    a.kind === b.kind && a.parentId === b.parentId && [...a.flags].sort().join(',') === [...b.flags].sort().join(',')
+  );
 }
 
 /**
@@ -34,7 +36,11 @@ function sameStructure(a: CatalogNode, b: CatalogNode): boolean {
  * the base are copied). Succession follows edition order, not creation order: a 2022-04 created from 2024-07 is
  * the older one, so its set is `succession:ismap:2022-04→2024-07` with `2024-07:x equal 2022-04:x`.
  */
-export function editionSuccession(base: CatalogEdition, next: CatalogEdition, withinBase: readonly Mapping[]): EditionSuccession {
+export function editionSuccession(
+  base: CatalogEdition,
+  next: CatalogEdition,
+  withinBase: readonly Mapping[],
+): EditionSuccession {
   const { catalog } = next;
   const document = `ISMAP Hub: edition ${next.edition} created from ${base.edition}`;
   const baseById = new Map(base.nodes.map((n) => [n.id, n]));

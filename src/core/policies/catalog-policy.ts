@@ -7,7 +7,8 @@ import { hasRole, membershipIn, roleRank, type Actor } from '../identity';
  * import, mapping-collection import — is for platform administrators and the secretariat (IPA, 運用支援機関)
  * admins and editors, who maintain the criteria. Any editor may record their organization's own mappings.
  */
-const secretariatEditor = (a: Actor) => a.memberships.some((m) => m.orgKind === 'secretariat' && roleRank[m.role] >= roleRank.editor);
+const secretariatEditor = (a: Actor) =>
+  a.memberships.some((m) => m.orgKind === 'secretariat' && roleRank[m.role] >= roleRank.editor);
 const anyEditor = (a: Actor) => a.memberships.some((m) => roleRank[m.role] >= roleRank.editor);
 
 export const catalogPolicy = definePolicy<null, 'importText' | 'importMappings' | 'addMapping' | 'sync'>('catalog', {
@@ -35,7 +36,8 @@ export const isGlobalMappingSet = (s: MappingSetResource) => s.orgId === null ||
  * pages, lists and exports — until a platform administrator publishes it.
  */
 export const mappingSetPolicy = definePolicy<MappingSetResource, 'publish'>('mapping set', {
-  read: (a, s) => isGlobalMappingSet(s) || a.isPlatformAdmin || (s.orgId !== null && membershipIn(a, s.orgId) !== undefined),
+  read: (a, s) =>
+    isGlobalMappingSet(s) || a.isPlatformAdmin || (s.orgId !== null && membershipIn(a, s.orgId) !== undefined),
   publish: (a, s) => a.isPlatformAdmin && s.orgId !== null,
 });
 

@@ -6,7 +6,10 @@ export interface OrganizationResource {
 }
 
 /** Organizations: members see their own; platform administrators see and manage all. */
-export const organizationPolicy = definePolicy<OrganizationResource, 'update' | 'manageMembers' | 'viewMembers' | 'viewAudit'>('organization', {
+export const organizationPolicy = definePolicy<
+  OrganizationResource,
+  'update' | 'manageMembers' | 'viewMembers' | 'viewAudit'
+>('organization', {
   read: (a, o) => a.isPlatformAdmin || hasRole(a, o.id, 'viewer'),
   viewMembers: (a, o) => a.isPlatformAdmin || hasRole(a, o.id, 'viewer'),
   update: (a, o) => a.isPlatformAdmin || hasRole(a, o.id, 'admin'),
@@ -15,7 +18,10 @@ export const organizationPolicy = definePolicy<OrganizationResource, 'update' | 
 });
 
 /** Abilities that do not belong to one existing object (creating one, listing everything). */
-export const platformPolicy = definePolicy<null, 'createOrganization' | 'listUsers' | 'createUser' | 'readAuditLog' | 'verifyAuditLog' | 'addMemberDirectly'>('platform', {
+export const platformPolicy = definePolicy<
+  null,
+  'createOrganization' | 'listUsers' | 'createUser' | 'readAuditLog' | 'verifyAuditLog' | 'addMemberDirectly'
+>('platform', {
   read: () => true,
   // Adding someone to an organization without their consent (the operator's CLI, the demo seed); no HTTP endpoint.
   addMemberDirectly: (a) => a.isPlatformAdmin,

@@ -12,7 +12,10 @@ export interface Policy<R, A extends string> {
   rules: Record<A, (actor: Actor, resource: R) => boolean>;
 }
 
-export function definePolicy<R, A extends string>(name: string, rules: Record<A | 'read', (actor: Actor, resource: R) => boolean>): Policy<R, A | 'read'> {
+export function definePolicy<R, A extends string>(
+  name: string,
+  rules: Record<A | 'read', (actor: Actor, resource: R) => boolean>,
+): Policy<R, A | 'read'> {
   return { name, rules };
 }
 
@@ -32,7 +35,14 @@ export function can<R, A extends string>(policy: Policy<R, A>, actor: Actor, abi
  * Throws `not_found` when the actor may not even read the resource (so its existence does not leak),
  * and `forbidden` when it may read it but not perform `ability`.
  */
-export function authorize<R, A extends string>(policy: Policy<R, A | 'read'>, actor: Actor, ability: A | 'read', resource: R, label = policy.name): void {
+export function authorize<R, A extends string>(
+  policy: Policy<R, A | 'read'>,
+  actor: Actor,
+  ability: A | 'read',
+  resource: R,
+  label = policy.name,
+): void {
   if (!policy.rules.read(actor, resource)) throw new DomainError('not_found', `${label} not found`);
-  if (!policy.rules[ability](actor, resource)) throw new DomainError('forbidden', `You may not ${String(ability)} this ${label}`);
+  if (!policy.rules[ability](actor, resource))
+    throw new DomainError('forbidden', `You may not ${String(ability)} this ${label}`);
 }

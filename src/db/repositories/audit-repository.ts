@@ -27,7 +27,9 @@ const likePattern = (glob: string) => glob.replace(/[\\%_]/g, (ch) => `\\${ch}`)
 function where(q: Omit<AuditQuery, 'limit'>): SQL | undefined {
   const c: SQL[] = [];
   if (q.action) {
-    const action = q.action.includes('*') ? sql`${auditEvents.action} LIKE ${likePattern(q.action)} ESCAPE '\\'` : undefined;
+    const action = q.action.includes('*')
+      ? sql`${auditEvents.action} LIKE ${likePattern(q.action)} ESCAPE '\\'`
+      : undefined;
     c.push(action ?? eq(auditEvents.action, q.action));
   }
   if (q.actorUserId) c.push(eq(auditEvents.actorUserId, q.actorUserId));
@@ -68,7 +70,10 @@ export function auditRepository(db: Db): AuditRepository {
       return rows.map(toEvent);
     },
     async count(q = {}) {
-      const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(q));
+      const [r] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(auditEvents)
+        .where(where(q));
       return Number(r?.n ?? 0);
     },
   };

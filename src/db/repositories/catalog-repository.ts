@@ -71,12 +71,20 @@ export function catalogRepository(db: Db): CatalogRepository {
       return rows.map(toEdition);
     },
     async getEdition(catalog, edition) {
-      const [r] = await db.select().from(catalogEditions).where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
+      const [r] = await db
+        .select()
+        .from(catalogEditions)
+        .where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
       return r ? toEdition(r) : null;
     },
     async countNodesByKind() {
       const rows = await db
-        .select({ catalog: catalogNodes.catalog, edition: catalogNodes.edition, kind: catalogNodes.kind, count: sql<number>`count(*)::int` })
+        .select({
+          catalog: catalogNodes.catalog,
+          edition: catalogNodes.edition,
+          kind: catalogNodes.kind,
+          count: sql<number>`count(*)::int`,
+        })
         .from(catalogNodes)
         .groupBy(catalogNodes.catalog, catalogNodes.edition, catalogNodes.kind);
       return rows.map((r) => ({ ...r, count: Number(r.count) }));
@@ -85,7 +93,10 @@ export function catalogRepository(db: Db): CatalogRepository {
       return (await db.select().from(catalogNodes)).map(toNode);
     },
     async nodes(catalog, edition) {
-      const rows = await db.select().from(catalogNodes).where(and(eq(catalogNodes.catalog, catalog), eq(catalogNodes.edition, edition)));
+      const rows = await db
+        .select()
+        .from(catalogNodes)
+        .where(and(eq(catalogNodes.catalog, catalog), eq(catalogNodes.edition, edition)));
       return rows.map((r) => {
         const { catalog: _c, edition: _e, ...node } = toNode(r);
         return node;
@@ -115,7 +126,9 @@ export function catalogRepository(db: Db): CatalogRepository {
       }
     },
     async deleteEdition(catalog, edition) {
-      await db.delete(catalogEditions).where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
+      await db
+        .delete(catalogEditions)
+        .where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
     },
     async updateNodeTexts(catalog, edition, lang, updates) {
       const title = lang === 'ja' ? sql.raw('title_ja') : sql.raw('title_en');
@@ -135,7 +148,10 @@ export function catalogRepository(db: Db): CatalogRepository {
       }
     },
     async touchEdition(catalog, edition, at) {
-      await db.update(catalogEditions).set({ loadedAt: at }).where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
+      await db
+        .update(catalogEditions)
+        .set({ loadedAt: at })
+        .where(and(eq(catalogEditions.catalog, catalog), eq(catalogEditions.edition, edition)));
     },
   };
 }

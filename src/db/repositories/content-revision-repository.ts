@@ -6,7 +6,9 @@ import { contentRevision } from '../schema';
 export function contentRevisionRepository(db: Db): ContentRevisionRepository {
   return {
     async get() {
-      const [r] = await db.select({ catalogs: contentRevision.catalogs, mappings: contentRevision.mappings }).from(contentRevision);
+      const [r] = await db
+        .select({ catalogs: contentRevision.catalogs, mappings: contentRevision.mappings })
+        .from(contentRevision);
       return { catalogs: Number(r?.catalogs ?? 0), mappings: Number(r?.mappings ?? 0) };
     },
   };

@@ -1,5 +1,10 @@
 import { asc, eq, or, sql, and } from 'drizzle-orm';
-import type { MappingRepository, MappingSetRecord, MappingSetSource, StoredMapping } from '../../app/ports/repositories';
+import type {
+  MappingRepository,
+  MappingSetRecord,
+  MappingSetSource,
+  StoredMapping,
+} from '../../app/ports/repositories';
 import type { MappingMethod, Relationship } from '../../core/mapping/model';
 import type { Db } from '../engine';
 import { mappingSets, mappings } from '../schema';
@@ -21,12 +26,19 @@ const toMapping = (r: typeof mappings.$inferSelect): StoredMapping => ({
   createdAt: r.createdAt,
 });
 
-const toSet = (r: typeof mappingSets.$inferSelect): MappingSetRecord => ({ ...r, source: r.source as MappingSetSource });
+const toSet = (r: typeof mappingSets.$inferSelect): MappingSetRecord => ({
+  ...r,
+  source: r.source as MappingSetSource,
+});
 
 export function mappingRepository(db: Db): MappingRepository {
   return {
     async listSets() {
-      const counts = db.select({ setId: mappings.setId, n: sql<number>`count(*)::int`.as('n') }).from(mappings).groupBy(mappings.setId).as('c');
+      const counts = db
+        .select({ setId: mappings.setId, n: sql<number>`count(*)::int`.as('n') })
+        .from(mappings)
+        .groupBy(mappings.setId)
+        .as('c');
       const rows = await db
         .select({ set: mappingSets, n: counts.n })
         .from(mappingSets)
@@ -40,7 +52,15 @@ export function mappingRepository(db: Db): MappingRepository {
     },
     async putSet(s) {
       const { published, ...rest } = s;
-      const set = { title: s.title, description: s.description, provenance: s.provenance, source: s.source, orgId: s.orgId, contentHash: s.contentHash, updatedAt: s.updatedAt };
+      const set = {
+        title: s.title,
+        description: s.description,
+        provenance: s.provenance,
+        source: s.source,
+        orgId: s.orgId,
+        contentHash: s.contentHash,
+        updatedAt: s.updatedAt,
+      };
       await db
         .insert(mappingSets)
         .values({ ...rest, published: published ?? false })
@@ -98,7 +118,13 @@ export function mappingRepository(db: Db): MappingRepository {
       return (await db.select().from(mappings)).map(toMapping);
     },
     async bySet(setId) {
-      return (await db.select().from(mappings).where(eq(mappings.setId, setId)).orderBy(asc(mappings.sourceKey), asc(mappings.targetKey))).map(toMapping);
+      return (
+        await db
+          .select()
+          .from(mappings)
+          .where(eq(mappings.setId, setId))
+          .orderBy(asc(mappings.sourceKey), asc(mappings.targetKey))
+      ).map(toMapping);
     },
     async forNode(key) {
       const rows = await db

@@ -12,7 +12,9 @@ export function organizationRepository(db: Db): OrganizationRepository {
     async list(filter) {
       if (filter?.ids && filter.ids.length === 0) return [];
       const q = db.select().from(organizations);
-      const rows = filter?.ids ? await q.where(inArray(organizations.id, filter.ids)).orderBy(asc(organizations.slug)) : await q.orderBy(asc(organizations.slug));
+      const rows = filter?.ids
+        ? await q.where(inArray(organizations.id, filter.ids)).orderBy(asc(organizations.slug))
+        : await q.orderBy(asc(organizations.slug));
       return rows.map(toOrg);
     },
     async get(id) {

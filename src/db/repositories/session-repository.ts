@@ -15,7 +15,11 @@ export function sessionRepository(db: Db): SessionRepository {
       return r ?? null;
     },
     async getWithUser(id) {
-      const [r] = await db.select({ session: sessions, user: users }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.id, id));
+      const [r] = await db
+        .select({ session: sessions, user: users })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
+        .where(eq(sessions.id, id));
       if (!r) return null;
       return { session: r.session, user: r.user, memberships: await userRepo.memberships(r.user.id) };
     },
@@ -26,10 +30,17 @@ export function sessionRepository(db: Db): SessionRepository {
       await db.update(sessions).set({ activeOrgId: orgId }).where(eq(sessions.id, id));
     },
     async revoke(id, at) {
-      await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
+      await db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(and(eq(sessions.id, id), isNull(sessions.revokedAt)));
     },
     async revokeAllForUser(userId, at) {
-      const r = await db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
+      const r = await db
+        .update(sessions)
+        .set({ revokedAt: at })
+        .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
       return r.length;
     },
     async listForUser(userId) {

@@ -10,7 +10,10 @@ export function settingsRepository(db: Db): SettingsRepository {
       return r?.value ?? null;
     },
     async put(key, value, at) {
-      await db.insert(appSettings).values({ key, value, updatedAt: at }).onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: at } });
+      await db
+        .insert(appSettings)
+        .values({ key, value, updatedAt: at })
+        .onConflictDoUpdate({ target: appSettings.key, set: { value, updatedAt: at } });
     },
   };
 }

@@ -38,7 +38,14 @@ export function userRepository(db: Db): UserRepository {
     },
     async members(orgId) {
       const rows = await db
-        .select({ userId: memberships.userId, orgId: memberships.orgId, role: memberships.role, createdAt: memberships.createdAt, email: users.email, displayName: users.displayName })
+        .select({
+          userId: memberships.userId,
+          orgId: memberships.orgId,
+          role: memberships.role,
+          createdAt: memberships.createdAt,
+          email: users.email,
+          displayName: users.displayName,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(eq(memberships.orgId, orgId))
@@ -46,11 +53,17 @@ export function userRepository(db: Db): UserRepository {
       return rows.map((r) => ({ ...r, role: r.role as Role }));
     },
     async getMembership(userId, orgId) {
-      const [r] = await db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
+      const [r] = await db
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));
       return r ? { ...r, role: r.role as Role } : null;
     },
     async putMembership(m) {
-      await db.insert(memberships).values(m).onConflictDoUpdate({ target: [memberships.userId, memberships.orgId], set: { role: m.role } });
+      await db
+        .insert(memberships)
+        .values(m)
+        .onConflictDoUpdate({ target: [memberships.userId, memberships.orgId], set: { role: m.role } });
     },
     async deleteMembership(userId, orgId) {
       await db.delete(memberships).where(and(eq(memberships.userId, userId), eq(memberships.orgId, orgId)));

@@ -22,7 +22,11 @@ export const auditEvents = pgTable(
     /** How `hash` was computed (core `ChainFormat`; migration 0006). */
     format: smallint('format').notNull(),
   },
-  (t) => [index('audit_events_at_idx').on(t.at), index('audit_events_actor_org_idx').on(t.actorOrgId), index('audit_events_action_idx').on(t.action)],
+  (t) => [
+    index('audit_events_at_idx').on(t.at),
+    index('audit_events_actor_org_idx').on(t.actorOrgId),
+    index('audit_events_action_idx').on(t.action),
+  ],
 );
 
 /** One row: the chain head. Appending locks it (SELECT … FOR UPDATE) so concurrent writers serialise. */

@@ -1,5 +1,18 @@
 // Catalog editions and their nodes, mapping sets and mappings, and the content revision. Mirrors the SQL migrations in ../migrations (see index.ts).
-import { bigint, boolean, foreignKey, integer, jsonb, pgTable, primaryKey, real, text, uuid, index, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  foreignKey,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  uuid,
+  index,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 
 /** One edition of a catalog (ISMAP 2024-07, SP 800-53 5.1.1, …); its nodes are in catalog_nodes. */
@@ -42,7 +55,10 @@ export const catalogNodes = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.catalog, t.edition, t.id] }),
-    foreignKey({ columns: [t.catalog, t.edition], foreignColumns: [catalogEditions.catalog, catalogEditions.edition] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.catalog, t.edition],
+      foreignColumns: [catalogEditions.catalog, catalogEditions.edition],
+    }).onDelete('cascade'),
     index('catalog_nodes_parent_idx').on(t.catalog, t.edition, t.parentId),
   ],
 );
@@ -83,5 +99,9 @@ export const mappings = pgTable(
     createdBy: uuid('created_by'),
     createdAt: ts('created_at').notNull(),
   },
-  (t) => [unique('mappings_set_id_source_key_target_key_key').on(t.setId, t.sourceKey, t.targetKey), index('mappings_source_idx').on(t.sourceKey), index('mappings_target_idx').on(t.targetKey)],
+  (t) => [
+    unique('mappings_set_id_source_key_target_key_key').on(t.setId, t.sourceKey, t.targetKey),
+    index('mappings_source_idx').on(t.sourceKey),
+    index('mappings_target_idx').on(t.targetKey),
+  ],
 );

@@ -1,6 +1,16 @@
 // Organizations, users, memberships, invitations, sessions and sign-in throttling. Mirrors the SQL migrations in ../migrations (see index.ts).
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, primaryKey, text, uuid, index, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+  index,
+  uniqueIndex,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { ts } from './columns';
 
 export const organizations = pgTable('organizations', {
@@ -30,8 +40,12 @@ export const users = pgTable('users', {
 export const memberships = pgTable(
   'memberships',
   {
-    userId: uuid('user_id').notNull().references(() => users.id),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     role: text('role').notNull(),
     createdAt: ts('created_at').notNull(),
   },
@@ -44,7 +58,9 @@ export const invitations = pgTable(
   'invitations',
   {
     id: uuid('id').primaryKey(),
-    orgId: uuid('org_id').notNull().references(() => organizations.id),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id),
     email: text('email').notNull(),
     role: text('role').notNull(),
     tokenHash: text('token_hash').notNull().unique(),
@@ -56,7 +72,9 @@ export const invitations = pgTable(
     closedBy: uuid('closed_by'),
   },
   (t) => [
-    uniqueIndex('invitations_pending_idx').on(t.orgId, t.email).where(sql`status = 'pending'`),
+    uniqueIndex('invitations_pending_idx')
+      .on(t.orgId, t.email)
+      .where(sql`status = 'pending'`),
     index('invitations_email_idx').on(t.email),
   ],
 );
@@ -66,7 +84,9 @@ export const sessions = pgTable(
   {
     /** SHA-256 of the cookie token: a copy of the table does not hand out sessions. */
     id: text('id').primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     activeOrgId: uuid('active_org_id'),
     csrfToken: text('csrf_token').notNull(),
     createdAt: ts('created_at').notNull(),

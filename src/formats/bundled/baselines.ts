@@ -19,7 +19,10 @@ export interface BaselineOptions {
 }
 
 interface ProfileDoc {
-  profile: { metadata: { title: string; version?: string; 'last-modified'?: string }; imports: { 'include-controls'?: { 'with-ids'?: string[] }[] }[] };
+  profile: {
+    metadata: { title: string; version?: string; 'last-modified'?: string };
+    imports: { 'include-controls'?: { 'with-ids'?: string[] }[] }[];
+  };
 }
 
 function isProfile(json: unknown): json is ProfileDoc {
@@ -29,7 +32,10 @@ function isProfile(json: unknown): json is ProfileDoc {
 
 /** The ids a profile includes, in profile order, without duplicates. */
 export function profileControlIds(json: unknown): string[] {
-  if (!isProfile(json)) throw new DomainError('validation_failed', 'not an OSCAL profile document', [{ path: ['profile'], message: 'expected {profile: {metadata, imports}}' }]);
+  if (!isProfile(json))
+    throw new DomainError('validation_failed', 'not an OSCAL profile document', [
+      { path: ['profile'], message: 'expected {profile: {metadata, imports}}' },
+    ]);
   const ids = json.profile.imports.flatMap((i) => (i['include-controls'] ?? []).flatMap((c) => c['with-ids'] ?? []));
   return [...new Set(ids)];
 }
@@ -61,7 +67,18 @@ export function baselineFromProfile(json: unknown, source: CatalogEdition, opts:
     // An enhancement selected without its base control hangs under the family.
     const parentId = n.parentId && included.has(n.parentId) ? n.parentId : (family?.id ?? null);
     included.add(n.id);
-    nodes.push(makeNode({ ...n, depth: 0, position: 0, parentId, text: {}, textSource: {}, params: [], props: { ...n.props, sourceNode: nodeKey(source.catalog, source.edition, n.id) } }));
+    nodes.push(
+      makeNode({
+        ...n,
+        depth: 0,
+        position: 0,
+        parentId,
+        text: {},
+        textSource: {},
+        params: [],
+        props: { ...n.props, sourceNode: nodeKey(source.catalog, source.edition, n.id) },
+      }),
+    );
   }
   numberSiblings(nodes);
   const edition: CatalogEdition = {

@@ -34,7 +34,13 @@ describe('bundled ISMAP criteria', () => {
     expect(count(ismap, (n) => n.flags.includes('P'))).toBe(2 + 7 + 94);
     expect(count(ismap, isMandatory)).toBe(18 + 64 + 121 + 31);
     const node = ismap.nodes.find((n) => n.id === '9.2.3.11.PB')!;
-    expect(node).toMatchObject({ kind: 'detailed', parentId: '9.2.3', flags: ['P', 'B'], depth: 4, props: { tier: 'controls' } });
+    expect(node).toMatchObject({
+      kind: 'detailed',
+      parentId: '9.2.3',
+      flags: ['P', 'B'],
+      depth: 4,
+      props: { tier: 'controls' },
+    });
     const objective = ismap.nodes.find((n) => n.id === '9.2.3')!;
     expect(objective.title.en).toBe('Management of privileged access rights');
     expect(objective.textSource.en).toContain('nist-quoted-iso27001-2013');
@@ -48,9 +54,33 @@ describe('bundled ISMAP criteria', () => {
   it('reports every invalid item with its index and builds nothing', () => {
     const bad = {
       items: [
-        { id: '5', tier: 'controls', level: 'clause', parent: null, cloudSpecific: false, basicRequirement: false, sourceRefs: [] },
-        { id: '5.1', tier: 'controls', level: 'nonsense', parent: '5', cloudSpecific: false, basicRequirement: false, sourceRefs: [] },
-        { id: '5.1.1.1.B', tier: 'controls', level: 'detailed', parent: '5.1.1', cloudSpecific: false, basicRequirement: false, sourceRefs: [] },
+        {
+          id: '5',
+          tier: 'controls',
+          level: 'clause',
+          parent: null,
+          cloudSpecific: false,
+          basicRequirement: false,
+          sourceRefs: [],
+        },
+        {
+          id: '5.1',
+          tier: 'controls',
+          level: 'nonsense',
+          parent: '5',
+          cloudSpecific: false,
+          basicRequirement: false,
+          sourceRefs: [],
+        },
+        {
+          id: '5.1.1.1.B',
+          tier: 'controls',
+          level: 'detailed',
+          parent: '5.1.1',
+          cloudSpecific: false,
+          basicRequirement: false,
+          sourceRefs: [],
+        },
         { id: 7, tier: 'controls' },
       ],
     };
@@ -81,30 +111,53 @@ describe('bundled NIST, FedRAMP and ISO catalogs', () => {
     expect(ac21.text.en).toContain('[Assignment: automated mechanisms]');
     expect(ac21.params[0]?.id).toBe('ac-02.01_odp');
     const r4 = edition('nist-800-53r4');
-    expect([r4.edition, count(r4, (n) => n.kind === 'control'), count(r4, (n) => n.kind === 'enhancement')]).toEqual(['4.0', 256, 666]);
+    expect([r4.edition, count(r4, (n) => n.kind === 'control'), count(r4, (n) => n.kind === 'enhancement')]).toEqual([
+      '4.0',
+      256,
+      666,
+    ]);
   });
 
   it('turns each baseline into a catalog with official membership mappings', () => {
     const sizes = Object.fromEntries(
-      content.editions.filter((e) => /-(low|moderate|high|privacy|li-saas)$/.test(e.catalog)).map((e) => [e.catalog, count(e, (n) => n.kind !== 'family')]),
+      content.editions
+        .filter((e) => /-(low|moderate|high|privacy|li-saas)$/.test(e.catalog))
+        .map((e) => [e.catalog, count(e, (n) => n.kind !== 'family')]),
     );
     expect(sizes).toEqual({
-      'nist-800-53r5-low': 149, 'nist-800-53r5-moderate': 287, 'nist-800-53r5-high': 370, 'nist-800-53r5-privacy': 96,
-      'nist-800-53r4-low': 124, 'nist-800-53r4-moderate': 261, 'nist-800-53r4-high': 343,
-      'fedramp-rev5-low': 156, 'fedramp-rev5-moderate': 323, 'fedramp-rev5-high': 410, 'fedramp-rev5-li-saas': 156,
+      'nist-800-53r5-low': 149,
+      'nist-800-53r5-moderate': 287,
+      'nist-800-53r5-high': 370,
+      'nist-800-53r5-privacy': 96,
+      'nist-800-53r4-low': 124,
+      'nist-800-53r4-moderate': 261,
+      'nist-800-53r4-high': 343,
+      'fedramp-rev5-low': 156,
+      'fedramp-rev5-moderate': 323,
+      'fedramp-rev5-high': 410,
+      'fedramp-rev5-li-saas': 156,
     });
     const mod = edition('fedramp-rev5-moderate');
     expect(mod.edition).toBe('2.1.0');
     expect(mod.nodes.find((n) => n.id === 'ac-2.1')).toMatchObject({ parentId: 'ac-2', kind: 'enhancement' });
     const set = content.mappingSets.find((s) => s.id === 'baseline:fedramp-rev5-moderate')!;
-    expect(set.mappings[0]).toMatchObject({ target: 'nist-800-53r5:5.1.1:ac-1', relationship: 'equal', provenance: { method: 'official' }, confidence: 1 });
+    expect(set.mappings[0]).toMatchObject({
+      target: 'nist-800-53r5:5.1.1:ac-1',
+      relationship: 'equal',
+      provenance: { method: 'official' },
+      confidence: 1,
+    });
   });
 
   it('has ISO/IEC 27001 2013 (with titles) and 2022 (ids only)', () => {
     expect(count(edition('iso27001-2013'), (n) => n.kind === 'annex-control')).toBe(114);
     expect(count(edition('iso27001-2013'), (n) => n.kind === 'domain')).toBe(14);
     expect(count(edition('iso27001-2022'), (n) => n.kind === 'annex-control')).toBe(93);
-    expect(edition('iso27001-2022').nodes[0]).toMatchObject({ id: 'A.5', kind: 'theme', title: { en: 'Organizational controls' } });
+    expect(edition('iso27001-2022').nodes[0]).toMatchObject({
+      id: 'A.5',
+      kind: 'theme',
+      title: { en: 'Organizational controls' },
+    });
   });
 });
 
@@ -115,7 +168,9 @@ describe('bundled mapping sets', () => {
     expect(by('ismap-2024-07_structure')).toHaveLength(1081);
     const nist = by('nist-sp800-53r5_iso27001-2013_nist');
     expect(nist.every((m) => m.relationship === 'intersects-with' && m.provenance.method === 'official')).toBe(true);
-    expect(nist.find((m) => m.source === 'iso27001-2013:2013:A.11.1.5' && m.target === 'nist-800-53r5:5.1.1:sc-42')).toMatchObject({ confidence: 0.4 });
+    expect(
+      nist.find((m) => m.source === 'iso27001-2013:2013:A.11.1.5' && m.target === 'nist-800-53r5:5.1.1:sc-42'),
+    ).toMatchObject({ confidence: 0.4 });
     expect(content.warnings).toEqual([
       'NIST ↔ ISO table 2: SA-15(9) (sa-15.9) is not an active control in nist-800-53r5 5.1.1',
       'NIST ↔ ISO table 2: skipped "Appendix J Privacy controls" for ISO A.18.1.4 (not a control id)',
@@ -123,7 +178,9 @@ describe('bundled mapping sets', () => {
   });
 
   it('explains ISMAP 9.2.3 → ISO A.9.2.3 → SP 800-53r5 → FedRAMP Moderate', () => {
-    const r = graph.paths('ismap:2024-07:9.2.3', 'fedramp-rev5-moderate', { via: ['iso27001-2013', 'nist-800-53r5', 'fedramp-rev5-moderate'] });
+    const r = graph.paths('ismap:2024-07:9.2.3', 'fedramp-rev5-moderate', {
+      via: ['iso27001-2013', 'nist-800-53r5', 'fedramp-rev5-moderate'],
+    });
     expect(r.toCatalog).toBe('fedramp-rev5-moderate:2.1.0');
     expect(r.targets.map((t) => t.target)).toContain('fedramp-rev5-moderate:2.1.0:ac-2');
     const ac2 = r.targets.find((t) => t.target.endsWith(':ac-2'))!;
@@ -134,7 +191,12 @@ describe('bundled mapping sets', () => {
       ['fedramp-rev5-moderate:2.1.0:ac-2', 'equal', 'official'],
     ]);
     // Without `via` the same targets are found.
-    expect(graph.paths('ismap:2024-07:9.2.3', 'fedramp-rev5-moderate').targets.map((t) => t.target).sort()).toEqual(r.targets.map((t) => t.target).sort());
+    expect(
+      graph
+        .paths('ismap:2024-07:9.2.3', 'fedramp-rev5-moderate')
+        .targets.map((t) => t.target)
+        .sort(),
+    ).toEqual(r.targets.map((t) => t.target).sort());
   });
 
   it('starts from a detailed control and from the other end', () => {

@@ -36,7 +36,11 @@ const itemSchema = z.object({
   titleEn: z.string().nullable().optional(),
   titleSource: z.string().nullable().optional(),
 });
-const skeletonSchema = z.object({ framework: z.string().optional(), basis: z.string().optional(), items: z.array(z.unknown()) });
+const skeletonSchema = z.object({
+  framework: z.string().optional(),
+  basis: z.string().optional(),
+  items: z.array(z.unknown()),
+});
 type Item = z.infer<typeof itemSchema>;
 
 export const tierRootId = (tier: string) => `tier:${tier}`;
@@ -45,7 +49,11 @@ export const tierRootId = (tier: string) => `tier:${tier}`;
 export function ismapEditionFromSkeleton(json: unknown, provenance = 'content/ismap/PROVENANCE.md'): CatalogEdition {
   const top = skeletonSchema.safeParse(json);
   if (!top.success) {
-    throw new DomainError('validation_failed', 'ISMAP skeleton: not {framework, basis, items}', top.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+    throw new DomainError(
+      'validation_failed',
+      'ISMAP skeleton: not {framework, basis, items}',
+      top.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    );
   }
   const issues: Issue[] = [];
   const items: Item[] = [];
@@ -53,13 +61,16 @@ export function ismapEditionFromSkeleton(json: unknown, provenance = 'content/is
   top.data.items.forEach((raw, index) => {
     const r = itemSchema.safeParse(raw);
     if (!r.success) {
-      for (const i of r.error.issues) issues.push({ path: ['items', index, ...i.path.map(String)], message: i.message });
+      for (const i of r.error.issues)
+        issues.push({ path: ['items', index, ...i.path.map(String)], message: i.message });
       return;
     }
     const it = r.data;
-    const at = (field: string, message: string) => issues.push({ path: ['items', index, field], message: `${it.id}: ${message}` });
+    const at = (field: string, message: string) =>
+      issues.push({ path: ['items', index, field], message: `${it.id}: ${message}` });
     if (seen.has(it.id)) at('id', 'duplicate id');
-    if (!levelsByTier[it.tier].includes(it.level)) at('level', `level '${it.level}' is not one of ${levelsByTier[it.tier].join(', ')}`);
+    if (!levelsByTier[it.tier].includes(it.level))
+      at('level', `level '${it.level}' is not one of ${levelsByTier[it.tier].join(', ')}`);
     if (it.parent !== null) {
       const p = seen.get(it.parent);
       if (!p) at('parent', `parent ${it.parent} missing or after its child`);
@@ -70,10 +81,21 @@ export function ismapEditionFromSkeleton(json: unknown, provenance = 'content/is
     seen.set(it.id, it);
     items.push(it);
   });
-  if (issues.length > 0) throw new DomainError('validation_failed', `ISMAP skeleton: ${issues.length} problem(s)`, issues);
+  if (issues.length > 0)
+    throw new DomainError('validation_failed', `ISMAP skeleton: ${issues.length} problem(s)`, issues);
 
   const nodes: CatalogNode[] = tiers.map((tier, position) =>
-    makeNode({ id: tierRootId(tier), kind: 'tier', depth: 0, parentId: null, position, label: tierTitles[tier].en, title: { ...tierTitles[tier] }, textSource: { ja: 'ISMAP管理基準 (tier name)', en: 'ISMAP Hub (tier label)' }, props: { tier } }),
+    makeNode({
+      id: tierRootId(tier),
+      kind: 'tier',
+      depth: 0,
+      parentId: null,
+      position,
+      label: tierTitles[tier].en,
+      title: { ...tierTitles[tier] },
+      textSource: { ja: 'ISMAP管理基準 (tier name)', en: 'ISMAP Hub (tier label)' },
+      props: { tier },
+    }),
   );
   const depth = new Map<string, number>();
   const counters = new Map<string, number>();
@@ -87,7 +109,9 @@ export function ismapEditionFromSkeleton(json: unknown, provenance = 'content/is
     const props: CatalogNode['props'] = { tier: it.tier, level: it.level };
     if (it.tier === 'management') {
       // '… 5.1b)' → '5.1b)': the ISO/IEC 27001:2013 clause tag printed with the item.
-      const tags = it.sourceRefs.filter((s) => s.startsWith('ISO/IEC 27001:2013 ')).map((s) => s.slice('ISO/IEC 27001:2013 '.length));
+      const tags = it.sourceRefs
+        .filter((s) => s.startsWith('ISO/IEC 27001:2013 '))
+        .map((s) => s.slice('ISO/IEC 27001:2013 '.length));
       props['isoClauseTags'] = tags;
     }
     if (it.titleSource) props['titleSource'] = it.titleSource;

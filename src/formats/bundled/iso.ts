@@ -9,7 +9,13 @@ import { makeNode, numberSiblings } from './node';
  * because NIST's mapping and the ISMAP management criteria refer to them.
  */
 const iso2013Schema = z.object({
-  items: z.array(z.object({ id: z.string().regex(/^(A\.)?\d+(\.\d+)*$/), title: z.string(), level: z.enum(['clause', 'domain', 'objective', 'control']) })),
+  items: z.array(
+    z.object({
+      id: z.string().regex(/^(A\.)?\d+(\.\d+)*$/),
+      title: z.string(),
+      level: z.enum(['clause', 'domain', 'objective', 'control']),
+    }),
+  ),
 });
 const iso2022Schema = z.object({
   themes: z.array(z.object({ id: z.string(), name: z.string(), controls: z.number().int() })),
@@ -17,7 +23,11 @@ const iso2022Schema = z.object({
 });
 
 function fail(what: string, error: z.ZodError): never {
-  throw new DomainError('validation_failed', `${what}: invalid`, error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+  throw new DomainError(
+    'validation_failed',
+    `${what}: invalid`,
+    error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+  );
 }
 
 const parentOf = (id: string) => id.slice(0, id.lastIndexOf('.'));
@@ -40,7 +50,14 @@ export function iso2013Edition(json: unknown, provenance = 'content/iso27001/PRO
       props: { part: it.id.startsWith('A.') ? 'annex-a' : 'requirements' },
     }),
   );
-  return { catalog: 'iso27001-2013', edition: '2013', title: { en: 'ISO/IEC 27001:2013' }, provenance, publishedAt: '2013-10-01', nodes: numberSiblings(nodes) };
+  return {
+    catalog: 'iso27001-2013',
+    edition: '2013',
+    title: { en: 'ISO/IEC 27001:2013' },
+    provenance,
+    publishedAt: '2013-10-01',
+    nodes: numberSiblings(nodes),
+  };
 }
 
 export function iso2022Edition(json: unknown, provenance = 'content/iso27001/PROVENANCE.md'): CatalogEdition {
@@ -48,12 +65,33 @@ export function iso2022Edition(json: unknown, provenance = 'content/iso27001/PRO
   if (!r.success) fail('ISO/IEC 27001:2022 ids', r.error);
   const nodes: CatalogNode[] = [];
   for (const theme of r.data.themes) {
-    nodes.push(makeNode({ id: theme.id, kind: 'theme', depth: 0, parentId: null, position: 0, title: { en: theme.name }, textSource: { en: 'title: ISO/IEC 27001:2022 theme name' } }));
+    nodes.push(
+      makeNode({
+        id: theme.id,
+        kind: 'theme',
+        depth: 0,
+        parentId: null,
+        position: 0,
+        title: { en: theme.name },
+        textSource: { en: 'title: ISO/IEC 27001:2022 theme name' },
+      }),
+    );
     const members = r.data.controls.filter((c) => c.startsWith(`${theme.id}.`));
     if (members.length !== theme.controls) {
-      throw new DomainError('validation_failed', `ISO/IEC 27001:2022 theme ${theme.id}: ${members.length} controls listed, ${theme.controls} expected`);
+      throw new DomainError(
+        'validation_failed',
+        `ISO/IEC 27001:2022 theme ${theme.id}: ${members.length} controls listed, ${theme.controls} expected`,
+      );
     }
-    for (const c of members) nodes.push(makeNode({ id: c, kind: 'annex-control', depth: 1, parentId: theme.id, position: 0 }));
+    for (const c of members)
+      nodes.push(makeNode({ id: c, kind: 'annex-control', depth: 1, parentId: theme.id, position: 0 }));
   }
-  return { catalog: 'iso27001-2022', edition: '2022', title: { en: 'ISO/IEC 27001:2022' }, provenance, publishedAt: '2022-10-25', nodes: numberSiblings(nodes) };
+  return {
+    catalog: 'iso27001-2022',
+    edition: '2022',
+    title: { en: 'ISO/IEC 27001:2022' },
+    provenance,
+    publishedAt: '2022-10-25',
+    nodes: numberSiblings(nodes),
+  };
 }

@@ -22,22 +22,80 @@ const R4 = 'content/nist-sp800-53-rev4/PROVENANCE.md';
 const FR = 'content/fedramp-rev5/PROVENANCE.md';
 
 const baselines = [
-  { catalog: 'nist-800-53r5-low', source: 'r5', file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_LOW-baseline_profile-min.json', provenance: R5 },
-  { catalog: 'nist-800-53r5-moderate', source: 'r5', file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_MODERATE-baseline_profile-min.json', provenance: R5 },
-  { catalog: 'nist-800-53r5-high', source: 'r5', file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_HIGH-baseline_profile-min.json', provenance: R5 },
-  { catalog: 'nist-800-53r5-privacy', source: 'r5', file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_PRIVACY-baseline_profile-min.json', provenance: R5 },
-  { catalog: 'nist-800-53r4-low', source: 'r4', file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_LOW-baseline_profile-min.json', provenance: R4 },
-  { catalog: 'nist-800-53r4-moderate', source: 'r4', file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_MODERATE-baseline_profile-min.json', provenance: R4 },
-  { catalog: 'nist-800-53r4-high', source: 'r4', file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_HIGH-baseline_profile-min.json', provenance: R4 },
-  { catalog: 'fedramp-rev5-low', source: 'r5', file: 'fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json', provenance: FR },
-  { catalog: 'fedramp-rev5-moderate', source: 'r5', file: 'fedramp-rev5/profiles/FedRAMP_rev5_MODERATE-baseline_profile-min.json', provenance: FR },
-  { catalog: 'fedramp-rev5-high', source: 'r5', file: 'fedramp-rev5/profiles/FedRAMP_rev5_HIGH-baseline_profile-min.json', provenance: FR },
-  { catalog: 'fedramp-rev5-li-saas', source: 'r5', file: 'fedramp-rev5/profiles/FedRAMP_rev5_LI-SaaS-baseline_profile-min.json', provenance: FR },
+  {
+    catalog: 'nist-800-53r5-low',
+    source: 'r5',
+    file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_LOW-baseline_profile-min.json',
+    provenance: R5,
+  },
+  {
+    catalog: 'nist-800-53r5-moderate',
+    source: 'r5',
+    file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_MODERATE-baseline_profile-min.json',
+    provenance: R5,
+  },
+  {
+    catalog: 'nist-800-53r5-high',
+    source: 'r5',
+    file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_HIGH-baseline_profile-min.json',
+    provenance: R5,
+  },
+  {
+    catalog: 'nist-800-53r5-privacy',
+    source: 'r5',
+    file: 'nist-sp800-53-rev5/profiles/NIST_SP-800-53_rev5_PRIVACY-baseline_profile-min.json',
+    provenance: R5,
+  },
+  {
+    catalog: 'nist-800-53r4-low',
+    source: 'r4',
+    file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_LOW-baseline_profile-min.json',
+    provenance: R4,
+  },
+  {
+    catalog: 'nist-800-53r4-moderate',
+    source: 'r4',
+    file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_MODERATE-baseline_profile-min.json',
+    provenance: R4,
+  },
+  {
+    catalog: 'nist-800-53r4-high',
+    source: 'r4',
+    file: 'nist-sp800-53-rev4/profiles/NIST_SP-800-53_rev4_HIGH-baseline_profile-min.json',
+    provenance: R4,
+  },
+  {
+    catalog: 'fedramp-rev5-low',
+    source: 'r5',
+    file: 'fedramp-rev5/profiles/FedRAMP_rev5_LOW-baseline_profile-min.json',
+    provenance: FR,
+  },
+  {
+    catalog: 'fedramp-rev5-moderate',
+    source: 'r5',
+    file: 'fedramp-rev5/profiles/FedRAMP_rev5_MODERATE-baseline_profile-min.json',
+    provenance: FR,
+  },
+  {
+    catalog: 'fedramp-rev5-high',
+    source: 'r5',
+    file: 'fedramp-rev5/profiles/FedRAMP_rev5_HIGH-baseline_profile-min.json',
+    provenance: FR,
+  },
+  {
+    catalog: 'fedramp-rev5-li-saas',
+    source: 'r5',
+    file: 'fedramp-rev5/profiles/FedRAMP_rev5_LI-SaaS-baseline_profile-min.json',
+    provenance: FR,
+  },
 ] as const;
 
 /** `metadata.version` of an OSCAL catalog or profile document. */
 function oscalVersion(json: unknown): string | null {
-  const doc = json as { catalog?: { metadata?: { version?: string } }; profile?: { metadata?: { version?: string } } } | null;
+  const doc = json as {
+    catalog?: { metadata?: { version?: string } };
+    profile?: { metadata?: { version?: string } };
+  } | null;
   return doc?.catalog?.metadata?.version ?? doc?.profile?.metadata?.version ?? null;
 }
 
@@ -45,7 +103,9 @@ function oscalVersion(json: unknown): string | null {
 function nistEdition(json: unknown, catalog: string, edition: string, provenance: string) {
   const doc = json as { catalog?: { metadata?: unknown; groups?: unknown } } | null;
   if (!doc?.catalog?.metadata || !Array.isArray(doc.catalog.groups)) {
-    throw new DomainError('validation_failed', `${catalog}: not an OSCAL catalog document`, [{ path: ['catalog'], message: 'expected {catalog: {metadata, groups}}' }]);
+    throw new DomainError('validation_failed', `${catalog}: not an OSCAL catalog document`, [
+      { path: ['catalog'], message: 'expected {catalog: {metadata, groups}}' },
+    ]);
   }
   return oscalCatalogToEdition(json as { catalog: Catalog }, { catalog, edition, provenance });
 }
@@ -73,7 +133,8 @@ export async function loadBundledContent(dir: string = defaultDir): Promise<Bund
     ...baselines.map((b) => readJson(dir, b.file)),
   ]);
   const r5Version = oscalVersion(r5json);
-  if (r5Version !== '5.1.1') throw new DomainError('import_failed', `SP 800-53 rev5 catalog version is ${r5Version}, expected 5.1.1`);
+  if (r5Version !== '5.1.1')
+    throw new DomainError('import_failed', `SP 800-53 rev5 catalog version is ${r5Version}, expected 5.1.1`);
   const ismap = ismapEditionFromSkeleton(skeleton);
   const iso2013 = iso2013Edition(iso13);
   const iso2022 = iso2022Edition(iso22);
@@ -99,7 +160,8 @@ export async function loadBundledContent(dir: string = defaultDir): Promise<Bund
       provenance: b.provenance,
       document: `content/${b.file}`,
     });
-    for (const id of result.missing) warnings.push(`${b.catalog}: selected control ${id} is not in ${source.catalog} ${source.edition}`);
+    for (const id of result.missing)
+      warnings.push(`${b.catalog}: selected control ${id} is not in ${source.catalog} ${source.edition}`);
     editions.push(result.edition);
     mappingSets.push(result.mappingSet);
   });

@@ -39,9 +39,23 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
         continue;
       }
       matchedIso.add(iso);
-      numbering.push({ source: key(n.id), target: isoKey(iso), relationship: 'equal', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.high, note: formatNote({ code: 'shared_numbering' }) });
+      numbering.push({
+        source: key(n.id),
+        target: isoKey(iso),
+        relationship: 'equal',
+        provenance: { document: SKELETON, method: 'derived' },
+        confidence: confidenceLevels.high,
+        note: formatNote({ code: 'shared_numbering' }),
+      });
     } else if (n.kind === 'detailed' && n.parentId) {
-      structure.push({ source: key(n.id), target: key(n.parentId), relationship: 'subset-of', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.certain, note: formatNote({ code: 'detailed_under_objective' }) });
+      structure.push({
+        source: key(n.id),
+        target: key(n.parentId),
+        relationship: 'subset-of',
+        provenance: { document: SKELETON, method: 'derived' },
+        confidence: confidenceLevels.certain,
+        note: formatNote({ code: 'detailed_under_objective' }),
+      });
     } else if (n.props['tier'] === 'management' && n.kind === 'item') {
       const tags = (n.props['isoClauseTags'] as string[] | undefined) ?? [];
       const clauseIds = [...new Set(tags.map((t) => t.replace(/[a-z]\)$/, '')))];
@@ -51,12 +65,20 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
           continue;
         }
         const parts = tags.filter((t) => t === c || t.replace(/[a-z]\)$/, '') === c);
-        clauses.push({ source: key(n.id), target: isoKey(c), relationship: 'intersects-with', provenance: { document: SKELETON, method: 'derived' }, confidence: confidenceLevels.medium, note: formatNote({ code: 'iso_clause_tags', tags: parts.join(', ') }) });
+        clauses.push({
+          source: key(n.id),
+          target: isoKey(c),
+          relationship: 'intersects-with',
+          provenance: { document: SKELETON, method: 'derived' },
+          confidence: confidenceLevels.medium,
+          note: formatNote({ code: 'iso_clause_tags', tags: parts.join(', ') }),
+        });
       }
     }
   }
   for (const n of iso2013.nodes) {
-    if (n.kind === 'annex-control' && !matchedIso.has(n.id)) warnings.push(`ISO/IEC 27001:2013 ${n.id} has no ISMAP objective ${n.id.slice(2)}`);
+    if (n.kind === 'annex-control' && !matchedIso.has(n.id))
+      warnings.push(`ISO/IEC 27001:2013 ${n.id} has no ISMAP objective ${n.id.slice(2)}`);
   }
   return {
     warnings,
@@ -64,7 +86,8 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
       {
         id: 'ismap-2024-07_iso27001-2013_numbering',
         title: 'ISMAP control objectives = ISO/IEC 27001:2013 Annex A controls',
-        description: 'ISMAP objective N.n.n equals Annex A control A.N.n.n (shared ISO/IEC 27002:2013 numbering). The 7 cloud-specific .P objectives (ISO/IEC 27017 CLD) have no Annex A counterpart.',
+        description:
+          'ISMAP objective N.n.n equals Annex A control A.N.n.n (shared ISO/IEC 27002:2013 numbering). The 7 cloud-specific .P objectives (ISO/IEC 27017 CLD) have no Annex A counterpart.',
         provenance: 'content/ismap/PROVENANCE.md',
         mappings: numbering,
       },
@@ -78,7 +101,8 @@ export function ismapMappingSets(ismap: CatalogEdition, iso2013: CatalogEdition)
       {
         id: 'ismap-2024-07_management_iso27001-2013_clauses',
         title: 'ISMAP management criteria items and their ISO/IEC 27001:2013 clause tags',
-        description: 'Each management item intersects with the ISO/IEC 27001:2013 clauses printed with it (letter sub-items folded into the clause).',
+        description:
+          'Each management item intersects with the ISO/IEC 27001:2013 clauses printed with it (letter sub-items folded into the clause).',
         provenance: 'content/ismap/PROVENANCE.md',
         mappings: clauses,
       },

@@ -18,11 +18,14 @@ import { confidenceLevels, type Mapping, type MappingSet } from '../../core/mapp
  * Textual refs: "All XX-1 controls" expands to every family's -1 control; "A.12.x" is read as the A.12 domain;
  * "Appendix J Privacy controls" (a rev4 notion with no rev5 counterpart) is skipped with a warning.
  */
-const DOCUMENT = 'NIST SP 800-53 Rev. 5 Control Mappings to ISO/IEC 27001 (content/mappings/nist-sp800-53r5_iso27001-2013_nist)';
+const DOCUMENT =
+  'NIST SP 800-53 Rev. 5 Control Mappings to ISO/IEC 27001 (content/mappings/nist-sp800-53r5_iso27001-2013_nist)';
 
 const ref = z.object({ ref: z.string(), partial: z.boolean() });
 const schema = z.object({
-  table1_nist_to_iso: z.array(z.object({ nist_control: z.string(), withdrawn: z.boolean().optional(), iso27001_2013: z.array(ref) })),
+  table1_nist_to_iso: z.array(
+    z.object({ nist_control: z.string(), withdrawn: z.boolean().optional(), iso27001_2013: z.array(ref) }),
+  ),
   table2_iso_to_nist: z.array(z.object({ iso_ref: z.string(), nist_800_53r5: z.array(ref) })),
 });
 
@@ -34,15 +37,24 @@ export interface NistIsoResult {
 export function nistIsoMappingSet(json: unknown, iso2013: CatalogEdition, nist: CatalogEdition): NistIsoResult {
   const r = schema.safeParse(json);
   if (!r.success) {
-    throw new DomainError('validation_failed', 'NIST ↔ ISO mapping: invalid', r.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })));
+    throw new DomainError(
+      'validation_failed',
+      'NIST ↔ ISO mapping: invalid',
+      r.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+    );
   }
   const warnings: string[] = [];
   const isoIds = new Set(iso2013.nodes.map((n) => n.id));
   const nistIds = new Set(nist.nodes.filter((n) => !n.flags.includes('withdrawn')).map((n) => n.id));
-  const policyControls = nist.nodes.filter((n) => /^[a-z]{2}-1$/.test(n.id) && !n.flags.includes('withdrawn')).map((n) => n.id);
+  const policyControls = nist.nodes
+    .filter((n) => /^[a-z]{2}-1$/.test(n.id) && !n.flags.includes('withdrawn'))
+    .map((n) => n.id);
 
   // pair "iso|nist" → which tables list it and whether any marks it partial
-  const pairs = new Map<string, { iso: string; nist: string; tables: Set<number>; partial: boolean; textual?: string }>();
+  const pairs = new Map<
+    string,
+    { iso: string; nist: string; tables: Set<number>; partial: boolean; textual?: string }
+  >();
   const add = (isoRef: string, nistRef: string, partial: boolean, table: number) => {
     let isoId = isoRef;
     let textual: string | undefined;
@@ -68,7 +80,9 @@ export function nistIsoMappingSet(json: unknown, iso2013: CatalogEdition, nist: 
     }
     for (const n of nistList) {
       if (!nistIds.has(n)) {
-        warnings.push(`NIST ↔ ISO table ${table}: ${nistRef} (${n}) is not an active control in ${nist.catalog} ${nist.edition}`);
+        warnings.push(
+          `NIST ↔ ISO table ${table}: ${nistRef} (${n}) is not an active control in ${nist.catalog} ${nist.edition}`,
+        );
         continue;
       }
       const k = `${isoId}|${n}`;
@@ -79,7 +93,8 @@ export function nistIsoMappingSet(json: unknown, iso2013: CatalogEdition, nist: 
       pairs.set(k, p);
     }
   };
-  for (const row of r.data.table1_nist_to_iso) for (const x of row.iso27001_2013) add(x.ref, row.nist_control, x.partial, 1);
+  for (const row of r.data.table1_nist_to_iso)
+    for (const x of row.iso27001_2013) add(x.ref, row.nist_control, x.partial, 1);
   for (const row of r.data.table2_iso_to_nist) for (const x of row.nist_800_53r5) add(row.iso_ref, x.ref, x.partial, 2);
 
   const mappings: Mapping[] = [...pairs.values()].map((p) => ({
@@ -88,14 +103,20 @@ export function nistIsoMappingSet(json: unknown, iso2013: CatalogEdition, nist: 
     relationship: 'intersects-with',
     provenance: { document: DOCUMENT, method: 'official' },
     confidence: p.partial ? confidenceLevels.low : confidenceLevels.medium,
-    note: formatNote({ code: 'nist_tables', tables: [...p.tables].sort().join(' and '), partial: p.partial, source: p.textual ?? null }),
+    note: formatNote({
+      code: 'nist_tables',
+      tables: [...p.tables].sort().join(' and '),
+      partial: p.partial,
+      source: p.textual ?? null,
+    }),
   }));
   return {
     warnings,
     set: {
       id: 'nist-sp800-53r5_iso27001-2013_nist',
       title: 'NIST SP 800-53 Rev. 5 ↔ ISO/IEC 27001:2013 (NIST)',
-      description: 'NIST\'s mapping tables, union of both directions; "relates to" read as intersects-with, asterisk (partial) as low confidence.',
+      description:
+        'NIST\'s mapping tables, union of both directions; "relates to" read as intersects-with, asterisk (partial) as low confidence.',
       provenance: 'content/mappings/nist-sp800-53r5_iso27001-2013_nist/PROVENANCE.md',
       mappings,
     },

@@ -2,9 +2,18 @@ import { nodeKey } from '../../core/catalog/model';
 import { DomainError, type Issue } from '../../core/errors';
 import { confidenceLevels, type Mapping, type MappingMethod, type MappingSet } from '../../core/mapping/model';
 import { validateOscalDocument } from '../oscal';
-import { CATALOG_URN, fromOscalRelationship, ISMAP_NS, isMappingMethod, type OscalMappingCollection, type OscalProp, type OscalResourceRef } from './shared';
+import {
+  CATALOG_URN,
+  fromOscalRelationship,
+  ISMAP_NS,
+  isMappingMethod,
+  type OscalMappingCollection,
+  type OscalProp,
+  type OscalResourceRef,
+} from './shared';
 
-const prop = (props: OscalProp[] | undefined, name: string) => props?.find((p) => p.name === name && (p.ns === undefined || p.ns === ISMAP_NS))?.value;
+const prop = (props: OscalProp[] | undefined, name: string) =>
+  props?.find((p) => p.name === name && (p.ns === undefined || p.ns === ISMAP_NS))?.value;
 
 /** `<catalog>:<edition>` of a resource: our namespaced props, else our URN href; null when neither names one. */
 function catalogEdition(r: OscalResourceRef): string | null {
@@ -19,7 +28,8 @@ function catalogEdition(r: OscalResourceRef): string | null {
 }
 
 function confidence(score: { percentage?: number; category?: string } | undefined): number {
-  if (typeof score?.percentage === 'number') return Math.max(0, Math.min(1, score.percentage > 1 ? score.percentage / 100 : score.percentage));
+  if (typeof score?.percentage === 'number')
+    return Math.max(0, Math.min(1, score.percentage > 1 ? score.percentage / 100 : score.percentage));
   const c = score?.category?.toLowerCase();
   if (c && c in confidenceLevels) return confidenceLevels[c as keyof typeof confidenceLevels];
   return confidenceLevels.medium;
@@ -33,34 +43,63 @@ function confidence(score: { percentage?: number; category?: string } | undefine
 export function oscalToMappingSet(doc: unknown, opts: { file?: string } = {}): { set: MappingSet; issues: Issue[] } {
   const v = validateOscalDocument(doc);
   if (!v.valid || v.model !== 'mapping-collection') {
-    const errors = v.model && v.model !== 'mapping-collection' ? [{ path: '$', message: `expected a mapping-collection, got a ${v.model}` }] : v.errors;
-    throw new DomainError('import_failed', `not a valid OSCAL mapping-collection (${errors.length} problem(s))`, errors.map((e) => ({ path: [e.path], message: e.message, ...(opts.file ? { file: opts.file } : {}) })));
+    const errors =
+      v.model && v.model !== 'mapping-collection'
+        ? [{ path: '$', message: `expected a mapping-collection, got a ${v.model}` }]
+        : v.errors;
+    throw new DomainError(
+      'import_failed',
+      `not a valid OSCAL mapping-collection (${errors.length} problem(s))`,
+      errors.map((e) => ({ path: [e.path], message: e.message, ...(opts.file ? { file: opts.file } : {}) })),
+    );
   }
   const mc = (doc as OscalMappingCollection)['mapping-collection'];
   const issues: Issue[] = [];
   const mappings: Mapping[] = [];
-  const document = prop(mc.metadata.props, 'provenance') ?? `${mc.metadata.title} (OSCAL mapping-collection ${mc.uuid})`;
+  const document =
+    prop(mc.metadata.props, 'provenance') ?? `${mc.metadata.title} (OSCAL mapping-collection ${mc.uuid})`;
   // The schema allows one mapping object as well as an array.
   const list = Array.isArray(mc.mappings) ? mc.mappings : [mc.mappings as unknown as (typeof mc.mappings)[number]];
   list.forEach((m, i) => {
     const src = catalogEdition(m['source-resource']);
     const tgt = catalogEdition(m['target-resource']);
-    if (!src) issues.push({ path: ['mappings', i, 'source-resource'], message: `cannot tell the catalog edition from ${m['source-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)` });
-    if (!tgt) issues.push({ path: ['mappings', i, 'target-resource'], message: `cannot tell the catalog edition from ${m['target-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)` });
+    if (!src)
+      issues.push({
+        path: ['mappings', i, 'source-resource'],
+        message: `cannot tell the catalog edition from ${m['source-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)`,
+      });
+    if (!tgt)
+      issues.push({
+        path: ['mappings', i, 'target-resource'],
+        message: `cannot tell the catalog edition from ${m['target-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)`,
+      });
     if (!src || !tgt) return;
     const [sc, se] = src.split(':') as [string, string];
     const [tc, te] = tgt.split(':') as [string, string];
     m.maps.forEach((map, j) => {
       const relationship = fromOscalRelationship(map.relationship);
       if (!relationship) {
-        issues.push({ path: ['mappings', i, 'maps', j, 'relationship'], message: `unknown relationship ${map.relationship}` });
+        issues.push({
+          path: ['mappings', i, 'maps', j, 'relationship'],
+          message: `unknown relationship ${map.relationship}`,
+        });
         return;
       }
       const method = prop(map.props, 'method');
-      const provenance = { document: prop(map.props, 'document') ?? document, method: (method && isMappingMethod(method) ? method : 'community') as MappingMethod };
+      const provenance = {
+        document: prop(map.props, 'document') ?? document,
+        method: (method && isMappingMethod(method) ? method : 'community') as MappingMethod,
+      };
       for (const s of map.sources)
         for (const t of map.targets) {
-          mappings.push({ source: nodeKey(sc, se, s['id-ref']), target: nodeKey(tc, te, t['id-ref']), relationship, provenance, confidence: confidence(map['confidence-score']), ...(map.remarks ? { note: map.remarks } : {}) });
+          mappings.push({
+            source: nodeKey(sc, se, s['id-ref']),
+            target: nodeKey(tc, te, t['id-ref']),
+            relationship,
+            provenance,
+            confidence: confidence(map['confidence-score']),
+            ...(map.remarks ? { note: map.remarks } : {}),
+          });
         }
     });
   });
@@ -68,7 +107,9 @@ export function oscalToMappingSet(doc: unknown, opts: { file?: string } = {}): {
     id: `import:${mc.uuid}`,
     title: mc.metadata.title,
     description: mc.provenance['mapping-description'],
-    provenance: opts.file ? `${opts.file} (OSCAL mapping-collection ${mc.uuid})` : `OSCAL mapping-collection ${mc.uuid}`,
+    provenance: opts.file
+      ? `${opts.file} (OSCAL mapping-collection ${mc.uuid})`
+      : `OSCAL mapping-collection ${mc.uuid}`,
     mappings,
   };
   return { set, issues };

@@ -28,7 +28,8 @@ export function fromOscalRelationship(r: string): Relationship | null {
   }
 }
 
-export const isMappingMethod = (m: string): m is MappingMethod => ['official', 'derived', 'community', 'manual'].includes(m);
+export const isMappingMethod = (m: string): m is MappingMethod =>
+  ['official', 'derived', 'community', 'manual'].includes(m);
 
 /** A name-based UUID (v5 layout over SHA-1), so exporting the same set twice gives the same identifiers. */
 export function nameUuid(name: string): string {
@@ -74,8 +75,20 @@ export interface OscalMapping {
 export interface OscalMappingCollection {
   'mapping-collection': {
     uuid: string;
-    metadata: { title: string; 'last-modified': string; version: string; 'oscal-version': string; props?: OscalProp[]; remarks?: string };
-    provenance: { method: 'human' | 'automation' | 'hybrid'; 'matching-rationale': 'syntactic' | 'semantic' | 'functional'; status: 'complete' | 'not-complete' | 'draft' | 'deprecated' | 'superseded'; 'mapping-description': string };
+    metadata: {
+      title: string;
+      'last-modified': string;
+      version: string;
+      'oscal-version': string;
+      props?: OscalProp[];
+      remarks?: string;
+    };
+    provenance: {
+      method: 'human' | 'automation' | 'hybrid';
+      'matching-rationale': 'syntactic' | 'semantic' | 'functional';
+      status: 'complete' | 'not-complete' | 'draft' | 'deprecated' | 'superseded';
+      'mapping-description': string;
+    };
     mappings: OscalMapping[];
   };
 }

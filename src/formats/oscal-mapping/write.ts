@@ -1,7 +1,17 @@
 import type { Mapping } from '../../core/mapping/model';
 import { catalogOfKey } from '../../core/mapping/graph';
 import { parseNodeKey } from '../../core/catalog/model';
-import { CATALOG_URN, ISMAP_NS, MAPPING_OSCAL_VERSION, nameUuid, toOscalRelationship, type OscalMap, type OscalMapping, type OscalMappingCollection, type OscalResourceRef } from './shared';
+import {
+  CATALOG_URN,
+  ISMAP_NS,
+  MAPPING_OSCAL_VERSION,
+  nameUuid,
+  toOscalRelationship,
+  type OscalMap,
+  type OscalMapping,
+  type OscalMappingCollection,
+  type OscalResourceRef,
+} from './shared';
 
 export interface MappingSetHeader {
   id: string;
@@ -28,7 +38,11 @@ function resource(catalogEdition: string): OscalResourceRef {
  * document as namespaced props, and the note as remarks. `id-ref`s are the catalogs' own node ids.
  * @example mappingSetToOscal({ id: 'user:global', title: 'Mine', description: '…', provenance: '…' }, mappings)
  */
-export function mappingSetToOscal(set: MappingSetHeader, mappings: readonly Mapping[], opts: { now?: Date } = {}): OscalMappingCollection {
+export function mappingSetToOscal(
+  set: MappingSetHeader,
+  mappings: readonly Mapping[],
+  opts: { now?: Date } = {},
+): OscalMappingCollection {
   const groups = new Map<string, Mapping[]>();
   for (const m of mappings) {
     const k = `${catalogOfKey(m.source)}\u0000${catalogOfKey(m.target)}`;
@@ -53,10 +67,20 @@ export function mappingSetToOscal(set: MappingSetHeader, mappings: readonly Mapp
         ...(m.note ? { remarks: m.note } : {}),
       };
     });
-    return { uuid: nameUuid(`${set.id}|${k}`), 'source-resource': resource(src), 'target-resource': resource(tgt), maps };
+    return {
+      uuid: nameUuid(`${set.id}|${k}`),
+      'source-resource': resource(src),
+      'target-resource': resource(tgt),
+      maps,
+    };
   });
   const methods = new Set(mappings.map((m) => m.provenance.method));
-  const method = methods.size === 1 && methods.has('manual') ? 'human' : [...methods].every((m) => m === 'derived') ? 'automation' : 'hybrid';
+  const method =
+    methods.size === 1 && methods.has('manual')
+      ? 'human'
+      : [...methods].every((m) => m === 'derived')
+        ? 'automation'
+        : 'hybrid';
   return {
     'mapping-collection': {
       uuid: nameUuid(set.id),
@@ -70,7 +94,12 @@ export function mappingSetToOscal(set: MappingSetHeader, mappings: readonly Mapp
           ...(set.provenance.trim() ? [{ name: 'provenance', ns: ISMAP_NS, value: set.provenance }] : []),
         ],
       },
-      provenance: { method, 'matching-rationale': 'semantic', status: 'complete', 'mapping-description': set.description || set.title },
+      provenance: {
+        method,
+        'matching-rationale': 'semantic',
+        status: 'complete',
+        'mapping-description': set.description || set.title,
+      },
       mappings: out,
     },
   };

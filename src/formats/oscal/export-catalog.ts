@@ -23,16 +23,25 @@ export function nameUuid(name: string): string {
 }
 
 const clean = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
-const nsProp = (name: string, value: string, cls?: string): Prop => ({ name, ns: ISMAP_NS, value, ...(cls ? { class: cls } : {}) });
+const nsProp = (name: string, value: string, cls?: string): Prop => ({
+  name,
+  ns: ISMAP_NS,
+  value,
+  ...(cls ? { class: cls } : {}),
+});
 
 function toParam(p: CatalogParam, owner: string): Param {
-  const id = /^[\p{L}_][\p{L}\p{N}._-]*$/u.test(p.id) ? p.id : `${owner}_prm-${p.id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`;
+  const id = /^[\p{L}_][\p{L}\p{N}._-]*$/u.test(p.id)
+    ? p.id
+    : `${owner}_prm-${p.id.replace(/[^\p{L}\p{N}._-]/gu, '-')}`;
   return {
     id,
     ...(p.label ? { label: p.label } : {}),
     ...(p.guidelines ? { guidelines: [{ prose: p.guidelines }] } : {}),
     ...(p.values?.length ? { values: [...p.values] } : {}),
-    ...(p.select ? { select: { ...(p.select.howMany ? { 'how-many': p.select.howMany } : {}), choice: [...p.select.choice] } } : {}),
+    ...(p.select
+      ? { select: { ...(p.select.howMany ? { 'how-many': p.select.howMany } : {}), choice: [...p.select.choice] } }
+      : {}),
   };
 }
 
@@ -54,7 +63,13 @@ function content(node: CatalogNode, oid: string) {
   const parts: Part[] = [];
   for (const lang of ['ja', 'en'] as const) {
     const text = node.text[lang]?.trim();
-    if (text) parts.push({ id: `${oid}_smt${lang === 'ja' ? '' : '.en'}`, name: 'statement', props: [nsProp('lang', lang)], prose: text });
+    if (text)
+      parts.push({
+        id: `${oid}_smt${lang === 'ja' ? '' : '.en'}`,
+        name: 'statement',
+        props: [nsProp('lang', lang)],
+        prose: text,
+      });
   }
   return {
     id: oid,
@@ -70,7 +85,10 @@ function content(node: CatalogNode, oid: string) {
  * become groups; governance/management items and control objectives become controls, with detailed controls
  * as their child controls. .P/.B flags become props in the ISMAP Hub namespace.
  */
-export function catalogToOscal(edition: CatalogEdition, opts: { now?: Date; uuid?: string } = {}): { catalog: Catalog } {
+export function catalogToOscal(
+  edition: CatalogEdition,
+  opts: { now?: Date; uuid?: string } = {},
+): { catalog: Catalog } {
   const children = new Map<string | null, CatalogNode[]>();
   for (const n of edition.nodes) {
     const list = children.get(n.parentId) ?? [];
@@ -86,7 +104,11 @@ export function catalogToOscal(edition: CatalogEdition, opts: { now?: Date; uuid
     const below = kids(n.id);
     const controls = below.filter((k) => CONTROL_KINDS.has(k.kind)).map(toControl);
     const groups = below.filter((k) => !CONTROL_KINDS.has(k.kind)).map(toGroup);
-    return { ...content(n, oscalId(n.id)), ...(controls.length ? { controls } : {}), ...(groups.length ? { groups } : {}) };
+    return {
+      ...content(n, oscalId(n.id)),
+      ...(controls.length ? { controls } : {}),
+      ...(groups.length ? { groups } : {}),
+    };
   };
   const roots = kids(null);
   const controls = roots.filter((n) => CONTROL_KINDS.has(n.kind)).map(toControl);

@@ -17,7 +17,13 @@ export interface ProfileExportOptions {
   now?: Date;
 }
 
-function profileOf(edition: CatalogEdition, name: string, title: string, nodes: CatalogNode[], opts: ProfileExportOptions): { profile: Profile } {
+function profileOf(
+  edition: CatalogEdition,
+  name: string,
+  title: string,
+  nodes: CatalogNode[],
+  opts: ProfileExportOptions,
+): { profile: Profile } {
   const resource = nameUuid(`catalog-resource:${edition.catalog}:${edition.edition}`);
   return {
     profile: {
@@ -36,7 +42,12 @@ function profileOf(edition: CatalogEdition, name: string, title: string, nodes: 
           {
             uuid: resource,
             title: [edition.title.ja, edition.title.en].filter(Boolean).join(' / ') || edition.catalog,
-            rlinks: [{ href: opts.catalogHref ?? catalogFileName(edition.catalog, edition.edition), 'media-type': 'application/oscal.catalog+json' }],
+            rlinks: [
+              {
+                href: opts.catalogHref ?? catalogFileName(edition.catalog, edition.edition),
+                'media-type': 'application/oscal.catalog+json',
+              },
+            ],
           },
         ],
       },
@@ -48,7 +59,10 @@ function profileOf(edition: CatalogEdition, name: string, title: string, nodes: 
  * "ISMAP basic statement requirements" (基本言明要件): every governance and management item, every control
  * objective, and every detailed control flagged B (.B / .PB). Imports the catalog written by catalogToOscal.
  */
-export function profileBasicRequirements(edition: CatalogEdition, opts: ProfileExportOptions = {}): { profile: Profile } {
+export function profileBasicRequirements(
+  edition: CatalogEdition,
+  opts: ProfileExportOptions = {},
+): { profile: Profile } {
   const nodes = edition.nodes.filter(
     (n) => n.kind === 'item' || n.kind === 'objective' || (n.kind === 'detailed' && n.flags.includes('B')),
   );
@@ -56,7 +70,11 @@ export function profileBasicRequirements(edition: CatalogEdition, opts: ProfileE
 }
 
 /** "ISMAP-LIU audited subset": the given ISMAP ids (as people write them, e.g. '9.2.3.11.PB'), in catalog order. */
-export function profileLiuSubset(edition: CatalogEdition, ids: string[], opts: ProfileExportOptions = {}): { profile: Profile } {
+export function profileLiuSubset(
+  edition: CatalogEdition,
+  ids: string[],
+  opts: ProfileExportOptions = {},
+): { profile: Profile } {
   const byId = new Map(edition.nodes.map((n) => [n.id, n]));
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) {

@@ -1,8 +1,19 @@
 /** OSCAL (JSON): profile resolution, schema validation, ISMAP export, and conversion to catalog editions. */
-export { resolveProfile, resolveProfileFile, RESOLUTION_TOOL, type ResolveOptions, type ResolveResult } from './resolve';
+export {
+  resolveProfile,
+  resolveProfileFile,
+  RESOLUTION_TOOL,
+  type ResolveOptions,
+  type ResolveResult,
+} from './resolve';
 export { fileLoader, memoryLoader, type DocumentLoader, type LoadedDocument } from './load';
 export { validateOscalDocument, OSCAL_MODELS, type OscalValidation } from './validate';
 export { catalogToOscal, oscalId, ISMAP_NS } from './export-catalog';
-export { catalogFileName, profileBasicRequirements, profileLiuSubset, type ProfileExportOptions } from './export-profile';
+export {
+  catalogFileName,
+  profileBasicRequirements,
+  profileLiuSubset,
+  type ProfileExportOptions,
+} from './export-profile';
 export { oscalCatalogToEdition } from './to-edition';
 export type * from './types';

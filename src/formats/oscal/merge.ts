@@ -95,7 +95,11 @@ function asIsBody(selections: SourceSelection[], combiner: Combiner): Body {
     mergeGroups(groups, (sel.catalog.groups ?? []).map(buildGroup).filter(nonNull));
   }
   const params = looseParams(selections, false);
-  return { ...(params.length ? { params } : {}), ...(controls.length ? { controls } : {}), ...(groups.length ? { groups } : {}) };
+  return {
+    ...(params.length ? { params } : {}),
+    ...(controls.length ? { controls } : {}),
+    ...(groups.length ? { groups } : {}),
+  };
 }
 
 /** Several sources under as-is: groups with the same id are one group in the result. */
@@ -205,7 +209,10 @@ export function mergeSelections(
   const combiner = new Combiner(merge?.combine?.method ?? 'keep');
   const directives = [merge?.['as-is'] === true, merge?.flat !== undefined, merge?.custom !== undefined];
   if (directives.filter(Boolean).length > 1) {
-    warnings.push({ path: '$.profile.merge', message: 'more than one structuring directive; using the first of custom, as-is, flat' });
+    warnings.push({
+      path: '$.profile.merge',
+      message: 'more than one structuring directive; using the first of custom, as-is, flat',
+    });
   }
   if (merge?.['as-is'] && !merge.custom) return asIsBody(selections, combiner);
   const body = merge?.custom

@@ -146,7 +146,10 @@ export function applyModify(body: Body, modify: Modify | undefined, warnings: Re
   (modify['set-parameters'] ?? []).forEach((set, i) => {
     const targets = index.params.get(set['param-id']);
     if (!targets) {
-      warnings.push({ path: `$.profile.modify.set-parameters[${i}]`, message: `no parameter ${set['param-id']} in the selected controls` });
+      warnings.push({
+        path: `$.profile.modify.set-parameters[${i}]`,
+        message: `no parameter ${set['param-id']} in the selected controls`,
+      });
       return;
     }
     for (const p of targets) setParameter(p, set);
@@ -160,14 +163,17 @@ export function applyModify(body: Body, modify: Modify | undefined, warnings: Re
     }
     for (const control of targets) {
       (alter.removes ?? []).forEach((r, j) => {
-        if (removeFrom(control as Bag, r) === 0) warnings.push({ path: `${where}.removes[${j}]`, message: 'removes nothing' });
+        if (removeFrom(control as Bag, r) === 0)
+          warnings.push({ path: `${where}.removes[${j}]`, message: 'removes nothing' });
       });
       (alter.adds ?? []).forEach((add, j) => {
         if (!applyAdd(control, add)) {
-          warnings.push({ path: `${where}.adds[${j}]`, message: `no element ${add['by-id']} in control ${control.id}` });
+          warnings.push({
+            path: `${where}.adds[${j}]`,
+            message: `no element ${add['by-id']} in control ${control.id}`,
+          });
         }
       });
     }
   });
 }
-

@@ -35,7 +35,14 @@ function doubleImportChain(n: number, extra: Partial<Profile> = {}): Record<stri
   const docs: Record<string, OscalDocument> = { 'cat.json': { catalog } };
   for (let i = 0; i < n; i++) {
     const next = i === n - 1 ? 'cat.json' : `p${i + 1}.json`;
-    docs[`p${i}.json`] = profile(i, [{ href: next, 'include-all': {} }, { href: next, 'include-all': {} }], extra);
+    docs[`p${i}.json`] = profile(
+      i,
+      [
+        { href: next, 'include-all': {} },
+        { href: next, 'include-all': {} },
+      ],
+      extra,
+    );
   }
   return docs;
 }
@@ -69,7 +76,10 @@ describe('OSCAL resolution is bounded', () => {
   it('refuses a chain of imports deeper than the limit, naming it', async () => {
     const docs: Record<string, OscalDocument> = { 'cat.json': { catalog } };
     for (let i = 0; i < 70; i++) docs[`p${i}.json`] = profile(i, [{ href: i === 69 ? 'cat.json' : `p${i + 1}.json` }]);
-    const run = resolveProfile(docs['p0.json'] as { profile: Profile }, { loader: memoryLoader(docs), uri: '/x/p0.json' });
+    const run = resolveProfile(docs['p0.json'] as { profile: Profile }, {
+      loader: memoryLoader(docs),
+      uri: '/x/p0.json',
+    });
     await expect(run).rejects.toMatchObject({
       code: 'import_failed',
       message: expect.stringMatching(/nest deeper than 64 profiles/),

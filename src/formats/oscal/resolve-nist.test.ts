@@ -61,7 +61,9 @@ const U4_TITLE_FIXES = ['ia-8', 'pl-4.1', 'sc-20', 'sc-21', 'sc-22', 'sr-2.1'];
 
 const rev5Levels = ['LOW', 'MODERATE', 'HIGH', 'PRIVACY'];
 const rev5Catalog = read<{ catalog: Catalog }>(files('rev5', 'LOW').catalog);
-const rev5Resolved = Object.fromEntries(rev5Levels.map((l) => [l, read<{ catalog: Catalog }>(files('rev5', l).resolved).catalog]));
+const rev5Resolved = Object.fromEntries(
+  rev5Levels.map((l) => [l, read<{ catalog: Catalog }>(files('rev5', l).resolved).catalog]),
+);
 
 describe('SP 800-53 rev5 baselines against the 5.1.1 catalog: same structure as NIST', () => {
   for (const level of rev5Levels) {

@@ -6,14 +6,22 @@ import { fileLoader, memoryLoader } from './load';
 import { resolveProfile, resolveProfileFile } from './resolve';
 import type { Catalog, Control, Profile } from './types';
 
-const meta = (title: string) => ({ title, 'last-modified': '2024-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' });
+const meta = (title: string) => ({
+  title,
+  'last-modified': '2024-01-01T00:00:00Z',
+  version: '1',
+  'oscal-version': '1.1.2',
+});
 const ctl = (id: string, extra: Partial<Control> = {}): Control => ({ id, title: id.toUpperCase(), ...extra });
 
 // a1 has children a1.1 and a1.2; loose param p-loose is inserted only by b1's statement.
 const catalog: Catalog = {
   uuid: '11111111-1111-4111-8111-111111111111',
   metadata: meta('ABC catalog'),
-  params: [{ id: 'p-loose', label: 'loose' }, { id: 'p-unused', label: 'unused' }],
+  params: [
+    { id: 'p-loose', label: 'loose' },
+    { id: 'p-unused', label: 'unused' },
+  ],
   groups: [
     {
       id: 'a',
@@ -23,15 +31,31 @@ const catalog: Catalog = {
           params: [{ id: 'a1_prm', label: 'who', values: ['x'] }],
           props: [{ name: 'label', value: 'A-1' }],
           parts: [
-            { id: 'a1_smt', name: 'statement', prose: 'Do {{ insert: param, a1_prm }}.', parts: [{ id: 'a1_smt.a', name: 'item' }] },
-            { id: 'a1_gdn', name: 'guidance', class: 'extra', prose: 'see [doc](#22222222-2222-4222-8222-222222222222)' },
+            {
+              id: 'a1_smt',
+              name: 'statement',
+              prose: 'Do {{ insert: param, a1_prm }}.',
+              parts: [{ id: 'a1_smt.a', name: 'item' }],
+            },
+            {
+              id: 'a1_gdn',
+              name: 'guidance',
+              class: 'extra',
+              prose: 'see [doc](#22222222-2222-4222-8222-222222222222)',
+            },
           ],
           controls: [ctl('a1.1'), ctl('a1.2', { controls: [ctl('a1.2.1')] })],
         }),
         ctl('a2'),
       ],
     },
-    { id: 'b', title: 'Group B', controls: [ctl('b1', { parts: [{ id: 'b1_smt', name: 'statement', prose: 'Use {{ insert: param, p-loose }}' }] })] },
+    {
+      id: 'b',
+      title: 'Group B',
+      controls: [
+        ctl('b1', { parts: [{ id: 'b1_smt', name: 'statement', prose: 'Use {{ insert: param, p-loose }}' }] }),
+      ],
+    },
     { id: 'c', title: 'Group C', controls: [ctl('c1')] },
   ],
   'back-matter': {
@@ -44,12 +68,21 @@ const catalog: Catalog = {
 };
 
 const profile = (p: Partial<Profile>): { profile: Profile } => ({
-  profile: { uuid: '55555555-5555-4555-8555-555555555555', metadata: meta('P'), imports: [{ href: 'abc_catalog.json' }], ...p },
+  profile: {
+    uuid: '55555555-5555-4555-8555-555555555555',
+    metadata: meta('P'),
+    imports: [{ href: 'abc_catalog.json' }],
+    ...p,
+  },
 });
 const run = (p: Partial<Profile>, docs: Record<string, unknown> = {}) =>
-  resolveProfile(profile(p), { loader: memoryLoader({ 'abc_catalog.json': { catalog }, ...docs } as never), uri: '/x/p.json' });
+  resolveProfile(profile(p), {
+    loader: memoryLoader({ 'abc_catalog.json': { catalog }, ...docs } as never),
+    uri: '/x/p.json',
+  });
 
-const ids = (cs: Control[] | undefined): unknown[] => (cs ?? []).map((c) => (c.controls ? [c.id, ids(c.controls)] : c.id));
+const ids = (cs: Control[] | undefined): unknown[] =>
+  (cs ?? []).map((c) => (c.controls ? [c.id, ids(c.controls)] : c.id));
 
 describe('selection', () => {
   it('with no include directive includes all, unstructured (no groups), children inside selected parents', async () => {
@@ -63,7 +96,10 @@ describe('selection', () => {
       imports: [
         {
           href: 'abc_catalog.json',
-          'include-controls': [{ 'with-ids': ['a1'], 'with-child-controls': 'yes' }, { matching: [{ pattern: 'b?' }, { pattern: 'c*' }] }],
+          'include-controls': [
+            { 'with-ids': ['a1'], 'with-child-controls': 'yes' },
+            { matching: [{ pattern: 'b?' }, { pattern: 'c*' }] },
+          ],
           'exclude-controls': [{ 'with-ids': ['a1.2.1', 'c1'] }],
         },
       ],
@@ -73,8 +109,12 @@ describe('selection', () => {
   });
 
   it('warns about ids the catalog does not have', async () => {
-    const { warnings } = await run({ imports: [{ href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['zz-9'] }] }] });
-    expect(warnings).toEqual([{ path: '$.profile.imports[0].include-controls[0].with-ids', message: expect.stringContaining('zz-9') }]);
+    const { warnings } = await run({
+      imports: [{ href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['zz-9'] }] }],
+    });
+    expect(warnings).toEqual([
+      { path: '$.profile.imports[0].include-controls[0].with-ids', message: expect.stringContaining('zz-9') },
+    ]);
   });
 });
 
@@ -146,7 +186,12 @@ describe('modify', () => {
     const { catalog: out } = await run({
       modify: {
         'set-parameters': [
-          { 'param-id': 'a1_prm', label: 'whom', select: { choice: ['x', 'y'] }, constraints: [{ description: 'at least one' }] },
+          {
+            'param-id': 'a1_prm',
+            label: 'whom',
+            select: { choice: ['x', 'y'] },
+            constraints: [{ description: 'at least one' }],
+          },
           { 'param-id': 'a1_prm', guidelines: [{ prose: 'pick' }], props: [{ name: 'n', value: 'v' }] },
         ],
       },
@@ -197,7 +242,9 @@ describe('modify', () => {
     expect((await remove({ 'by-class': 'extra' }))?.parts?.map((p) => p.id)).toEqual(['a1_smt']);
     expect((await remove({ 'by-id': 'a1_smt.a' }))?.parts?.[0]?.parts).toBeUndefined();
     expect((await remove({ 'by-item-name': 'prop' }))?.props).toBeUndefined();
-    expect((await remove({ 'by-item-name': 'part', 'by-name': 'statement' }))?.parts?.map((p) => p.id)).toEqual(['a1_gdn']);
+    expect((await remove({ 'by-item-name': 'part', 'by-name': 'statement' }))?.parts?.map((p) => p.id)).toEqual([
+      'a1_gdn',
+    ]);
     expect((await remove({ 'by-ns': 'urn:none' }))?.parts).toHaveLength(2);
   });
 });
@@ -229,7 +276,9 @@ describe('files: back-matter rlinks, profiles importing profiles, cycles, --cata
     profile: {
       uuid: '77777777-7777-4777-8777-777777777777',
       metadata: meta('via resource'),
-      imports: [{ href: '#88888888-8888-4888-8888-888888888888', 'include-controls': [{ 'with-ids': ['a1', 'a2', 'b1'] }] }],
+      imports: [
+        { href: '#88888888-8888-4888-8888-888888888888', 'include-controls': [{ 'with-ids': ['a1', 'a2', 'b1'] }] },
+      ],
       'back-matter': {
         resources: [
           {
@@ -245,9 +294,30 @@ describe('files: back-matter rlinks, profiles importing profiles, cycles, --cata
     },
   });
   write('base_profile.json', viaResource('abc_catalog.json'));
-  write('top_profile.json', { profile: { uuid: '99999999-9999-4999-8999-999999999999', metadata: meta('top'), imports: [{ href: 'base_profile.json', 'include-controls': [{ 'with-ids': ['a1'] }] }] } });
-  write('cycle_a_profile.json', { profile: { uuid: '99999999-9999-4999-8999-99999999999a', metadata: meta('a'), imports: [{ href: 'cycle_b_profile.json' }, { href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['c1'] }] }] } });
-  write('cycle_b_profile.json', { profile: { uuid: '99999999-9999-4999-8999-99999999999b', metadata: meta('b'), imports: [{ href: 'cycle_a_profile.json' }] } });
+  write('top_profile.json', {
+    profile: {
+      uuid: '99999999-9999-4999-8999-999999999999',
+      metadata: meta('top'),
+      imports: [{ href: 'base_profile.json', 'include-controls': [{ 'with-ids': ['a1'] }] }],
+    },
+  });
+  write('cycle_a_profile.json', {
+    profile: {
+      uuid: '99999999-9999-4999-8999-99999999999a',
+      metadata: meta('a'),
+      imports: [
+        { href: 'cycle_b_profile.json' },
+        { href: 'abc_catalog.json', 'include-controls': [{ 'with-ids': ['c1'] }] },
+      ],
+    },
+  });
+  write('cycle_b_profile.json', {
+    profile: {
+      uuid: '99999999-9999-4999-8999-99999999999b',
+      metadata: meta('b'),
+      imports: [{ href: 'cycle_a_profile.json' }],
+    },
+  });
   write('remote_profile.json', viaResource('https://example.org/oscal/ABC_catalog.json'));
 
   it('resolves a #uuid import through the JSON rlink relative to the profile file', async () => {
@@ -274,6 +344,8 @@ describe('files: back-matter rlinks, profiles importing profiles, cycles, --cata
     const { catalog: out } = await resolveProfileFile(join(dir, 'remote_profile.json'), { catalogs: [other] });
     expect(ids(out.catalog.controls)).toEqual(['a1', 'a2', 'b1']);
     const byTitle = fileLoader({ catalogs: [other] });
-    await expect(byTitle.load('https://x/y/z.json', '/', { title: 'ABC Catalog' })).resolves.toMatchObject({ uri: other });
+    await expect(byTitle.load('https://x/y/z.json', '/', { title: 'ABC Catalog' })).resolves.toMatchObject({
+      uri: other,
+    });
   });
 });

@@ -65,12 +65,7 @@ function countControls(body: Body): number {
   return n;
 }
 
-async function loadImport(
-  profile: Profile,
-  i: number,
-  uri: string,
-  ctx: Context,
-): Promise<LoadedDocument | null> {
+async function loadImport(profile: Profile, i: number, uri: string, ctx: Context): Promise<LoadedDocument | null> {
   const where = `$.profile.imports[${i}]`;
   const href = profile.imports[i]?.href ?? '';
   const found = importCandidates(href, profile['back-matter']?.resources);
@@ -197,7 +192,9 @@ export async function resolveProfile(
 ): Promise<ResolveResult> {
   const profile = 'profile' in input ? input.profile : input;
   if (!profile || !Array.isArray(profile.imports)) {
-    throw new DomainError('validation_failed', 'not an OSCAL profile', [{ path: ['profile'], message: 'missing imports' }]);
+    throw new DomainError('validation_failed', 'not an OSCAL profile', [
+      { path: ['profile'], message: 'missing imports' },
+    ]);
   }
   const uri = opts.uri ?? resolvePath(process.cwd(), 'profile.json');
   const ctx: Context = { opts, warnings: [], resolved: new Map(), documents: new Set() };

@@ -39,7 +39,10 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
 
 /** OSCAL 1.x `matching/pattern` is a glob: `*` any run of characters, `?` one character, matched on the whole id. */
 export function globToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const body = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${body}$`);
 }
 

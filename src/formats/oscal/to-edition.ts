@@ -5,7 +5,9 @@ const INSERT = /\{\{\s*insert:\s*param,\s*([^\s}]+)\s*\}\}/g;
 
 /** The label people write: the plain `label` prop ('AC-2(1)'), not the zero-padded or 53A ones. */
 const labelOf = (props: Prop[] | undefined, fallback: string) =>
-  props?.find((p) => p.name === 'label' && !p.class)?.value ?? props?.find((p) => p.name === 'label')?.value ?? fallback;
+  props?.find((p) => p.name === 'label' && !p.class)?.value ??
+  props?.find((p) => p.name === 'label')?.value ??
+  fallback;
 
 function paramText(p: Param | undefined, id: string): string {
   if (!p) return `[${id}]`;
@@ -35,7 +37,11 @@ function toParam(p: Param): CatalogParam {
   const out: CatalogParam = { id: p.id };
   if (p.label) out.label = p.label;
   if (p.values) out.values = [...p.values];
-  if (p.select) out.select = { ...(p.select['how-many'] ? { howMany: p.select['how-many'] } : {}), choice: [...(p.select.choice ?? [])] };
+  if (p.select)
+    out.select = {
+      ...(p.select['how-many'] ? { howMany: p.select['how-many'] } : {}),
+      choice: [...(p.select.choice ?? [])],
+    };
   const guidelines = (p.guidelines ?? []).map((g) => g.prose).join('\n');
   if (guidelines) out.guidelines = guidelines;
   return out;
@@ -57,7 +63,9 @@ export function oscalCatalogToEdition(
   const collect = (cs: Control[] | undefined) =>
     (cs ?? []).forEach((c) => ((c.params ?? []).forEach((p) => params.set(p.id, p)), collect(c.controls)));
   const collectGroups = (gs: Group[] | undefined) =>
-    (gs ?? []).forEach((g) => ((g.params ?? []).forEach((p) => params.set(p.id, p)), collect(g.controls), collectGroups(g.groups)));
+    (gs ?? []).forEach(
+      (g) => ((g.params ?? []).forEach((p) => params.set(p.id, p)), collect(g.controls), collectGroups(g.groups)),
+    );
   (cat.params ?? []).forEach((p) => params.set(p.id, p));
   collect(cat.controls);
   collectGroups(cat.groups);
@@ -76,7 +84,10 @@ export function oscalCatalogToEdition(
   const addControl = (c: Control, depth: number, parentId: string | null, position: number, nested: boolean) => {
     const withdrawn = c.props?.some((p) => p.name === 'status' && p.value.toLowerCase() === 'withdrawn') ?? false;
     const sortId = c.props?.find((p) => p.name === 'sort-id')?.value;
-    const text = statementText(c.parts?.find((p) => p.name === 'statement'), params);
+    const text = statementText(
+      c.parts?.find((p) => p.name === 'statement'),
+      params,
+    );
     nodes.push({
       ...base(c.id, nested ? 'enhancement' : 'control', depth, parentId, position, c.title),
       label: labelOf(c.props, c.id.toUpperCase()),

@@ -13,7 +13,9 @@ const CONTENT = new URL('../../../content/', import.meta.url).pathname;
 
 describe('validateOscalDocument against NIST schemas', () => {
   const files = [
-    ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).map((f) => `${EXAMPLES}/${f}`),
+    ...readdirSync(EXAMPLES)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => `${EXAMPLES}/${f}`),
     `${CONTENT}nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json`,
     `${CONTENT}nist-sp800-53-rev4/catalog/NIST_SP-800-53_rev4_catalog-min.json`,
     ...['rev4', 'rev5'].flatMap((rev) =>
@@ -62,7 +64,10 @@ describe('validateOscalDocument against NIST schemas', () => {
     catalog12.catalog.metadata['oscal-version'] = '1.2.1';
     expect(validateOscalDocument(catalog12)).toMatchObject({ valid: true, version: '1.2.1' });
     catalog12.catalog.metadata['oscal-version'] = '9.9';
-    expect(validateOscalDocument(catalog12)).toMatchObject({ valid: false, errors: [{ path: '$.catalog.metadata.oscal-version' }] });
+    expect(validateOscalDocument(catalog12)).toMatchObject({
+      valid: false,
+      errors: [{ path: '$.catalog.metadata.oscal-version' }],
+    });
     const mapping = {
       'mapping-collection': {
         uuid: '0f6a2e8e-8c2e-4d2b-9b8e-0e6c7a8b9c0d',

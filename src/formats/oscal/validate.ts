@@ -41,7 +41,10 @@ let ajvLib: { Ajv: new (opts: object) => AjvType; addFormats: (a: AjvType) => Aj
 function loadAjv() {
   if (!ajvLib) {
     const formats = require('ajv-formats') as { default?: unknown };
-    ajvLib = { Ajv: (require('ajv') as { Ajv: new (opts: object) => AjvType }).Ajv, addFormats: (formats.default ?? formats) as (a: AjvType) => AjvType };
+    ajvLib = {
+      Ajv: (require('ajv') as { Ajv: new (opts: object) => AjvType }).Ajv,
+      addFormats: (formats.default ?? formats) as (a: AjvType) => AjvType,
+    };
   }
   return ajvLib;
 }
@@ -111,7 +114,8 @@ export function validateOscalDocument(doc: unknown, opts: { version?: string } =
     };
   }
   const metadata = (root[model] as { metadata?: { 'oscal-version'?: unknown } } | undefined)?.metadata;
-  const declared = opts.version ?? (typeof metadata?.['oscal-version'] === 'string' ? metadata['oscal-version'] : undefined);
+  const declared =
+    opts.version ?? (typeof metadata?.['oscal-version'] === 'string' ? metadata['oscal-version'] : undefined);
   const version = ONLY_IN[model] ?? schemaVersionFor(declared);
   if (!version) {
     return {
@@ -124,9 +128,11 @@ export function validateOscalDocument(doc: unknown, opts: { version?: string } =
   const validate = validatorFor(version, model);
   if (validate(doc)) return { valid: true, version, model, errors: [] };
   const seen = new Set<string>();
-  const errors = (validate.errors ?? []).map((e) => describe(e, doc)).filter((e) => {
-    const k = `${e.path}\u0000${e.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
+  const errors = (validate.errors ?? [])
+    .map((e) => describe(e, doc))
+    .filter((e) => {
+      const k = `${e.path}\u0000${e.message}`;
+      return seen.has(k) ? false : (seen.add(k), true);
+    });
   return { valid: false, version, model, errors };
 }

@@ -9,7 +9,8 @@ export function cellText(value: unknown, numFmt?: string): string {
   if (value instanceof Date) return isoDate(value);
   if (typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    if (Array.isArray(v.richText)) return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
+    if (Array.isArray(v.richText))
+      return (v.richText as { text?: unknown }[]).map((r) => (typeof r.text === 'string' ? r.text : '')).join('');
     if ('formula' in v || 'sharedFormula' in v || 'result' in v) return cellText(v.result, numFmt);
     if ('text' in v) return cellText(v.text, numFmt); // hyperlink: { text, hyperlink }
     if (typeof v.error === 'string') return v.error;

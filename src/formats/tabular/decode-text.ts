@@ -47,7 +47,8 @@ function sniffBomlessUtf16(buf: Buffer): 'utf-16le' | 'utf-16be' | null {
  * CP932, the usual reason a Japanese CSV is not UTF-8). Rows with U+FFFD are then reported as "bad encoding".
  */
 export function decodeText(buf: Buffer): DecodedText {
-  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { ...decodeUtf('utf-8', buf.subarray(3)), encoding: 'utf-8-bom' };
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf)
+    return { ...decodeUtf('utf-8', buf.subarray(3)), encoding: 'utf-8-bom' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { ...decodeUtf('utf-16le', buf.subarray(2)), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { ...decodeUtf('utf-16be', buf.subarray(2)), encoding: 'utf-16be' };
   const utf16 = sniffBomlessUtf16(buf);

@@ -17,9 +17,11 @@ export interface DetectedColumn {
 }
 
 /** The item's columns, and the columns that describe its parents (never the item's own title). */
-export type DetectedColumns = { id: DetectedColumn; title: DetectedColumn | null; text: DetectedColumn | null } & Partial<
-  Record<ParentRole, DetectedColumn | null>
->;
+export type DetectedColumns = {
+  id: DetectedColumn;
+  title: DetectedColumn | null;
+  text: DetectedColumn | null;
+} & Partial<Record<ParentRole, DetectedColumn | null>>;
 
 /** A role the user should confirm: matched only partly, several columns fit, or a guess from the layout. */
 export interface UncertainRole {
@@ -86,7 +88,10 @@ const width = (rows: readonly TableRow[]) => rows.reduce((w, r) => Math.max(w, r
 
 /** Average length of a column's non-empty cells: prose columns are the long ones. */
 function averageLength(rows: readonly TableRow[], index: number): number {
-  const lens = rows.slice(0, VALUE_SAMPLE).map((r) => (r.cells[index] ?? '').trim().length).filter((n) => n > 0);
+  const lens = rows
+    .slice(0, VALUE_SAMPLE)
+    .map((r) => (r.cells[index] ?? '').trim().length)
+    .filter((n) => n > 0);
   return lens.length === 0 ? 0 : lens.reduce((a, b) => a + b, 0) / lens.length;
 }
 
@@ -118,19 +123,26 @@ export function detectColumns(rows: readonly TableRow[]): ColumnDetection | null
   const data = nonEmpty.slice(headerRowIndex + 1);
   fillByLayout(best, data);
   const headerCells = best.headerless ? undefined : nonEmpty[headerRowIndex]?.cells;
-  for (const col of Object.values(best.roles)) if (col.header === null && headerCells) col.header = (headerCells[col.index] ?? '').trim() || null;
+  for (const col of Object.values(best.roles))
+    if (col.header === null && headerCells) col.header = (headerCells[col.index] ?? '').trim() || null;
   const id = best.roles.id;
   if (!id) return null;
   const columns: DetectedColumns = { id, title: best.roles.title ?? null, text: best.roles.text ?? null };
   for (const role of PARENT_ROLES) if (best.roles[role]) columns[role] = best.roles[role];
   const hasParentTitle = PARENT_ROLES.some((r) => r.endsWith('Title') && best.roles[r]);
   if (!columns.title && hasParentTitle) {
-    best.notes.push('title: no column holds the items\' own titles (the title columns describe parents); titles are kept');
+    best.notes.push(
+      "title: no column holds the items' own titles (the title columns describe parents); titles are kept",
+    );
     best.uncertain.push({ role: 'title', reason: 'missing', candidates: [] });
   }
   const viaHeader = (c: DetectedColumn | null) => c?.matchedBy === 'header';
-  const confidence = viaHeader(columns.id) && viaHeader(columns.text) && best.uncertain.length === 0 ? 'high'
-    : !best.headerless && columns.text ? 'medium' : 'low';
+  const confidence =
+    viaHeader(columns.id) && viaHeader(columns.text) && best.uncertain.length === 0
+      ? 'high'
+      : !best.headerless && columns.text
+        ? 'medium'
+        : 'low';
   return {
     headerRow: best.headerless ? null : (nonEmpty[headerRowIndex]?.row ?? null),
     dataStartRow: data[0]?.row ?? (nonEmpty[headerRowIndex]?.row ?? 0) + 1,
@@ -148,7 +160,12 @@ export function detectColumns(rows: readonly TableRow[]): ColumnDetection | null
 export function previewRows(data: readonly TableRow[], columns: DetectedColumns, count = 5): PreviewRow[] {
   const get = (r: TableRow, c: DetectedColumn | null | undefined) => (c ? (r.cells[c.index] ?? '') : '');
   return data.slice(0, count).map((r) => {
-    const out: PreviewRow = { row: r.row, id: get(r, columns.id), title: get(r, columns.title), text: get(r, columns.text).slice(0, 200) };
+    const out: PreviewRow = {
+      row: r.row,
+      id: get(r, columns.id),
+      title: get(r, columns.title),
+      text: get(r, columns.text).slice(0, 200),
+    };
     const parents: Partial<Record<ParentRole, string>> = {};
     for (const role of PARENT_ROLES) if (columns[role]) parents[role] = get(r, columns[role]).slice(0, 200);
     if (Object.keys(parents).length > 0) out.parents = parents;
@@ -159,8 +176,17 @@ export function previewRows(data: readonly TableRow[], columns: DetectedColumns,
 export function sheetColumns(data: readonly TableRow[], headerCells: readonly string[] | undefined): SheetColumn[] {
   const n = Math.max(width(data), headerCells?.length ?? 0);
   return [...Array(n).keys()].map((i) => {
-    const sample = data.slice(0, VALUE_SAMPLE).map((r) => (r.cells[i] ?? '').trim()).find((v) => v !== '') ?? '';
-    return { index: i, letter: columnLetter(i), header: (headerCells?.[i] ?? '').trim() || null, sample: sample.slice(0, 80) };
+    const sample =
+      data
+        .slice(0, VALUE_SAMPLE)
+        .map((r) => (r.cells[i] ?? '').trim())
+        .find((v) => v !== '') ?? '';
+    return {
+      index: i,
+      letter: columnLetter(i),
+      header: (headerCells?.[i] ?? '').trim() || null,
+      sample: sample.slice(0, 80),
+    };
   });
 }
 
@@ -169,33 +195,55 @@ function headerCandidate(rows: readonly TableRow[], h: number): Candidate | null
   if (!header) return null;
   const above = rows[h - 1];
   const data = rows.slice(h + 1);
-  const c: Candidate = { headerIndex: h, headerless: false, roles: {}, score: 0, notes: [], uncertain: [], parentColumns: new Set() };
+  const c: Candidate = {
+    headerIndex: h,
+    headerless: false,
+    roles: {},
+    score: 0,
+    notes: [],
+    uncertain: [],
+    parentColumns: new Set(),
+  };
   const found: { role: ColumnRole; exact: boolean; synonym: string; col: DetectedColumn }[] = [];
   for (let i = 0; i < header.cells.length; i++) {
     // A header merged vertically keeps its text in the row above only.
     const text = (header.cells[i] ?? '').trim() || (above?.cells[i] ?? '').trim();
     const m = text ? matchHeader(text) : null;
     if (text && describesParent(text)) c.parentColumns.add(i);
-    if (m) found.push({ ...m, col: { index: i, letter: columnLetter(i), header: text, matchedBy: m.exact ? 'header' : 'header-partial' } });
+    if (m)
+      found.push({
+        ...m,
+        col: { index: i, letter: columnLetter(i), header: text, matchedBy: m.exact ? 'header' : 'header-partial' },
+      });
   }
   if (found.length === 0) return null;
   for (const role of ['id', 'text', 'title', ...PARENT_ROLES] as const) {
-    const options = found.filter((f) => f.role === role && !Object.values(c.roles).some((r) => r.index === f.col.index));
+    const options = found.filter(
+      (f) => f.role === role && !Object.values(c.roles).some((r) => r.index === f.col.index),
+    );
     // Exact beats partial, then the more specific synonym, then the left-most column.
-    options.sort((a, b) => Number(b.exact) - Number(a.exact) || b.synonym.length - a.synonym.length || a.col.index - b.col.index);
+    options.sort(
+      (a, b) => Number(b.exact) - Number(a.exact) || b.synonym.length - a.synonym.length || a.col.index - b.col.index,
+    );
     const pick = options[0];
     if (!pick) continue;
     if (role === 'id' && idLikeShare(data, pick.col.index) < 0.3 && data.length > 0) {
-      c.notes.push(`column ${pick.col.letter} "${pick.col.header}" is named like an id column but its values are not ISMAP ids`);
+      c.notes.push(
+        `column ${pick.col.letter} "${pick.col.header}" is named like an id column but its values are not ISMAP ids`,
+      );
       continue;
     }
     c.roles[role] = pick.col;
     const isItemRole = role === 'id' || role === 'text' || role === 'title';
     if (isItemRole) c.score += (pick.exact ? 3 : 2) * (role === 'title' ? 0.5 : 1);
-    c.notes.push(`${role}: column ${pick.col.letter} "${pick.col.header}" (header row ${header.row}${pick.exact ? '' : ', partial match'})`);
-    for (const other of options.slice(1)) c.notes.push(`  also possible for ${role}: column ${other.col.letter} "${other.col.header}"`);
+    c.notes.push(
+      `${role}: column ${pick.col.letter} "${pick.col.header}" (header row ${header.row}${pick.exact ? '' : ', partial match'})`,
+    );
+    for (const other of options.slice(1))
+      c.notes.push(`  also possible for ${role}: column ${other.col.letter} "${other.col.header}"`);
     const rivals = options.slice(1).filter((o) => o.exact === pick.exact);
-    if (rivals.length > 0) c.uncertain.push({ role, reason: 'several', candidates: [pick, ...rivals].map((o) => o.col.letter) });
+    if (rivals.length > 0)
+      c.uncertain.push({ role, reason: 'several', candidates: [pick, ...rivals].map((o) => o.col.letter) });
     else if (!pick.exact) c.uncertain.push({ role, reason: 'partial', candidates: [pick.col.letter] });
   }
   if (!c.roles.id) {
@@ -225,7 +273,15 @@ function bestIdColumnByValues(data: readonly TableRow[], c: Candidate): Detected
 
 /** No header row: the id column by its values, data starting at the first row whose id cell is an id. */
 function headerlessCandidate(rows: readonly TableRow[]): Candidate | null {
-  const c: Candidate = { headerIndex: -1, headerless: true, roles: {}, score: 0, notes: ['no header row found'], uncertain: [], parentColumns: new Set() };
+  const c: Candidate = {
+    headerIndex: -1,
+    headerless: true,
+    roles: {},
+    score: 0,
+    notes: ['no header row found'],
+    uncertain: [],
+    parentColumns: new Set(),
+  };
   const id = bestIdColumnByValues(rows, c);
   if (!id) return null;
   c.roles.id = id;
@@ -258,6 +314,10 @@ function fillByLayout(c: Candidate, data: readonly TableRow[]) {
   if (!c.roles.title && title && title.len < text.len / 2) {
     c.roles.title = { index: title.i, letter: columnLetter(title.i), header: null, matchedBy: 'layout' };
     c.notes.push(`title: column ${columnLetter(title.i)} (shorter cells)`);
-    c.uncertain.push({ role: 'title', reason: 'layout', candidates: byLength.slice(1, 4).map((x) => columnLetter(x.i)) });
+    c.uncertain.push({
+      role: 'title',
+      reason: 'layout',
+      candidates: byLength.slice(1, 4).map((x) => columnLetter(x.i)),
+    });
   }
 }

@@ -16,20 +16,117 @@ export const ITEM_ROLES: readonly ItemRole[] = ['id', 'title', 'text'];
 
 const SYNONYMS: Record<ColumnRole, string[]> = {
   id: [
-    'ID', 'No.', 'No', 'Number', 'Control ID', 'Control No', 'Control Number', 'Ref', 'Item No', 'Item ID',
-    '管理策番号', '番号', '項番', '管理策ID', 'ISMAP管理基準番号', '管理基準番号', '基準番号', '項目番号', '識別子', '詳細管理策番号',
+    'ID',
+    'No.',
+    'No',
+    'Number',
+    'Control ID',
+    'Control No',
+    'Control Number',
+    'Ref',
+    'Item No',
+    'Item ID',
+    '管理策番号',
+    '番号',
+    '項番',
+    '管理策ID',
+    'ISMAP管理基準番号',
+    '管理基準番号',
+    '基準番号',
+    '項目番号',
+    '識別子',
+    '詳細管理策番号',
   ],
-  title: ['Title', 'Name', 'Control Name', 'Control Title', 'Heading', 'Item Title', 'タイトル', '名称', '見出し', '管理策名', '項目名', '表題'],
+  title: [
+    'Title',
+    'Name',
+    'Control Name',
+    'Control Title',
+    'Heading',
+    'Item Title',
+    'タイトル',
+    '名称',
+    '見出し',
+    '管理策名',
+    '項目名',
+    '表題',
+  ],
   text: [
-    'Text', 'Description', 'Control', 'Requirement', 'Requirements', 'Control Text', 'Statement', 'Criteria',
-    'Control Criteria', 'Detailed Control', '管理策', '本文', '内容', '詳細管理策', '管理基準', '管理策本文', '要求事項', '基準',
+    'Text',
+    'Description',
+    'Control',
+    'Requirement',
+    'Requirements',
+    'Control Text',
+    'Statement',
+    'Criteria',
+    'Control Criteria',
+    'Detailed Control',
+    '管理策',
+    '本文',
+    '内容',
+    '詳細管理策',
+    '管理基準',
+    '管理策本文',
+    '要求事項',
+    '基準',
   ],
-  domainId: ['Domain ID', 'Domain No', 'Domain Number', 'Clause ID', 'Clause No', 'Chapter No', 'Section ID', 'Section No', '章番号', '分野番号'],
-  domainTitle: ['Domain', 'Domain Title', 'Domain Name', 'Clause', 'Clause Title', 'Chapter', 'Section', 'Section Title', '分野', '章名', '分野名'],
-  categoryId: ['Category ID', 'Category No', 'Category Number', 'Group ID', 'Group No', 'カテゴリ番号', 'カテゴリー番号', '分類番号'],
-  categoryTitle: ['Category', 'Category Title', 'Category Name', 'Group', 'Group Title', 'カテゴリ', 'カテゴリー', '分類', '分類名', 'カテゴリ名'],
+  domainId: [
+    'Domain ID',
+    'Domain No',
+    'Domain Number',
+    'Clause ID',
+    'Clause No',
+    'Chapter No',
+    'Section ID',
+    'Section No',
+    '章番号',
+    '分野番号',
+  ],
+  domainTitle: [
+    'Domain',
+    'Domain Title',
+    'Domain Name',
+    'Clause',
+    'Clause Title',
+    'Chapter',
+    'Section',
+    'Section Title',
+    '分野',
+    '章名',
+    '分野名',
+  ],
+  categoryId: [
+    'Category ID',
+    'Category No',
+    'Category Number',
+    'Group ID',
+    'Group No',
+    'カテゴリ番号',
+    'カテゴリー番号',
+    '分類番号',
+  ],
+  categoryTitle: [
+    'Category',
+    'Category Title',
+    'Category Name',
+    'Group',
+    'Group Title',
+    'カテゴリ',
+    'カテゴリー',
+    '分類',
+    '分類名',
+    'カテゴリ名',
+  ],
   objectiveId: ['Objective ID', 'Objective No', 'Control Objective ID', 'Control Objective No', '管理目的番号'],
-  objectiveTitle: ['Objective', 'Control Objective', 'Objective Title', 'Control Objective Title', '管理目的', '管理目的名'],
+  objectiveTitle: [
+    'Objective',
+    'Control Objective',
+    'Objective Title',
+    'Control Objective Title',
+    '管理目的',
+    '管理目的名',
+  ],
 };
 
 /**
@@ -37,7 +134,21 @@ const SYNONYMS: Record<ColumnRole, string[]> = {
  * one of them never matches an item role, even when it also contains 'title' or 'control'.
  */
 // Not a bare '章': '文章' (prose) contains it.
-const PARENT_WORDS = ['domain', 'clause', 'chapter', 'section', 'category', 'group', 'objective', '章番号', '章名', '分野', 'カテゴリ', '分類', '管理目的'];
+const PARENT_WORDS = [
+  'domain',
+  'clause',
+  'chapter',
+  'section',
+  'category',
+  'group',
+  'objective',
+  '章番号',
+  '章名',
+  '分野',
+  'カテゴリ',
+  '分類',
+  '管理目的',
+];
 
 const BRACKETS = /[()[\]{}<>（）［］｛｝〈〉《》「」『』【】〔〕]/g;
 const PUNCTUATION = /[\s.:：・_\-‐－―/／、,。*＊※#]/g;
@@ -88,9 +199,14 @@ export function matchHeader(cell: string): HeaderMatch | null {
     for (const { role, name } of NORMALIZED) {
       if (parent !== isParentRole(role)) continue;
       // Short ASCII synonyms ('no', 'id', 'ref') only match exactly: 'notes' or 'video' are not ids.
-      const m: HeaderMatch | null = v === name ? { role, exact: true, synonym: name }
-        : name.length >= 4 || /[^\x00-\x7f]/.test(name) ? (v.includes(name) ? { role, exact: false, synonym: name } : null)
-        : null;
+      const m: HeaderMatch | null =
+        v === name
+          ? { role, exact: true, synonym: name }
+          : name.length >= 4 || /[^\x00-\x7f]/.test(name)
+            ? v.includes(name)
+              ? { role, exact: false, synonym: name }
+              : null
+            : null;
       if (m && better(m)) best = m;
     }
   }

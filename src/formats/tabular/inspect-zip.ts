@@ -28,17 +28,38 @@ const TAIL = 64;
 export async function inspectZip(path: string, file: string, limits: TableLimits): Promise<ZipInspection> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false });
+    zip = await yauzl.openPromise(path, {
+      lazyEntries: true,
+      autoClose: false,
+      validateEntrySizes: true,
+      strictFileNames: false,
+    });
   } catch (e) {
-    throw tableError('corrupt_zip', `the workbook is truncated or corrupt and cannot be opened (${(e as Error).message}); save it again from Excel`, { file });
+    throw tableError(
+      'corrupt_zip',
+      `the workbook is truncated or corrupt and cannot be opened (${(e as Error).message}); save it again from Excel`,
+      { file },
+    );
   }
   try {
     if (zip.entryCount > limits.maxZipEntries) {
-      throw tableError('zip_bomb', `the workbook has ${zip.entryCount} parts (at most ${limits.maxZipEntries}); refusing a suspected zip bomb`, { file });
+      throw tableError(
+        'zip_bomb',
+        `the workbook has ${zip.entryCount} parts (at most ${limits.maxZipEntries}); refusing a suspected zip bomb`,
+        { file },
+      );
     }
     const entries = await listEntries(zip, file, limits);
-    checkIsWorkbook(entries.map((e) => e.fileName), file);
-    const result: ZipInspection = { entryNames: entries.map((e) => e.fileName), inflatedBytes: 0, rowsPerSheet: new Map(), cells: 0 };
+    checkIsWorkbook(
+      entries.map((e) => e.fileName),
+      file,
+    );
+    const result: ZipInspection = {
+      entryNames: entries.map((e) => e.fileName),
+      inflatedBytes: 0,
+      rowsPerSheet: new Map(),
+      cells: 0,
+    };
     for (const entry of entries) await inflateAndScan(zip, entry, file, limits, result);
     return result;
   } finally {
@@ -52,23 +73,40 @@ async function listEntries(zip: ZipFile, file: string, limits: TableLimits): Pro
   try {
     for await (const entry of zip.eachEntry()) {
       if (entry.fileName.endsWith('/')) continue;
-      if (entry.isEncrypted()) throw tableError('encrypted', 'the workbook is encrypted: remove the password and save it again', { file });
+      if (entry.isEncrypted())
+        throw tableError('encrypted', 'the workbook is encrypted: remove the password and save it again', { file });
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
-        throw tableError('corrupt_zip', `the workbook part ${entry.fileName} uses an unsupported compression method (${entry.compressionMethod})`, { file });
+        throw tableError(
+          'corrupt_zip',
+          `the workbook part ${entry.fileName} uses an unsupported compression method (${entry.compressionMethod})`,
+          { file },
+        );
       }
       declared += entry.uncompressedSize;
       if (declared > limits.maxUncompressedBytes) {
-        throw tableError('zip_bomb', `the workbook would inflate to more than ${mb(limits.maxUncompressedBytes)}; refusing a suspected zip bomb`, { file });
+        throw tableError(
+          'zip_bomb',
+          `the workbook would inflate to more than ${mb(limits.maxUncompressedBytes)}; refusing a suspected zip bomb`,
+          { file },
+        );
       }
       const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
       if (entry.uncompressedSize > limits.ratioMinBytes && ratio > limits.maxCompressionRatio) {
-        throw tableError('zip_bomb', `the workbook part ${entry.fileName} is compressed ${Math.round(ratio)}:1 (at most ${limits.maxCompressionRatio}:1); refusing a suspected zip bomb`, { file });
+        throw tableError(
+          'zip_bomb',
+          `the workbook part ${entry.fileName} is compressed ${Math.round(ratio)}:1 (at most ${limits.maxCompressionRatio}:1); refusing a suspected zip bomb`,
+          { file },
+        );
       }
       entries.push(entry);
     }
   } catch (e) {
     if (isDomainError(e)) throw e;
-    throw tableError('corrupt_zip', `the workbook is truncated or corrupt (${(e as Error).message}); save it again from Excel`, { file });
+    throw tableError(
+      'corrupt_zip',
+      `the workbook is truncated or corrupt (${(e as Error).message}); save it again from Excel`,
+      { file },
+    );
   }
   return entries;
 }
@@ -76,10 +114,13 @@ async function listEntries(zip: ZipFile, file: string, limits: TableLimits): Pro
 function checkIsWorkbook(names: string[], file: string) {
   const has = (n: string) => names.some((x) => x.toLowerCase() === n);
   if (has('xl/workbook.xml')) return;
-  const hint = has('xl/workbook.bin') ? 'an Excel binary workbook (.xlsb)'
-    : has('word/document.xml') ? 'a Word document'
-    : has('content.xml') ? 'an OpenDocument file'
-    : 'a zip archive without xl/workbook.xml';
+  const hint = has('xl/workbook.bin')
+    ? 'an Excel binary workbook (.xlsb)'
+    : has('word/document.xml')
+      ? 'a Word document'
+      : has('content.xml')
+        ? 'an OpenDocument file'
+        : 'a zip archive without xl/workbook.xml';
   throw tableError('not_xlsx', `this is ${hint}, not an .xlsx workbook: save it as .xlsx or CSV`, { file });
 }
 
@@ -95,14 +136,22 @@ async function inflateAndScan(zip: ZipFile, entry: Entry, file: string, limits: 
       acc.inflatedBytes += chunk.length;
       if (acc.inflatedBytes > limits.maxUncompressedBytes) {
         stream.destroy();
-        throw tableError('zip_bomb', `the workbook inflates to more than ${mb(limits.maxUncompressedBytes)}; refusing a suspected zip bomb`, { file });
+        throw tableError(
+          'zip_bomb',
+          `the workbook inflates to more than ${mb(limits.maxUncompressedBytes)}; refusing a suspected zip bomb`,
+          { file },
+        );
       }
       if (!isXml) continue;
       // latin1 keeps one char per byte; NULs are dropped so a UTF-16 part cannot hide its DTD.
       const text = tail + chunk.toString('latin1').replace(/\u0000/g, '');
       if (DTD.test(text)) {
         stream.destroy();
-        throw tableError('xml_entities', `the workbook part ${name} declares a DOCTYPE or ENTITY (entity expansion / XXE); refusing it`, { file });
+        throw tableError(
+          'xml_entities',
+          `the workbook part ${name} declares a DOCTYPE or ENTITY (entity expansion / XXE); refusing it`,
+          { file },
+        );
       }
       if (isSheet) {
         rows += countNew(text, ROW_TAG, tail.length);
@@ -122,9 +171,17 @@ async function inflateAndScan(zip: ZipFile, entry: Entry, file: string, limits: 
     if (isDomainError(e)) throw e;
     const msg = (e as Error).message;
     if (/too many bytes|expected \d+/i.test(msg)) {
-      throw tableError('zip_bomb', `the workbook part ${name} inflates to more than its header declares; refusing a suspected zip bomb`, { file });
+      throw tableError(
+        'zip_bomb',
+        `the workbook part ${name} inflates to more than its header declares; refusing a suspected zip bomb`,
+        { file },
+      );
     }
-    throw tableError('corrupt_zip', `the workbook is truncated or corrupt (${name}: ${msg}); save it again from Excel`, { file });
+    throw tableError(
+      'corrupt_zip',
+      `the workbook is truncated or corrupt (${name}: ${msg}); save it again from Excel`,
+      { file },
+    );
   }
   if (isSheet) acc.rowsPerSheet.set(name, rows);
 }

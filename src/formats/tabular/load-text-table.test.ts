@@ -21,7 +21,12 @@ describe('loadTextTable → validateTextImport', () => {
     expect(loaded).toMatchObject({ file: 'criteria.xlsx', format: 'xlsx', sheetNames: ['表紙', '管理策基準'] });
     const res = validateTextImport(toTextImportInput(loaded, { lang: 'ja', knownIds: known, allowNew: false }));
     expect(res.ok).toBe(true);
-    expect(res.plan.matched.map((m) => [m.id, m.row])).toEqual([['9.2.3', 4], ['9.2.3.11.PB', 5], ['8.1.5.4.P', 6], ['12.2', 7]]);
+    expect(res.plan.matched.map((m) => [m.id, m.row])).toEqual([
+      ['9.2.3', 4],
+      ['9.2.3.11.PB', 5],
+      ['8.1.5.4.P', 6],
+      ['12.2', 7],
+    ]);
     expect(res.plan.idsWithoutText).toEqual(['12.2']);
   });
 
@@ -34,11 +39,13 @@ describe('loadTextTable → validateTextImport', () => {
     expect(loaded.encoding).toBe('cp932');
     const res = validateTextImport(toTextImportInput(loaded, { lang: 'ja', knownIds: known }));
     expect(res.ok).toBe(false);
-    expect(formatIssues(res.issues.filter((i) => i.severity === 'error'))).toBe([
-      'sjis.csv: row 3, column B: bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)',
-      'sjis.csv: row 4, column A: duplicate id 9.2.3 (first at row 2)',
-      'sjis.csv: row 5, column A: unknown id 7.1.1: not in this edition (import into a new edition to add ids)',
-    ].join('\n'));
+    expect(formatIssues(res.issues.filter((i) => i.severity === 'error'))).toBe(
+      [
+        'sjis.csv: row 3, column B: bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)',
+        'sjis.csv: row 4, column A: duplicate id 9.2.3 (first at row 2)',
+        'sjis.csv: row 5, column A: unknown id 7.1.1: not in this edition (import into a new edition to add ids)',
+      ].join('\n'),
+    );
   });
 });
 

@@ -20,17 +20,28 @@ export interface LoadedTextTable extends SheetSelection {
  * @example const loaded = await loadTextTable('criteria.xlsx', { columns: '{"id":"A","text":"C"}' });
  *          const result = validateTextImport(toTextImportInput(loaded, { lang: 'ja', knownIds, allowNew: false }));
  */
-export async function loadTextTable(path: string, opts: ReadTableOptions & { columns?: string | ColumnsOption } = {}): Promise<LoadedTextTable> {
+export async function loadTextTable(
+  path: string,
+  opts: ReadTableOptions & { columns?: string | ColumnsOption } = {},
+): Promise<LoadedTextTable> {
   // Parse the override first: a typo in --columns should fail before a large file is read.
   const columns = typeof opts.columns === 'string' ? parseColumnsOption(opts.columns) : opts.columns;
   const table = await readTable(path, opts);
   const file = opts.displayName ?? path.split(/[\\/]/).pop() ?? path;
   const selection = selectSheet(table, columns ? { columns, file } : { file });
-  return { ...selection, file, encoding: table.encoding, format: table.format, sheetNames: table.sheets.map((s) => s.name) };
+  return {
+    ...selection,
+    file,
+    encoding: table.encoding,
+    format: table.format,
+    sheetNames: table.sheets.map((s) => s.name),
+  };
 }
 
 /** The table part of the use case's input: rows, the columns found (parents included) and where data starts. */
-export function toTextImportTable(loaded: LoadedTextTable): Pick<TextImportInput, 'rows' | 'columns' | 'headerRow' | 'file'> {
+export function toTextImportTable(
+  loaded: LoadedTextTable,
+): Pick<TextImportInput, 'rows' | 'columns' | 'headerRow' | 'file'> {
   const { detection, sheet, file } = loaded;
   return { rows: sheet.rows, columns: detection.columns, headerRow: detection.dataStartRow - 1, file };
 }
@@ -47,6 +58,13 @@ export function toTextImportInput(
 
 /** What the reader found, for the report beside the use case's result. */
 export function describeTextTable(loaded: LoadedTextTable) {
-  return { file: loaded.file, format: loaded.format, encoding: loaded.encoding, sheet: loaded.sheet.name, sheetNames: loaded.sheetNames, detection: loaded.detection };
+  return {
+    file: loaded.file,
+    format: loaded.format,
+    encoding: loaded.encoding,
+    sheet: loaded.sheet.name,
+    sheetNames: loaded.sheetNames,
+    detection: loaded.detection,
+  };
 }
 export type TextTableDescription = ReturnType<typeof describeTextTable>;

@@ -37,13 +37,17 @@ describe('readTable: CSV encodings', () => {
   });
 
   it('reads UTF-8 with a BOM and does not leave it in the first header', async () => {
-    const { table, rows } = await sheetRows('bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]));
+    const { table, rows } = await sheetRows(
+      'bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv)]),
+    );
     expect(table.encoding).toBe('utf-8-bom');
     expect(rows[0]?.cells[0]).toBe('ID');
   });
 
   it('reads CP932 (Shift_JIS) with Japanese headers and detects the columns', async () => {
-    const text = '管理策番号,管理策名,詳細管理策\r\n９．２．３,特権的アクセス権の管理,特権的アクセス権の割当て及び利用は、制限し、管理する。\r\n';
+    const text =
+      '管理策番号,管理策名,詳細管理策\r\n９．２．３,特権的アクセス権の管理,特権的アクセス権の割当て及び利用は、制限し、管理する。\r\n';
     const { table, rows } = await sheetRows('sjis.csv', iconv.encode(text, 'cp932'));
     expect(table.encoding).toBe('cp932');
     expect(rows[1]?.cells[2]).toBe('特権的アクセス権の割当て及び利用は、制限し、管理する。');
@@ -56,7 +60,11 @@ describe('readTable: CSV encodings', () => {
 
   it('marks the rows whose bytes cannot be decoded', async () => {
     const good = iconv.encode('ID,Text\r\n9.2.3,管理する\r\n', 'cp932');
-    const bad = Buffer.concat([Buffer.from('9.2.4,'), Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x81]), Buffer.from('\r\n9.2.5,ok\r\n')]);
+    const bad = Buffer.concat([
+      Buffer.from('9.2.4,'),
+      Buffer.from([0x82, 0xa0, 0xff, 0xfe, 0x81]),
+      Buffer.from('\r\n9.2.5,ok\r\n'),
+    ]);
     const { table, rows } = await sheetRows('broken.csv', Buffer.concat([good, bad]));
     expect(table.encoding).toBe('cp932');
     expect(rows.filter((r) => r.badEncoding).map((r) => r.row)).toEqual([3]);
@@ -64,7 +72,10 @@ describe('readTable: CSV encodings', () => {
 
   it('reads UTF-16 LE with a BOM (Excel "Unicode text", tab-separated)', async () => {
     const text = 'ID\tタイトル\t本文\r\n9.2.3.11.PB\t管理者\t制限する。\r\n';
-    const { table, rows } = await sheetRows('unicode.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const { table, rows } = await sheetRows(
+      'unicode.txt',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+    );
     expect(table.encoding).toBe('utf-16le');
     expect(table.format).toBe('tsv');
     expect(rows[1]?.cells).toEqual(['9.2.3.11.PB', '管理者', '制限する。']);
@@ -109,7 +120,9 @@ describe('readTable: CSV structure', () => {
   });
 
   it('reports an unclosed quote with the row it starts in', async () => {
-    const f = await failure(readTable(await writeTemp(dir, 'open.csv', 'ID,Text\n9.2.3,ok\n9.2.4,"never closed\n9.2.5,x\n')));
+    const f = await failure(
+      readTable(await writeTemp(dir, 'open.csv', 'ID,Text\n9.2.3,ok\n9.2.4,"never closed\n9.2.5,x\n')),
+    );
     expect(f.issue).toMatchObject({ code: 'invalid_quotes', row: 3, file: 'open.csv' });
     expect(f.message).toMatch(/open\.csv, row 3: unbalanced quotes/);
   });
@@ -120,14 +133,20 @@ describe('readTable: CSV structure', () => {
   });
 
   it('rejects an empty file, a BOM-only file and a file of empty lines', async () => {
-    for (const [name, data] of [['empty.csv', ''], ['bomonly.csv', Buffer.from([0xef, 0xbb, 0xbf])], ['blank.csv', '\n\n,,\n']] as const) {
+    for (const [name, data] of [
+      ['empty.csv', ''],
+      ['bomonly.csv', Buffer.from([0xef, 0xbb, 0xbf])],
+      ['blank.csv', '\n\n,,\n'],
+    ] as const) {
       const f = await failure(readTable(await writeTemp(dir, name, data)));
       expect(f.issue?.code).toBe('empty_file');
     }
   });
 
   it('rejects binary bytes named .csv', async () => {
-    const f = await failure(readTable(await writeTemp(dir, 'image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0]))));
+    const f = await failure(
+      readTable(await writeTemp(dir, 'image.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0]))),
+    );
     expect(f.issue?.code).toBe('bad_encoding');
   });
 
@@ -136,6 +155,10 @@ describe('readTable: CSV structure', () => {
     const p = await writeTemp(dir, 'many.csv', many);
     expect((await failure(readTable(p, { limits: { maxRows: 10 } }))).issue?.code).toBe('too_many_rows');
     const big = await writeTemp(dir, 'big.csv', `ID,Text\n9.2.3,${'x'.repeat(200)}\n`);
-    expect((await failure(readTable(big, { limits: { maxCellChars: 100 } }))).issue).toMatchObject({ code: 'cell_too_large', row: 2, column: 'B' });
+    expect((await failure(readTable(big, { limits: { maxCellChars: 100 } }))).issue).toMatchObject({
+      code: 'cell_too_large',
+      row: 2,
+      column: 'B',
+    });
   });
 });

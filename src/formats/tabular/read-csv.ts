@@ -59,7 +59,11 @@ interface CsvErrorLike {
 export function readCsv(buf: Buffer, file: string, limits: TableLimits, forced?: 'csv' | 'tsv'): Table {
   const decoded = decodeText(buf);
   if (decoded.text.includes('\u0000')) {
-    throw tableError('bad_encoding', 'this looks like a binary file, not CSV text (export the sheet as CSV UTF-8 or .xlsx)', { file });
+    throw tableError(
+      'bad_encoding',
+      'this looks like a binary file, not CSV text (export the sheet as CSV UTF-8 or .xlsx)',
+      { file },
+    );
   }
   const delimiter = forced === 'tsv' ? '\t' : forced === 'csv' ? ',' : sniffDelimiter(decoded.text);
   let records: string[][];
@@ -83,7 +87,11 @@ export function readCsv(buf: Buffer, file: string, limits: TableLimits, forced?:
     const row = i + 1;
     cells.forEach((c, col) => {
       if (c.length > limits.maxCellChars) {
-        throw tableError('cell_too_large', `cell too large (${c.length} characters, at most ${limits.maxCellChars})`, { file, row, column: columnLetter(col) });
+        throw tableError('cell_too_large', `cell too large (${c.length} characters, at most ${limits.maxCellChars})`, {
+          file,
+          row,
+          column: columnLetter(col),
+        });
       }
     });
     const r: TableRow = { row, cells };
@@ -99,14 +107,28 @@ function csvProblem(e: CsvErrorLike, file: string) {
   const where = column === undefined ? { file, row } : { file, row, column };
   switch (e.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
-      return tableError('invalid_quotes', `unbalanced quotes: a quoted cell starting in this row is never closed (file ends at line ${e.lines})`, { file, row });
+      return tableError(
+        'invalid_quotes',
+        `unbalanced quotes: a quoted cell starting in this row is never closed (file ends at line ${e.lines})`,
+        { file, row },
+      );
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return tableError('invalid_quotes', 'invalid quotes: text follows a closing quote (a quote inside a quoted cell must be doubled: "")', where);
+      return tableError(
+        'invalid_quotes',
+        'invalid quotes: text follows a closing quote (a quote inside a quoted cell must be doubled: "")',
+        where,
+      );
     case 'INVALID_OPENING_QUOTE':
       return tableError('invalid_quotes', 'invalid quotes: a quote appears inside an unquoted cell', where);
     case 'CSV_MAX_RECORD_SIZE':
-      return tableError('cell_too_large', 'row too large (an unclosed quote may have swallowed the rest of the file)', { file, row });
+      return tableError('cell_too_large', 'row too large (an unclosed quote may have swallowed the rest of the file)', {
+        file,
+        row,
+      });
     default:
-      return tableError('invalid_quotes', `could not parse the CSV: ${String((e as Error).message ?? e)}`, { file, row });
+      return tableError('invalid_quotes', `could not parse the CSV: ${String((e as Error).message ?? e)}`, {
+        file,
+        row,
+      });
   }
 }

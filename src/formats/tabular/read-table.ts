@@ -23,22 +23,39 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
   const size = (await stat(path)).size;
   if (size === 0) throw tableError('empty_file', 'the file is empty', { file });
   if (size > limits.maxFileBytes) {
-    throw tableError('file_too_large', `the file is ${Math.ceil(size / 1048576)} MB (at most ${Math.floor(limits.maxFileBytes / 1048576)} MB)`, { file });
+    throw tableError(
+      'file_too_large',
+      `the file is ${Math.ceil(size / 1048576)} MB (at most ${Math.floor(limits.maxFileBytes / 1048576)} MB)`,
+      { file },
+    );
   }
   const head = await readHead(path, 8);
   const starts = (magic: number[]) => magic.every((b, i) => head[i] === b);
 
   let table: Table;
   if (starts(OLE2_MAGIC)) {
-    throw tableError('xls_format', 'this is an old binary Excel file (.xls) or a password-protected workbook: open it in Excel and save as .xlsx or CSV', { file });
+    throw tableError(
+      'xls_format',
+      'this is an old binary Excel file (.xls) or a password-protected workbook: open it in Excel and save as .xlsx or CSV',
+      { file },
+    );
   } else if (starts(ZIP_MAGIC)) {
-    if (opts.format === 'csv' || opts.format === 'tsv') throw tableError('not_xlsx', 'this is a zip archive (an .xlsx?), not CSV text', { file });
+    if (opts.format === 'csv' || opts.format === 'tsv')
+      throw tableError('not_xlsx', 'this is a zip archive (an .xlsx?), not CSV text', { file });
     table = await readXlsx(path, file, limits, opts.sheet);
   } else if (opts.format === 'xlsx' || ext === '.xlsx' || ext === '.xlsm') {
-    throw tableError('not_xlsx', `this is not an Excel workbook: an .xlsx file is a zip archive, this one starts with ${describeHead(head)}; save it again as .xlsx or CSV`, { file });
+    throw tableError(
+      'not_xlsx',
+      `this is not an Excel workbook: an .xlsx file is a zip archive, this one starts with ${describeHead(head)}; save it again as .xlsx or CSV`,
+      { file },
+    );
   } else if (ext === '.xls') {
     // Web systems often serve HTML or text named .xls; Excel opens it, we do not guess.
-    throw tableError('xls_format', 'this .xls file is not an Excel workbook we can read: open it in Excel and save as .xlsx or CSV', { file });
+    throw tableError(
+      'xls_format',
+      'this .xls file is not an Excel workbook we can read: open it in Excel and save as .xlsx or CSV',
+      { file },
+    );
   } else {
     const forced = opts.format ?? (ext === '.tsv' ? 'tsv' : undefined);
     table = readCsv(await readFile(path), file, limits, forced);

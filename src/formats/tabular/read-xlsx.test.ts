@@ -6,7 +6,15 @@ import { isDomainError } from '../../core/errors';
 import { loadTextTable } from './load-text-table';
 import { readTable } from './read-table';
 import { selectSheet } from './select-sheet';
-import { billionLaughsXlsx, criteriaWorkbook, deflatedZeros, makeZip, skeletonXlsx, tempDir, writeTemp } from './test-fixtures';
+import {
+  billionLaughsXlsx,
+  criteriaWorkbook,
+  deflatedZeros,
+  makeZip,
+  skeletonXlsx,
+  tempDir,
+  writeTemp,
+} from './test-fixtures';
 
 let dir: string;
 let criteria: string;
@@ -66,7 +74,10 @@ describe('readTable: XLSX', () => {
   it('says which sheets it looked at when none has an id column', async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Cover').addRow(['ISMAP criteria']);
-    wb.addWorksheet('Revisions').addRows([['Date', 'Change'], ['2024-07-01', 'four controls added']]);
+    wb.addWorksheet('Revisions').addRows([
+      ['Date', 'Change'],
+      ['2024-07-01', 'four controls added'],
+    ]);
     const p = join(dir, 'nocriteria.xlsx');
     await wb.xlsx.writeFile(p);
     const f = await failure(loadTextTable(p));
@@ -75,7 +86,9 @@ describe('readTable: XLSX', () => {
   });
 
   it('enforces the row limit before exceljs builds the sheet', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join('');
+    const rows = Array.from({ length: 30 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c></row>`).join(
+      '',
+    );
     const p = await writeTemp(dir, 'rows.xlsx', skeletonXlsx(`<worksheet><sheetData>${rows}</sheetData></worksheet>`));
     expect((await failure(readTable(p, { limits: { maxRows: 10 } }))).code).toBe('too_many_rows');
   });
@@ -83,21 +96,33 @@ describe('readTable: XLSX', () => {
 
 describe('readTable: hostile and broken workbooks fail fast with a clear error', () => {
   it('a zip bomb: a 1 GB entry of zeros (declared honestly)', async () => {
-    const p = await writeTemp(dir, 'bomb.xlsx', makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(1024) }]));
+    const p = await writeTemp(
+      dir,
+      'bomb.xlsx',
+      makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(1024) }]),
+    );
     const f = await failure(readTable(p));
     expect(f.code).toBe('zip_bomb');
     expect(f.ms).toBeLessThan(2000);
   });
 
   it('a zip bomb under the total limit but with an absurd compression ratio', async () => {
-    const p = await writeTemp(dir, 'ratio.xlsx', makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(50) }]));
+    const p = await writeTemp(
+      dir,
+      'ratio.xlsx',
+      makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(50) }]),
+    );
     const f = await failure(readTable(p));
     expect(f.code).toBe('zip_bomb');
     expect(f.message).toMatch(/compressed \d+:1/);
   });
 
   it('a zip bomb whose headers lie about the size (caught while inflating)', async () => {
-    const p = await writeTemp(dir, 'liar.xlsx', makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: { ...deflatedZeros(1024), size: 1000 } }]));
+    const p = await writeTemp(
+      dir,
+      'liar.xlsx',
+      makeZip([...zipParts(), { name: 'xl/worksheets/sheet1.xml', deflated: { ...deflatedZeros(1024), size: 1000 } }]),
+    );
     const f = await failure(readTable(p));
     expect(f.code).toBe('zip_bomb');
     expect(f.message).toContain('more than its header declares');

@@ -19,7 +19,11 @@ export async function readXlsx(path: string, file: string, limits: TableLimits, 
     // exceljs's typings predate Node's generic Buffer.
     await workbook.xlsx.load((await readFile(path)) as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw tableError('corrupt_zip', `the workbook could not be read (${(e as Error).message}); save it again from Excel`, { file });
+    throw tableError(
+      'corrupt_zip',
+      `the workbook could not be read (${(e as Error).message}); save it again from Excel`,
+      { file },
+    );
   }
   let worksheets = workbook.worksheets;
   if (sheetName !== undefined) {
@@ -27,7 +31,9 @@ export async function readXlsx(path: string, file: string, limits: TableLimits, 
     worksheets = worksheets.filter((ws) => sameName(ws.name) === wanted);
     if (worksheets.length === 0) {
       const names = workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ');
-      throw tableError('sheet_not_found', `no sheet named "${sheetName}" (the workbook has ${names || 'no sheets'})`, { file });
+      throw tableError('sheet_not_found', `no sheet named "${sheetName}" (the workbook has ${names || 'no sheets'})`, {
+        file,
+      });
     }
   }
   return { sheets: worksheets.map((ws) => readSheet(ws, file, limits)), encoding: 'xlsx', format: 'xlsx' };
@@ -38,7 +44,9 @@ const sameName = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
 function readSheet(ws: ExcelJS.Worksheet, file: string, limits: TableLimits): TableSheet {
   if (ws.rowCount > limits.maxRows) {
-    throw tableError('too_many_rows', `sheet "${ws.name}" has ${ws.rowCount} rows (at most ${limits.maxRows})`, { file });
+    throw tableError('too_many_rows', `sheet "${ws.name}" has ${ws.rowCount} rows (at most ${limits.maxRows})`, {
+      file,
+    });
   }
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -48,9 +56,15 @@ function readSheet(ws: ExcelJS.Worksheet, file: string, limits: TableLimits): Ta
       const merged = cell.isMerged && cell.master !== cell;
       const text = merged ? '' : cellText(cell.value, cell.numFmt);
       if (text.length > limits.maxCellChars) {
-        throw tableError('cell_too_large', `cell too large (${text.length} characters, at most ${limits.maxCellChars}) in sheet "${ws.name}"`, {
-          file, row: rowNumber, column: columnLetter(col - 1),
-        });
+        throw tableError(
+          'cell_too_large',
+          `cell too large (${text.length} characters, at most ${limits.maxCellChars}) in sheet "${ws.name}"`,
+          {
+            file,
+            row: rowNumber,
+            column: columnLetter(col - 1),
+          },
+        );
       }
       while (cells.length < col - 1) cells.push('');
       cells[col - 1] = text;

@@ -32,7 +32,15 @@ export function selectSheet(table: Table, opts: { columns?: ColumnsOption; file?
   if (best) return best;
   if (lastError && table.sheets.length === 1) throw lastError;
   if (table.format !== 'xlsx') {
-    throw tableError('no_id_column', 'no id column found: no header like "ID", "No." or "管理策番号" and no column of ISMAP ids (use --columns)', where);
+    throw tableError(
+      'no_id_column',
+      'no id column found: no header like "ID", "No." or "管理策番号" and no column of ISMAP ids (use --columns)',
+      where,
+    );
   }
-  throw tableError('wrong_sheet', `no sheet has an id column (looked at ${tried.join(', ')}); name the sheet with --sheet or the columns with --columns`, where);
+  throw tableError(
+    'wrong_sheet',
+    `no sheet has an id column (looked at ${tried.join(', ')}); name the sheet with --sheet or the columns with --columns`,
+    where,
+  );
 }

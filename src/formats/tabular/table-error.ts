@@ -2,9 +2,23 @@ import { DomainError } from '../../core/errors';
 
 /** Stable codes for problems reading a table; the CLI and UI may switch on them. */
 export type TableErrorCode =
-  | 'empty_file' | 'file_too_large' | 'bad_encoding' | 'invalid_quotes' | 'not_xlsx' | 'xls_format'
-  | 'encrypted' | 'corrupt_zip' | 'zip_bomb' | 'xml_entities' | 'too_many_rows' | 'cell_too_large'
-  | 'sheet_not_found' | 'wrong_sheet' | 'no_id_column' | 'unknown_column' | 'bad_columns_option';
+  | 'empty_file'
+  | 'file_too_large'
+  | 'bad_encoding'
+  | 'invalid_quotes'
+  | 'not_xlsx'
+  | 'xls_format'
+  | 'encrypted'
+  | 'corrupt_zip'
+  | 'zip_bomb'
+  | 'xml_entities'
+  | 'too_many_rows'
+  | 'cell_too_large'
+  | 'sheet_not_found'
+  | 'wrong_sheet'
+  | 'no_id_column'
+  | 'unknown_column'
+  | 'bad_columns_option';
 
 export interface TableErrorLocation {
   file?: string;
@@ -14,14 +28,30 @@ export interface TableErrorLocation {
 
 /** A DomainError('import_failed') carrying one issue with the code and location, so formatIssues can print it. */
 export function tableError(code: TableErrorCode, message: string, where: TableErrorLocation = {}): DomainError {
-  const issue: { path: string[]; message: string; code: string; severity: 'error'; row?: number; file?: string; column?: string } = {
-    path: [], message, code, severity: 'error',
+  const issue: {
+    path: string[];
+    message: string;
+    code: string;
+    severity: 'error';
+    row?: number;
+    file?: string;
+    column?: string;
+  } = {
+    path: [],
+    message,
+    code,
+    severity: 'error',
   };
   if (where.file !== undefined) issue.file = where.file;
   if (where.row !== undefined) issue.row = where.row;
   if (where.column !== undefined) issue.column = where.column;
-  const loc = [where.file, where.row !== undefined ? `row ${where.row}` : undefined, where.column && `column ${where.column}`]
-    .filter(Boolean).join(', ');
+  const loc = [
+    where.file,
+    where.row !== undefined ? `row ${where.row}` : undefined,
+    where.column && `column ${where.column}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return new DomainError('import_failed', loc ? `${loc}: ${message}` : message, [issue]);
 }
 

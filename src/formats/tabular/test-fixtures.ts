@@ -34,7 +34,7 @@ export function makeZip(entries: ZipEntrySpec[]): Buffer {
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
     const raw = e.deflated?.raw ?? zlib.deflateRawSync(e.data ?? Buffer.alloc(0));
-    const size = e.declaredSize ?? e.deflated?.size ?? (e.data?.length ?? 0);
+    const size = e.declaredSize ?? e.deflated?.size ?? e.data?.length ?? 0;
     // CRC is not checked before the size limits trip, and computing it over 1 GB would slow the test.
     const crc = e.data ? zlib.crc32(e.data) : 0;
     const local = Buffer.alloc(30);
@@ -83,15 +83,33 @@ export function deflatedZeros(megabytes: number): { raw: Buffer; size: number } 
 }
 
 const XLSX_SKELETON = (sheetXml: string): ZipEntrySpec[] => [
-  { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
-  { name: '_rels/.rels', data: Buffer.from('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>') },
-  { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>') },
+  {
+    name: '[Content_Types].xml',
+    data: Buffer.from(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+    ),
+  },
+  {
+    name: '_rels/.rels',
+    data: Buffer.from(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"/>',
+    ),
+  },
+  {
+    name: 'xl/workbook.xml',
+    data: Buffer.from(
+      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+  },
   { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheetXml) },
 ];
 
 /** An .xlsx whose sheet declares the classic billion-laughs entities. */
 export function billionLaughsXlsx(): Buffer {
-  const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)];
+  const lol = [
+    '<!ENTITY lol "lol">',
+    ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+  ];
   const sheet = `<?xml version="1.0"?><!DOCTYPE worksheet [${lol.join('')}]><worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lol9;</t></is></c></row></sheetData></worksheet>`;
   return makeZip(XLSX_SKELETON(sheet));
 }
@@ -112,7 +130,16 @@ export async function criteriaWorkbook(path: string): Promise<void> {
   ws.mergeCells('A1:C1');
   ws.addRow([]);
   ws.addRow(['管理策番号', '管理策名\n(Title)', '詳細管理策']);
-  ws.addRow(['9.2.3', '特権的アクセス権の管理', { richText: [{ text: '特権的アクセス権の', font: { bold: true } }, { text: '割当て及び利用は、制限し、管理する。' }] }]);
+  ws.addRow([
+    '9.2.3',
+    '特権的アクセス権の管理',
+    {
+      richText: [
+        { text: '特権的アクセス権の', font: { bold: true } },
+        { text: '割当て及び利用は、制限し、管理する。' },
+      ],
+    },
+  ]);
   ws.addRow(['9.2.3.11.PB', '', '管理者権限を\r\n制限する。']);
   ws.addRow([{ formula: '"8.1"&".5.4.P"', result: '8.1.5.4.P' }, '暗号化消去', '暗号化消去を行う。']);
   const n = ws.addRow([12.2, 'セクション', '']);

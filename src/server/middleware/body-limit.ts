@@ -11,7 +11,12 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 export const tooLarge = (limit: number) => {
   const params = { limitKiB: Math.round(limit / 1024) };
-  return new DomainError('payload_too_large', `The request body is larger than ${formatBytes(limit)}`, [{ path: ['body'], message: `larger than ${limit} bytes`, code: 'body_too_large', params }], { reason: 'body_too_large', params });
+  return new DomainError(
+    'payload_too_large',
+    `The request body is larger than ${formatBytes(limit)}`,
+    [{ path: ['body'], message: `larger than ${limit} bytes`, code: 'body_too_large', params }],
+    { reason: 'body_too_large', params },
+  );
 };
 
 function formatBytes(n: number): string {

@@ -22,7 +22,17 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
     await next();
     const url = new URL(c.req.url);
     if (url.pathname !== '/healthz') {
-      deps.logger.info({ requestId, method: c.req.method, path: url.pathname, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10, userId: c.get('auth')?.user.id }, 'request');
+      deps.logger.info(
+        {
+          requestId,
+          method: c.req.method,
+          path: url.pathname,
+          status: c.res.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          userId: c.get('auth')?.user.id,
+        },
+        'request',
+      );
     }
   };
 }
@@ -45,7 +55,13 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
         const sent = c.req.header('x-csrf-token') ?? '';
         const a = Buffer.from(sent);
         const b = Buffer.from(auth.session.csrfToken);
-        if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError('csrf_failed', 'Missing or wrong X-CSRF-Token header: reload the page and try again.', undefined, { reason: 'csrf_token_wrong' });
+        if (a.length !== b.length || !timingSafeEqual(a, b))
+          throw new DomainError(
+            'csrf_failed',
+            'Missing or wrong X-CSRF-Token header: reload the page and try again.',
+            undefined,
+            { reason: 'csrf_token_wrong' },
+          );
       }
     }
     await next();
@@ -58,8 +74,24 @@ export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
     const hasBody = (c.req.header('content-length') ?? '0') !== '0' || c.req.header('transfer-encoding') !== undefined;
     if (!SAFE_METHODS.has(c.req.method) && hasBody) {
       const type = c.req.header('content-type') ?? '';
-      if (!/^application\/json\b/i.test(type) && !/^multipart\/form-data\b/i.test(type) && !/^text\/csv\b|^application\/octet-stream\b/i.test(type)) {
-        throw new DomainError('validation_failed', 'Send the request body as application/json', [{ path: ['content-type'], message: `got "${type || 'none'}"`, code: 'content_type_got', params: { type: type || 'none' } }], { reason: 'json_body_required' });
+      if (
+        !/^application\/json\b/i.test(type) &&
+        !/^multipart\/form-data\b/i.test(type) &&
+        !/^text\/csv\b|^application\/octet-stream\b/i.test(type)
+      ) {
+        throw new DomainError(
+          'validation_failed',
+          'Send the request body as application/json',
+          [
+            {
+              path: ['content-type'],
+              message: `got "${type || 'none'}"`,
+              code: 'content_type_got',
+              params: { type: type || 'none' },
+            },
+          ],
+          { reason: 'json_body_required' },
+        );
       }
     }
     await next();

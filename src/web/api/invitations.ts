@@ -62,7 +62,11 @@ export function useRevokeInvitation(orgId: string) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) =>
-      data(client.DELETE('/organizations/{id}/invitations/{invitationId}', { params: { path: { id: orgId, invitationId: id } } })),
+      data(
+        client.DELETE('/organizations/{id}/invitations/{invitationId}', {
+          params: { path: { id: orgId, invitationId: id } },
+        }),
+      ),
     onSuccess: () => void qc.invalidateQueries({ queryKey: invitationKeys.org(orgId) }),
   });
 }

@@ -14,11 +14,27 @@ export function NodeId({ id }: { id: string }) {
           <Tooltip label={copied ? t('common.copied') : t('catalog.copyId')}>
             <ActionIcon size="xs" variant="subtle" onClick={copy} aria-label={`${t('catalog.copyId')}: ${id}`}>
               {copied ? (
-                <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="3" aria-hidden="true">
+                <svg
+                  width="12"
+                  height="12"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="3"
+                  aria-hidden="true"
+                >
                   <path d="M5 12l5 5L20 7" />
                 </svg>
               ) : (
-                <svg width="12" height="12" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+                <svg
+                  width="12"
+                  height="12"
+                  viewBox="0 0 24 24"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                  aria-hidden="true"
+                >
                   <rect x="9" y="9" width="12" height="12" rx="2" />
                   <path d="M5 15H4a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1h10a1 1 0 0 1 1 1v1" />
                 </svg>
@@ -49,13 +65,24 @@ export function FlagBadges({ flags, mandatory }: { flags: string[]; mandatory?: 
   );
 }
 
-const relColor: Record<Relationship, string> = { equal: 'green', 'subset-of': 'blue', 'superset-of': 'indigo', 'intersects-with': 'yellow', 'no-relationship': 'gray' };
+const relColor: Record<Relationship, string> = {
+  equal: 'green',
+  'subset-of': 'blue',
+  'superset-of': 'indigo',
+  'intersects-with': 'yellow',
+  'no-relationship': 'gray',
+};
 
 /** Relationship with its word, not only its colour. */
 export function RelBadge({ rel }: { rel: Relationship }) {
   const { t } = useTranslation();
   return (
-    <Badge size="sm" variant="light" color={relColor[rel]} style={{ textTransform: 'none', '--badge-color': 'var(--mantine-color-dark-8)' } as React.CSSProperties}>
+    <Badge
+      size="sm"
+      variant="light"
+      color={relColor[rel]}
+      style={{ textTransform: 'none', '--badge-color': 'var(--mantine-color-dark-8)' } as React.CSSProperties}
+    >
       {t(`mapping.rel.${rel}`)}
     </Badge>
   );

@@ -9,10 +9,17 @@ import { parseNote } from '../../core/mapping/notes';
 export function MappingNote({ note }: { note: string }) {
   const { t, i18n } = useTranslation();
   const parsed = parseNote(note);
-  if (!parsed) return <Text size="xs" c="dimmed">{note}</Text>;
+  if (!parsed)
+    return (
+      <Text size="xs" c="dimmed">
+        {note}
+      </Text>
+    );
   const text =
     parsed.code === 'nist_tables'
-      ? [t('mappingNote.nist_tables', { tables: parsed.tables }), parsed.partial ? t('mappingNote.partial') : null].filter(Boolean).join(' · ')
+      ? [t('mappingNote.nist_tables', { tables: parsed.tables }), parsed.partial ? t('mappingNote.partial') : null]
+          .filter(Boolean)
+          .join(' · ')
       : t(`mappingNote.${parsed.code}`, parsed.code === 'iso_clause_tags' ? { tags: parsed.tags } : {});
   return (
     <Text size="xs" c="dimmed">

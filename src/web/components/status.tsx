@@ -21,7 +21,9 @@ export function useIssueText() {
   const { t, i18n } = useTranslation();
   return (i: ApiIssue) => {
     const params = i.params ?? {};
-    const refined = [params.format, params.origin].filter((x) => typeof x === 'string').map((x) => `issue.${i.code}_${String(x)}`);
+    const refined = [params.format, params.origin]
+      .filter((x) => typeof x === 'string')
+      .map((x) => `issue.${i.code}_${String(x)}`);
     const keys = i.code ? [...refined, `issue.${i.code}`] : [];
     const key = keys.find((k) => i18n.exists(k));
     return key ? t(key, params) : i.message;
@@ -36,8 +38,14 @@ export function ErrorAlert({ error }: { error: unknown }) {
   // The headline is in the UI language (from the stable error code), and so is the detail when the server said
   // which failure it was (`reason` + `params`); otherwise the server's sentence follows as sent.
   const code = error instanceof ApiError ? error.code : 'other';
-  const reason = error instanceof ApiError && error.reason && i18n.exists(`errorReason.${error.reason}`) ? error.reason : null;
-  const message = reason && error instanceof ApiError ? t(`errorReason.${reason}`, error.params) : error instanceof Error ? error.message : String(error);
+  const reason =
+    error instanceof ApiError && error.reason && i18n.exists(`errorReason.${error.reason}`) ? error.reason : null;
+  const message =
+    reason && error instanceof ApiError
+      ? t(`errorReason.${reason}`, error.params)
+      : error instanceof Error
+        ? error.message
+        : String(error);
   return (
     <Alert color="red" role="alert" title={t(`errors.${code}`, { defaultValue: t('errors.other') })}>
       {message}

@@ -40,14 +40,18 @@ describe('UI strings', () => {
 
   it('keeps the same interpolation variables in both languages', () => {
     const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
-    for (const [k, v] of enKeys) expect(vars(jaKeys.get(k) ?? jaKeys.get(k.replace(plural, '')) ?? ''), k).toEqual(vars(v));
+    for (const [k, v] of enKeys)
+      expect(vars(jaKeys.get(k) ?? jaKeys.get(k.replace(plural, '')) ?? ''), k).toEqual(vars(v));
   });
 
   it('gives English a singular and a plural wherever a count is a number of things', () => {
     // "{{count}} events" needs "1 event"; a count in parentheses or after a colon reads the same either way.
-    const counted = [...enKeys].filter(([k, v]) => !plural.test(k) && /\{\{count\}\} [a-z]/.test(v) && !/\{\{count\}\} unchanged/.test(v));
+    const counted = [...enKeys].filter(
+      ([k, v]) => !plural.test(k) && /\{\{count\}\} [a-z]/.test(v) && !/\{\{count\}\} unchanged/.test(v),
+    );
     expect(counted.map(([k]) => k)).toEqual([]);
-    for (const k of enKeys.keys()) if (k.endsWith('_one')) expect(enKeys.has(k.replace(/_one$/, '_other')), k).toBe(true);
+    for (const k of enKeys.keys())
+      if (k.endsWith('_one')) expect(enKeys.has(k.replace(/_one$/, '_other')), k).toBe(true);
   });
 
   it('translates every failure reason the server can send, in both languages', () => {
@@ -55,15 +59,19 @@ describe('UI strings', () => {
     const reasons = new Set<string>();
     for (const file of sources(join(__dirname, '..', '..'))) {
       if (file.includes(`${join('src', 'web')}`)) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/\{ reason: '([a-z0-9_]+)'(?:, params: |\s*\})/g)) reasons.add(m[1]!);
+      for (const m of readFileSync(file, 'utf8').matchAll(/\{ reason: '([a-z0-9_]+)'(?:, params: |\s*\})/g))
+        reasons.add(m[1]!);
     }
     expect(reasons.size).toBeGreaterThan(10);
-    const missing = [...reasons].filter((r) => !base(enKeys.keys()).has(`errorReason.${r}`) || !jaKeys.has(`errorReason.${r}`));
+    const missing = [...reasons].filter(
+      (r) => !base(enKeys.keys()).has(`errorReason.${r}`) || !jaKeys.has(`errorReason.${r}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it('says every note ISMAP Hub writes on a mapping in both languages', () => {
-    for (const code of bundledNoteCodes) expect([enKeys.has(`mappingNote.${code}`), jaKeys.has(`mappingNote.${code}`)], code).toEqual([true, true]);
+    for (const code of bundledNoteCodes)
+      expect([enKeys.has(`mappingNote.${code}`), jaKeys.has(`mappingNote.${code}`)], code).toEqual([true, true]);
   });
 
   it('has a label for every audit action in both languages', () => {
@@ -78,9 +86,12 @@ describe('UI strings', () => {
     const root = join(__dirname, '..');
     for (const file of sources(root)) {
       const text = readFileSync(file, 'utf8');
-      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g)) if (!base(enKeys.keys()).has(m[1]!)) missing.push(`${file.slice(root.length + 1)}: ${m[1]}`);
+      for (const m of text.matchAll(/\bt\(\s*'([a-zA-Z0-9_.]+)'/g))
+        if (!base(enKeys.keys()).has(m[1]!)) missing.push(`${file.slice(root.length + 1)}: ${m[1]}`);
       // Dynamic keys like t(`orgKind.${kind}`): the prefix must be a group of the catalogue.
-      for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g)) if (![...enKeys.keys()].some((k) => k.startsWith(`${m[1]}.`))) missing.push(`${file.slice(root.length + 1)}: ${m[1]}.*`);
+      for (const m of text.matchAll(/\bt\(\s*`([a-zA-Z0-9_.]+)\.\$\{/g))
+        if (![...enKeys.keys()].some((k) => k.startsWith(`${m[1]}.`)))
+          missing.push(`${file.slice(root.length + 1)}: ${m[1]}.*`);
     }
     expect(missing).toEqual([]);
   });

@@ -1,4 +1,18 @@
-import { AppShell, Burger, Button, Group, NavLink, SegmentedControl, Select, Stack, Text, Title, VisuallyHidden, Divider, Badge } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  NavLink,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+  VisuallyHidden,
+  Divider,
+  Badge,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +31,13 @@ export function Shell({ children }: { children: ReactNode }) {
   const items = navigationFor(session);
   // The active item is the one whose path matches the most of the current location (/catalogs/import is not /catalogs).
   const activeTo = items
-    .filter((i) => !i.external && (i.to === '/' ? location.pathname === '/' : location.pathname === i.to || location.pathname.startsWith(i.to + '/')))
+    .filter(
+      (i) =>
+        !i.external &&
+        (i.to === '/'
+          ? location.pathname === '/'
+          : location.pathname === i.to || location.pathname.startsWith(i.to + '/')),
+    )
     .sort((a, b) => b.to.length - a.to.length)[0]?.to;
   const m = activeMembership(session);
   const sections: { id: NavItem['section']; label?: string }[] = [
@@ -28,7 +48,11 @@ export function Shell({ children }: { children: ReactNode }) {
   ];
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <a href="#main" className="skip-link">
         {t('app.skipToContent')}
       </a>
@@ -79,9 +103,25 @@ export function Shell({ children }: { children: ReactNode }) {
               )}
               {list.map((i) =>
                 i.external ? (
-                  <NavLink key={i.key} href={i.to} label={t(`nav.${i.key}`)} data-nav={i.key} target="_blank" rel="noreferrer" />
+                  <NavLink
+                    key={i.key}
+                    href={i.to}
+                    label={t(`nav.${i.key}`)}
+                    data-nav={i.key}
+                    target="_blank"
+                    rel="noreferrer"
+                  />
                 ) : (
-                  <NavLink key={i.key} component={Link} to={i.to} label={t(`nav.${i.key}`)} data-nav={i.key} onClick={close} active={i.to === activeTo} aria-current={i.to === activeTo ? 'page' : undefined} />
+                  <NavLink
+                    key={i.key}
+                    component={Link}
+                    to={i.to}
+                    label={t(`nav.${i.key}`)}
+                    data-nav={i.key}
+                    onClick={close}
+                    active={i.to === activeTo}
+                    aria-current={i.to === activeTo ? 'page' : undefined}
+                  />
                 ),
               )}
             </div>

@@ -33,8 +33,21 @@ export function Account() {
                 {t('account.passwordChanged', { count: change.data.revokedSessions })}
               </Alert>
             )}
-            <PasswordInput label={t('account.currentPassword')} autoComplete="current-password" required value={pw.currentPassword} onChange={(e) => setPw({ ...pw, currentPassword: e.currentTarget.value })} />
-            <PasswordInput label={t('account.newPassword')} autoComplete="new-password" required minLength={12} value={pw.newPassword} onChange={(e) => setPw({ ...pw, newPassword: e.currentTarget.value })} />
+            <PasswordInput
+              label={t('account.currentPassword')}
+              autoComplete="current-password"
+              required
+              value={pw.currentPassword}
+              onChange={(e) => setPw({ ...pw, currentPassword: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('account.newPassword')}
+              autoComplete="new-password"
+              required
+              minLength={12}
+              value={pw.newPassword}
+              onChange={(e) => setPw({ ...pw, newPassword: e.currentTarget.value })}
+            />
             <Button type="submit" loading={change.isPending} w="fit-content">
               {t('account.changePassword')}
             </Button>
@@ -69,7 +82,13 @@ export function Account() {
                   ) : s.revokedAt ? (
                     <Badge color="gray">{t('account.revoked')}</Badge>
                   ) : (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => revoke.mutate(s.id)} aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => revoke.mutate(s.id)}
+                      aria-label={`${t('account.revoke')}: ${s.ip ?? ''} ${formatDateTime(s.createdAt, i18n.language)}`}
+                    >
                       {t('account.revoke')}
                     </Button>
                   )}

@@ -22,13 +22,17 @@ export function AuditLog() {
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
   // No actor: an unauthenticated caller (a rejected sign-in). The all-zero id: ISMAP Hub itself (start-up tasks).
-  const userLabel = (id: string | null) => (!id ? t('audit.anonymous') : id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8)));
+  const userLabel = (id: string | null) =>
+    !id ? t('audit.anonymous') : id.startsWith('00000000') ? t('audit.system') : (actors[id] ?? id.slice(0, 8));
 
-  const target = (e: { targetType: string; targetId: string | null }) => (e.targetId ? `${e.targetType}:${e.targetId}` : e.targetType);
+  const target = (e: { targetType: string; targetId: string | null }) =>
+    e.targetId ? `${e.targetType}:${e.targetId}` : e.targetType;
 
   return (
     <Stack>
-      <Title order={2}>{org ? t('audit.orgTitle', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn }) : t('audit.title')}</Title>
+      <Title order={2}>
+        {org ? t('audit.orgTitle', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn }) : t('audit.title')}
+      </Title>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -60,11 +64,21 @@ export function AuditLog() {
       </form>
       {verify.data && (
         <Alert color={verify.data.ok ? 'green' : 'red'} role="status" data-testid="verify-result">
-          {verify.data.broken ? t('audit.verifyBroken', { position: verify.data.broken.position, seq: verify.data.broken.seq, reason: verify.data.broken.reason }) : t('audit.verifyOk', { count: verify.data.checked })}
+          {verify.data.broken
+            ? t('audit.verifyBroken', {
+                position: verify.data.broken.position,
+                seq: verify.data.broken.seq,
+                reason: verify.data.broken.reason,
+              })
+            : t('audit.verifyOk', { count: verify.data.checked })}
           {(verify.data.checkpoints ?? []).map((c) =>
             c.result === 'ok' ? null : (
               <Text key={`${c.seq}-${c.at}`} size="sm">
-                {t('audit.checkpointFailed', { seq: c.seq, at: formatDateTime(c.at, i18n.language), result: t(`audit.checkpointResult.${c.result}`) })}
+                {t('audit.checkpointFailed', {
+                  seq: c.seq,
+                  at: formatDateTime(c.at, i18n.language),
+                  result: t(`audit.checkpointResult.${c.result}`),
+                })}
               </Text>
             ),
           )}

@@ -20,7 +20,11 @@ export function Home() {
     <Stack maw={900}>
       <Title order={2}>{t('home.title')}</Title>
       <Text>{t('home.signedInAs', { name: session.user.displayName, email: session.user.email })}</Text>
-      {org && m ? <Text>{t('home.actingAs', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn, role: t(`role.${m.role}`) })}</Text> : null}
+      {org && m ? (
+        <Text>
+          {t('home.actingAs', { org: i18n.language === 'ja' ? org.nameJa : org.nameEn, role: t(`role.${m.role}`) })}
+        </Text>
+      ) : null}
       {session.user.isPlatformAdmin && <Text>{t('home.platformAdmin')}</Text>}
       {!m && !session.user.isPlatformAdmin && <Text>{t('home.noOrg')}</Text>}
       <MyInvitations />

@@ -2,7 +2,14 @@ import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Car
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useMembers, useOrganization, useRemoveMember, useRenameOrganization, useChangeMemberRole, type Role } from '../api/organizations';
+import {
+  useMembers,
+  useOrganization,
+  useRemoveMember,
+  useRenameOrganization,
+  useChangeMemberRole,
+  type Role,
+} from '../api/organizations';
 import { OrganizationInvitations } from './OrganizationInvitations';
 import { ErrorAlert, Loading } from '../components/status';
 
@@ -39,8 +46,18 @@ export function OrganizationPage() {
             }}
           >
             <Group align="flex-end">
-              <TextInput label={t('orgs.nameJa')} value={names?.nameJa ?? o.nameJa} onChange={(e) => setNames({ nameJa: e.currentTarget.value, nameEn: names?.nameEn ?? o.nameEn })} style={{ flex: 1 }} />
-              <TextInput label={t('orgs.nameEn')} value={names?.nameEn ?? o.nameEn} onChange={(e) => setNames({ nameJa: names?.nameJa ?? o.nameJa, nameEn: e.currentTarget.value })} style={{ flex: 1 }} />
+              <TextInput
+                label={t('orgs.nameJa')}
+                value={names?.nameJa ?? o.nameJa}
+                onChange={(e) => setNames({ nameJa: e.currentTarget.value, nameEn: names?.nameEn ?? o.nameEn })}
+                style={{ flex: 1 }}
+              />
+              <TextInput
+                label={t('orgs.nameEn')}
+                value={names?.nameEn ?? o.nameEn}
+                onChange={(e) => setNames({ nameJa: names?.nameJa ?? o.nameJa, nameEn: e.currentTarget.value })}
+                style={{ flex: 1 }}
+              />
               <Button type="submit" variant="light" disabled={!names} loading={rename.isPending}>
                 {t('orgs.rename')}
               </Button>
@@ -77,14 +94,29 @@ export function OrganizationPage() {
                 <Table.Td>{m.displayName}</Table.Td>
                 <Table.Td>
                   {canManage ? (
-                    <Select size="xs" w={140} aria-label={`${t('orgs.role')}: ${m.email}`} allowDeselect={false} value={m.role} onChange={(v) => v && setRole.mutate({ userId: m.userId, role: v as Role })} data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select
+                      size="xs"
+                      w={140}
+                      aria-label={`${t('orgs.role')}: ${m.email}`}
+                      allowDeselect={false}
+                      value={m.role}
+                      onChange={(v) => v && setRole.mutate({ userId: m.userId, role: v as Role })}
+                      data={roleOptions.map((r) => ({ value: r, label: t(`role.${r}`) }))}
+                    />
                   ) : (
                     t(`role.${m.role}`)
                   )}
                 </Table.Td>
                 {canManage && (
                   <Table.Td>
-                    <Button size="xs" color="red" variant="subtle" onClick={() => window.confirm(t('orgs.removeConfirm', { email: m.email })) && remove.mutate(m.userId)}>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="subtle"
+                      onClick={() =>
+                        window.confirm(t('orgs.removeConfirm', { email: m.email })) && remove.mutate(m.userId)
+                      }
+                    >
                       {t('orgs.remove')}
                     </Button>
                   </Table.Td>

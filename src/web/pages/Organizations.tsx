@@ -60,7 +60,12 @@ export function Organizations() {
 
 function CreateOrganization({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const [form, setForm] = useState<{ kind: OrgKind; slug: string; nameJa: string; nameEn: string }>({ kind: 'csp', slug: '', nameJa: '', nameEn: '' });
+  const [form, setForm] = useState<{ kind: OrgKind; slug: string; nameJa: string; nameEn: string }>({
+    kind: 'csp',
+    slug: '',
+    nameJa: '',
+    nameEn: '',
+  });
   const m = useCreateOrganization();
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -70,10 +75,31 @@ function CreateOrganization({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit}>
       <Stack>
         {m.error && <ErrorAlert error={m.error} />}
-        <Select label={t('orgs.kind')} allowDeselect={false} value={form.kind} onChange={(v) => setForm({ ...form, kind: (v ?? 'csp') as OrgKind })} data={kinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))} />
-        <TextInput label={t('orgs.slug')} required value={form.slug} onChange={(e) => setForm({ ...form, slug: e.currentTarget.value })} />
-        <TextInput label={t('orgs.nameJa')} required value={form.nameJa} onChange={(e) => setForm({ ...form, nameJa: e.currentTarget.value })} />
-        <TextInput label={t('orgs.nameEn')} required value={form.nameEn} onChange={(e) => setForm({ ...form, nameEn: e.currentTarget.value })} />
+        <Select
+          label={t('orgs.kind')}
+          allowDeselect={false}
+          value={form.kind}
+          onChange={(v) => setForm({ ...form, kind: (v ?? 'csp') as OrgKind })}
+          data={kinds.map((k) => ({ value: k, label: t(`orgKind.${k}`) }))}
+        />
+        <TextInput
+          label={t('orgs.slug')}
+          required
+          value={form.slug}
+          onChange={(e) => setForm({ ...form, slug: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('orgs.nameJa')}
+          required
+          value={form.nameJa}
+          onChange={(e) => setForm({ ...form, nameJa: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('orgs.nameEn')}
+          required
+          value={form.nameEn}
+          onChange={(e) => setForm({ ...form, nameEn: e.currentTarget.value })}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('orgs.cancel')}

@@ -1,4 +1,15 @@
-import { Alert, Button, Center, Paper, PasswordInput, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -42,14 +53,36 @@ export function SignIn() {
             <Text size="sm" c="dimmed">
               {t('app.tagline')}
             </Text>
-            <SegmentedControl aria-label={t('lang.label')} value={i18n.language} onChange={(v) => setLanguage(v as Lang)} data={[{ value: 'ja', label: t('lang.ja') }, { value: 'en', label: t('lang.en') }]} />
+            <SegmentedControl
+              aria-label={t('lang.label')}
+              value={i18n.language}
+              onChange={(v) => setLanguage(v as Lang)}
+              data={[
+                { value: 'ja', label: t('lang.ja') },
+                { value: 'en', label: t('lang.en') },
+              ]}
+            />
             {error && (
               <Alert color="red" role="alert">
                 {error}
               </Alert>
             )}
-            <TextInput label={t('auth.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} autoFocus />
-            <PasswordInput label={t('auth.password')} autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              autoComplete="username"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              autoFocus
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              autoComplete="current-password"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <Button type="submit" loading={busy}>
               {t('auth.signIn')}
             </Button>

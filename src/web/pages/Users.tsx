@@ -1,4 +1,16 @@
-import { Badge, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,7 +56,15 @@ export function Users() {
                 <Table.Td>
                   <Group gap={4} wrap="nowrap">
                     {u.abilities?.disable && (
-                      <Button size="xs" variant="subtle" color={u.disabledAt ? 'blue' : 'red'} onClick={() => (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) && toggle.mutate({ id: u.id, disable: !u.disabledAt })}>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color={u.disabledAt ? 'blue' : 'red'}
+                        onClick={() =>
+                          (u.disabledAt || window.confirm(t('users.disableConfirm', { email: u.email }))) &&
+                          toggle.mutate({ id: u.id, disable: !u.disabledAt })
+                        }
+                      >
                         {u.disabledAt ? t('users.enable') : t('users.disable')}
                       </Button>
                     )}
@@ -64,7 +84,11 @@ export function Users() {
       <Modal opened={opened} onClose={close} title={t('users.create')}>
         <CreateUser onDone={close} />
       </Modal>
-      <Modal opened={!!resetFor} onClose={() => setResetFor(null)} title={`${t('users.resetPassword')}: ${resetFor?.email ?? ''}`}>
+      <Modal
+        opened={!!resetFor}
+        onClose={() => setResetFor(null)}
+        title={`${t('users.resetPassword')}: ${resetFor?.email ?? ''}`}
+      >
         {resetFor && <ResetPassword user={resetFor} />}
       </Modal>
     </Stack>
@@ -83,10 +107,31 @@ function CreateUser({ onDone }: { onDone: () => void }) {
     <form onSubmit={submit}>
       <Stack>
         {m.error && <ErrorAlert error={m.error} />}
-        <TextInput label={t('auth.email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-        <TextInput label={t('users.displayName')} required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })} />
-        <PasswordInput label={t('users.initialPassword')} required minLength={12} value={form.password} onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
-        <Checkbox label={t('users.platformAdmin')} checked={form.isPlatformAdmin} onChange={(e) => setForm({ ...form, isPlatformAdmin: e.currentTarget.checked })} />
+        <TextInput
+          label={t('auth.email')}
+          type="email"
+          required
+          value={form.email}
+          onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+        />
+        <TextInput
+          label={t('users.displayName')}
+          required
+          value={form.displayName}
+          onChange={(e) => setForm({ ...form, displayName: e.currentTarget.value })}
+        />
+        <PasswordInput
+          label={t('users.initialPassword')}
+          required
+          minLength={12}
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+        />
+        <Checkbox
+          label={t('users.platformAdmin')}
+          checked={form.isPlatformAdmin}
+          onChange={(e) => setForm({ ...form, isPlatformAdmin: e.currentTarget.checked })}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
             {t('orgs.cancel')}
@@ -114,7 +159,13 @@ function ResetPassword({ user }: { user: User }) {
       <Stack>
         {m.error && <ErrorAlert error={m.error} />}
         {m.data && <Text role="status">{t('users.passwordReset', { count: m.data.revokedSessions })}</Text>}
-        <PasswordInput label={t('users.newPassword')} required minLength={12} value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <PasswordInput
+          label={t('users.newPassword')}
+          required
+          minLength={12}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
         <Button type="submit" loading={m.isPending} disabled={!!m.data}>
           {t('users.resetPassword')}
         </Button>

@@ -8,7 +8,11 @@ import type { AppDeps, RequestContext } from '../../context';
  * Reads the audit log. Platform administrators read all of it; an organization's admins read the events their
  * organization's members performed for it (`orgId` must then be given).
  */
-export async function queryAuditLog(deps: AppDeps, ctx: RequestContext, q: AuditQuery & { orgId?: string }): Promise<{ events: AuditEvent[]; total: number; actors: Record<string, string> }> {
+export async function queryAuditLog(
+  deps: AppDeps,
+  ctx: RequestContext,
+  q: AuditQuery & { orgId?: string },
+): Promise<{ events: AuditEvent[]; total: number; actors: Record<string, string> }> {
   const query: AuditQuery = { ...q };
   if (!can(platformPolicy, ctx.actor, 'readAuditLog', null)) {
     if (!q.orgId) authorize(platformPolicy, ctx.actor, 'readAuditLog', null);

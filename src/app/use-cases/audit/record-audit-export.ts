@@ -5,6 +5,17 @@ import { recordAudit } from '../../record-audit';
  * Exporting the audit log is itself recorded (who took a copy of what, and when), so every export can be traced
  * from the trail. Called after the caller was authorized and before the first byte is sent.
  */
-export async function recordAuditExport(deps: AppDeps, ctx: RequestContext, filter: Record<string, unknown>): Promise<void> {
-  await deps.uow.transaction((r) => recordAudit(r, deps, ctx, { action: 'audit.export', targetType: 'audit_log', targetId: null, details: { filter, format: 'jsonl' } }));
+export async function recordAuditExport(
+  deps: AppDeps,
+  ctx: RequestContext,
+  filter: Record<string, unknown>,
+): Promise<void> {
+  await deps.uow.transaction((r) =>
+    recordAudit(r, deps, ctx, {
+      action: 'audit.export',
+      targetType: 'audit_log',
+      targetId: null,
+      details: { filter, format: 'jsonl' },
+    }),
+  );
 }

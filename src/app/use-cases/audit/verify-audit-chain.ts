@@ -27,7 +27,10 @@ export interface ChainReport {
  * Walks the whole audit chain page by page (memory stays flat however long the log is), then compares it with
  * every signed checkpoint: a chain re-hashed after tampering is intact by itself, but no longer matches them.
  */
-export async function verifyAuditChain(deps: Pick<AppDeps, 'uow' | 'auditCheckpoints'>, opts: { pageSize?: number; onProgress?: (checked: number) => void } = {}): Promise<ChainReport> {
+export async function verifyAuditChain(
+  deps: Pick<AppDeps, 'uow' | 'auditCheckpoints'>,
+  opts: { pageSize?: number; onProgress?: (checked: number) => void } = {},
+): Promise<ChainReport> {
   const { uow, auditCheckpoints } = deps;
   const log = auditCheckpoints ? await auditCheckpoints.log.readAll() : null;
   const wanted = new Set(log?.checkpoints.map((c) => c.seq));
@@ -55,20 +58,41 @@ export async function verifyAuditChain(deps: Pick<AppDeps, 'uow' | 'auditCheckpo
   const recordedHead = await uow.read.audit.readHead();
   let broken = res.broken;
   if (!broken && recordedHead === 'missing') {
-    broken = { position: res.checked + 1, seq: 0, id: '', reason: 'head_missing', expected: 'the audit_chain_head row', actual: 'no row' };
+    broken = {
+      position: res.checked + 1,
+      seq: 0,
+      id: '',
+      reason: 'head_missing',
+      expected: 'the audit_chain_head row',
+      actual: 'no row',
+    };
   } else if (!broken && recordedHead !== 'missing' && (recordedHead?.hash ?? null) !== res.head) {
     const last = res.checked;
-    broken = { position: last + 1, seq: recordedHead?.seq ?? 0, id: '', reason: 'head_mismatch', expected: `head ${recordedHead?.hash ?? 'empty'} at seq ${recordedHead?.seq ?? 0}`, actual: `last event ${res.head ?? 'none'} after ${last} events` };
+    broken = {
+      position: last + 1,
+      seq: recordedHead?.seq ?? 0,
+      id: '',
+      reason: 'head_mismatch',
+      expected: `head ${recordedHead?.hash ?? 'empty'} at seq ${recordedHead?.seq ?? 0}`,
+      actual: `last event ${res.head ?? 'none'} after ${last} events`,
+    };
   }
 
   const facts = { firstHash, lastSeq, hashAt: (seq: number) => hashes.get(seq) };
   const checkpoints = log
     ? log.checkpoints.map((cp): CheckpointReport => {
         const signature = auditCheckpoints!.keys.verify(cp, checkpointPayload(cp));
-        return { seq: cp.seq, hash: cp.hash, at: cp.at, keyId: cp.keyId, result: judgeCheckpoint(cp, signature, facts) };
+        return {
+          seq: cp.seq,
+          hash: cp.hash,
+          at: cp.at,
+          keyId: cp.keyId,
+          result: judgeCheckpoint(cp, signature, facts),
+        };
       })
     : null;
   const unreadableCheckpoints = log?.unreadable ?? [];
-  const ok = broken === null && unreadableCheckpoints.length === 0 && (checkpoints ?? []).every((c) => c.result === 'ok');
+  const ok =
+    broken === null && unreadableCheckpoints.length === 0 && (checkpoints ?? []).every((c) => c.result === 'ok');
   return { ok, checked: res.checked, head: res.head, broken, recordedHead, checkpoints, unreadableCheckpoints };
 }

@@ -3,12 +3,20 @@ import type { AppDeps, RequestContext } from '../../context';
 import { resolveEdition } from '../../node-ref';
 
 /** A whole edition with its nodes in document order (for export); the newest edition when `edition` is omitted. */
-export async function getCatalogEdition(deps: AppDeps, _ctx: RequestContext, input: { catalog: string; edition?: string | null | undefined }): Promise<CatalogEdition> {
+export async function getCatalogEdition(
+  deps: AppDeps,
+  _ctx: RequestContext,
+  input: { catalog: string; edition?: string | null | undefined },
+): Promise<CatalogEdition> {
   const snapshot = await deps.catalogCache.get(deps.uow);
   return resolveEdition(snapshot, input.catalog, input.edition);
 }
 
 /** An edition to export, with the time of the export (written into the document's metadata). */
-export async function exportCatalogEdition(deps: AppDeps, ctx: RequestContext, input: { catalog: string; edition?: string | null | undefined }) {
+export async function exportCatalogEdition(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { catalog: string; edition?: string | null | undefined },
+) {
   return { edition: await getCatalogEdition(deps, ctx, input), exportedAt: deps.clock.now() };
 }

@@ -38,30 +38,63 @@ function otherEnd(snapshot: CatalogSnapshot, key: string): NodeMapping['other'] 
 }
 
 /** One node with its text in both languages, where it sits, and every mapping that touches it (both directions). */
-export async function getCatalogNode(deps: AppDeps, ctx: RequestContext, input: { catalog: string; edition: string; nodeId: string }): Promise<CatalogNodeDetail> {
+export async function getCatalogNode(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { catalog: string; edition: string; nodeId: string },
+): Promise<CatalogNodeDetail> {
   const snapshot = await deps.catalogCache.get(deps.uow);
   resolveEdition(snapshot, input.catalog, input.edition);
   const tree = snapshot.tree(input.catalog, input.edition)!;
   const node = tree.byId.get(input.nodeId);
-  if (!node) throw new DomainError('not_found', `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`, undefined, { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } });
+  if (!node)
+    throw new DomainError(
+      'not_found',
+      `node ${input.nodeId} not found in ${input.catalog} ${input.edition}`,
+      undefined,
+      { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } },
+    );
   const key = nodeKey(input.catalog, input.edition, node.id);
   // Served from the snapshot: no query. Only the mappings of sets the caller may read (mappingSetPolicy); the
   // answer is kept with the snapshot per view, and only the caller's abilities are added per request.
   const view = snapshot.forActor(ctx.actor);
-  const detail = snapshot.memo(`node\u0000${view.key}\u0000${key}`, () => nodeDetail(snapshot, view, tree, node, key, input));
+  const detail = snapshot.memo(`node\u0000${view.key}\u0000${key}`, () =>
+    nodeDetail(snapshot, view, tree, node, key, input),
+  );
   const present = (m: Omit<NodeMapping, 'abilities'>): NodeMapping => {
     const set = snapshot.set(m.setId);
-    return { ...m, abilities: abilities(mappingPolicy, ctx.actor, { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null, published: set?.published ?? false }) };
+    return {
+      ...m,
+      abilities: abilities(mappingPolicy, ctx.actor, {
+        setSource: set?.source ?? 'bundled',
+        orgId: set?.orgId ?? null,
+        published: set?.published ?? false,
+      }),
+    };
   };
   return { ...detail, mappingsOut: detail.mappingsOut.map(present), mappingsIn: detail.mappingsIn.map(present) };
 }
 
-type Detail = Omit<CatalogNodeDetail, 'mappingsOut' | 'mappingsIn'> & { mappingsOut: Omit<NodeMapping, 'abilities'>[]; mappingsIn: Omit<NodeMapping, 'abilities'>[] };
+type Detail = Omit<CatalogNodeDetail, 'mappingsOut' | 'mappingsIn'> & {
+  mappingsOut: Omit<NodeMapping, 'abilities'>[];
+  mappingsIn: Omit<NodeMapping, 'abilities'>[];
+};
 
-function nodeDetail(snapshot: CatalogSnapshot, view: MappingView, tree: CatalogTree, node: CatalogNode, key: string, input: { catalog: string; edition: string }): Detail {
+function nodeDetail(
+  snapshot: CatalogSnapshot,
+  view: MappingView,
+  tree: CatalogTree,
+  node: CatalogNode,
+  key: string,
+  input: { catalog: string; edition: string },
+): Detail {
   const present = (m: StoredMapping, otherKey: string): Omit<NodeMapping, 'abilities'> => {
     const set = snapshot.set(m.setId);
-    return { ...m, other: otherEnd(snapshot, otherKey), set: { id: m.setId, title: set?.title ?? m.setId, source: set?.source ?? 'bundled' } };
+    return {
+      ...m,
+      other: otherEnd(snapshot, otherKey),
+      set: { id: m.setId, title: set?.title ?? m.setId, source: set?.source ?? 'bundled' },
+    };
   };
   const all = view.forNode(key);
   return {
@@ -71,8 +104,16 @@ function nodeDetail(snapshot: CatalogSnapshot, view: MappingView, tree: CatalogT
     node,
     mandatory: isMandatory(node),
     ancestors: ancestors(tree, node.id),
-    children: [...(tree.children.get(node.id) ?? [])].sort((a, b) => compareIds(a.id, b.id)).map((c) => ({ id: c.id, label: c.label, kind: c.kind, title: c.title })),
-    mappingsOut: all.filter((m) => m.source === key).sort((a, b) => compareIds(a.target, b.target) || compareIds(a.setId, b.setId)).map((m) => present(m, m.target)),
-    mappingsIn: all.filter((m) => m.target === key).sort((a, b) => compareIds(a.source, b.source) || compareIds(a.setId, b.setId)).map((m) => present(m, m.source)),
+    children: [...(tree.children.get(node.id) ?? [])]
+      .sort((a, b) => compareIds(a.id, b.id))
+      .map((c) => ({ id: c.id, label: c.label, kind: c.kind, title: c.title })),
+    mappingsOut: all
+      .filter((m) => m.source === key)
+      .sort((a, b) => compareIds(a.target, b.target) || compareIds(a.setId, b.setId))
+      .map((m) => present(m, m.target)),
+    mappingsIn: all
+      .filter((m) => m.target === key)
+      .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.setId, b.setId))
+      .map((m) => present(m, m.source)),
   };
 }

@@ -19,18 +19,28 @@ const BASELINE_HEADROOM = 12;
  * source control's hit as `baselines`, unless the catalog filter names the baseline; for equal scores ISMAP
  * comes first, then the other base catalogs.
  */
-export async function searchCatalogs(deps: AppDeps, _ctx: RequestContext, input: SearchCatalogsInput): Promise<{ query: string; hits: SearchHit[] }> {
+export async function searchCatalogs(
+  deps: AppDeps,
+  _ctx: RequestContext,
+  input: SearchCatalogsInput,
+): Promise<{ query: string; hits: SearchHit[] }> {
   const snapshot = await deps.catalogCache.get(deps.uow);
   const limit = input.limit ?? 20;
   const named = new Set(input.catalogs ?? []);
   // The same question asked again is answered from the snapshot's memo.
-  const hits = snapshot.memo(`search\u0000${input.q}\u0000${limit}\u0000${[...named].join(',')}`, () => search(snapshot, input.q, limit, named));
+  const hits = snapshot.memo(`search\u0000${input.q}\u0000${limit}\u0000${[...named].join(',')}`, () =>
+    search(snapshot, input.q, limit, named),
+  );
   return { query: input.q, hits };
 }
 
 function search(snapshot: CatalogSnapshot, q: string, limit: number, named: Set<string>): SearchHit[] {
   // Snippets are made only for the hits returned, not for the headroom that folding drops.
-  const raw = snapshot.search.search(q, { limit: limit * BASELINE_HEADROOM, snippets: false, ...(named.size ? { catalogs: [...named] } : {}) });
+  const raw = snapshot.search.search(q, {
+    limit: limit * BASELINE_HEADROOM,
+    snippets: false,
+    ...(named.size ? { catalogs: [...named] } : {}),
+  });
   const hits = foldBaselineHits(raw, {
     limit,
     sourceOf: (h) => {

@@ -27,7 +27,11 @@ export interface SyncReport {
  * audit row). Texts a user imported into a bundled edition survive the replacement when the new bundled edition
  * has no text of its own for that node and language (the ISMAP criteria ship without prose).
  */
-export async function syncBundledCatalogs(deps: AppDeps, ctx: RequestContext, content: BundledCatalogs): Promise<SyncReport> {
+export async function syncBundledCatalogs(
+  deps: AppDeps,
+  ctx: RequestContext,
+  content: BundledCatalogs,
+): Promise<SyncReport> {
   authorize(catalogPolicy, ctx.actor, 'sync', null);
   // Servers starting together on one fresh PostgreSQL would both find an edition missing and both insert it (a
   // duplicate key for the loser): one syncs at a time, and the next one finds everything `unchanged`.
@@ -51,7 +55,16 @@ async function sync(deps: AppDeps, ctx: RequestContext, content: BundledCatalogs
         nodes = keepImportedTexts(e.nodes, await r.catalogs.nodes(e.catalog, e.edition));
         await r.catalogs.deleteEdition(e.catalog, e.edition);
       }
-      const record = { catalog: e.catalog, edition: e.edition, title: e.title, provenance: e.provenance, publishedAt: e.publishedAt ?? null, contentHash: hash, source: 'bundled' as const, loadedAt: deps.clock.now() };
+      const record = {
+        catalog: e.catalog,
+        edition: e.edition,
+        title: e.title,
+        provenance: e.provenance,
+        publishedAt: e.publishedAt ?? null,
+        contentHash: hash,
+        source: 'bundled' as const,
+        loadedAt: deps.clock.now(),
+      };
       await r.catalogs.insertEdition(record, nodes);
       await recordAudit(r, deps, ctx, {
         action: 'catalog.sync',
@@ -73,12 +86,33 @@ async function sync(deps: AppDeps, ctx: RequestContext, content: BundledCatalogs
     }
     const action: SyncAction = before ? 'replaced' : 'created';
     const now = deps.clock.now();
-    const rows = unique(s.mappings).map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: s.id, createdBy: null, createdAt: now }));
+    const rows = unique(s.mappings).map((m): StoredMapping => ({
+      ...m,
+      id: deps.ids.uuid(),
+      setId: s.id,
+      createdBy: null,
+      createdAt: now,
+    }));
     await deps.uow.transaction(async (r) => {
       if (before) await r.mappings.deleteSet(s.id);
-      await r.mappings.putSet({ id: s.id, title: s.title, description: s.description, provenance: s.provenance, source: 'bundled', orgId: null, contentHash: hash, updatedAt: now });
+      await r.mappings.putSet({
+        id: s.id,
+        title: s.title,
+        description: s.description,
+        provenance: s.provenance,
+        source: 'bundled',
+        orgId: null,
+        contentHash: hash,
+        updatedAt: now,
+      });
       await r.mappings.insert(rows);
-      await recordAudit(r, deps, ctx, { action: 'mapping_set.sync', targetType: 'mapping_set', targetId: s.id, orgId: null, details: { action, mappings: rows.length, contentHash: hash } });
+      await recordAudit(r, deps, ctx, {
+        action: 'mapping_set.sync',
+        targetType: 'mapping_set',
+        targetId: s.id,
+        orgId: null,
+        details: { action, mappings: rows.length, contentHash: hash },
+      });
     });
     report.mappingSets.push({ id: s.id, action, mappings: rows.length });
     report.written++;
@@ -105,7 +139,12 @@ function keepImportedTexts(next: readonly CatalogNode[], previous: readonly Cata
     if (!o) return n;
     let out = n;
     for (const lang of ['ja', 'en'] as Lang[]) {
-      if (!n.text[lang] && o.text[lang]) out = { ...out, text: { ...out.text, [lang]: o.text[lang] }, textSource: { ...out.textSource, [lang]: o.textSource[lang] ?? null } };
+      if (!n.text[lang] && o.text[lang])
+        out = {
+          ...out,
+          text: { ...out.text, [lang]: o.text[lang] },
+          textSource: { ...out.textSource, [lang]: o.textSource[lang] ?? null },
+        };
       if (!n.title[lang] && o.title[lang]) out = { ...out, title: { ...out.title, [lang]: o.title[lang] } };
     }
     return out;

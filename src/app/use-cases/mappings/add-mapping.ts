@@ -45,20 +45,39 @@ async function userSet(r: Repositories, deps: AppDeps, orgId: string | null): Pr
  * Records a user's own mapping (method 'manual') in their active organization's user set. Platform administrators
  * and editors or admins of an organization may add; both nodes must exist (given loosely, stored as full keys).
  */
-export async function addMapping(deps: AppDeps, ctx: RequestContext, raw: AddMappingInput): Promise<StoredMapping & { setTitle: string }> {
+export async function addMapping(
+  deps: AppDeps,
+  ctx: RequestContext,
+  raw: AddMappingInput,
+): Promise<StoredMapping & { setTitle: string }> {
   const input = addMappingInput.parse(raw);
   authorize(catalogPolicy, ctx.actor, 'addMapping', null);
   const orgId = ctx.actor.activeOrgId;
   if (orgId ? !hasRole(ctx.actor, orgId, 'editor') && !ctx.actor.isPlatformAdmin : !ctx.actor.isPlatformAdmin) {
-    throw new DomainError('forbidden', 'Switch to an organization where you are an editor or admin to record mappings', undefined, { reason: 'mapping_needs_editor_org' });
+    throw new DomainError(
+      'forbidden',
+      'Switch to an organization where you are an editor or admin to record mappings',
+      undefined,
+      { reason: 'mapping_needs_editor_org' },
+    );
   }
   const snapshot = await deps.catalogCache.get(deps.uow);
   const source = resolveNodeRef(snapshot, input.source);
   const target = resolveNodeRef(snapshot, input.target);
-  if (source.key === target.key) throw new DomainError('validation_failed', 'A mapping needs two different nodes', [{ path: ['target'], message: 'same as source', code: 'mapping_same_node' }], { reason: 'mapping_same_node' });
+  if (source.key === target.key)
+    throw new DomainError(
+      'validation_failed',
+      'A mapping needs two different nodes',
+      [{ path: ['target'], message: 'same as source', code: 'mapping_same_node' }],
+      { reason: 'mapping_same_node' },
+    );
   const created = await deps.uow.transaction(async (r) => {
     const set = await userSet(r, deps, orgId);
-    if (await r.mappings.exists(set.id, source.key, target.key)) throw new DomainError('conflict', `${source.key} → ${target.key} is already in ${set.title}`, undefined, { reason: 'mapping_exists', params: { source: source.key, target: target.key, set: set.title } });
+    if (await r.mappings.exists(set.id, source.key, target.key))
+      throw new DomainError('conflict', `${source.key} → ${target.key} is already in ${set.title}`, undefined, {
+        reason: 'mapping_exists',
+        params: { source: source.key, target: target.key, set: set.title },
+      });
     const now = deps.clock.now();
     const mapping: StoredMapping = {
       id: deps.ids.uuid(),
@@ -74,7 +93,14 @@ export async function addMapping(deps: AppDeps, ctx: RequestContext, raw: AddMap
     };
     await r.mappings.insert([mapping]);
     await r.mappings.touchSet(set.id, now);
-    await recordAudit(r, deps, ctx, { action: 'mapping.create', targetType: 'mapping', targetId: mapping.id, after: mapping, orgId, details: { set: set.id, source: mapping.source, target: mapping.target, relationship: mapping.relationship } });
+    await recordAudit(r, deps, ctx, {
+      action: 'mapping.create',
+      targetType: 'mapping',
+      targetId: mapping.id,
+      after: mapping,
+      orgId,
+      details: { set: set.id, source: mapping.source, target: mapping.target, relationship: mapping.relationship },
+    });
     return { ...mapping, setTitle: set.title };
   });
   deps.catalogCache.invalidateMappings();

@@ -9,10 +9,21 @@ export async function deleteMapping(deps: AppDeps, ctx: RequestContext, id: stri
     const before = await r.mappings.get(id);
     if (!before) throw notFound('mapping');
     const set = await r.mappings.getSet(before.setId);
-    authorize(mappingPolicy, ctx.actor, 'delete', { setSource: set?.source ?? 'bundled', orgId: set?.orgId ?? null, published: set?.published ?? false });
+    authorize(mappingPolicy, ctx.actor, 'delete', {
+      setSource: set?.source ?? 'bundled',
+      orgId: set?.orgId ?? null,
+      published: set?.published ?? false,
+    });
     await r.mappings.delete(id);
     await r.mappings.touchSet(before.setId, deps.clock.now());
-    await recordAudit(r, deps, ctx, { action: 'mapping.delete', targetType: 'mapping', targetId: id, before, orgId: set?.orgId ?? null, details: { set: before.setId, source: before.source, target: before.target } });
+    await recordAudit(r, deps, ctx, {
+      action: 'mapping.delete',
+      targetType: 'mapping',
+      targetId: id,
+      before,
+      orgId: set?.orgId ?? null,
+      details: { set: before.setId, source: before.source, target: before.target },
+    });
   });
   deps.catalogCache.invalidateMappings();
 }

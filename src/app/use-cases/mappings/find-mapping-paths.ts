@@ -24,10 +24,17 @@ export interface FindMappingPathsResult extends PathsResult {
  * relationship and confidence, and the reached targets grouped (see core/mapping/graph.ts). With no path, a
  * `hint` says why and what to try.
  */
-export async function findMappingPaths(deps: AppDeps, ctx: RequestContext, input: FindMappingPathsInput): Promise<FindMappingPathsResult> {
+export async function findMappingPaths(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: FindMappingPathsInput,
+): Promise<FindMappingPathsResult> {
   const snapshot = await deps.catalogCache.get(deps.uow);
   const from = resolveNodeRef(snapshot, input.from);
-  const opts: PathOptions = { ...(input.via ? { via: input.via } : {}), ...(input.maxDepth ? { maxDepth: input.maxDepth } : {}) };
+  const opts: PathOptions = {
+    ...(input.via ? { via: input.via } : {}),
+    ...(input.maxDepth ? { maxDepth: input.maxDepth } : {}),
+  };
   // Only global sets and the caller's organizations' own (core/policies mappingSetPolicy).
   const view = snapshot.forActor(ctx.actor);
   const key = ['paths', view.key, from.key, input.to, (input.via ?? []).join(','), input.maxDepth ?? ''].join('\u0000');
@@ -38,7 +45,14 @@ export async function findMappingPaths(deps: AppDeps, ctx: RequestContext, input
   });
 }
 
-function noPathHint(snapshot: CatalogSnapshot, view: MappingView, from: ResolvedNode, input: FindMappingPathsInput, opts: PathOptions, result: PathsResult): string {
+function noPathHint(
+  snapshot: CatalogSnapshot,
+  view: MappingView,
+  from: ResolvedNode,
+  input: FindMappingPathsInput,
+  opts: PathOptions,
+  result: PathsResult,
+): string {
   const to = input.to;
   // The same id in another edition of the catalog that does reach the target, when this node has no link out of
   // its own edition (an edition made before edition successions were recorded, or one whose mappings were never loaded).
@@ -47,9 +61,11 @@ function noPathHint(snapshot: CatalogSnapshot, view: MappingView, from: Resolved
   for (const edition of linksOut ? [] : snapshot.editionsOf(from.catalog)) {
     if (edition === from.edition || !snapshot.tree(from.catalog, edition)?.byId.has(from.node.id)) continue;
     const key = nodeKey(from.catalog, edition, from.node.id);
-    if (view.graph.paths(key, to, opts).paths.length > 0) return `edition ${from.edition} has no mappings to ${to}; try ${key}`;
+    if (view.graph.paths(key, to, opts).paths.length > 0)
+      return `edition ${from.edition} has no mappings to ${to}; try ${key}`;
   }
-  if (view.graph.neighbours(from.key).length === 0) return `${from.key} has no stored mappings at all; add one, or import a mapping set`;
+  if (view.graph.neighbours(from.key).length === 0)
+    return `${from.key} has no stored mappings at all; add one, or import a mapping set`;
   if (result.via) {
     const steps = result.via.slice(0, -1);
     return `no path from ${from.key} to ${result.toCatalog} ${steps.length ? `through ${steps.join(', ')}` : 'by a direct mapping'}; try without via`;

@@ -20,7 +20,11 @@ export interface ImportMappingCollectionResult {
  * the importer's active organization (private to it until a platform administrator publishes it; a re-import is
  * private again), or is global when imported by a platform administrator outside any organization.
  */
-export async function importMappingCollection(deps: AppDeps, ctx: RequestContext, input: { set: MappingSet; issues?: Issue[] }): Promise<ImportMappingCollectionResult> {
+export async function importMappingCollection(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: { set: MappingSet; issues?: Issue[] },
+): Promise<ImportMappingCollectionResult> {
   authorize(catalogPolicy, ctx.actor, 'importMappings', null);
   const { set } = input;
   const snapshot = await deps.catalogCache.get(deps.uow);
@@ -31,29 +35,66 @@ export async function importMappingCollection(deps: AppDeps, ctx: RequestContext
     return p !== null && snapshot.tree(p.catalog, p.edition)?.byId.has(p.id) === true;
   };
   set.mappings.forEach((m, i) => {
-    if (!exists(m.source)) issues.push({ path: ['mappings', i, 'source'], message: `unknown node ${m.source}`, code: 'unknown_node' });
-    if (!exists(m.target)) issues.push({ path: ['mappings', i, 'target'], message: `unknown node ${m.target}`, code: 'unknown_node' });
+    if (!exists(m.source))
+      issues.push({ path: ['mappings', i, 'source'], message: `unknown node ${m.source}`, code: 'unknown_node' });
+    if (!exists(m.target))
+      issues.push({ path: ['mappings', i, 'target'], message: `unknown node ${m.target}`, code: 'unknown_node' });
     const k = `${m.source}\u0000${m.target}`;
-    if (seen.has(k)) issues.push({ path: ['mappings', i], message: `duplicate mapping ${m.source} → ${m.target}`, code: 'duplicate' });
+    if (seen.has(k))
+      issues.push({ path: ['mappings', i], message: `duplicate mapping ${m.source} → ${m.target}`, code: 'duplicate' });
     seen.add(k);
   });
-  if (set.mappings.length === 0) issues.push({ path: ['mappings'], message: 'the collection has no mappings', code: 'empty' });
-  if (issues.length > 0) throw new DomainError('import_failed', `${issues.length} problem(s) in the mapping collection; nothing was imported`, issues, { reason: 'mapping_collection_invalid', params: { count: issues.length } });
+  if (set.mappings.length === 0)
+    issues.push({ path: ['mappings'], message: 'the collection has no mappings', code: 'empty' });
+  if (issues.length > 0)
+    throw new DomainError(
+      'import_failed',
+      `${issues.length} problem(s) in the mapping collection; nothing was imported`,
+      issues,
+      { reason: 'mapping_collection_invalid', params: { count: issues.length } },
+    );
 
   const before = await deps.uow.read.mappings.getSet(set.id);
-  if (before && before.source !== 'import') throw new DomainError('conflict', `mapping set ${set.id} exists and is not an import`, undefined, { reason: 'mapping_set_not_import', params: { set: set.id } });
+  if (before && before.source !== 'import')
+    throw new DomainError('conflict', `mapping set ${set.id} exists and is not an import`, undefined, {
+      reason: 'mapping_set_not_import',
+      params: { set: set.id },
+    });
   // Replacing is for the owner (and platform administrators): another organization's set keeps its id.
   if (before && !ctx.actor.isPlatformAdmin && before.orgId !== ctx.actor.activeOrgId) {
-    throw new DomainError('conflict', `mapping set ${set.id} exists; import it under another id`, undefined, { reason: 'mapping_set_taken', params: { set: set.id } });
+    throw new DomainError('conflict', `mapping set ${set.id} exists; import it under another id`, undefined, {
+      reason: 'mapping_set_taken',
+      params: { set: set.id },
+    });
   }
   const owner = before ? before.orgId : ctx.actor.activeOrgId;
   const now = deps.clock.now();
-  const rows = set.mappings.map((m): StoredMapping => ({ ...m, id: deps.ids.uuid(), setId: set.id, createdBy: ctx.actor.userId, createdAt: now }));
+  const rows = set.mappings.map((m): StoredMapping => ({
+    ...m,
+    id: deps.ids.uuid(),
+    setId: set.id,
+    createdBy: ctx.actor.userId,
+    createdAt: now,
+  }));
   await deps.uow.transaction(async (r) => {
     if (before) await r.mappings.deleteSet(set.id);
-    await r.mappings.putSet({ id: set.id, title: set.title, description: set.description, provenance: set.provenance, source: 'import', orgId: owner, contentHash: mappingSetHash(set), updatedAt: now });
+    await r.mappings.putSet({
+      id: set.id,
+      title: set.title,
+      description: set.description,
+      provenance: set.provenance,
+      source: 'import',
+      orgId: owner,
+      contentHash: mappingSetHash(set),
+      updatedAt: now,
+    });
     await r.mappings.insert(rows);
-    await recordAudit(r, deps, ctx, { action: 'mapping_set.import', targetType: 'mapping_set', targetId: set.id, details: { mappings: rows.length, replaced: before !== null } });
+    await recordAudit(r, deps, ctx, {
+      action: 'mapping_set.import',
+      targetType: 'mapping_set',
+      targetId: set.id,
+      details: { mappings: rows.length, replaced: before !== null },
+    });
   });
   deps.catalogCache.invalidateMappings();
   return { id: set.id, mappings: rows.length, replaced: before !== null };

@@ -13,7 +13,12 @@ export const publishMappingSetInput = z.object({
  * Publishes an organization's mapping set to everyone, or takes it back (platform administrators only; a global
  * set has nothing to publish). Setting what is already set writes nothing.
  */
-export async function publishMappingSet(deps: AppDeps, ctx: RequestContext, id: string, raw: z.input<typeof publishMappingSetInput>): Promise<MappingSetWithCount> {
+export async function publishMappingSet(
+  deps: AppDeps,
+  ctx: RequestContext,
+  id: string,
+  raw: z.input<typeof publishMappingSetInput>,
+): Promise<MappingSetWithCount> {
   const { published } = publishMappingSetInput.parse(raw);
   const set = await deps.uow.transaction(async (r) => {
     const set = await r.mappings.getSet(id);

@@ -18,14 +18,31 @@ export const createOrganizationInput = z.object({
 });
 export type CreateOrganizationInput = z.infer<typeof createOrganizationInput>;
 
-export async function createOrganization(deps: AppDeps, ctx: RequestContext, input: CreateOrganizationInput): Promise<Organization> {
+export async function createOrganization(
+  deps: AppDeps,
+  ctx: RequestContext,
+  input: CreateOrganizationInput,
+): Promise<Organization> {
   authorize(platformPolicy, ctx.actor, 'createOrganization', null);
   return deps.uow.transaction(async (r) => {
-    if (await r.organizations.getBySlug(input.slug)) throw new DomainError('conflict', `An organization with slug "${input.slug}" already exists`, [{ path: ['slug'], message: 'already taken', code: 'slug_taken', params: { slug: input.slug } }], { reason: 'slug_taken', params: { slug: input.slug } });
+    if (await r.organizations.getBySlug(input.slug))
+      throw new DomainError(
+        'conflict',
+        `An organization with slug "${input.slug}" already exists`,
+        [{ path: ['slug'], message: 'already taken', code: 'slug_taken', params: { slug: input.slug } }],
+        { reason: 'slug_taken', params: { slug: input.slug } },
+      );
     const now = deps.clock.now();
     const org: Organization = { id: deps.ids.uuid(), ...input, createdAt: now, updatedAt: now };
     await r.organizations.insert(org);
-    await recordAudit(r, deps, ctx, { action: 'organization.create', targetType: 'organization', targetId: org.id, after: org, orgId: org.id, details: { slug: org.slug, kind: org.kind } });
+    await recordAudit(r, deps, ctx, {
+      action: 'organization.create',
+      targetType: 'organization',
+      targetId: org.id,
+      after: org,
+      orgId: org.id,
+      details: { slug: org.slug, kind: org.kind },
+    });
     return org;
   });
 }

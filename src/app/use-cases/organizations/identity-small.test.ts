@@ -37,7 +37,12 @@ describe('identity use cases on in-memory ports', () => {
     const state = deps.uow.state();
     expect(state.organizations.get(org.id)?.slug).toBe('acme');
     const event = state.audit.find((e) => e.action === 'organization.create')!;
-    expect(event).toMatchObject({ targetId: org.id, actorOrgId: org.id, requestId: 'req-1', details: { slug: 'acme', kind: 'csp' } });
+    expect(event).toMatchObject({
+      targetId: org.id,
+      actorOrgId: org.id,
+      requestId: 'req-1',
+      details: { slug: 'acme', kind: 'csp' },
+    });
     // At the database's precision (microseconds), which is what the chain hashes.
     expect(event.at).toBe('2026-04-01T00:00:00.000000Z');
   });
@@ -45,7 +50,9 @@ describe('identity use cases on in-memory ports', () => {
   it('refuses a second organization with the same slug and writes nothing', async () => {
     const { deps } = await world();
     const before = deps.uow.state().audit.length;
-    await expect(createOrganization(deps, sys, { kind: 'agency', slug: 'acme', nameJa: '省', nameEn: 'M' })).rejects.toMatchObject({
+    await expect(
+      createOrganization(deps, sys, { kind: 'agency', slug: 'acme', nameJa: '省', nameEn: 'M' }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
     expect(deps.uow.state().organizations.size).toBe(1);
@@ -55,18 +62,31 @@ describe('identity use cases on in-memory ports', () => {
   it('only platform administrators create organizations', async () => {
     const { deps, org, admin } = await world();
     await expect(
-      createOrganization(deps, { actor: adminOf(admin.id, org.id), requestId: null }, { kind: 'csp', slug: 'other', nameJa: 'x', nameEn: 'x' }),
+      createOrganization(
+        deps,
+        { actor: adminOf(admin.id, org.id), requestId: null },
+        { kind: 'csp', slug: 'other', nameJa: 'x', nameEn: 'x' },
+      ),
     ).rejects.toMatchObject({ code: 'forbidden' });
   });
 
   it('an organization admin renames their own organization; another organization answers not found', async () => {
     const { deps, org, admin } = await world();
     deps.advance(60_000);
-    const renamed = await updateOrganization(deps, { actor: adminOf(admin.id, org.id), requestId: null }, org.id, { nameEn: 'Acme Cloud' });
+    const renamed = await updateOrganization(deps, { actor: adminOf(admin.id, org.id), requestId: null }, org.id, {
+      nameEn: 'Acme Cloud',
+    });
     expect(renamed.nameEn).toBe('Acme Cloud');
     expect(renamed.updatedAt.toISOString()).toBe('2026-04-01T00:01:00.000Z');
-    const other = await createOrganization(deps, sys, { kind: 'csp', slug: 'rival', nameJa: 'ライバル', nameEn: 'Rival' });
-    await expect(updateOrganization(deps, { actor: adminOf(admin.id, org.id), requestId: null }, other.id, { nameEn: 'Mine' })).rejects.toMatchObject({
+    const other = await createOrganization(deps, sys, {
+      kind: 'csp',
+      slug: 'rival',
+      nameJa: 'ライバル',
+      nameEn: 'Rival',
+    });
+    await expect(
+      updateOrganization(deps, { actor: adminOf(admin.id, org.id), requestId: null }, other.id, { nameEn: 'Mine' }),
+    ).rejects.toMatchObject({
       code: 'not_found',
     });
     expect(deps.uow.state().organizations.get(other.id)?.nameEn).toBe('Rival');
@@ -75,7 +95,9 @@ describe('identity use cases on in-memory ports', () => {
   it('stores emails trimmed and lower-cased and refuses a duplicate however it is typed', async () => {
     const { deps, admin } = await world();
     expect(admin.email).toBe('admin@acme.example');
-    await expect(createUser(deps, sys, { email: 'ADMIN@acme.example', displayName: 'x', password: 'another long password' })).rejects.toMatchObject({
+    await expect(
+      createUser(deps, sys, { email: 'ADMIN@acme.example', displayName: 'x', password: 'another long password' }),
+    ).rejects.toMatchObject({
       code: 'conflict',
     });
   });
@@ -85,7 +107,18 @@ describe('identity use cases on in-memory ports', () => {
     const now = deps.clock.now();
     for (const id of ['s1', 's2']) {
       await deps.uow.transaction((r) =>
-        r.sessions.insert({ id, userId: admin.id, activeOrgId: null, csrfToken: 'c', createdAt: now, lastSeenAt: now, expiresAt: now, revokedAt: null, ip: null, userAgent: null }),
+        r.sessions.insert({
+          id,
+          userId: admin.id,
+          activeOrgId: null,
+          csrfToken: 'c',
+          createdAt: now,
+          lastSeenAt: now,
+          expiresAt: now,
+          revokedAt: null,
+          ip: null,
+          userAgent: null,
+        }),
       );
     }
     await setUserDisabled(deps, sys, admin.id, true);

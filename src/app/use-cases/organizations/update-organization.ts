@@ -11,14 +11,27 @@ export const updateOrganizationInput = z.object({
 });
 export type UpdateOrganizationInput = z.infer<typeof updateOrganizationInput>;
 
-export async function updateOrganization(deps: AppDeps, ctx: RequestContext, orgId: string, input: UpdateOrganizationInput): Promise<Organization> {
+export async function updateOrganization(
+  deps: AppDeps,
+  ctx: RequestContext,
+  orgId: string,
+  input: UpdateOrganizationInput,
+): Promise<Organization> {
   return deps.uow.transaction(async (r) => {
     const before = await r.organizations.get(orgId);
     if (!before) throw notFound('organization');
     authorize(organizationPolicy, ctx.actor, 'update', before);
     const after: Organization = { ...before, ...input, updatedAt: deps.clock.now() };
     await r.organizations.update(orgId, { nameJa: after.nameJa, nameEn: after.nameEn, updatedAt: after.updatedAt });
-    await recordAudit(r, deps, ctx, { action: 'organization.update', targetType: 'organization', targetId: orgId, before, after, orgId, details: { fields: Object.keys(input) } });
+    await recordAudit(r, deps, ctx, {
+      action: 'organization.update',
+      targetType: 'organization',
+      targetId: orgId,
+      before,
+      after,
+      orgId,
+      details: { fields: Object.keys(input) },
+    });
     return after;
   });
 }

@@ -12,11 +12,46 @@ export interface DemoLogin {
 }
 
 const demoOrgs: { kind: OrgKind; slug: string; nameJa: string; nameEn: string; user: string; display: string }[] = [
-  { kind: 'csp', slug: 'demo-cloud', nameJa: 'デモクラウド株式会社', nameEn: 'Demo Cloud K.K.', user: 'csp', display: '山田 花子 (CSP)' },
-  { kind: 'audit_firm', slug: 'demo-audit', nameJa: 'デモ監査法人', nameEn: 'Demo Audit Corporation', user: 'auditor', display: '佐藤 健 (監査機関)' },
-  { kind: 'secretariat', slug: 'ipa', nameJa: '独立行政法人情報処理推進機構（運用支援機関）', nameEn: 'IPA (operational support body)', user: 'ipa', display: '鈴木 一郎 (IPA)' },
-  { kind: 'committee', slug: 'steering-committee', nameJa: 'ISMAP運営委員会', nameEn: 'ISMAP Steering Committee', user: 'committee', display: '高橋 誠 (運営委員会)' },
-  { kind: 'agency', slug: 'demo-ministry', nameJa: 'デモ省', nameEn: 'Demo Ministry', user: 'agency', display: '田中 美咲 (調達府省庁)' },
+  {
+    kind: 'csp',
+    slug: 'demo-cloud',
+    nameJa: 'デモクラウド株式会社',
+    nameEn: 'Demo Cloud K.K.',
+    user: 'csp',
+    display: '山田 花子 (CSP)',
+  },
+  {
+    kind: 'audit_firm',
+    slug: 'demo-audit',
+    nameJa: 'デモ監査法人',
+    nameEn: 'Demo Audit Corporation',
+    user: 'auditor',
+    display: '佐藤 健 (監査機関)',
+  },
+  {
+    kind: 'secretariat',
+    slug: 'ipa',
+    nameJa: '独立行政法人情報処理推進機構（運用支援機関）',
+    nameEn: 'IPA (operational support body)',
+    user: 'ipa',
+    display: '鈴木 一郎 (IPA)',
+  },
+  {
+    kind: 'committee',
+    slug: 'steering-committee',
+    nameJa: 'ISMAP運営委員会',
+    nameEn: 'ISMAP Steering Committee',
+    user: 'committee',
+    display: '高橋 誠 (運営委員会)',
+  },
+  {
+    kind: 'agency',
+    slug: 'demo-ministry',
+    nameJa: 'デモ省',
+    nameEn: 'Demo Ministry',
+    user: 'agency',
+    display: '田中 美咲 (調達府省庁)',
+  },
 ];
 
 export const DEMO_EMAIL_DOMAIN = 'demo.ismap-hub.test';
@@ -26,19 +61,37 @@ export const DEMO_EMAIL_DOMAIN = 'demo.ismap-hub.test';
  * administrator. Passwords are random per installation (printed once by the caller) unless `password` is given
  * (tests and screenshots). Returns null when the database already has users: seeding never runs twice.
  */
-export async function seedDemo(deps: AppDeps, opts: { password?: string | undefined; role?: Role } = {}): Promise<DemoLogin[] | null> {
+export async function seedDemo(
+  deps: AppDeps,
+  opts: { password?: string | undefined; role?: Role } = {},
+): Promise<DemoLogin[] | null> {
   if ((await deps.uow.read.users.count()) > 0) return null;
   const ctx = { actor: systemActor, requestId: 'seed' };
   const pw = () => opts.password ?? `demo-${deps.ids.token().slice(0, 16)}`;
   const logins: DemoLogin[] = [];
   const adminPw = pw();
-  await createUser(deps, ctx, { email: `admin@${DEMO_EMAIL_DOMAIN}`, displayName: 'Platform Administrator', password: adminPw, isPlatformAdmin: true });
-  logins.push({ email: `admin@${DEMO_EMAIL_DOMAIN}`, password: adminPw, role: 'platform administrator', organization: null });
+  await createUser(deps, ctx, {
+    email: `admin@${DEMO_EMAIL_DOMAIN}`,
+    displayName: 'Platform Administrator',
+    password: adminPw,
+    isPlatformAdmin: true,
+  });
+  logins.push({
+    email: `admin@${DEMO_EMAIL_DOMAIN}`,
+    password: adminPw,
+    role: 'platform administrator',
+    organization: null,
+  });
   for (const o of demoOrgs) {
     const org = await createOrganization(deps, ctx, { kind: o.kind, slug: o.slug, nameJa: o.nameJa, nameEn: o.nameEn });
     const password = pw();
     const email = `${o.user}@${DEMO_EMAIL_DOMAIN}`;
-    await createUser(deps, ctx, { email, displayName: o.display, password, memberships: [{ orgId: org.id, role: opts.role ?? 'admin' }] });
+    await createUser(deps, ctx, {
+      email,
+      displayName: o.display,
+      password,
+      memberships: [{ orgId: org.id, role: opts.role ?? 'admin' }],
+    });
     logins.push({ email, password, role: `${o.kind} admin`, organization: o.nameEn });
   }
   return logins;

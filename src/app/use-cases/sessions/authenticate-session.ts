@@ -32,6 +32,13 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
     session.lastSeenAt = new Date(now);
   }
   // A membership removed since sign-in must not stay active.
-  const activeOrgId = session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId) ? session.activeOrgId : chooseActiveOrg(memberships, user.lastOrgId);
-  return { actor: { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId }, session: { ...session, activeOrgId }, user };
+  const activeOrgId =
+    session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId)
+      ? session.activeOrgId
+      : chooseActiveOrg(memberships, user.lastOrgId);
+  return {
+    actor: { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId },
+    session: { ...session, activeOrgId },
+    user,
+  };
 }

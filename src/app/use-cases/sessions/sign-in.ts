@@ -56,7 +56,12 @@ async function recordFailure(
   const common = { ip: input.ip, userAgent: input.userAgent?.slice(0, 400) ?? null };
   const ctx = { actor: null, requestId: input.requestId };
   await deps.uow.transaction(async (r) => {
-    await recordAudit(r, deps, ctx, { action: 'session.sign_in_failed', targetType: 'user', targetId: userId, details: { email: typed, reason, ...common } });
+    await recordAudit(r, deps, ctx, {
+      action: 'session.sign_in_failed',
+      targetType: 'user',
+      targetId: userId,
+      details: { email: typed, reason, ...common },
+    });
     if (blocked.length) {
       const details = { email: typed, scope: blocked.join('+'), ...common };
       const target = { targetType: 'user', targetId: userId };
@@ -73,10 +78,19 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   const deviceId = await knownDeviceOf(deps, input.deviceToken, user?.id ?? null, now);
   const attempt = await admitAttempt(deps, signInSubjects(email, input.ip, deviceId));
   dummyHash ??= deps.hasher.hash(deps.ids.token());
-  const ok = user ? await deps.hasher.verify(user.passwordHash, input.password) : (await deps.hasher.verify(await dummyHash, input.password), false);
+  const ok = user
+    ? await deps.hasher.verify(user.passwordHash, input.password)
+    : (await deps.hasher.verify(await dummyHash, input.password), false);
   if (!user || !ok || user.disabledAt) {
     const blocked = await attempt.failed();
-    await recordFailure(deps, input, email, user ? (ok ? 'account_disabled' : 'wrong_password') : 'unknown_account', user?.id ?? null, blocked);
+    await recordFailure(
+      deps,
+      input,
+      email,
+      user ? (ok ? 'account_disabled' : 'wrong_password') : 'unknown_account',
+      user?.id ?? null,
+      blocked,
+    );
     throw new DomainError('invalid_credentials', 'The email or password is not correct.');
   }
   await attempt.succeeded();
@@ -94,14 +108,29 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
   };
-  const actor: Actor = { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId: session.activeOrgId };
+  const actor: Actor = {
+    userId: user.id,
+    isPlatformAdmin: user.isPlatformAdmin,
+    memberships,
+    activeOrgId: session.activeOrgId,
+  };
   await deps.uow.transaction(async (r) => {
     if (input.previousToken) {
       const prev = await r.sessions.get(sessionIdOf(input.previousToken));
       if (prev && !prev.revokedAt) await r.sessions.revoke(prev.id, now);
     }
     await r.sessions.insert(session);
-    await recordAudit(r, deps, { actor, requestId: input.requestId }, { action: 'session.create', targetType: 'session', targetId: session.id.slice(0, 16), details: { ip: input.ip, userAgent: session.userAgent } });
+    await recordAudit(
+      r,
+      deps,
+      { actor, requestId: input.requestId },
+      {
+        action: 'session.create',
+        targetType: 'session',
+        targetId: session.id.slice(0, 16),
+        details: { ip: input.ip, userAgent: session.userAgent },
+      },
+    );
   });
   const deviceToken = await rememberDevice(deps, user.id, deviceId, now);
   return { token, session, deviceToken };

@@ -26,16 +26,52 @@ export async function createUser(deps: AppDeps, ctx: RequestContext, raw: Create
   const input = createUserInput.parse(raw);
   const passwordHash = await deps.hasher.hash(input.password);
   return deps.uow.transaction(async (r) => {
-    if (await r.users.getByEmail(input.email)) throw new DomainError('conflict', `A user with email ${input.email} already exists`, [{ path: ['email'], message: 'already registered', code: 'email_taken', params: { email: input.email } }], { reason: 'email_taken', params: { email: input.email } });
+    if (await r.users.getByEmail(input.email))
+      throw new DomainError(
+        'conflict',
+        `A user with email ${input.email} already exists`,
+        [{ path: ['email'], message: 'already registered', code: 'email_taken', params: { email: input.email } }],
+        { reason: 'email_taken', params: { email: input.email } },
+      );
     const now = deps.clock.now();
-    const user: User = { id: deps.ids.uuid(), email: input.email, displayName: input.displayName, passwordHash, isPlatformAdmin: input.isPlatformAdmin, locale: input.locale, disabledAt: null, createdAt: now, updatedAt: now, lastOrgId: null };
+    const user: User = {
+      id: deps.ids.uuid(),
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      isPlatformAdmin: input.isPlatformAdmin,
+      locale: input.locale,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+      lastOrgId: null,
+    };
     await r.users.insert(user);
     for (const m of input.memberships) {
-      if (!(await r.organizations.get(m.orgId))) throw new DomainError('validation_failed', 'Unknown organization', [{ path: ['memberships'], message: `organization ${m.orgId} does not exist`, code: 'unknown_organization', params: { orgId: m.orgId } }], { reason: 'unknown_organization', params: { orgId: m.orgId } });
+      if (!(await r.organizations.get(m.orgId)))
+        throw new DomainError(
+          'validation_failed',
+          'Unknown organization',
+          [
+            {
+              path: ['memberships'],
+              message: `organization ${m.orgId} does not exist`,
+              code: 'unknown_organization',
+              params: { orgId: m.orgId },
+            },
+          ],
+          { reason: 'unknown_organization', params: { orgId: m.orgId } },
+        );
       await r.users.putMembership({ userId: user.id, orgId: m.orgId, role: m.role, createdAt: now });
     }
     const shown = publicUser(user);
-    await recordAudit(r, deps, ctx, { action: 'user.create', targetType: 'user', targetId: user.id, after: shown, details: { email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: input.memberships } });
+    await recordAudit(r, deps, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: user.id,
+      after: shown,
+      details: { email: user.email, isPlatformAdmin: user.isPlatformAdmin, memberships: input.memberships },
+    });
     return shown;
   });
 }

@@ -8,7 +8,12 @@ import { passwordSchema } from './create-user';
 export const resetUserPasswordInput = z.object({ password: passwordSchema });
 
 /** A platform administrator sets a new password for another user (forgotten password); their sessions end. */
-export async function resetUserPassword(deps: AppDeps, ctx: RequestContext, userId: string, input: z.infer<typeof resetUserPasswordInput>): Promise<{ revokedSessions: number }> {
+export async function resetUserPassword(
+  deps: AppDeps,
+  ctx: RequestContext,
+  userId: string,
+  input: z.infer<typeof resetUserPasswordInput>,
+): Promise<{ revokedSessions: number }> {
   const target = await deps.uow.read.users.get(userId);
   if (!target) throw notFound('user');
   const orgIds = (await deps.uow.read.users.memberships(userId)).map((m) => m.orgId);
@@ -18,7 +23,14 @@ export async function resetUserPassword(deps: AppDeps, ctx: RequestContext, user
     const now = deps.clock.now();
     await r.users.update(userId, { passwordHash, updatedAt: now });
     const revoked = await r.sessions.revokeAllForUser(userId, now);
-    await recordAudit(r, deps, ctx, { action: 'user.reset_password', targetType: 'user', targetId: userId, before: { passwordHash: target.passwordHash }, after: { passwordHash }, details: { email: target.email, revokedSessions: revoked } });
+    await recordAudit(r, deps, ctx, {
+      action: 'user.reset_password',
+      targetType: 'user',
+      targetId: userId,
+      before: { passwordHash: target.passwordHash },
+      after: { passwordHash },
+      details: { email: target.email, revokedSessions: revoked },
+    });
     return { revokedSessions: revoked };
   });
 }

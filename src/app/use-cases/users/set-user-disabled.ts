@@ -8,7 +8,12 @@ import { recordAudit } from '../../record-audit';
  * Disables (or re-enables) a user: a disabled user cannot sign in and every session of theirs ends at once —
  * the way to lock out someone who left. Platform administrators only, never on themselves.
  */
-export async function setUserDisabled(deps: AppDeps, ctx: RequestContext, userId: string, disabled: boolean): Promise<PublicUser> {
+export async function setUserDisabled(
+  deps: AppDeps,
+  ctx: RequestContext,
+  userId: string,
+  disabled: boolean,
+): Promise<PublicUser> {
   return deps.uow.transaction(async (r) => {
     const before = await r.users.get(userId);
     if (!before) throw notFound('user');
@@ -18,7 +23,14 @@ export async function setUserDisabled(deps: AppDeps, ctx: RequestContext, userId
     const after = { ...before, disabledAt: disabled ? (before.disabledAt ?? now) : null, updatedAt: now };
     await r.users.update(userId, { disabledAt: after.disabledAt, updatedAt: now });
     const revoked = disabled ? await r.sessions.revokeAllForUser(userId, now) : 0;
-    await recordAudit(r, deps, ctx, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: userId, before: publicUser(before), after: publicUser(after), details: { email: before.email, revokedSessions: revoked } });
+    await recordAudit(r, deps, ctx, {
+      action: disabled ? 'user.disable' : 'user.enable',
+      targetType: 'user',
+      targetId: userId,
+      before: publicUser(before),
+      after: publicUser(after),
+      details: { email: before.email, revokedSessions: revoked },
+    });
     return publicUser(after);
   });
 }

@@ -12,21 +12,65 @@ import { AuditEvent, errorResponses, jsonOk } from '../../schemas';
 const tags = ['Audit log'];
 
 const Filter = z.object({
-  action: z.string().max(100).optional().openapi({ description: "Exact action, or a pattern where * matches any run of characters ('organization.*', 'session.sign_in*')" }),
+  action: z.string().max(100).optional().openapi({
+    description:
+      "Exact action, or a pattern where * matches any run of characters ('organization.*', 'session.sign_in*')",
+  }),
   actorUserId: z.uuid().optional(),
-  orgId: z.uuid().optional().openapi({ description: 'Events performed for this organization (required for organization admins)' }),
+  orgId: z
+    .uuid()
+    .optional()
+    .openapi({ description: 'Events performed for this organization (required for organization admins)' }),
   targetType: z.string().max(50).optional(),
   targetId: z.string().max(100).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
 });
 const PageQuery = Filter.extend({
-  before: z.coerce.number().int().positive().optional().openapi({ description: 'Cursor: only events with seq below this (newest first)' }),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ description: 'Cursor: only events with seq below this (newest first)' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-const list = createRoute({ method: 'get', path: '/audit-events', tags, summary: 'Browse the audit log, newest first', request: { query: PageQuery }, responses: { 200: jsonOk(z.object({ events: z.array(AuditEvent), total: z.number().int(), nextBefore: z.number().int().nullable(), actors: z.record(z.string(), z.string()).openapi({ description: 'Display name and email of each actor on this page' }) }), 'A page of events'), ...errorResponses } });
-const exportRoute = createRoute({ method: 'get', path: '/audit-events/export', tags, summary: 'Export the (filtered) audit log as JSON Lines, oldest first', request: { query: Filter }, responses: { 200: { description: 'One canonical JSON event per line', content: { 'application/x-ndjson': { schema: z.string() } } }, ...errorResponses } });
+const list = createRoute({
+  method: 'get',
+  path: '/audit-events',
+  tags,
+  summary: 'Browse the audit log, newest first',
+  request: { query: PageQuery },
+  responses: {
+    200: jsonOk(
+      z.object({
+        events: z.array(AuditEvent),
+        total: z.number().int(),
+        nextBefore: z.number().int().nullable(),
+        actors: z
+          .record(z.string(), z.string())
+          .openapi({ description: 'Display name and email of each actor on this page' }),
+      }),
+      'A page of events',
+    ),
+    ...errorResponses,
+  },
+});
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/audit-events/export',
+  tags,
+  summary: 'Export the (filtered) audit log as JSON Lines, oldest first',
+  request: { query: Filter },
+  responses: {
+    200: {
+      description: 'One canonical JSON event per line',
+      content: { 'application/x-ndjson': { schema: z.string() } },
+    },
+    ...errorResponses,
+  },
+});
 const VerifyResult = z.object({
   ok: z.boolean().openapi({ description: 'The chain is intact, its head row agrees, and every checkpoint matches' }),
   checked: z.number().int(),
@@ -36,7 +80,14 @@ const VerifyResult = z.object({
       position: z.number(),
       seq: z.number(),
       id: z.string(),
-      reason: z.enum(['hash_mismatch', 'prev_hash_mismatch', 'sequence_gap', 'format_downgrade', 'head_mismatch', 'head_missing']),
+      reason: z.enum([
+        'hash_mismatch',
+        'prev_hash_mismatch',
+        'sequence_gap',
+        'format_downgrade',
+        'head_mismatch',
+        'head_missing',
+      ]),
       expected: z.string(),
       actual: z.string(),
     })
@@ -53,7 +104,9 @@ const VerifyResult = z.object({
     )
     .nullable()
     .openapi({ description: 'Each signed checkpoint, oldest first; null when no checkpoint log is configured' }),
-  unreadableCheckpoints: z.array(z.number().int()).openapi({ description: 'Lines of the checkpoint log that are not a checkpoint' }),
+  unreadableCheckpoints: z
+    .array(z.number().int())
+    .openapi({ description: 'Lines of the checkpoint log that are not a checkpoint' }),
 });
 
 const verify = createRoute({
@@ -75,8 +128,16 @@ export function auditRoutes() {
   app.openapi(list, async (c) => {
     const q = c.req.valid('query');
     const { before, limit, ...filter } = q;
-    const { events, total, actors } = await queryAuditLog(c.get('deps'), requestCtx(c), { ...toQuery(filter), beforeSeq: before, order: 'desc', limit });
-    return c.json({ events, total, actors, nextBefore: events.length === limit ? events[events.length - 1]!.seq : null }, 200);
+    const { events, total, actors } = await queryAuditLog(c.get('deps'), requestCtx(c), {
+      ...toQuery(filter),
+      beforeSeq: before,
+      order: 'desc',
+      limit,
+    });
+    return c.json(
+      { events, total, actors, nextBefore: events.length === limit ? events[events.length - 1]!.seq : null },
+      200,
+    );
   });
   app.openapi(exportRoute, async (c) => {
     const deps = c.get('deps');
@@ -86,7 +147,10 @@ export function auditRoutes() {
     await queryAuditLog(deps, ctx, { ...filter, limit: 1 });
     await recordAuditExport(deps, ctx, c.req.valid('query'));
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="ismap-hub-audit-${new Date().toISOString().slice(0, 10)}.jsonl"`);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="ismap-hub-audit-${new Date().toISOString().slice(0, 10)}.jsonl"`,
+    );
     return stream(c, async (s) => {
       let after = 0;
       for (;;) {
@@ -100,7 +164,17 @@ export function auditRoutes() {
   app.openapi(verify, async (c) => {
     authorize(platformPolicy, requestCtx(c).actor, 'verifyAuditLog', null);
     const r = await verifyAuditChain(c.get('deps'));
-    return c.json({ ok: r.ok, checked: r.checked, head: r.head, broken: r.broken, checkpoints: r.checkpoints, unreadableCheckpoints: r.unreadableCheckpoints }, 200);
+    return c.json(
+      {
+        ok: r.ok,
+        checked: r.checked,
+        head: r.head,
+        broken: r.broken,
+        checkpoints: r.checkpoints,
+        unreadableCheckpoints: r.unreadableCheckpoints,
+      },
+      200,
+    );
   });
   return app;
 }

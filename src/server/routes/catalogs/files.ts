@@ -24,22 +24,38 @@ const importText = createRoute({
     'A new edition name creates that edition from the nearest older one (or the oldest, for a name older than all). ' +
     'With dryRun=true nothing is written and the plan is returned with ok=false and the issues when the file has errors, beside the detected columns. ' +
     'Issues are capped (the first ones, errors first); issueTotal and issueCounts count them all (on a 422: error.details).',
-  request: { params: CatalogParam, body: { content: { 'multipart/form-data': { schema: TextImportUpload } }, required: true } },
-  responses: { 200: jsonOk(TextImportResult, 'The plan (dry run) or what was written, with the detected columns'), ...errorResponses, 422: { description: 'The file has problems: every issue with row and column', content: errorResponses[400].content } },
+  request: {
+    params: CatalogParam,
+    body: { content: { 'multipart/form-data': { schema: TextImportUpload } }, required: true },
+  },
+  responses: {
+    200: jsonOk(TextImportResult, 'The plan (dry run) or what was written, with the detected columns'),
+    ...errorResponses,
+    422: {
+      description: 'The file has problems: every issue with row and column',
+      content: errorResponses[400].content,
+    },
+  },
 });
 
 const exportEdition = createRoute({
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/export',
   tags,
-  summary: 'An edition as an OSCAL catalog, or an OSCAL profile of its basic statement requirements or an ISMAP-LIU subset',
-  description: 'Downloads as `<catalog>-<edition>.oscal.json` (profiles: `<catalog>-<edition>-<profile>-profile.oscal.json`). A profile imports the catalog by its download name, so saving both in one folder lets any OSCAL tool resolve the profile.',
+  summary:
+    'An edition as an OSCAL catalog, or an OSCAL profile of its basic statement requirements or an ISMAP-LIU subset',
+  description:
+    'Downloads as `<catalog>-<edition>.oscal.json` (profiles: `<catalog>-<edition>-<profile>-profile.oscal.json`). A profile imports the catalog by its download name, so saving both in one folder lets any OSCAL tool resolve the profile.',
   request: {
     params: EditionParams,
     query: z.object({
       format: z.enum(['oscal']).default('oscal'),
       profile: z.enum(['basic', 'liu']).optional(),
-      ids: z.string().max(100_000).optional().openapi({ description: 'Comma-separated detailed control ids of the LIU subset (profile=liu)' }),
+      ids: z
+        .string()
+        .max(100_000)
+        .optional()
+        .openapi({ description: 'Comma-separated detailed control ids of the LIU subset (profile=liu)' }),
     }),
   },
   responses: { 200: jsonOk(z.record(z.string(), z.unknown()), 'OSCAL JSON'), ...errorResponses },
@@ -64,10 +80,21 @@ export function catalogFileRoutes() {
     const upload = await receiveMultipart(c.req.raw, 'file', max ? { maxFileBytes: max } : {}, c.get('deps').uploadDir);
     try {
       const parsed = Fields.safeParse(upload.fields);
-      if (!parsed.success) throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));
-      if (!upload.file) throw new DomainError('validation_failed', 'No file: send the table in the "file" part', [{ path: ['form', 'file'], message: 'required' }], { reason: 'file_required' });
+      if (!parsed.success)
+        throw new DomainError('validation_failed', 'Invalid form fields', issuesFromZod(parsed.error.issues, ['form']));
+      if (!upload.file)
+        throw new DomainError(
+          'validation_failed',
+          'No file: send the table in the "file" part',
+          [{ path: ['form', 'file'], message: 'required' }],
+          { reason: 'file_required' },
+        );
       const f = parsed.data;
-      const loaded = await loadTextTable(upload.file.path, { displayName: upload.file.filename, ...(f.columns ? { columns: f.columns } : {}), ...(f.sheet ? { sheet: f.sheet } : {}) });
+      const loaded = await loadTextTable(upload.file.path, {
+        displayName: upload.file.filename,
+        ...(f.columns ? { columns: f.columns } : {}),
+        ...(f.sheet ? { sheet: f.sheet } : {}),
+      });
       const result = await importCatalogText(c.get('deps'), ctx, {
         catalog: c.req.valid('param').catalog,
         edition: f.edition,
@@ -88,8 +115,17 @@ export function catalogFileRoutes() {
     let doc: object;
     if (q.profile === 'basic') doc = profileBasicRequirements(edition);
     else if (q.profile === 'liu') {
-      const ids = (q.ids ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-      if (ids.length === 0) throw new DomainError('validation_failed', 'profile=liu needs ids: the detailed controls of the LIU audit subset', [{ path: ['query', 'ids'], message: 'required for profile=liu' }], { reason: 'liu_needs_ids' });
+      const ids = (q.ids ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      if (ids.length === 0)
+        throw new DomainError(
+          'validation_failed',
+          'profile=liu needs ids: the detailed controls of the LIU audit subset',
+          [{ path: ['query', 'ids'], message: 'required for profile=liu' }],
+          { reason: 'liu_needs_ids' },
+        );
       doc = profileLiuSubset(edition, ids);
     } else doc = catalogToOscal(edition, { now: exportedAt });
     // A profile's rlink names the catalog's download name (catalogFileName), so the two files resolve side by side.

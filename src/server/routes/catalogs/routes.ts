@@ -7,7 +7,16 @@ import { searchCatalogs } from '../../../app/use-cases/catalogs/search-catalogs'
 import { diffCatalogEditions } from '../../../app/use-cases/catalogs/diff-catalog-editions';
 import { requestCtx } from '../../middleware/request-context';
 import { errorResponses, jsonOk } from '../../schemas';
-import { CatalogEditionSummary, CatalogNodeDetail, CatalogParam, EditionDiff, EditionParams, NodeParams, SearchHit, TreeNode } from './schemas';
+import {
+  CatalogEditionSummary,
+  CatalogNodeDetail,
+  CatalogParam,
+  EditionDiff,
+  EditionParams,
+  NodeParams,
+  SearchHit,
+  TreeNode,
+} from './schemas';
 import { presentEdition, presentNodeDetail } from './presenter';
 
 // Catalog reads are for any signed-in user. Anonymous callers get 401 for now: the criteria texts a secretariat
@@ -19,21 +28,37 @@ const list = createRoute({
   path: '/catalogs',
   tags,
   summary: 'Stored catalog editions with node counts by kind and the number of mandatory items',
-  responses: { 200: jsonOk(z.object({ editions: z.array(CatalogEditionSummary), abilities: z.record(z.string(), z.boolean()) }), 'Editions'), ...errorResponses },
+  responses: {
+    200: jsonOk(
+      z.object({ editions: z.array(CatalogEditionSummary), abilities: z.record(z.string(), z.boolean()) }),
+      'Editions',
+    ),
+    ...errorResponses,
+  },
 });
 const nodes = createRoute({
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/nodes',
   tags,
   summary: 'Children of a node (the roots without parent), each with descendant counts by kind',
-  request: { params: EditionParams, query: z.object({ parent: z.string().max(200).optional().openapi({ example: '9.2' }) }) },
-  responses: { 200: jsonOk(z.object({ catalog: z.string(), edition: z.string(), parent: z.string().nullable(), nodes: z.array(TreeNode) }), 'Children'), ...errorResponses },
+  request: {
+    params: EditionParams,
+    query: z.object({ parent: z.string().max(200).optional().openapi({ example: '9.2' }) }),
+  },
+  responses: {
+    200: jsonOk(
+      z.object({ catalog: z.string(), edition: z.string(), parent: z.string().nullable(), nodes: z.array(TreeNode) }),
+      'Children',
+    ),
+    ...errorResponses,
+  },
 });
 const node = createRoute({
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/nodes/{nodeId}',
   tags,
-  summary: 'One node: texts in Japanese and English with their sources, flags, parameters, ancestors, and mappings both ways',
+  summary:
+    'One node: texts in Japanese and English with their sources, flags, parameters, ancestors, and mappings both ways',
   request: { params: NodeParams },
   responses: { 200: jsonOk(CatalogNodeDetail, 'Node'), ...errorResponses },
 });
@@ -45,18 +70,28 @@ const search = createRoute({
   request: {
     query: z.object({
       q: z.string().trim().min(1).max(200),
-      catalog: z.string().max(500).optional().openapi({ description: 'Comma-separated catalog names or catalog:edition', example: 'ismap,nist-800-53r5' }),
+      catalog: z
+        .string()
+        .max(500)
+        .optional()
+        .openapi({ description: 'Comma-separated catalog names or catalog:edition', example: 'ismap,nist-800-53r5' }),
       limit: z.coerce.number().int().min(1).max(100).default(20),
     }),
   },
-  responses: { 200: jsonOk(z.object({ query: z.string(), hits: z.array(SearchHit) }), 'Ranked hits'), ...errorResponses },
+  responses: {
+    200: jsonOk(z.object({ query: z.string(), hits: z.array(SearchHit) }), 'Ranked hits'),
+    ...errorResponses,
+  },
 });
 const diff = createRoute({
   method: 'get',
   path: '/catalogs/{catalog}/diff',
   tags,
   summary: 'Nodes added, removed and changed between two editions',
-  request: { params: CatalogParam, query: z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }) },
+  request: {
+    params: CatalogParam,
+    query: z.object({ from: z.string().min(1).max(64), to: z.string().min(1).max(64) }),
+  },
   responses: { 200: jsonOk(EditionDiff, 'Differences'), ...errorResponses },
 });
 
@@ -66,13 +101,36 @@ export function catalogRoutes() {
     const r = await listCatalogs(c.get('deps'), requestCtx(c));
     return c.json({ editions: r.editions.map(presentEdition), abilities: r.abilities }, 200);
   });
-  app.openapi(nodes, async (c) => c.json(await listCatalogNodes(c.get('deps'), requestCtx(c), { ...c.req.valid('param'), parent: c.req.valid('query').parent }), 200));
-  app.openapi(node, async (c) => c.json(presentNodeDetail(await getCatalogNode(c.get('deps'), requestCtx(c), c.req.valid('param'))), 200));
+  app.openapi(nodes, async (c) =>
+    c.json(
+      await listCatalogNodes(c.get('deps'), requestCtx(c), {
+        ...c.req.valid('param'),
+        parent: c.req.valid('query').parent,
+      }),
+      200,
+    ),
+  );
+  app.openapi(node, async (c) =>
+    c.json(presentNodeDetail(await getCatalogNode(c.get('deps'), requestCtx(c), c.req.valid('param'))), 200),
+  );
   app.openapi(search, async (c) => {
     const q = c.req.valid('query');
-    const catalogs = q.catalog ? q.catalog.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+    const catalogs = q.catalog
+      ? q.catalog
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : undefined;
     return c.json(await searchCatalogs(c.get('deps'), requestCtx(c), { q: q.q, catalogs, limit: q.limit }), 200);
   });
-  app.openapi(diff, async (c) => c.json(await diffCatalogEditions(c.get('deps'), requestCtx(c), { catalog: c.req.valid('param').catalog, ...c.req.valid('query') }), 200));
+  app.openapi(diff, async (c) =>
+    c.json(
+      await diffCatalogEditions(c.get('deps'), requestCtx(c), {
+        catalog: c.req.valid('param').catalog,
+        ...c.req.valid('query'),
+      }),
+      200,
+    ),
+  );
   return app;
 }

@@ -6,11 +6,31 @@ import { Issue } from '../../schemas';
 // Response and parameter schemas of the catalog and mapping endpoints (see schemas.ts for the shared ones).
 
 const Abilities = z.record(z.string(), z.boolean());
-const Localized = z.object({ ja: z.string().nullable().optional(), en: z.string().nullable().optional() }).openapi('LocalizedText');
+const Localized = z
+  .object({ ja: z.string().nullable().optional(), en: z.string().nullable().optional() })
+  .openapi('LocalizedText');
 
-export const CatalogParam = z.object({ catalog: z.string().min(1).max(100).openapi({ param: { name: 'catalog', in: 'path' }, example: 'ismap' }) });
-export const EditionParams = CatalogParam.extend({ edition: z.string().min(1).max(64).openapi({ param: { name: 'edition', in: 'path' }, example: '2024-07' }) });
-export const NodeParams = EditionParams.extend({ nodeId: z.string().min(1).max(200).openapi({ param: { name: 'nodeId', in: 'path' }, example: '9.2.3.11.PB' }) });
+export const CatalogParam = z.object({
+  catalog: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'catalog', in: 'path' }, example: 'ismap' }),
+});
+export const EditionParams = CatalogParam.extend({
+  edition: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'edition', in: 'path' }, example: '2024-07' }),
+});
+export const NodeParams = EditionParams.extend({
+  nodeId: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'nodeId', in: 'path' }, example: '9.2.3.11.PB' }),
+});
 
 export const CatalogEditionSummary = z
   .object({
@@ -24,8 +44,13 @@ export const CatalogEditionSummary = z
     contentHash: z.string(),
     nodeCount: z.number().int(),
     countsByKind: z.record(z.string(), z.number().int()),
-    mandatoryCount: z.number().int().openapi({ description: 'Basic statement requirements (基本言明要件); 0 outside ISMAP' }),
-    flagCounts: z.record(z.string(), z.number().int()).openapi({ description: "Nodes per flag: ISMAP 'P' (cloud-specific) and 'B' (basic statement requirement), NIST 'withdrawn'" }),
+    mandatoryCount: z
+      .number()
+      .int()
+      .openapi({ description: 'Basic statement requirements (基本言明要件); 0 outside ISMAP' }),
+    flagCounts: z.record(z.string(), z.number().int()).openapi({
+      description: "Nodes per flag: ISMAP 'P' (cloud-specific) and 'B' (basic statement requirement), NIST 'withdrawn'",
+    }),
     newest: z.boolean(),
   })
   .openapi('CatalogEditionSummary');
@@ -41,7 +66,9 @@ export const CatalogNode = z
     flags: z.array(z.string()),
     title: Localized,
     text: Localized,
-    textSource: Localized.openapi({ description: 'Where each language’s text came from (file name and date, or the bundled source)' }),
+    textSource: Localized.openapi({
+      description: 'Where each language’s text came from (file name and date, or the bundled source)',
+    }),
     params: z.array(z.record(z.string(), z.unknown())),
     sourceRefs: z.array(z.string()),
     props: z.record(z.string(), z.unknown()),
@@ -49,7 +76,12 @@ export const CatalogNode = z
   .openapi('CatalogNode');
 
 export const TreeNode = z
-  .object({ node: CatalogNode, mandatory: z.boolean(), childCount: z.number().int(), descendants: z.record(z.string(), z.number().int()).openapi({ description: 'Descendants per kind' }) })
+  .object({
+    node: CatalogNode,
+    mandatory: z.boolean(),
+    childCount: z.number().int(),
+    descendants: z.record(z.string(), z.number().int()).openapi({ description: 'Descendants per kind' }),
+  })
   .openapi('CatalogTreeNode');
 
 const Provenance = z.object({ document: z.string(), method: z.enum(mappingMethods) });
@@ -99,7 +131,14 @@ export const SearchHit = z
     matchedIn: z.enum(['id', 'id-prefix', 'title', 'text']),
     lang: z.enum(['ja', 'en']).optional(),
     snippet: z.string(),
-    baselines: z.array(z.string()).optional().openapi({ description: 'Baseline catalogs holding this same control (their hits are folded into this one unless the catalog filter names them)', example: ['nist-800-53r5-moderate', 'fedramp-rev5-high'] }),
+    baselines: z
+      .array(z.string())
+      .optional()
+      .openapi({
+        description:
+          'Baseline catalogs holding this same control (their hits are folded into this one unless the catalog filter names them)',
+        example: ['nist-800-53r5-moderate', 'fedramp-rev5-high'],
+      }),
   })
   .openapi('SearchHit');
 
@@ -115,8 +154,22 @@ export const EditionDiff = z
   })
   .openapi('EditionDiff');
 
-const PathLink = z.object({ from: z.string(), to: z.string(), relationship: z.enum(relationships), provenance: Provenance, confidence: z.number(), note: z.string().optional(), inverted: z.boolean(), setId: z.string().optional() });
-const MappingPath = z.object({ links: z.array(PathLink), relationship: z.enum(relationships), confidence: z.number(), method: z.enum(mappingMethods) });
+const PathLink = z.object({
+  from: z.string(),
+  to: z.string(),
+  relationship: z.enum(relationships),
+  provenance: Provenance,
+  confidence: z.number(),
+  note: z.string().optional(),
+  inverted: z.boolean(),
+  setId: z.string().optional(),
+});
+const MappingPath = z.object({
+  links: z.array(PathLink),
+  relationship: z.enum(relationships),
+  confidence: z.number(),
+  method: z.enum(mappingMethods),
+});
 export const MappingPaths = z
   .object({
     from: z.string(),
@@ -124,9 +177,20 @@ export const MappingPaths = z
     toCatalog: z.string(),
     via: z.array(z.string()).optional(),
     paths: z.array(MappingPath),
-    targets: z.array(z.object({ target: z.string(), relationship: z.enum(relationships), confidence: z.number(), method: z.enum(mappingMethods), paths: z.array(MappingPath) })),
+    targets: z.array(
+      z.object({
+        target: z.string(),
+        relationship: z.enum(relationships),
+        confidence: z.number(),
+        method: z.enum(mappingMethods),
+        paths: z.array(MappingPath),
+      }),
+    ),
     truncated: z.boolean(),
-    hint: z.string().optional().openapi({ description: 'Only when no path was found: why, and what to try (e.g. the same id in an edition that has mappings)' }),
+    hint: z.string().optional().openapi({
+      description:
+        'Only when no path was found: why, and what to try (e.g. the same id in an edition that has mappings)',
+    }),
   })
   .openapi('MappingPaths');
 
@@ -146,10 +210,26 @@ export const MappingSetSummary = z
   .openapi('MappingSetSummary');
 
 const columnRoles: readonly ColumnRole[] = [...ITEM_ROLES, ...PARENT_ROLES];
-const DetectedColumn = z.object({ index: z.number(), letter: z.string(), header: z.string().nullable().optional(), matchedBy: z.string().optional() });
+const DetectedColumn = z.object({
+  index: z.number(),
+  letter: z.string(),
+  header: z.string().nullable().optional(),
+  matchedBy: z.string().optional(),
+});
 const SampleItem = z.object({
-  row: z.number(), id: z.string(), titleBefore: z.string().nullable(), titleAfter: z.string().nullable(), text: z.string().nullable(),
-  parents: z.array(z.object({ id: z.string(), level: z.enum(['domain', 'category', 'objective']), titleBefore: z.string().nullable(), titleAfter: z.string() })),
+  row: z.number(),
+  id: z.string(),
+  titleBefore: z.string().nullable(),
+  titleAfter: z.string().nullable(),
+  text: z.string().nullable(),
+  parents: z.array(
+    z.object({
+      id: z.string(),
+      level: z.enum(['domain', 'category', 'objective']),
+      titleBefore: z.string().nullable(),
+      titleAfter: z.string(),
+    }),
+  ),
 });
 
 export const TextImportResult = z
@@ -161,15 +241,25 @@ export const TextImportResult = z
     edition: z.string(),
     createdEdition: z.boolean(),
     baseEdition: z.string().nullable(),
-    olderThanBase: z.boolean().openapi({ description: 'The new edition sorts before its base (e.g. 2022-04 created from 2024-07)' }),
-    editionNote: z.string().nullable().openapi({ description: "'will create edition 2025-01 from 2024-07' (dry run), 'created edition …', or null for an existing edition" }),
-    derivedMappingSets: z.array(z.object({ id: z.string(), mappings: z.number().int() })).openapi({ description: 'Mapping sets written with a new edition: its succession to the base edition and its links within the edition' }),
+    olderThanBase: z
+      .boolean()
+      .openapi({ description: 'The new edition sorts before its base (e.g. 2022-04 created from 2024-07)' }),
+    editionNote: z.string().nullable().openapi({
+      description:
+        "'will create edition 2025-01 from 2024-07' (dry run), 'created edition …', or null for an existing edition",
+    }),
+    derivedMappingSets: z.array(z.object({ id: z.string(), mappings: z.number().int() })).openapi({
+      description:
+        'Mapping sets written with a new edition: its succession to the base edition and its links within the edition',
+    }),
     duplicates: z.enum(['reject', 'first', 'last']),
     counts: z.record(z.string(), z.number().int()),
     newIds: z.array(z.string()),
     idsWithoutText: z.array(z.string()),
     missingIds: z.array(z.string()),
-    sample: z.array(SampleItem).openapi({ description: 'The first three items as they will be, with the titles of their parents' }),
+    sample: z
+      .array(SampleItem)
+      .openapi({ description: 'The first three items as they will be, with the titles of their parents' }),
     issues: z.array(Issue).openapi({ description: 'The first issues (errors first); see issueTotal' }),
     issueTotal: z.number().int(),
     issueCounts: z.record(z.string(), z.number().int()).openapi({ description: 'Issues per code, over all of them' }),
@@ -178,22 +268,37 @@ export const TextImportResult = z
     encoding: z.string(),
     sheet: z.string(),
     sheetNames: z.array(z.string()),
-    detection: z.object({
-      headerRow: z.number().nullable(),
-      dataStartRow: z.number(),
-      columns: z.record(z.string(), DetectedColumn.nullable()).openapi({ description: 'id, title, text and the parent roles (domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle)' }),
-      uncertain: z.array(
-        z.object({
-          role: z.enum(columnRoles),
-          reason: z.enum(['partial', 'several', 'layout', 'missing']),
-          candidates: z.array(z.string()),
+    detection: z
+      .object({
+        headerRow: z.number().nullable(),
+        dataStartRow: z.number(),
+        columns: z.record(z.string(), DetectedColumn.nullable()).openapi({
+          description:
+            'id, title, text and the parent roles (domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle)',
         }),
-      ),
-      sheetColumns: z.array(z.object({ index: z.number(), letter: z.string(), header: z.string().nullable(), sample: z.string() })),
-      confidence: z.string(),
-      explanation: z.array(z.string()),
-      preview: z.array(z.object({ row: z.number(), id: z.string(), title: z.string(), text: z.string(), parents: z.record(z.string(), z.string()).optional() })),
-    }).passthrough(),
+        uncertain: z.array(
+          z.object({
+            role: z.enum(columnRoles),
+            reason: z.enum(['partial', 'several', 'layout', 'missing']),
+            candidates: z.array(z.string()),
+          }),
+        ),
+        sheetColumns: z.array(
+          z.object({ index: z.number(), letter: z.string(), header: z.string().nullable(), sample: z.string() }),
+        ),
+        confidence: z.string(),
+        explanation: z.array(z.string()),
+        preview: z.array(
+          z.object({
+            row: z.number(),
+            id: z.string(),
+            title: z.string(),
+            text: z.string(),
+            parents: z.record(z.string(), z.string()).optional(),
+          }),
+        ),
+      })
+      .passthrough(),
   })
   .openapi('TextImportResult');
 
@@ -202,11 +307,28 @@ export const TextImportUpload = {
   type: 'object' as const,
   required: ['file', 'edition'],
   properties: {
-    file: { type: 'string' as const, format: 'binary', description: 'CSV, TSV or XLSX with an id column and a title and/or text column' },
-    edition: { type: 'string' as const, description: 'Target edition; a new name creates the edition from the newest one', example: '2024-07' },
+    file: {
+      type: 'string' as const,
+      format: 'binary',
+      description: 'CSV, TSV or XLSX with an id column and a title and/or text column',
+    },
+    edition: {
+      type: 'string' as const,
+      description: 'Target edition; a new name creates the edition from the newest one',
+      example: '2024-07',
+    },
     lang: { type: 'string' as const, enum: ['ja', 'en'], default: 'ja' },
-    columns: { type: 'string' as const, description: 'JSON override, e.g. {"id":"A","title":"B","text":"C"}; parents: domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle' },
-    duplicates: { type: 'string' as const, enum: ['reject', 'first', 'last'], default: 'reject', description: 'A second row for an id: fail, keep the first row, or keep the last' },
+    columns: {
+      type: 'string' as const,
+      description:
+        'JSON override, e.g. {"id":"A","title":"B","text":"C"}; parents: domainId, domainTitle, categoryId, categoryTitle, objectiveId, objectiveTitle',
+    },
+    duplicates: {
+      type: 'string' as const,
+      enum: ['reject', 'first', 'last'],
+      default: 'reject',
+      description: 'A second row for an id: fail, keep the first row, or keep the last',
+    },
     sheet: { type: 'string' as const, description: 'XLSX sheet name' },
     dryRun: { type: 'string' as const, enum: ['true', 'false'], default: 'false' },
   },

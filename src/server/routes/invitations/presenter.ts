@@ -22,7 +22,10 @@ export const presentInvitation = (i: InvitationWithAbilities) => ({
 export const presentInvitationLink = (v: InvitationLinkView) => ({ ...v, expiresAt: v.expiresAt.toISOString() });
 
 /** A new invitation as its admin sees it, with the link holding the token (shown this once). */
-export const presentCreatedInvitation = ({ invitation, token, organization: org }: CreatedInvitation, actor: Actor) => ({
+export const presentCreatedInvitation = (
+  { invitation, token, organization: org }: CreatedInvitation,
+  actor: Actor,
+) => ({
   invitation: presentInvitation({
     ...invitation,
     orgKind: org.kind,

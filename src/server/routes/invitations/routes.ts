@@ -6,7 +6,10 @@ import { revokeInvitation } from '../../../app/use-cases/organizations/revoke-in
 import { acceptInvitation } from '../../../app/use-cases/organizations/accept-invitation';
 import { declineInvitation } from '../../../app/use-cases/organizations/decline-invitation';
 import { invitationTokenInput, openInvitationLink } from '../../../app/use-cases/organizations/open-invitation-link';
-import { registerByInvitation, registerByInvitationInput } from '../../../app/use-cases/organizations/register-by-invitation';
+import {
+  registerByInvitation,
+  registerByInvitationInput,
+} from '../../../app/use-cases/organizations/register-by-invitation';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, Invitation, InvitationLink, User, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { presentCreatedInvitation, presentInvitation, presentInvitationLink } from './presenter';

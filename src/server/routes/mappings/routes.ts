@@ -15,18 +15,34 @@ import { MappingPaths, MappingSetSummary, NodeMapping } from '../catalogs/schema
 import { presentMapping, presentMappingSet } from '../catalogs/presenter';
 
 const tags = ['Mappings'];
-const SetParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' }, example: 'ismap-2024-07_iso27001-2013_numbering' }) });
+const SetParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' }, example: 'ismap-2024-07_iso27001-2013_numbering' }),
+});
 
 const paths = createRoute({
   method: 'get',
   path: '/mappings/paths',
   tags,
-  summary: 'Every mapping path from a node to another catalog, with each link’s provenance and the composed relationship, grouped by target',
+  summary:
+    'Every mapping path from a node to another catalog, with each link’s provenance and the composed relationship, grouped by target',
   request: {
     query: z.object({
-      from: z.string().trim().min(1).max(300).openapi({ description: 'Node, loosely: ismap:9.2.3, 9.2.3, or a full key', example: 'ismap:9.2.3' }),
+      from: z
+        .string()
+        .trim()
+        .min(1)
+        .max(300)
+        .openapi({ description: 'Node, loosely: ismap:9.2.3, 9.2.3, or a full key', example: 'ismap:9.2.3' }),
       to: z.string().trim().min(1).max(100).openapi({ example: 'nist-800-53r5' }),
-      via: z.string().max(500).optional().openapi({ description: 'Comma-separated catalogs to pass through, in order', example: 'iso27001-2013' }),
+      via: z
+        .string()
+        .max(500)
+        .optional()
+        .openapi({ description: 'Comma-separated catalogs to pass through, in order', example: 'iso27001-2013' }),
       maxDepth: z.coerce.number().int().min(1).max(8).optional(),
     }),
   },
@@ -36,9 +52,17 @@ const create = createRoute({
   method: 'post',
   path: '/mappings',
   tags,
-  summary: 'Record a mapping by hand (method manual) in your organization’s own mapping set (editors and admins, platform administrators)',
+  summary:
+    'Record a mapping by hand (method manual) in your organization’s own mapping set (editors and admins, platform administrators)',
   request: { body: jsonBody(addMappingInput) },
-  responses: { 201: jsonOk(NodeMapping.omit({ other: true, set: true, abilities: true }).extend({ setTitle: z.string() }), 'Created'), ...errorResponses, 409: errorResponses[400] },
+  responses: {
+    201: jsonOk(
+      NodeMapping.omit({ other: true, set: true, abilities: true }).extend({ setTitle: z.string() }),
+      'Created',
+    ),
+    ...errorResponses,
+    409: errorResponses[400],
+  },
 });
 const remove = createRoute({
   method: 'delete',
@@ -48,12 +72,19 @@ const remove = createRoute({
   request: { params: IdParam },
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
-const sets = createRoute({ method: 'get', path: '/mapping-sets', tags, summary: 'Mapping sets with their sizes', responses: { 200: jsonOk(z.object({ sets: z.array(MappingSetSummary) }), 'Sets'), ...errorResponses } });
+const sets = createRoute({
+  method: 'get',
+  path: '/mapping-sets',
+  tags,
+  summary: 'Mapping sets with their sizes',
+  responses: { 200: jsonOk(z.object({ sets: z.array(MappingSetSummary) }), 'Sets'), ...errorResponses },
+});
 const publish = createRoute({
   method: 'patch',
   path: '/mapping-sets/{id}',
   tags,
-  summary: 'Publish an organization’s mapping set to every signed-in user, or make it private again (platform administrators)',
+  summary:
+    'Publish an organization’s mapping set to every signed-in user, or make it private again (platform administrators)',
   request: { params: SetParam, body: jsonBody(publishMappingSetInput) },
   responses: { 200: jsonOk(MappingSetSummary, 'The set'), ...errorResponses },
 });
@@ -63,33 +94,60 @@ const exportSet = createRoute({
   tags,
   summary: 'A mapping set as an OSCAL 1.2 mapping-collection',
   request: { params: SetParam },
-  responses: { 200: jsonOk(z.object({ 'mapping-collection': z.record(z.string(), z.unknown()) }), 'OSCAL mapping-collection JSON'), ...errorResponses },
+  responses: {
+    200: jsonOk(z.object({ 'mapping-collection': z.record(z.string(), z.unknown()) }), 'OSCAL mapping-collection JSON'),
+    ...errorResponses,
+  },
 });
 const importSet = createRoute({
   method: 'post',
   path: '/mapping-sets/import',
   tags,
-  summary: 'Import an OSCAL 1.2 mapping-collection as a mapping set (platform administrators, secretariat admins and editors)',
+  summary:
+    'Import an OSCAL 1.2 mapping-collection as a mapping set (platform administrators, secretariat admins and editors)',
   request: { body: jsonBody(z.object({ 'mapping-collection': z.record(z.string(), z.unknown()) }).passthrough()) },
-  responses: { 201: jsonOk(z.object({ id: z.string(), mappings: z.number().int(), replaced: z.boolean() }), 'Imported'), ...errorResponses, 422: errorResponses[400] },
+  responses: {
+    201: jsonOk(z.object({ id: z.string(), mappings: z.number().int(), replaced: z.boolean() }), 'Imported'),
+    ...errorResponses,
+    422: errorResponses[400],
+  },
 });
 
-const list = (s: string | undefined) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined);
+const list = (s: string | undefined) =>
+  s
+    ? s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : undefined;
 
 export function mappingRoutes() {
   const app = apiRouter();
   app.openapi(paths, async (c) => {
     const q = c.req.valid('query');
-    return c.json(await findMappingPaths(c.get('deps'), requestCtx(c), { from: q.from, to: q.to, via: list(q.via), maxDepth: q.maxDepth }), 200);
+    return c.json(
+      await findMappingPaths(c.get('deps'), requestCtx(c), {
+        from: q.from,
+        to: q.to,
+        via: list(q.via),
+        maxDepth: q.maxDepth,
+      }),
+      200,
+    );
   });
-  app.openapi(create, async (c) => c.json(presentMapping(await addMapping(c.get('deps'), requestCtx(c), c.req.valid('json'))), 201));
+  app.openapi(create, async (c) =>
+    c.json(presentMapping(await addMapping(c.get('deps'), requestCtx(c), c.req.valid('json'))), 201),
+  );
   app.openapi(remove, async (c) => {
     await deleteMapping(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
   app.openapi(sets, async (c) => {
     const ctx = requestCtx(c);
-    return c.json({ sets: (await listMappingSets(c.get('deps'), ctx)).map((s) => presentMappingSet(s, ctx.actor)) }, 200);
+    return c.json(
+      { sets: (await listMappingSets(c.get('deps'), ctx)).map((s) => presentMappingSet(s, ctx.actor)) },
+      200,
+    );
   });
   app.openapi(publish, async (c) => {
     const ctx = requestCtx(c);
@@ -99,7 +157,12 @@ export function mappingRoutes() {
   app.openapi(exportSet, async (c) => {
     const { set, mappings, exportedAt } = await getMappingSet(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     c.header('Content-Disposition', `attachment; filename="${set.id.replace(/[^A-Za-z0-9._-]/g, '_')}.mapping.json"`);
-    return c.json(mappingSetToOscal(set, mappings, { now: exportedAt }) as unknown as { 'mapping-collection': Record<string, unknown> }, 200);
+    return c.json(
+      mappingSetToOscal(set, mappings, { now: exportedAt }) as unknown as {
+        'mapping-collection': Record<string, unknown>;
+      },
+      200,
+    );
   });
   app.openapi(importSet, async (c) => {
     const ctx = requestCtx(c);

@@ -16,11 +16,45 @@ const MemberParams = z.object({
   userId: z.uuid().openapi({ param: { name: 'userId', in: 'path' } }),
 });
 
-const list = createRoute({ method: 'get', path: '/organizations', tags, summary: 'Organizations visible to the caller', responses: { 200: jsonOk(z.object({ organizations: z.array(Organization) }), 'Organizations'), ...errorResponses } });
-const create = createRoute({ method: 'post', path: '/organizations', tags, summary: 'Create an organization (platform administrators)', request: { body: jsonBody(createOrganizationInput) }, responses: { 201: jsonOk(Organization, 'Created'), ...errorResponses, 409: errorResponses[400] } });
-const get = createRoute({ method: 'get', path: '/organizations/{id}', tags, summary: 'One organization', request: { params: IdParam }, responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses } });
-const update = createRoute({ method: 'patch', path: '/organizations/{id}', tags, summary: "Rename an organization (its admins, platform administrators)", request: { params: IdParam, body: jsonBody(updateOrganizationInput) }, responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses } });
-const members = createRoute({ method: 'get', path: '/organizations/{id}/members', tags, summary: 'Members of an organization', request: { params: IdParam }, responses: { 200: jsonOk(z.object({ members: z.array(Member) }), 'Members'), ...errorResponses } });
+const list = createRoute({
+  method: 'get',
+  path: '/organizations',
+  tags,
+  summary: 'Organizations visible to the caller',
+  responses: { 200: jsonOk(z.object({ organizations: z.array(Organization) }), 'Organizations'), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/organizations',
+  tags,
+  summary: 'Create an organization (platform administrators)',
+  request: { body: jsonBody(createOrganizationInput) },
+  responses: { 201: jsonOk(Organization, 'Created'), ...errorResponses, 409: errorResponses[400] },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/organizations/{id}',
+  tags,
+  summary: 'One organization',
+  request: { params: IdParam },
+  responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses },
+});
+const update = createRoute({
+  method: 'patch',
+  path: '/organizations/{id}',
+  tags,
+  summary: 'Rename an organization (its admins, platform administrators)',
+  request: { params: IdParam, body: jsonBody(updateOrganizationInput) },
+  responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
+});
+const members = createRoute({
+  method: 'get',
+  path: '/organizations/{id}/members',
+  tags,
+  summary: 'Members of an organization',
+  request: { params: IdParam },
+  responses: { 200: jsonOk(z.object({ members: z.array(Member) }), 'Members'), ...errorResponses },
+});
 // Nobody becomes a member without consent: new members are invited (routes/invitations.ts); this changes a role.
 const patchMember = createRoute({
   method: 'patch',
@@ -34,7 +68,14 @@ const patchMember = createRoute({
     409: errorResponses[400],
   },
 });
-const deleteMember = createRoute({ method: 'delete', path: '/organizations/{id}/members/{userId}', tags, summary: 'Remove a member', request: { params: MemberParams }, responses: { 204: { description: 'Removed' }, ...errorResponses } });
+const deleteMember = createRoute({
+  method: 'delete',
+  path: '/organizations/{id}/members/{userId}',
+  tags,
+  summary: 'Remove a member',
+  request: { params: MemberParams },
+  responses: { 204: { description: 'Removed' }, ...errorResponses },
+});
 
 export function organizationRoutes() {
   const app = apiRouter();
@@ -50,14 +91,22 @@ export function organizationRoutes() {
   });
   app.openapi(get, async (c) => {
     const ctx = requestCtx(c);
-    return c.json(presentOrganization(await getOrganization(c.get('deps'), ctx, c.req.valid('param').id), ctx.actor), 200);
+    return c.json(
+      presentOrganization(await getOrganization(c.get('deps'), ctx, c.req.valid('param').id), ctx.actor),
+      200,
+    );
   });
   app.openapi(update, async (c) => {
     const ctx = requestCtx(c);
     const org = await updateOrganization(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(presentOrganization(org, ctx.actor), 200);
   });
-  app.openapi(members, async (c) => c.json({ members: (await listMembers(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(presentMember) }, 200));
+  app.openapi(members, async (c) =>
+    c.json(
+      { members: (await listMembers(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(presentMember) },
+      200,
+    ),
+  );
   app.openapi(patchMember, async (c) => {
     const p = c.req.valid('param');
     const m = await changeMemberRole(c.get('deps'), requestCtx(c), p.id, p.userId, c.req.valid('json'));

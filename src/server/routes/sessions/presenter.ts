@@ -17,7 +17,12 @@ export const presentDeviceSession = (s: Session, currentId: string) => ({
 });
 
 /** The signed-in user, their organizations and what they may do across the platform. */
-export const presentSessionInfo = (v: { user: User; actor: Actor; session: Session; organizations: Organization[] }) => ({
+export const presentSessionInfo = (v: {
+  user: User;
+  actor: Actor;
+  session: Session;
+  organizations: Organization[];
+}) => ({
   user: presentUser(publicUser(v.user)),
   memberships: v.actor.memberships,
   activeOrgId: v.actor.activeOrgId,

@@ -26,12 +26,32 @@ const loginRoute = createRoute({
   path: '/auth/login',
   tags,
   summary: 'Sign in with email and password; sets the session cookie',
-  request: { body: jsonBody(z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }).openapi('LoginRequest')) },
-  responses: { 200: jsonOk(SessionInfo, 'Signed in'), ...errorResponses, 429: { description: 'Too many failed attempts (see Retry-After)' } },
+  request: {
+    body: jsonBody(
+      z.object({ email: z.string().min(3).max(320), password: z.string().min(1).max(256) }).openapi('LoginRequest'),
+    ),
+  },
+  responses: {
+    200: jsonOk(SessionInfo, 'Signed in'),
+    ...errorResponses,
+    429: { description: 'Too many failed attempts (see Retry-After)' },
+  },
 });
 
-const sessionRoute = createRoute({ method: 'get', path: '/auth/session', tags, summary: 'The signed-in user, memberships, CSRF token and abilities', responses: { 200: jsonOk(SessionInfo, 'Current session'), ...errorResponses } });
-const logoutRoute = createRoute({ method: 'post', path: '/auth/logout', tags, summary: 'Sign out (revokes this session)', responses: { 204: { description: 'Signed out' }, ...errorResponses } });
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/auth/session',
+  tags,
+  summary: 'The signed-in user, memberships, CSRF token and abilities',
+  responses: { 200: jsonOk(SessionInfo, 'Current session'), ...errorResponses },
+});
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags,
+  summary: 'Sign out (revokes this session)',
+  responses: { 204: { description: 'Signed out' }, ...errorResponses },
+});
 const switchRoute = createRoute({
   method: 'put',
   path: '/auth/session/organization',
@@ -40,13 +60,26 @@ const switchRoute = createRoute({
   request: { body: jsonBody(z.object({ orgId: z.uuid() })) },
   responses: { 200: jsonOk(SessionInfo, 'Switched'), ...errorResponses },
 });
-const listSessionsRoute = createRoute({ method: 'get', path: '/auth/sessions', tags, summary: "The caller's sign-in sessions (devices)", responses: { 200: jsonOk(z.object({ sessions: z.array(DeviceSession) }), 'Sessions'), ...errorResponses } });
+const listSessionsRoute = createRoute({
+  method: 'get',
+  path: '/auth/sessions',
+  tags,
+  summary: "The caller's sign-in sessions (devices)",
+  responses: { 200: jsonOk(z.object({ sessions: z.array(DeviceSession) }), 'Sessions'), ...errorResponses },
+});
 const revokeRoute = createRoute({
   method: 'delete',
   path: '/auth/sessions/{sessionId}',
   tags,
   summary: 'Revoke one of your sessions',
-  request: { params: z.object({ sessionId: z.string().regex(/^[0-9a-f]{16}$/).openapi({ param: { name: 'sessionId', in: 'path' } }) }) },
+  request: {
+    params: z.object({
+      sessionId: z
+        .string()
+        .regex(/^[0-9a-f]{16}$/)
+        .openapi({ param: { name: 'sessionId', in: 'path' } }),
+    }),
+  },
   responses: { 204: { description: 'Revoked' }, ...errorResponses },
 });
 
@@ -89,7 +122,13 @@ export function authRoutes() {
       previousToken: getCookie(c, SESSION_COOKIE) ?? null,
       deviceToken: getCookie(c, DEVICE_COOKIE) ?? null,
     });
-    setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000) });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Lax',
+      secure: secure(c),
+      path: '/',
+      maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
+    });
     // Only the sign-in route needs to see the known-device cookie.
     const maxAge = KNOWN_DEVICE_MS / 1000;
     const device = { httpOnly: true, sameSite: 'Strict', secure: secure(c), path: DEVICE_COOKIE_PATH, maxAge } as const;
@@ -108,7 +147,11 @@ export function authRoutes() {
     const auth = requireAuth(c);
     const { orgId } = c.req.valid('json');
     await switchOrganization(c.get('deps'), requestCtx(c), auth.session.id, orgId);
-    const next = { ...auth, actor: { ...auth.actor, activeOrgId: orgId }, session: { ...auth.session, activeOrgId: orgId } };
+    const next = {
+      ...auth,
+      actor: { ...auth.actor, activeOrgId: orgId },
+      session: { ...auth.session, activeOrgId: orgId },
+    };
     c.set('auth', next);
     return c.json(await sessionInfo(c, next), 200);
   });

@@ -17,7 +17,10 @@ export function AddMapping({ source, onAdded }: { source: string; onAdded: () =>
   const m = useAddMapping(onAdded);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    m.mutate({ source, ...form, note: form.note || undefined }, { onSuccess: () => setForm({ ...form, target: '', note: '' }) });
+    m.mutate(
+      { source, ...form, note: form.note || undefined },
+      { onSuccess: () => setForm({ ...form, target: '', note: '' }) },
+    );
   };
   return (
     <Card withBorder maw={900}>
@@ -27,10 +30,37 @@ export function AddMapping({ source, onAdded }: { source: string; onAdded: () =>
       {m.error && <ErrorAlert error={m.error} />}
       <form onSubmit={submit}>
         <Group align="flex-end">
-          <TextInput label={t('mapping.addTarget')} required value={form.target} onChange={(e) => setForm({ ...form, target: e.currentTarget.value })} w={280} />
-          <Select label={t('mapping.relationship')} allowDeselect={false} value={form.relationship} onChange={(v) => setForm({ ...form, relationship: (v ?? 'intersects-with') as Relationship })} data={rels.map((r) => ({ value: r, label: t(`mapping.rel.${r}`) }))} w={170} />
-          <NumberInput label={t('mapping.confidence')} min={0} max={1} step={0.1} decimalScale={2} value={form.confidence} onChange={(v) => setForm({ ...form, confidence: Number(v) })} w={110} />
-          <TextInput label={t('mapping.note')} value={form.note} onChange={(e) => setForm({ ...form, note: e.currentTarget.value })} style={{ flex: 1 }} />
+          <TextInput
+            label={t('mapping.addTarget')}
+            required
+            value={form.target}
+            onChange={(e) => setForm({ ...form, target: e.currentTarget.value })}
+            w={280}
+          />
+          <Select
+            label={t('mapping.relationship')}
+            allowDeselect={false}
+            value={form.relationship}
+            onChange={(v) => setForm({ ...form, relationship: (v ?? 'intersects-with') as Relationship })}
+            data={rels.map((r) => ({ value: r, label: t(`mapping.rel.${r}`) }))}
+            w={170}
+          />
+          <NumberInput
+            label={t('mapping.confidence')}
+            min={0}
+            max={1}
+            step={0.1}
+            decimalScale={2}
+            value={form.confidence}
+            onChange={(v) => setForm({ ...form, confidence: Number(v) })}
+            w={110}
+          />
+          <TextInput
+            label={t('mapping.note')}
+            value={form.note}
+            onChange={(e) => setForm({ ...form, note: e.currentTarget.value })}
+            style={{ flex: 1 }}
+          />
           <Button type="submit" loading={m.isPending}>
             {t('mapping.add')}
           </Button>

@@ -15,7 +15,9 @@ export function CatalogList() {
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   const { editions, abilities } = q.data!;
-  const multi = new Set(editions.filter((e, _i, all) => all.filter((x) => x.catalog === e.catalog).length > 1).map((e) => e.catalog));
+  const multi = new Set(
+    editions.filter((e, _i, all) => all.filter((x) => x.catalog === e.catalog).length > 1).map((e) => e.catalog),
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -55,8 +57,13 @@ export function CatalogList() {
                   </Anchor>
                   <Text size="xs" c="dimmed">
                     {[
-                      ...Object.entries(e.countsByKind).map(([k, n]) => `${t(`catalog.kind.${k}`, { defaultValue: k })} ${n.toLocaleString()}`),
-                      ...Object.entries(e.flagCounts).map(([f, n]) => `${['P', 'B', 'withdrawn'].includes(f) ? t(`catalog.flagInList.${f}`) : f} ${n.toLocaleString()}`),
+                      ...Object.entries(e.countsByKind).map(
+                        ([k, n]) => `${t(`catalog.kind.${k}`, { defaultValue: k })} ${n.toLocaleString()}`,
+                      ),
+                      ...Object.entries(e.flagCounts).map(
+                        ([f, n]) =>
+                          `${['P', 'B', 'withdrawn'].includes(f) ? t(`catalog.flagInList.${f}`) : f} ${n.toLocaleString()}`,
+                      ),
                     ].join(' · ')}
                   </Text>
                 </Table.Td>

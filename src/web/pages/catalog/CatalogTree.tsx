@@ -24,7 +24,13 @@ export function CatalogTree() {
             {t('catalog.export')}
           </Button>
           {catalog === 'ismap' && (
-            <Button component="a" variant="default" size="xs" href={editionExportHref(catalog, edition, 'basic')} download>
+            <Button
+              component="a"
+              variant="default"
+              size="xs"
+              href={editionExportHref(catalog, edition, 'basic')}
+              download
+            >
               {t('catalog.exportBasic')}
             </Button>
           )}
@@ -47,7 +53,17 @@ export function CatalogTree() {
   );
 }
 
-function Branch({ catalog, edition, parent, level }: { catalog: string; edition: string; parent: string | null; level: number }) {
+function Branch({
+  catalog,
+  edition,
+  parent,
+  level,
+}: {
+  catalog: string;
+  edition: string;
+  parent: string | null;
+  level: number;
+}) {
   const q = useCatalogChildren(catalog, edition, parent);
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
@@ -73,19 +89,34 @@ function Row({ catalog, edition, item, level }: { catalog: string; edition: stri
     <div role="treeitem" aria-level={level} aria-expanded={item.childCount ? open : undefined} aria-selected={false}>
       <Group gap="xs" wrap="nowrap" py={3} pl={(level - 1) * 20}>
         {item.childCount > 0 ? (
-          <UnstyledButton onClick={() => setOpen(!open)} aria-label={t(open ? 'catalog.collapse' : 'catalog.expand', { label: n.label })} w={20} ta="center">
+          <UnstyledButton
+            onClick={() => setOpen(!open)}
+            aria-label={t(open ? 'catalog.collapse' : 'catalog.expand', { label: n.label })}
+            w={20}
+            ta="center"
+          >
             {open ? '▾' : '▸'}
           </UnstyledButton>
         ) : (
           <span style={{ width: 20 }} />
         )}
         {n.kind === 'tier' ? (
-          <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} size="sm" fw={700}>
+          <Anchor
+            component={Link}
+            to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`}
+            size="sm"
+            fw={700}
+          >
             {title ?? n.label}
           </Anchor>
         ) : (
           <>
-            <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} className="mono" size="sm">
+            <Anchor
+              component={Link}
+              to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`}
+              className="mono"
+              size="sm"
+            >
               {n.label}
             </Anchor>
             <Text size="sm" component="span">

@@ -30,11 +30,15 @@ function FieldChanges({ change }: { change: EditionDiff['changed'][number] }) {
             </Table.Td>
             <Table.Td valign="top">
               <Text size="sm" c="red.9" style={{ whiteSpace: 'pre-wrap' }} data-testid="diff-before">
-                <Text span size="xs" fw={600} c="dimmed">{t('diff.before')}: </Text>
+                <Text span size="xs" fw={600} c="dimmed">
+                  {t('diff.before')}:{' '}
+                </Text>
                 {fieldValue(change.before, f) || '—'}
               </Text>
               <Text size="sm" c="green.9" style={{ whiteSpace: 'pre-wrap' }} data-testid="diff-after">
-                <Text span size="xs" fw={600} c="dimmed">{t('diff.after')}: </Text>
+                <Text span size="xs" fw={600} c="dimmed">
+                  {t('diff.after')}:{' '}
+                </Text>
                 {fieldValue(change.after, f) || '—'}
               </Text>
             </Table.Td>
@@ -55,7 +59,12 @@ export function DiffPage() {
   const to = params.get('to') ?? editions[0] ?? '';
   const q = useEditionDiff(catalog, from, to);
   const link = (edition: string, n: CatalogNode) => (
-    <Anchor component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`} className="mono" size="sm">
+    <Anchor
+      component={Link}
+      to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(n.id)}`}
+      className="mono"
+      size="sm"
+    >
       {n.label}
     </Anchor>
   );
@@ -87,7 +96,14 @@ export function DiffPage() {
         }}
       >
         <Group align="flex-end">
-          <Select name="from" label={t('diff.from')} data={editions} defaultValue={from || null} key={`f${from}`} w={200} />
+          <Select
+            name="from"
+            label={t('diff.from')}
+            data={editions}
+            defaultValue={from || null}
+            key={`f${from}`}
+            w={200}
+          />
           <Select name="to" label={t('diff.to')} data={editions} defaultValue={to || null} key={`t${to}`} w={200} />
           <Button type="submit">{t('diff.show')}</Button>
         </Group>

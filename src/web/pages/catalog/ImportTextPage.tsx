@@ -1,4 +1,16 @@
-import { Alert, Button, Card, FileInput, Group, Radio, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Radio,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -33,13 +45,21 @@ export function ImportTextPage() {
   const error = commit.error ?? check.error;
   const reset = () => (check.reset(), commit.reset(), setPicked(null));
   const form = (): ImportForm => ({
-    file: file!, edition, lang, sheet, duplicates,
+    file: file!,
+    edition,
+    lang,
+    sheet,
+    duplicates,
     columns: picked && check.data ? columnsJson(picked, check.data.detection.headerRow) : columns,
   });
   // The import may only run with exactly what the dry run checked.
   const checkedForm = check.variables;
   const current = file ? form() : null;
-  const unchanged = !!checkedForm && !!current && JSON.stringify({ ...checkedForm, file: 0 }) === JSON.stringify({ ...current, file: 0 }) && checkedForm.file === current.file;
+  const unchanged =
+    !!checkedForm &&
+    !!current &&
+    JSON.stringify({ ...checkedForm, file: 0 }) === JSON.stringify({ ...current, file: 0 }) &&
+    checkedForm.file === current.file;
   const failed = error instanceof ApiError ? error : null;
   const issues: TextImportIssue[] = failed ? failed.issues : (result?.issues ?? []);
   // A 422 holds the first issues and counts them all in its details, as a dry run's answer does.
@@ -54,9 +74,24 @@ export function ImportTextPage() {
       <Text size="sm">{t('importText.intro')}</Text>
       <Card withBorder>
         <Stack>
-          <FileInput label={t('importText.file')} accept=".csv,.tsv,.txt,.xlsx" value={file} onChange={(f) => (setFile(f), reset())} required clearable data-testid="import-file" />
+          <FileInput
+            label={t('importText.file')}
+            accept=".csv,.tsv,.txt,.xlsx"
+            value={file}
+            onChange={(f) => (setFile(f), reset())}
+            required
+            clearable
+            data-testid="import-file"
+          />
           <Group align="flex-end">
-            <TextInput label={t('importText.edition')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} list="ismap-editions" w={320} data-testid="import-edition" />
+            <TextInput
+              label={t('importText.edition')}
+              value={edition}
+              onChange={(e) => setEdition(e.currentTarget.value)}
+              list="ismap-editions"
+              w={320}
+              data-testid="import-edition"
+            />
             <datalist id="ismap-editions">
               {editions.map((e) => (
                 <option key={e} value={e} />
@@ -70,17 +105,37 @@ export function ImportTextPage() {
                 value={lang}
                 onChange={setLang}
                 aria-label={t('importText.lang')}
-                data={[{ value: 'ja', label: t('lang.ja') }, { value: 'en', label: t('lang.en') }]}
+                data={[
+                  { value: 'ja', label: t('lang.ja') },
+                  { value: 'en', label: t('lang.en') },
+                ]}
               />
             </div>
-            <TextInput label={t('importText.sheet')} value={sheet} onChange={(e) => setSheet(e.currentTarget.value)} w={160} />
+            <TextInput
+              label={t('importText.sheet')}
+              value={sheet}
+              onChange={(e) => setSheet(e.currentTarget.value)}
+              w={160}
+            />
           </Group>
-          {!picked && <TextInput label={t('importText.columns')} value={columns} onChange={(e) => setColumns(e.currentTarget.value)} className="mono" />}
+          {!picked && (
+            <TextInput
+              label={t('importText.columns')}
+              value={columns}
+              onChange={(e) => setColumns(e.currentTarget.value)}
+              className="mono"
+            />
+          )}
           <Group>
             <Button onClick={() => (commit.reset(), check.mutate(form()))} disabled={!file} loading={check.isPending}>
               {t('importText.check')}
             </Button>
-            <Button color="green" onClick={() => commit.mutate(form())} disabled={!file || !check.data?.ok || !unchanged || !!commit.data} loading={commit.isPending}>
+            <Button
+              color="green"
+              onClick={() => commit.mutate(form())}
+              disabled={!file || !check.data?.ok || !unchanged || !!commit.data}
+              loading={commit.isPending}
+            >
               {t('importText.confirm')}
             </Button>
           </Group>
@@ -114,8 +169,13 @@ export function ImportTextPage() {
       )}
       {result?.createdEdition && (
         <Alert color="yellow" data-testid="import-edition-note">
-          {t(result.olderThanBase ? 'importText.createOlder' : 'importText.createNewer', { edition: result.edition, base: result.baseEdition ?? '' })}
-          {result.derivedMappingSets?.length ? ` — ${t('importText.derived', { sets: result.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ') })}` : ''}
+          {t(result.olderThanBase ? 'importText.createOlder' : 'importText.createNewer', {
+            edition: result.edition,
+            base: result.baseEdition ?? '',
+          })}
+          {result.derivedMappingSets?.length
+            ? ` — ${t('importText.derived', { sets: result.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ') })}`
+            : ''}
         </Alert>
       )}
       {(dupCount > 0 || duplicates !== 'reject') && !commit.data && (
@@ -144,9 +204,7 @@ export function ImportTextPage() {
           </Text>
         </>
       )}
-      {issues.length > 0 && (
-        <ImportIssues issues={issues} total={issueTotal} counts={issueCounts} />
-      )}
+      {issues.length > 0 && <ImportIssues issues={issues} total={issueTotal} counts={issueCounts} />}
     </Stack>
   );
 }

@@ -43,9 +43,32 @@ export function MappingPathsPage() {
         }}
       >
         <Group align="flex-end">
-          <TextInput name="from" label={t('mapping.from')} defaultValue={from} key={`f${from}`} placeholder="ismap:9.2.3" required w={240} />
-          <Select name="to" label={t('mapping.to')} data={names.map((n) => ({ value: n, label: frameworkName(n, i18n.language) }))} defaultValue={to || 'nist-800-53r5'} key={`t${to}`} searchable w={240} />
-          <TextInput name="via" label={t('mapping.via')} defaultValue={via} key={`v${via}`} placeholder="iso27001-2013,nist-800-53r5" style={{ flex: 1 }} />
+          <TextInput
+            name="from"
+            label={t('mapping.from')}
+            defaultValue={from}
+            key={`f${from}`}
+            placeholder="ismap:9.2.3"
+            required
+            w={240}
+          />
+          <Select
+            name="to"
+            label={t('mapping.to')}
+            data={names.map((n) => ({ value: n, label: frameworkName(n, i18n.language) }))}
+            defaultValue={to || 'nist-800-53r5'}
+            key={`t${to}`}
+            searchable
+            w={240}
+          />
+          <TextInput
+            name="via"
+            label={t('mapping.via')}
+            defaultValue={via}
+            key={`v${via}`}
+            placeholder="iso27001-2013,nist-800-53r5"
+            style={{ flex: 1 }}
+          />
           <Button type="submit">{t('mapping.find')}</Button>
         </Group>
       </form>
@@ -61,7 +84,8 @@ export function MappingPathsPage() {
             <span title={q.data.toCatalog} data-testid="paths-to">
               {frameworkOf(q.data.toCatalog, i18n.language)}
             </span>
-            : {t('mapping.targets', { count: q.data.targets.length })}, {t('mapping.paths', { count: q.data.paths.length })}
+            : {t('mapping.targets', { count: q.data.targets.length })},{' '}
+            {t('mapping.paths', { count: q.data.paths.length })}
           </Text>
           {q.data.truncated && <Alert color="yellow">{t('mapping.truncated')}</Alert>}
           {q.data.paths.length === 0 && (
@@ -93,7 +117,8 @@ export function MappingPathsPage() {
 }
 
 function PathLine({ path, setTitles }: { path: MappingPath; setTitles: Map<string, string> }) {
-  const source = (l: MappingPath['links'][number]) => sourceLabel(l.provenance.document, l.setId ? setTitles.get(l.setId) : undefined);
+  const source = (l: MappingPath['links'][number]) =>
+    sourceLabel(l.provenance.document, l.setId ? setTitles.get(l.setId) : undefined);
   const { t } = useTranslation();
   return (
     <Group gap={6} mt={6} wrap="wrap" aria-label={t('mapping.path')}>

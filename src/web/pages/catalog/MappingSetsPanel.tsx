@@ -48,7 +48,13 @@ export function MappingSetsPanel() {
                   />
                 ) : (
                   <Badge variant="light" color={s.orgId === null ? 'gray' : s.published ? 'green' : 'blue'}>
-                    {t(s.orgId === null ? 'mappingSets.global' : s.published ? 'mappingSets.published' : 'mappingSets.private')}
+                    {t(
+                      s.orgId === null
+                        ? 'mappingSets.global'
+                        : s.published
+                          ? 'mappingSets.published'
+                          : 'mappingSets.private',
+                    )}
                   </Badge>
                 )}
               </Table.Td>

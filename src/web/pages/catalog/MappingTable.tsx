@@ -8,7 +8,17 @@ import { RelBadge } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
 import { MappingNote } from '../../components/mapping-note';
 
-export function MappingTable({ title, mappings, onChange, testId }: { title: string; mappings: NodeMapping[]; onChange: () => void; testId: string }) {
+export function MappingTable({
+  title,
+  mappings,
+  onChange,
+  testId,
+}: {
+  title: string;
+  mappings: NodeMapping[];
+  onChange: () => void;
+  testId: string;
+}) {
   const { t, i18n } = useTranslation();
   const del = useDeleteMapping(onChange);
   return (
@@ -38,7 +48,13 @@ export function MappingTable({ title, mappings, onChange, testId }: { title: str
                 </Table.Td>
                 <Table.Td>
                   {m.other ? (
-                    <Anchor component={Link} to={nodeHref(m.other.key)} className="mono" size="sm" title={frameworkName(m.other.key.split(':')[0]!, i18n.language)}>
+                    <Anchor
+                      component={Link}
+                      to={nodeHref(m.other.key)}
+                      className="mono"
+                      size="sm"
+                      title={frameworkName(m.other.key.split(':')[0]!, i18n.language)}
+                    >
                       {m.other.key.split(':')[0]}:{m.other.label}
                     </Anchor>
                   ) : null}{' '}
@@ -48,14 +64,21 @@ export function MappingTable({ title, mappings, onChange, testId }: { title: str
                 </Table.Td>
                 <Table.Td>
                   <Text size="xs">
-                    {[t(`mapping.method.${m.provenance.method}`), sourceLabel(m.provenance.document, m.set.title)].filter(Boolean).join(' · ')}
+                    {[t(`mapping.method.${m.provenance.method}`), sourceLabel(m.provenance.document, m.set.title)]
+                      .filter(Boolean)
+                      .join(' · ')}
                   </Text>
                   {m.note && <MappingNote note={m.note} />}
                 </Table.Td>
                 <Table.Td ta="right">{m.confidence.toFixed(2)}</Table.Td>
                 <Table.Td>
                   {m.abilities.delete && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => window.confirm(t('mapping.deleteConfirm')) && del.mutate(m.id)}>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      onClick={() => window.confirm(t('mapping.deleteConfirm')) && del.mutate(m.id)}
+                    >
                       {t('mapping.delete')}
                     </Button>
                   )}

@@ -32,7 +32,12 @@ export function NodePage() {
           {frameworkName(catalog, i18n.language)} {edition}
         </Anchor>
         {d.ancestors.map((a) => (
-          <Anchor key={a.id} component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(a.id)}`} size="sm">
+          <Anchor
+            key={a.id}
+            component={Link}
+            to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(a.id)}`}
+            size="sm"
+          >
             {a.kind === 'tier' ? (anyTitle(a.title, i18n.language) ?? a.label) : a.label}
           </Anchor>
         ))}
@@ -78,7 +83,8 @@ export function NodePage() {
           <List size="sm">
             {n.params.map((p, i) => (
               <List.Item key={i}>
-                <span className="mono">{String(p.id)}</span> {p.label ? `— ${String(p.label)}` : ''} {Array.isArray(p.values) ? `= ${(p.values as string[]).join(', ')}` : ''}
+                <span className="mono">{String(p.id)}</span> {p.label ? `— ${String(p.label)}` : ''}{' '}
+                {Array.isArray(p.values) ? `= ${(p.values as string[]).join(', ')}` : ''}
               </List.Item>
             ))}
           </List>
@@ -96,7 +102,14 @@ export function NodePage() {
           </Title>
           <Group gap="xs">
             {d.children.map((c) => (
-              <Anchor key={c.id} component={Link} to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(c.id)}`} className="mono" size="sm" title={anyTitle(c.title, i18n.language) ?? undefined}>
+              <Anchor
+                key={c.id}
+                component={Link}
+                to={`/catalogs/${catalog}/${edition}/nodes/${encodeURIComponent(c.id)}`}
+                className="mono"
+                size="sm"
+                title={anyTitle(c.title, i18n.language) ?? undefined}
+              >
                 {c.label}
               </Anchor>
             ))}
@@ -107,8 +120,18 @@ export function NodePage() {
         {t('mapping.title')}
       </Title>
       {catalogs.data && <MappingSummary nodeKey={d.key} catalogs={otherCatalogs} />}
-      <MappingTable title={t('mapping.out')} mappings={d.mappingsOut} onChange={() => void q.refetch()} testId="mappings-out" />
-      <MappingTable title={t('mapping.in')} mappings={d.mappingsIn} onChange={() => void q.refetch()} testId="mappings-in" />
+      <MappingTable
+        title={t('mapping.out')}
+        mappings={d.mappingsOut}
+        onChange={() => void q.refetch()}
+        testId="mappings-out"
+      />
+      <MappingTable
+        title={t('mapping.in')}
+        mappings={d.mappingsIn}
+        onChange={() => void q.refetch()}
+        testId="mappings-in"
+      />
       {catalogs.data?.abilities.addMapping && <AddMapping source={d.key} onAdded={() => void q.refetch()} />}
     </Stack>
   );

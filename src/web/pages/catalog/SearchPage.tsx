@@ -30,8 +30,25 @@ export function SearchPage() {
         }}
       >
         <Group align="flex-end">
-          <TextInput name="q" label={t('search.title')} placeholder={t('search.placeholder')} defaultValue={q} key={q} style={{ flex: 1 }} data-autofocus autoFocus />
-          <Select name="catalog" label={t('catalog.catalog')} placeholder={t('search.allCatalogs')} data={names} defaultValue={catalog || null} clearable w={220} />
+          <TextInput
+            name="q"
+            label={t('search.title')}
+            placeholder={t('search.placeholder')}
+            defaultValue={q}
+            key={q}
+            style={{ flex: 1 }}
+            data-autofocus
+            autoFocus
+          />
+          <Select
+            name="catalog"
+            label={t('catalog.catalog')}
+            placeholder={t('search.allCatalogs')}
+            data={names}
+            defaultValue={catalog || null}
+            clearable
+            w={220}
+          />
           <Button type="submit">{t('search.submit')}</Button>
         </Group>
       </form>
@@ -86,7 +103,13 @@ export function SearchPage() {
                           {t('search.alsoIn')}:
                         </Text>
                         {h.baselines.map((b) => (
-                          <Anchor key={b} component={Link} to={`/search?q=${encodeURIComponent(q)}&catalog=${encodeURIComponent(b)}`} size="xs" className="mono">
+                          <Anchor
+                            key={b}
+                            component={Link}
+                            to={`/search?q=${encodeURIComponent(q)}&catalog=${encodeURIComponent(b)}`}
+                            size="xs"
+                            className="mono"
+                          >
                             {b}
                           </Anchor>
                         ))}

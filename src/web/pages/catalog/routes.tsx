@@ -10,7 +10,15 @@ import { Guard } from '../../components/guard';
 
 export const catalogRoutes = [
   <Route key="catalogs" path="/catalogs" element={<CatalogList />} />,
-  <Route key="import" path="/catalogs/import" element={<Guard page="importText"><ImportTextPage /></Guard>} />,
+  <Route
+    key="import"
+    path="/catalogs/import"
+    element={
+      <Guard page="importText">
+        <ImportTextPage />
+      </Guard>
+    }
+  />,
   <Route key="diff" path="/catalogs/:catalog/diff" element={<DiffPage />} />,
   <Route key="tree" path="/catalogs/:catalog/:edition" element={<CatalogTree />} />,
   <Route key="node" path="/catalogs/:catalog/:edition/nodes/:nodeId" element={<NodePage />} />,
