@@ -20,48 +20,50 @@ export function MappingSetsPanel() {
         {t('mappingSets.intro')}
       </Text>
       {publish.error && <ErrorAlert error={publish.error} />}
-      <Table striped data-testid="mapping-sets">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('mapping.set')}</Table.Th>
-            <Table.Th>{t('mappingSets.count')}</Table.Th>
-            <Table.Th>{t('mappingSets.visibility')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(q.data?.sets ?? []).map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Text size="sm">{s.title}</Text>
-                <Text size="xs" c="dimmed" className="mono">
-                  {s.id}
-                </Text>
-              </Table.Td>
-              <Table.Td>{s.count}</Table.Td>
-              <Table.Td>
-                {s.abilities.publish ? (
-                  <Switch
-                    label={t('mappingSets.published')}
-                    checked={s.published}
-                    disabled={publish.isPending}
-                    onChange={(e) => publish.mutate({ id: s.id, published: e.currentTarget.checked })}
-                  />
-                ) : (
-                  <Badge variant="light" color={s.orgId === null ? 'gray' : s.published ? 'green' : 'blue'}>
-                    {t(
-                      s.orgId === null
-                        ? 'mappingSets.global'
-                        : s.published
-                          ? 'mappingSets.published'
-                          : 'mappingSets.private',
-                    )}
-                  </Badge>
-                )}
-              </Table.Td>
+      <Table.ScrollContainer minWidth={560} type="native" tabIndex={0}>
+        <Table striped data-testid="mapping-sets">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('mapping.set')}</Table.Th>
+              <Table.Th>{t('mappingSets.count')}</Table.Th>
+              <Table.Th>{t('mappingSets.visibility')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(q.data?.sets ?? []).map((s) => (
+              <Table.Tr key={s.id}>
+                <Table.Td>
+                  <Text size="sm">{s.title}</Text>
+                  <Text size="xs" c="dimmed" className="mono">
+                    {s.id}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{s.count}</Table.Td>
+                <Table.Td>
+                  {s.abilities.publish ? (
+                    <Switch
+                      label={t('mappingSets.published')}
+                      checked={s.published}
+                      disabled={publish.isPending}
+                      onChange={(e) => publish.mutate({ id: s.id, published: e.currentTarget.checked })}
+                    />
+                  ) : (
+                    <Badge variant="light" color={s.orgId === null ? 'gray' : s.published ? 'green' : 'blue'}>
+                      {t(
+                        s.orgId === null
+                          ? 'mappingSets.global'
+                          : s.published
+                            ? 'mappingSets.published'
+                            : 'mappingSets.private',
+                      )}
+                    </Badge>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
     </>
   );
 }
