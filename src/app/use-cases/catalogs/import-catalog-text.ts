@@ -16,9 +16,10 @@ import { editionSuccession, type EditionSuccession } from '../../../core/mapping
 import { compareEditions } from '../../../core/mapping/graph';
 import { authorize, catalogPolicy } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
-import { editionHash, mappingSetHash } from '../../content-hash';
-import type { Repositories, StoredMapping } from '../../ports/repositories';
+import { editionHash } from '../../content-hash';
+import type { Repositories } from '../../ports/repositories';
 import { recordAudit } from '../../record-audit';
+import { writeImportedMappingSet } from '../../write-mapping-set';
 
 export const EDITION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._+-]{0,31}$/;
 
@@ -220,33 +221,14 @@ export async function importCatalogText(
 
 /** The succession and within-edition sets of a new edition, each with its audit row (same transaction as the edition). */
 async function writeDerivedSets(r: Repositories, deps: AppDeps, ctx: RequestContext, derived: EditionSuccession) {
-  const now = deps.clock.now();
   for (const set of [derived.succession, derived.structure]) {
-    const rows = set.mappings.map((m): StoredMapping => ({
-      ...m,
-      id: deps.ids.uuid(),
-      setId: set.id,
-      createdBy: ctx.actor.userId,
-      createdAt: now,
-    }));
-    await r.mappings.deleteSet(set.id);
-    await r.mappings.putSet({
-      id: set.id,
-      title: set.title,
-      description: set.description,
-      provenance: set.provenance,
-      source: 'import',
-      orgId: null,
-      contentHash: mappingSetHash(set),
-      updatedAt: now,
-    });
-    await r.mappings.insert(rows);
+    const written = await writeImportedMappingSet(r, deps, ctx, set, null);
     await recordAudit(r, deps, ctx, {
       action: 'mapping_set.derive',
       targetType: 'mapping_set',
       targetId: set.id,
       orgId: null,
-      details: { mappings: rows.length, provenance: set.provenance },
+      details: { mappings: written, provenance: set.provenance },
     });
   }
 }

@@ -3,9 +3,8 @@ import { DomainError, type Issue } from '../../../core/errors';
 import type { MappingSet } from '../../../core/mapping/model';
 import { authorize, catalogPolicy } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
-import { mappingSetHash } from '../../content-hash';
-import type { StoredMapping } from '../../ports/repositories';
 import { recordAudit } from '../../record-audit';
+import { writeImportedMappingSet } from '../../write-mapping-set';
 
 export interface ImportMappingCollectionResult {
   id: string;
@@ -68,34 +67,16 @@ export async function importMappingCollection(
     });
   }
   const owner = before ? before.orgId : ctx.actor.activeOrgId;
-  const now = deps.clock.now();
-  const rows = set.mappings.map((m): StoredMapping => ({
-    ...m,
-    id: deps.ids.uuid(),
-    setId: set.id,
-    createdBy: ctx.actor.userId,
-    createdAt: now,
-  }));
-  await deps.uow.transaction(async (r) => {
-    if (before) await r.mappings.deleteSet(set.id);
-    await r.mappings.putSet({
-      id: set.id,
-      title: set.title,
-      description: set.description,
-      provenance: set.provenance,
-      source: 'import',
-      orgId: owner,
-      contentHash: mappingSetHash(set),
-      updatedAt: now,
-    });
-    await r.mappings.insert(rows);
+  const written = await deps.uow.transaction(async (r) => {
+    const n = await writeImportedMappingSet(r, deps, ctx, set, owner);
     await recordAudit(r, deps, ctx, {
       action: 'mapping_set.import',
       targetType: 'mapping_set',
       targetId: set.id,
-      details: { mappings: rows.length, replaced: before !== null },
+      details: { mappings: n, replaced: before !== null },
     });
+    return n;
   });
   deps.catalogCache.invalidateMappings();
-  return { id: set.id, mappings: rows.length, replaced: before !== null };
+  return { id: set.id, mappings: written, replaced: before !== null };
 }
