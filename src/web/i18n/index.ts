@@ -28,7 +28,12 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ja: { translation: ja } },
+  // One namespace per feature: each top-level key of the catalogue (audit, catalog, orgs, …). With the namespace
+  // separator equal to the key separator, `t('audit.title')` reads key `title` of namespace `audit`.
+  resources: { en, ja },
+  ns: Object.keys(en),
+  defaultNS: 'common',
+  nsSeparator: '.',
   lng: detectLanguage(),
   fallbackLng: false,
   interpolation: { escapeValue: false },

@@ -1,0 +1,53 @@
+/** English UI strings: the application shell, navigation and home page. One i18next namespace per top-level key. */
+export const shell = {
+  app: { name: 'ISMAP Hub', tagline: 'ISMAP and ISMAP-LIU in one system', skipToContent: 'Skip to main content' },
+  lang: { label: 'Language', ja: '日本語', en: 'English' },
+  nav: {
+    label: 'Main navigation',
+    home: 'Home',
+    catalogs: 'Control criteria & catalogs',
+    search: 'Search',
+    mappings: 'Mappings',
+    importText: 'Import criteria text',
+    organization: 'My organization',
+    orgAudit: 'Organization audit log',
+    adminSection: 'Platform administration',
+    organizations: 'Organizations',
+    users: 'Users',
+    auditLog: 'Audit log',
+    account: 'Account',
+    apiDocs: 'API reference',
+  },
+  switcher: { label: 'Acting for organization', none: 'No organization' },
+  home: {
+    title: 'Welcome to ISMAP Hub',
+    signedInAs: 'Signed in as {{name}} ({{email}}).',
+    actingAs: 'You are acting for {{org}} as {{role}}.',
+    platformAdmin: 'You are a platform administrator.',
+    noOrg: 'You are not a member of any organization yet. Ask an organization admin to invite you.',
+    nextSteps: 'Next steps',
+    steps: {
+      csp: 'Browse the ISMAP Control Criteria and the basic statement requirements your statement must cover, and see how your ISO/IEC 27001 and NIST SP 800-53 controls map onto them.',
+      audit_firm:
+        'Browse the ISMAP Control Criteria and their mappings to the frameworks your engagements test against.',
+      secretariat:
+        'Keep the criteria current: import the official criteria text for each edition and compare editions.',
+      committee: 'Review the criteria editions and how they relate to other frameworks.',
+      agency: 'Look up criteria items and how they map to NIST SP 800-53 and FedRAMP baselines.',
+      admin: 'Manage organizations and users, and check the audit log and its hash chain.',
+    },
+    openCatalogs: 'Open the control criteria',
+  },
+  common: {
+    loading: 'Loading…',
+    notFound: 'Not found',
+    notFoundText: 'This page does not exist, or you may not see it.',
+    back: 'Back to home',
+    yes: 'Yes',
+    no: 'No',
+    close: 'Close',
+    copy: 'Copy',
+    copied: 'Copied',
+    requestId: 'Request id',
+  },
+};

@@ -1,0 +1,53 @@
+import type { Messages } from '../en';
+
+/** 日本語の UI 文言（shell）。用語は shared/docs/glossary-ja-en.md の公式用語に合わせる。 */
+export const shell: Pick<Messages, 'app' | 'lang' | 'nav' | 'switcher' | 'home' | 'common'> = {
+  app: { name: 'ISMAP Hub', tagline: 'ISMAP・ISMAP-LIU をひとつのシステムで', skipToContent: 'メインコンテンツへ移動' },
+  lang: { label: '言語', ja: '日本語', en: 'English' },
+  nav: {
+    label: 'メインナビゲーション',
+    home: 'ホーム',
+    catalogs: '管理基準・カタログ',
+    search: '検索',
+    mappings: 'マッピング',
+    importText: '管理基準本文の取込み',
+    organization: '自組織',
+    orgAudit: '自組織の監査ログ',
+    adminSection: 'プラットフォーム管理',
+    organizations: '組織',
+    users: 'ユーザー',
+    auditLog: '監査ログ',
+    account: 'アカウント',
+    apiDocs: 'API リファレンス',
+  },
+  switcher: { label: '操作する組織', none: '所属組織なし' },
+  home: {
+    title: 'ISMAP Hub へようこそ',
+    signedInAs: '{{name}}（{{email}}）でサインインしています。',
+    actingAs: '{{org}} の{{role}}として操作しています。',
+    platformAdmin: 'プラットフォーム管理者としてサインインしています。',
+    noOrg: 'まだどの組織にも所属していません。組織の管理者に招待を依頼してください。',
+    nextSteps: '次のステップ',
+    steps: {
+      csp: 'ISMAP管理基準と、言明書で対応が必要な基本言明要件を確認し、ISO/IEC 27001 や NIST SP 800-53 の管理策との対応関係を確認しましょう。',
+      audit_firm: 'ISMAP管理基準と、監査で参照するフレームワークとのマッピングを確認しましょう。',
+      secretariat: '管理基準を最新に保ちましょう。版ごとに公式の管理基準本文を取り込み、版の差分を確認できます。',
+      committee: '管理基準の各版と、他のフレームワークとの関係を確認しましょう。',
+      agency: '管理基準の項目と、NIST SP 800-53・FedRAMP ベースラインとの対応を確認しましょう。',
+      admin: '組織とユーザーを管理し、監査ログとハッシュチェーンを確認しましょう。',
+    },
+    openCatalogs: '管理基準を開く',
+  },
+  common: {
+    loading: '読み込み中…',
+    notFound: '見つかりません',
+    notFoundText: 'このページは存在しないか、閲覧する権限がありません。',
+    back: 'ホームに戻る',
+    yes: 'はい',
+    no: 'いいえ',
+    close: '閉じる',
+    copy: 'コピー',
+    copied: 'コピーしました',
+    requestId: 'リクエストID',
+  },
+};
