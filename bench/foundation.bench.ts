@@ -3,12 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { BenchResult } from './types';
+import { listenSignedIn, runLoad } from './http-load';
 import { openRuntime } from '../src/cli/runtime';
-import { createServerApp } from '../src/server/app';
 import { seedDemo } from '../src/app/use-cases/platform/seed-demo';
 import { authenticateSession } from '../src/app/use-cases/sessions/authenticate-session';
 import { signIn } from '../src/app/use-cases/sessions/sign-in';
@@ -37,24 +35,6 @@ async function timeToHealthz(dataDir: string): Promise<number> {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));
   }
-}
-
-function runLoad(
-  url: string,
-  headers: Record<string, string>,
-  durationMs = 4000,
-  concurrency = 16,
-): Promise<{ rps: number; p50: number; errors: number }> {
-  return new Promise((res, rej) => {
-    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), {
-      workerData: { url, headers, durationMs, concurrency },
-    });
-    w.once('message', (m: { count: number; errors: number; latencies: number[] }) => {
-      const sorted = m.latencies.sort((a, b) => a - b);
-      res({ rps: m.count / (durationMs / 1000), p50: sorted[Math.floor(sorted.length / 2)] ?? 0, errors: m.errors });
-    });
-    w.once('error', rej);
-  });
 }
 
 const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -97,17 +77,7 @@ export async function bench(): Promise<BenchResult[]> {
   });
   try {
     await seedDemo(runtime.deps, { password: PW });
-    const app = createServerApp(runtime.deps);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PW }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
-    const session = (await login.json()) as { activeOrgId: string };
+    const { server, base, cookie, session } = await listenSignedIn(runtime.deps, 'csp@demo.ismap-hub.test', PW);
     const url = `${base}/api/v1/organizations/${session.activeOrgId}`;
     const body = await (await fetch(url, { headers: { cookie } })).text();
     const bare = http.createServer((_req, res) => {

@@ -3,13 +3,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import type { BenchResult } from './types';
+import { listenSignedIn, runLoad } from './http-load';
 import { openRuntime } from '../src/cli/runtime';
 import { startupTasks } from '../src/cli/startup';
-import { createServerApp } from '../src/server/app';
 import { seedDemo } from '../src/app/use-cases/platform/seed-demo';
 import { findPgBin, startPgCluster } from '../test/support/pg-cluster';
 
@@ -21,27 +19,6 @@ import { findPgBin, startPgCluster } from '../test/support/pg-cluster';
 const root = resolve(import.meta.dirname, '..');
 const PW = 'bench-password-1234';
 const CONNECTIONS = 16;
-
-interface Load {
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
-
-function runLoad(url: string, headers: Record<string, string>, durationMs = 4000): Promise<Load> {
-  return new Promise((res, rej) => {
-    const w = new Worker(join(import.meta.dirname, 'load-worker.mjs'), {
-      workerData: { url, headers, durationMs, concurrency: CONNECTIONS },
-    });
-    w.once('message', (m: { count: number; errors: number; latencies: number[] }) => {
-      const sorted = m.latencies.sort((a, b) => a - b);
-      const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-      res({ rps: m.count / (durationMs / 1000), p50: at(0.5), p99: at(0.99), errors: m.errors });
-    });
-    w.once('error', rej);
-  });
-}
 
 const round = (x: number) => Math.round(x * 10) / 10;
 
@@ -56,16 +33,7 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
   try {
     await startupTasks(runtime);
     await seedDemo(runtime.deps, { password: PW });
-    const app = createServerApp(runtime.deps);
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((r) => server.once('listening', r));
-    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const login = await fetch(`${base}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PW }),
-    });
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const { server, base, cookie } = await listenSignedIn(runtime.deps, 'csp@demo.ismap-hub.test', PW);
     const reads = [
       ['node page', '/api/v1/catalogs/ismap/editions/2024-07/nodes/9.2.3'],
       ['search', `/api/v1/search?q=${encodeURIComponent('account management')}`],
@@ -82,9 +50,9 @@ async function readsOn(engineName: string, databaseUrl: string | undefined): Pro
       });
       await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
       try {
-        await runLoad(url, { cookie }, 2000); // warm-up (JIT, and the first use of a view builds its indexes)
-        const api = await runLoad(url, { cookie });
-        const floor = await runLoad(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, {});
+        await runLoad(url, { cookie }, 2000, CONNECTIONS); // warm-up (JIT, and the first use of a view builds its indexes)
+        const api = await runLoad(url, { cookie }, 4000, CONNECTIONS);
+        const floor = await runLoad(`http://127.0.0.1:${(bare.address() as AddressInfo).port}/`, {}, 4000, CONNECTIONS);
         if (api.errors > 0) throw new Error(`${name}: ${api.errors} failed requests`);
         const share = (api.rps / floor.rps) * 100;
         const label = `${engineName}: ${name} (${body.length} B, ${CONNECTIONS} connections)`;

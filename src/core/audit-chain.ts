@@ -56,37 +56,25 @@ function legacyTime(at: string): string {
   return m ? `${m[1]}Z` : at;
 }
 
+/** The fields every format hashes besides `at` (and, from format 2, `format`); nothing else the row holds. */
+const hashedFields = [
+  'seq',
+  'id',
+  'actorUserId',
+  'actorOrgId',
+  'action',
+  'targetType',
+  'targetId',
+  'beforeDigest',
+  'afterDigest',
+  'requestId',
+  'details',
+  'prevHash',
+] as const satisfies readonly (keyof AuditEventBody)[];
+
 export function hashEvent(body: AuditEventBody): string {
-  const {
-    format,
-    seq,
-    id,
-    at,
-    actorUserId,
-    actorOrgId,
-    action,
-    targetType,
-    targetId,
-    beforeDigest,
-    afterDigest,
-    requestId,
-    details,
-    prevHash,
-  } = body;
-  const rest = {
-    seq,
-    id,
-    actorUserId,
-    actorOrgId,
-    action,
-    targetType,
-    targetId,
-    beforeDigest,
-    afterDigest,
-    requestId,
-    details,
-    prevHash,
-  };
+  const { format, at } = body;
+  const rest = Object.fromEntries(hashedFields.map((k) => [k, body[k]]));
   if (format === 1) return sha256(canonicalJson({ ...rest, at: legacyTime(at) }));
   return sha256(canonicalJson({ ...rest, format, at }));
 }

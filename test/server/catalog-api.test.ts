@@ -3,8 +3,7 @@ import iconv from 'iconv-lite';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { call, login, organizationWithMembers, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createUser } from '../../src/app/use-cases/users/create-user';
 import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
@@ -28,30 +27,18 @@ describe('catalog and mapping API', () => {
   beforeAll(async () => {
     s = await startTestServer();
     const sys = { actor: systemActor, requestId: null };
-    const sec = await createOrganization(s.deps, sys, {
-      kind: 'secretariat',
-      slug: 'ipa',
-      nameJa: 'IPA',
-      nameEn: 'IPA',
-    });
-    const cspOrg = await createOrganization(s.deps, sys, {
-      kind: 'csp',
-      slug: 'cloud',
-      nameJa: 'クラウド',
-      nameEn: 'Cloud',
-    });
-    await createUser(s.deps, sys, {
-      email: 'editor@ipa.test',
-      displayName: 'IPA editor',
-      password: PW,
-      memberships: [{ orgId: sec.id, role: 'editor' }],
-    });
-    await createUser(s.deps, sys, {
-      email: 'editor@csp.test',
-      displayName: 'CSP editor',
-      password: PW,
-      memberships: [{ orgId: cspOrg.id, role: 'editor' }],
-    });
+    await organizationWithMembers(
+      s,
+      { kind: 'secretariat', slug: 'ipa', name: 'IPA' },
+      [{ email: 'editor@ipa.test', role: 'editor' }],
+      PW,
+    );
+    await organizationWithMembers(
+      s,
+      { kind: 'csp', slug: 'cloud', name: 'Cloud' },
+      [{ email: 'editor@csp.test', role: 'editor' }],
+      PW,
+    );
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     ipa = await login(s.app, 'editor@ipa.test', PW);
     csp = await login(s.app, 'editor@csp.test', PW);

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
-import { createUser } from '../../src/app/use-cases/users/create-user';
+import { call, login, organizationWithMembers, startTestServer, type Caller, type TestServer } from '../support/server';
 import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { systemActor } from '../../src/core/identity';
@@ -44,18 +42,12 @@ describe('criteria text import of a third-party extraction', () => {
   beforeAll(async () => {
     s = await startTestServer();
     const sys = { actor: systemActor, requestId: null };
-    const sec = await createOrganization(s.deps, sys, {
-      kind: 'secretariat',
-      slug: 'ipa',
-      nameJa: 'IPA',
-      nameEn: 'IPA',
-    });
-    await createUser(s.deps, sys, {
-      email: 'editor@ipa.test',
-      displayName: 'IPA editor',
-      password: PW,
-      memberships: [{ orgId: sec.id, role: 'editor' }],
-    });
+    await organizationWithMembers(
+      s,
+      { kind: 'secretariat', slug: 'ipa', name: 'IPA' },
+      [{ email: 'editor@ipa.test', role: 'editor' }],
+      PW,
+    );
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     ipa = await login(s.app, 'editor@ipa.test', PW);
   });

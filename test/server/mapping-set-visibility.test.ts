@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, login, startTestServer, type Caller, type TestServer } from '../support/server';
-import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { call, login, organizationWithMembers, startTestServer, type Caller, type TestServer } from '../support/server';
 import { createUser } from '../../src/app/use-cases/users/create-user';
 import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
@@ -43,49 +42,31 @@ describe('mapping sets private to their organization', () => {
   beforeAll(async () => {
     s = await startTestServer();
     const sys = { actor: systemActor, requestId: null };
-    const cloud = await createOrganization(s.deps, sys, {
-      kind: 'csp',
-      slug: 'cloud',
-      nameJa: 'クラウド',
-      nameEn: 'Cloud',
-    });
-    const other = await createOrganization(s.deps, sys, {
-      kind: 'csp',
-      slug: 'other',
-      nameJa: '他社',
-      nameEn: 'Other',
-    });
-    const ipa = await createOrganization(s.deps, sys, {
-      kind: 'secretariat',
-      slug: 'ipa',
-      nameJa: 'IPA',
-      nameEn: 'IPA',
-    });
-    await createUser(s.deps, sys, {
-      email: 'editor@cloud.test',
-      displayName: 'E',
-      password: PW,
-      memberships: [{ orgId: cloud.id, role: 'editor' }],
-    });
-    await createUser(s.deps, sys, {
-      email: 'admin@other.test',
-      displayName: 'O',
-      password: PW,
-      memberships: [{ orgId: other.id, role: 'admin' }],
-    });
-    await createUser(s.deps, sys, {
-      email: 'editor@ipa.test',
-      displayName: 'I',
-      password: PW,
-      memberships: [{ orgId: ipa.id, role: 'editor' }],
-    });
+    const cloud = await organizationWithMembers(
+      s,
+      { kind: 'csp', slug: 'cloud', name: 'Cloud' },
+      [{ email: 'editor@cloud.test', role: 'editor' }],
+      PW,
+    );
+    await organizationWithMembers(
+      s,
+      { kind: 'csp', slug: 'other', name: 'Other' },
+      [{ email: 'admin@other.test', role: 'admin' }],
+      PW,
+    );
+    await organizationWithMembers(
+      s,
+      { kind: 'secretariat', slug: 'ipa', name: 'IPA' },
+      [{ email: 'editor@ipa.test', role: 'editor' }],
+      PW,
+    );
     await createUser(s.deps, sys, { email: 'root@x.test', displayName: 'R', password: PW, isPlatformAdmin: true });
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     mine = await login(s.app, 'editor@cloud.test', PW);
     theirs = await login(s.app, 'admin@other.test', PW);
     secretariat = await login(s.app, 'editor@ipa.test', PW);
     root = await login(s.app, 'root@x.test', PW);
-    cloudSet = `user:${cloud.id}`;
+    cloudSet = `user:${cloud}`;
   });
   afterAll(async () => {
     await s?.close();

@@ -1,4 +1,7 @@
 import pino from 'pino';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
+import { createUser } from '../../src/app/use-cases/users/create-user';
+import { systemActor, type OrgKind, type Role } from '../../src/core/identity';
 import type { Engine } from '../../src/db/engine';
 import { createServerApp, type ApiRouteModule } from '../../src/server/app';
 import type { ServerDeps } from '../../src/server/env';
@@ -81,4 +84,32 @@ export async function call(
     json: json as Record<string, unknown> & { error?: { code: string } },
     headers: res.headers,
   };
+}
+
+/**
+ * An organization and its members, made through the use cases as the system (test setup): returns the organization's
+ * id. Each member gets `password`.
+ */
+export async function organizationWithMembers(
+  s: TestServer,
+  org: { kind: OrgKind; slug: string; name: string },
+  members: { email: string; role: Role }[],
+  password: string,
+): Promise<string> {
+  const sys = { actor: systemActor, requestId: null };
+  const { id } = await createOrganization(s.deps, sys, {
+    kind: org.kind,
+    slug: org.slug,
+    nameJa: org.name,
+    nameEn: org.name,
+  });
+  for (const m of members) {
+    await createUser(s.deps, sys, {
+      email: m.email,
+      displayName: m.email,
+      password,
+      memberships: [{ orgId: id, role: m.role }],
+    });
+  }
+  return id;
 }
