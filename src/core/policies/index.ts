@@ -4,3 +4,4 @@ export * from './user-policy';
 export * from './session-policy';
 export * from './catalog-policy';
 export * from './invitation-policy';
+export * from './cloud-service-policy';

@@ -41,6 +41,11 @@ export const audit = {
   auditAction: {
     audit: { export: 'Audit log exported' },
     catalog: { import_text: 'Criteria text imported', sync: 'Bundled catalog loaded' },
+    cloud_service: {
+      create: 'Cloud service created',
+      update: 'Cloud service updated',
+      delete: 'Cloud service deleted',
+    },
     invitation: {
       create: 'Invitation sent',
       revoke: 'Invitation withdrawn',
@@ -62,6 +67,16 @@ export const audit = {
       revoke: 'Signed out / session ended',
       sign_in_failed: 'Sign-in rejected',
       sign_in_blocked: 'Sign-in blocked after repeated failures',
+    },
+    statement: {
+      create: 'Statement created',
+      update: 'Statement updated',
+      transition: 'Statement state changed',
+      item_update: 'Statement item updated',
+      bulk_update: 'Statement items updated in bulk',
+      import: 'Statement workbook imported',
+      migrate_edition: 'Statement moved to another criteria edition',
+      export: 'Statement exported',
     },
     user: {
       create: 'User created',

@@ -40,6 +40,11 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
   auditAction: {
     audit: { export: '監査ログのエクスポート' },
     catalog: { import_text: '基準本文のインポート', sync: '同梱カタログの読み込み' },
+    cloud_service: {
+      create: 'クラウドサービスの作成',
+      update: 'クラウドサービスの更新',
+      delete: 'クラウドサービスの削除',
+    },
     invitation: { create: '招待を送信', revoke: '招待を取り消し', accept: '招待を承諾', decline: '招待を辞退' },
     mapping: { create: 'マッピングの追加', delete: 'マッピングの削除' },
     mapping_set: {
@@ -56,6 +61,16 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       revoke: 'サインアウト・セッション終了',
       sign_in_failed: 'サインインの拒否',
       sign_in_blocked: '繰り返しの失敗によるサインインのブロック',
+    },
+    statement: {
+      create: '言明書の作成',
+      update: '言明書の更新',
+      transition: '言明書の状態変更',
+      item_update: '言明書の項目の更新',
+      bulk_update: '言明書の項目の一括更新',
+      import: '言明書ワークブックのインポート',
+      migrate_edition: '言明書の基準版の移行',
+      export: '言明書のエクスポート',
     },
     user: {
       create: 'ユーザーの作成',
