@@ -25,6 +25,16 @@ export type ErrorCode = (typeof errorCodes)[number];
 export type MessageParams = Record<string, string | number | boolean | null>;
 
 /**
+ * Issue codes → the names of the params each one carries, as an exported `as const` table per emitter
+ * (`TEXT_IMPORT_ISSUES`). Emitters take `IssueParams<typeof TABLE, code>`, so none can leave a param out, and the
+ * locales test checks every UI template against the table: the UI's `{{row}}` is always filled in.
+ */
+export type IssueCatalog = Record<string, readonly string[]>;
+export type IssueParams<T extends IssueCatalog, C extends keyof T> = {
+  [K in T[C][number]]: string | number | boolean | null;
+};
+
+/**
  * One problem with a location: a JSON path, a file row and column, or a field name. `message` is English for logs
  * and the CLI; `code` (stable, snake_case) and `params` let the UI say it in the user's language.
  */
