@@ -24,6 +24,17 @@ export const TEXT_IMPORT_ISSUES = {
   no_parent: ['id', 'parent', 'catalog', 'edition'],
 } as const satisfies IssueCatalog;
 export type TextImportIssueCode = keyof typeof TEXT_IMPORT_ISSUES;
+
+/**
+ * Kinds whose sentence depends on one param: the UI says `issue.<code>_<value>` (`duplicate_id_first`), and every
+ * value listed needs its own template in each language.
+ */
+export const TEXT_IMPORT_ISSUE_VARIANTS = {
+  duplicate_id: { param: 'policy', values: ['reject', 'first', 'last'] },
+  language_mismatch: { param: 'lang', values: ['ja', 'en'] },
+} as const satisfies {
+  [C in TextImportIssueCode]?: { param: (typeof TEXT_IMPORT_ISSUES)[C][number]; values: readonly string[] };
+};
 export type TextImportIssueParams<C extends TextImportIssueCode> = IssueParams<typeof TEXT_IMPORT_ISSUES, C>;
 
 /** An import problem. Errors block the import; warnings are shown but do not. */

@@ -5,6 +5,19 @@ import { en } from './en';
 import { ja } from './ja';
 import { auditActions } from '../../core/audit-actions';
 import { bundledNoteCodes } from '../../core/mapping/notes';
+import { TEXT_IMPORT_ISSUES, TEXT_IMPORT_ISSUE_VARIANTS } from '../../core/catalog/text-import-issues';
+import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
+import type { IssueCatalog } from '../../core/errors';
+
+/**
+ * Every table of issue codes the server can send with params, and the UI namespace that says them. A code with a
+ * variant is said by one template per value (`duplicate_id_first`), so each of those must exist instead.
+ */
+const issueCatalogs: {
+  ns: string;
+  codes: IssueCatalog;
+  variants?: Record<string, { param: string; values: readonly string[] }>;
+}[] = [{ ns: 'importIssue', codes: TEXT_IMPORT_ISSUES, variants: TEXT_IMPORT_ISSUE_VARIANTS }];
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -72,6 +85,34 @@ describe('UI strings', () => {
   it('says every note ISMAP Hub writes on a mapping in both languages', () => {
     for (const code of bundledNoteCodes)
       expect([enKeys.has(`mappingNote.${code}`), jaKeys.has(`mappingNote.${code}`)], code).toEqual([true, true]);
+  });
+
+  it('says every issue the core can emit in both languages, using only the params its emitter supplies', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+    const problems: string[] = [];
+    for (const { ns, codes, variants = {} } of issueCatalogs) {
+      const expected = new Set<string>();
+      for (const [code, params] of Object.entries(codes)) {
+        const variant = variants[code];
+        const keys = variant ? variant.values.map((v) => `${ns}.${code}_${v}`) : [`${ns}.${code}`];
+        for (const key of keys) {
+          expected.add(key);
+          for (const [lang, keys] of [
+            ['en', enKeys],
+            ['ja', jaKeys],
+          ] as const) {
+            const text = keys.get(key) ?? keys.get(`${key}_other`);
+            if (text === undefined) problems.push(`${lang} ${key}: missing`);
+            for (const v of vars(text ?? '')) if (!params.includes(v)) problems.push(`${lang} ${key}: {{${v}}}`);
+          }
+        }
+      }
+      // A template for a code nothing emits any more is dead text.
+      for (const k of base(enKeys.keys()))
+        if (k.startsWith(`${ns}.`) && !expected.has(k)) problems.push(`${k}: unused`);
+    }
+    expect(problems).toEqual([]);
+    expect(TEXT_IMPORT_ISSUE_VARIANTS.duplicate_id.values).toEqual(DUPLICATE_POLICIES);
   });
 
   it('has a label for every audit action in both languages', () => {

@@ -1,6 +1,30 @@
 import { Card, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { TextImportIssue } from '../../api/import-text';
+import { useIssueText } from '../../components/status';
+import { TEXT_IMPORT_ISSUE_VARIANTS } from '../../../core/catalog/text-import-issues';
+
+const variants: Record<string, { param: string }> = TEXT_IMPORT_ISSUE_VARIANTS;
+
+/**
+ * An import problem in the UI language, from its code and params: `importIssue.<code>`, or the variant for one
+ * param (`importIssue.duplicate_id_first`); a problem reading the file itself falls back to `issue.<code>`, then to
+ * the server's English sentence.
+ */
+export function useImportIssueText() {
+  const { t, i18n } = useTranslation();
+  const issueText = useIssueText();
+  return (i: TextImportIssue) => {
+    const params = i.params ?? {};
+    const variant = i.code ? variants[i.code] : undefined;
+    const keys = [
+      ...(variant ? [`importIssue.${i.code}_${String(params[variant.param])}`] : []),
+      `importIssue.${i.code}`,
+    ];
+    const key = i.code ? keys.find((k) => i18n.exists(k)) : undefined;
+    return key ? t(key, params) : issueText(i);
+  };
+}
 
 /** The problems found, capped by the server: "showing 200 of 100,000", with a count per kind of problem. */
 export function ImportIssues({
@@ -13,6 +37,7 @@ export function ImportIssues({
   counts: Record<string, number>;
 }) {
   const { t, i18n } = useTranslation();
+  const issueText = useImportIssueText();
   const n = (x: number) => x.toLocaleString(i18n.language);
   return (
     <Card withBorder data-testid="import-issues">
@@ -44,7 +69,9 @@ export function ImportIssues({
               <Table.Td>{i.row ?? ''}</Table.Td>
               <Table.Td>{i.column ?? ''}</Table.Td>
               <Table.Td>{i.code ? t(`importText.code.${i.code}`, { defaultValue: i.code }) : ''}</Table.Td>
-              <Table.Td c={i.severity === 'warning' ? undefined : 'red.9'}>{i.message}</Table.Td>
+              <Table.Td c={i.severity === 'warning' ? undefined : 'red.9'} data-testid="import-issue-message">
+                {issueText(i)}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
