@@ -162,5 +162,12 @@ describe('criteria text import of a third-party extraction', () => {
     expect(failed.status).toBe(422);
     const err = failed.json.error as unknown as { issues: { code: string; params?: Record<string, unknown> }[] };
     expect(err.issues[0]).toMatchObject({ code: 'duplicate_id', params: { id: '9.2.3.1', firstRow: 2 } });
+
+    // A file that cannot be read as the table asked for: the table problem's code and params, and no 500.
+    const beyond = await post('重複.csv', csv, { edition: '2024-07', lang: 'ja', columns: '{"id":"Z","text":"B"}' });
+    expect(beyond.status).toBe(422);
+    expect((beyond.json.error as unknown as { issues: unknown[] }).issues).toEqual([
+      expect.objectContaining({ code: 'unknown_column', params: { role: 'id', column: 'Z' } }),
+    ]);
   });
 });

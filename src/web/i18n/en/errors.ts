@@ -61,8 +61,11 @@ export const errors = {
     oscal_too_many_controls: '{{file}} resolves to {{controls}} controls, more than {{max}}.',
     oscal_unreadable: '{{file}} could not be read.',
     oscal_document_not_found: 'No document was found for {{href}}.',
+    text_import_ismap_only: 'The criteria text import is for ISMAP catalogs only, not {{catalog}}.',
+    edition_name_invalid: '“{{edition}}” is not a valid edition name: use letters, digits and . _ + - (at most 32).',
   },
   issue: {
+    edition_name: 'use letters, digits and . _ + - (at most 32)',
     import_not_loaded: 'could not be loaded ({{href}})',
     import_cycle: 'imports in a circle: {{cycle}}',
     import_too_deep: 'imports nest deeper than {{max}} profiles (at {{file}})',
@@ -115,6 +118,29 @@ export const errors = {
     zod_unrecognized_keys: 'has fields that are not allowed',
     zod_invalid_union: 'is not valid',
     zod_custom: 'is not valid',
+  },
+  // A problem reading an uploaded table (formats/tabular/table-error.ts), said from its code and params.
+  tableIssue: {
+    empty_file: 'The file is empty: it has no data.',
+    file_too_large: 'The file is {{sizeMB}} MB, more than the limit of {{maxMB}} MB.',
+    bad_encoding: 'This looks like a binary file, not CSV text: export the sheet as CSV UTF-8 or .xlsx.',
+    invalid_quotes:
+      'The CSV has misplaced quotes: a quote inside a quoted cell must be doubled (""), and every quoted cell closed.',
+    not_xlsx: 'The file is not what its name says (an Excel workbook or CSV text): save it again as .xlsx or CSV.',
+    xls_format:
+      'This is an old Excel file (.xls) or a password-protected workbook: open it in Excel and save it as .xlsx or CSV.',
+    encrypted: 'The workbook is encrypted: remove the password and save it again.',
+    corrupt_zip: 'The workbook is truncated or corrupt: save it again from Excel.',
+    zip_bomb: 'The workbook would inflate far beyond its size and was refused (a suspected zip bomb).',
+    xml_entities: 'The workbook declares XML entities (a DOCTYPE) and was refused.',
+    too_many_rows: 'The table has too many rows (at most {{max}}).',
+    cell_too_large: 'A cell or row is too large (an unclosed quote may have swallowed the rest of the file).',
+    sheet_not_found: 'The workbook has no sheet named “{{sheet}}” (it has {{sheets}}).',
+    wrong_sheet: 'No sheet has an id column (looked at {{sheets}}): name the sheet or pick the columns.',
+    no_id_column:
+      'No id column found: no header such as “ID”, “No.” or “管理策番号” and no column of ISMAP ids. Pick the columns.',
+    unknown_column: 'The column “{{column}}” given for $t(importText.role.{{role}}) is not in the table.',
+    bad_columns_option: 'The column override is not valid: write it as JSON, e.g. {"id":"A","text":"C"}.',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',

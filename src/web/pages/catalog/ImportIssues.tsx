@@ -8,19 +8,19 @@ const variants: Record<string, { param: string }> = TEXT_IMPORT_ISSUE_VARIANTS;
 
 /**
  * An import problem in the UI language, from its code and params: `importIssue.<code>`, or the variant for one
- * param (`importIssue.duplicate_id_first`); a problem reading the file itself falls back to `issue.<code>`, then to
- * the server's English sentence.
+ * param (`importIssue.duplicate_id_first`); a problem reading the file itself (`source` 'table') says
+ * `tableIssue.<code>`. Else `issue.<code>`, then the server's English sentence.
  */
-export function useImportIssueText() {
+export function useImportIssueText(source: 'rows' | 'table' = 'rows') {
   const { t, i18n } = useTranslation();
   const issueText = useIssueText();
   return (i: TextImportIssue) => {
     const params = i.params ?? {};
     const variant = i.code ? variants[i.code] : undefined;
-    const keys = [
-      ...(variant ? [`importIssue.${i.code}_${String(params[variant.param])}`] : []),
-      `importIssue.${i.code}`,
-    ];
+    const keys =
+      source === 'table'
+        ? [`tableIssue.${i.code}`]
+        : [...(variant ? [`importIssue.${i.code}_${String(params[variant.param])}`] : []), `importIssue.${i.code}`];
     const key = i.code ? keys.find((k) => i18n.exists(k)) : undefined;
     return key ? t(key, params) : issueText(i);
   };
@@ -31,13 +31,16 @@ export function ImportIssues({
   issues,
   total,
   counts,
+  source = 'rows',
 }: {
   issues: TextImportIssue[];
   total: number;
   counts: Record<string, number>;
+  /** 'table' when the file could not be read as a table at all (a 422 without `text_import_failed`). */
+  source?: 'rows' | 'table';
 }) {
   const { t, i18n } = useTranslation();
-  const issueText = useImportIssueText();
+  const issueText = useImportIssueText(source);
   const n = (x: number) => x.toLocaleString(i18n.language);
   return (
     <Card withBorder data-testid="import-issues">

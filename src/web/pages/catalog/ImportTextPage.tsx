@@ -204,7 +204,14 @@ export function ImportTextPage() {
           </Text>
         </>
       )}
-      {issues.length > 0 && <ImportIssues issues={issues} total={issueTotal} counts={issueCounts} />}
+      {issues.length > 0 && (
+        <ImportIssues
+          issues={issues}
+          total={issueTotal}
+          counts={issueCounts}
+          source={failed && failed.reason !== 'text_import_failed' ? 'table' : 'rows'}
+        />
+      )}
     </Stack>
   );
 }
