@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { en } from './en';
 import { ja } from './ja';
 import { auditActions } from '../../core/audit-actions';
+import { chainBreakReasons } from '../../core/audit-chain';
 import { bundledNoteCodes } from '../../core/mapping/notes';
 import { TEXT_IMPORT_ISSUES, TEXT_IMPORT_ISSUE_VARIANTS } from '../../core/catalog/text-import-issues';
 import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
@@ -126,6 +127,11 @@ describe('UI strings', () => {
     }
     expect(problems).toEqual([]);
     expect(TEXT_IMPORT_ISSUE_VARIANTS.duplicate_id.values).toEqual(DUPLICATE_POLICIES);
+  });
+
+  it('says every reason an audit chain can be broken for in both languages', () => {
+    for (const r of chainBreakReasons)
+      expect([enKeys.has(`audit.brokenReason.${r}`), jaKeys.has(`audit.brokenReason.${r}`)], r).toEqual([true, true]);
   });
 
   it('has a label for every audit action in both languages', () => {
