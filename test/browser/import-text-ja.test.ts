@@ -45,6 +45,14 @@ describeBrowser('criteria text import problems in Japanese in headless Chromium'
     // Nothing English in the problems: ids, row numbers and "ID" itself are all that is not Japanese.
     expect(issues.match(/[A-Za-z]{3,}/g)).toBeNull();
     await expect(page.getByTestId('import-failed').innerText()).resolves.toMatch(/1 件の問題/);
+
+    // A file that cannot be read as asked (a column the table does not have) is said in Japanese too.
+    await page.getByLabel(/^列の指定/).fill('{"id":"Z","text":"B"}');
+    await page.getByRole('button', { name: '検査（ドライラン）' }).click();
+    // Waits for the new answer (the previous problem is on the page until it comes).
+    const column = page.getByTestId('import-issue-message').filter({ hasText: '「Z」' });
+    await column.waitFor();
+    await expect(column.innerText()).resolves.toBe('項目のIDに指定した列「Z」が表にありません。');
     await context.close();
   }, 120_000); // a real server and browser on a loaded machine: a generous bound, not a timing check
 });
