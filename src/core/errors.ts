@@ -110,6 +110,21 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) =>
-  new DomainError('not_found', `${what} not found`, undefined, { reason: 'object_not_found', params: { what } });
+/** What `notFound` can name; the UI says each in its language (`objectName.<what>`). */
+export const notFoundObjects = [
+  'organization',
+  'user',
+  'invitation',
+  'membership',
+  'session',
+  'mapping',
+  'mapping_set',
+] as const;
+export type NotFoundObject = (typeof notFoundObjects)[number];
+
+export const notFound = (what: NotFoundObject) =>
+  new DomainError('not_found', `${what.replace('_', ' ')} not found`, undefined, {
+    reason: 'object_not_found',
+    params: { what },
+  });
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

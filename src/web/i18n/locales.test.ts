@@ -8,7 +8,7 @@ import { chainBreakReasons } from '../../core/audit-chain';
 import { bundledNoteCodes } from '../../core/mapping/notes';
 import { TEXT_IMPORT_ISSUES, TEXT_IMPORT_ISSUE_VARIANTS } from '../../core/catalog/text-import-issues';
 import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
-import type { IssueCatalog } from '../../core/errors';
+import { notFoundObjects, type IssueCatalog } from '../../core/errors';
 import { MAPPING_COLLECTION_ISSUES } from '../../core/mapping/collection-issues';
 import { OSCAL_ISSUES } from '../../formats/oscal/validate';
 import { RESOLVE_ISSUES } from '../../formats/oscal/resolve';
@@ -127,6 +127,11 @@ describe('UI strings', () => {
     }
     expect(problems).toEqual([]);
     expect(TEXT_IMPORT_ISSUE_VARIANTS.duplicate_id.values).toEqual(DUPLICATE_POLICIES);
+  });
+
+  it('names every object a "not found" can be about in both languages', () => {
+    for (const w of notFoundObjects)
+      expect([enKeys.has(`objectName.${w}`), jaKeys.has(`objectName.${w}`)], w).toEqual([true, true]);
   });
 
   it('says every reason an audit chain can be broken for in both languages', () => {

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** 日本語の UI 文言（errors）。用語は shared/docs/glossary-ja-en.md の公式用語に合わせる。 */
-export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'errors'> = {
+export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'objectName' | 'errors'> = {
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
     sign_in_throttled: 'サインインの失敗が続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
@@ -26,7 +26,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'er
     invitation_closed: 'この招待は、その間に回答または取り消されました。',
     account_exists: '{{email}} のアカウントがあります。そのアカウントでサインインして招待を承諾してください。',
     unknown_user: 'メールアドレス {{email}} のユーザーはいません。',
-    object_not_found: '{{what}} は存在しないか、閲覧できません。',
+    object_not_found: '$t(objectName.{{what}})は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
     unknown_organization: '組織 {{orgId}} は存在しません。',
@@ -141,6 +141,15 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'er
       'ID の列が見つかりません。「ID」「No.」「管理策番号」のような見出しも、ISMAP の ID が並ぶ列もありません。列を指定してください。',
     unknown_column: '$t(importText.role.{{role}})に指定した列「{{column}}」が表にありません。',
     bad_columns_option: '列の指定が正しくありません。JSON で書いてください（例: {"id":"A","text":"C"}）。',
+  },
+  objectName: {
+    organization: '組織',
+    user: 'ユーザー',
+    invitation: '招待',
+    membership: 'メンバー',
+    session: 'セッション',
+    mapping: 'マッピング',
+    mapping_set: 'マッピングセット',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',
