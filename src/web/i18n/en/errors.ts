@@ -63,8 +63,12 @@ export const errors = {
     oscal_document_not_found: 'No document was found for {{href}}.',
     text_import_ismap_only: 'The criteria text import is for ISMAP catalogs only, not {{catalog}}.',
     edition_name_invalid: '“{{edition}}” is not a valid edition name: use letters, digits and . _ + - (at most 32).',
+    profile_unknown_ids_one: '{{count}} id is not an item of {{catalog}} {{edition}}.',
+    profile_unknown_ids_other: '{{count}} ids are not items of {{catalog}} {{edition}}.',
   },
   issue: {
+    required: 'is required',
+    unknown_ismap_id: '{{id}} is not an item of this edition',
     edition_name: 'use letters, digits and . _ + - (at most 32)',
     import_not_loaded: 'could not be loaded ({{href}})',
     import_cycle: 'imports in a circle: {{cycle}}',

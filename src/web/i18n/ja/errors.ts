@@ -62,8 +62,11 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     oscal_document_not_found: '{{href}} の文書が見つかりません。',
     text_import_ismap_only: '管理基準の本文の取込みは ISMAP のカタログだけが対象です（{{catalog}} は対象外です）。',
     edition_name_invalid: '「{{edition}}」は版の名前に使えません。英数字と . _ + - で 32 文字以内にしてください。',
+    profile_unknown_ids: '{{count}} 件の ID が {{catalog}} {{edition}} の項目にありません。',
   },
   issue: {
+    required: '必須です',
+    unknown_ismap_id: '{{id}} はこの版の項目にありません',
     edition_name: '英数字と . _ + - で 32 文字以内にしてください',
     import_not_loaded: '読み込めませんでした（{{href}}）',
     import_cycle: '循環してインポートしています: {{cycle}}',
