@@ -157,6 +157,9 @@ export const catalogs = {
     createNewer: 'Creates edition {{edition}} from {{base}}',
     createOlder:
       'Creates edition {{edition}} as an older edition than {{base}} (copied from it; the newest edition does not change)',
+    createdNewer: 'Created edition {{edition}} from {{base}}',
+    createdOlder:
+      'Created edition {{edition}} as an older edition than {{base}} (copied from it; the newest edition did not change)',
     duplicates_one: '{{count}} row repeats an id that came earlier in the file. What should happen to it?',
     duplicates_other: '{{count}} rows repeat an id that came earlier in the file. What should happen to them?',
     dupReject: 'Reject the file (nothing is imported)',

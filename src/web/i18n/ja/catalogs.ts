@@ -151,6 +151,9 @@ export const catalogs: Pick<Messages, 'catalog' | 'search' | 'diff' | 'importTex
     createNewer: '{{base}} から版 {{edition}} を作成します',
     createOlder: '版 {{edition}} を {{base}} より古い版として作成します（その版から複製し、最新版は変わりません）',
     duplicates: '{{count}} 行で、ファイル内で先に出た ID が繰り返されています。どう扱いますか？',
+    createdNewer: '{{base}} から版 {{edition}} を作成しました',
+    createdOlder:
+      '版 {{edition}} を {{base}} より古い版として作成しました（その版から複製し、最新版は変わっていません）',
     dupReject: 'ファイルを拒否する（何も取り込まない）',
     dupFirst: 'ID ごとに最初の行を使う',
     dupLast: 'ID ごとに最後の行を使う',
