@@ -15,3 +15,18 @@ export function errorLine(e: unknown): string {
     return 'the input is nested too deeply to process (maximum call stack size exceeded)';
   return `unexpected error: ${err?.message ?? String(e)} (set ISMAP_DEBUG=1 to see where)`;
 }
+
+/**
+ * Where an issue is and what it says, for a terminal: `profile.json: $.profile.imports[0].href: circular import …`.
+ * A path that is already a JSON path (the OSCAL validator's `$.catalog…`) is printed as it is.
+ */
+export function issueLine(i: { path: (string | number)[]; message: string; file?: string | undefined }): string {
+  const first = i.path[0];
+  const path =
+    typeof first === 'string' && first.startsWith('$')
+      ? i.path.join('')
+      : i.path.length
+        ? '$' + i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('')
+        : '';
+  return [i.file, path, i.message].filter(Boolean).join(': ');
+}

@@ -94,6 +94,17 @@ export function sealEvent(
   return { ...full, hash: hashEvent(full) };
 }
 
+/** Why a chain is broken, as a stable key the UI says in its language (`audit.brokenReason.<key>`). */
+export const chainBreakReasons = [
+  'hash_mismatch',
+  'prev_hash_mismatch',
+  'sequence_gap',
+  'format_downgrade',
+  'head_mismatch',
+  'head_missing',
+] as const;
+export type ChainBreakReason = (typeof chainBreakReasons)[number];
+
 export interface ChainBreak {
   /** 1-based position in the walk. */
   position: number;
@@ -103,8 +114,7 @@ export interface ChainBreak {
    * format_downgrade: a format 1 event after a format 2 one (format 1 is only ever older); head_mismatch: the
    * recorded chain head is not the last event; head_missing: the chain-head row itself is gone.
    */
-  reason:
-    'hash_mismatch' | 'prev_hash_mismatch' | 'sequence_gap' | 'format_downgrade' | 'head_mismatch' | 'head_missing';
+  reason: ChainBreakReason;
   expected: string;
   actual: string;
 }

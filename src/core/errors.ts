@@ -25,6 +25,16 @@ export type ErrorCode = (typeof errorCodes)[number];
 export type MessageParams = Record<string, string | number | boolean | null>;
 
 /**
+ * Issue codes → the names of the params each one carries, as an exported `as const` table per emitter
+ * (`TEXT_IMPORT_ISSUES`). Emitters take `IssueParams<typeof TABLE, code>`, so none can leave a param out, and the
+ * locales test checks every UI template against the table: the UI's `{{row}}` is always filled in.
+ */
+export type IssueCatalog = Record<string, readonly string[]>;
+export type IssueParams<T extends IssueCatalog, C extends keyof T> = {
+  [K in T[C][number]]: string | number | boolean | null;
+};
+
+/**
  * One problem with a location: a JSON path, a file row and column, or a field name. `message` is English for logs
  * and the CLI; `code` (stable, snake_case) and `params` let the UI say it in the user's language.
  */
@@ -100,6 +110,21 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) =>
-  new DomainError('not_found', `${what} not found`, undefined, { reason: 'object_not_found', params: { what } });
+/** What `notFound` can name; the UI says each in its language (`objectName.<what>`). */
+export const notFoundObjects = [
+  'organization',
+  'user',
+  'invitation',
+  'membership',
+  'session',
+  'mapping',
+  'mapping_set',
+] as const;
+export type NotFoundObject = (typeof notFoundObjects)[number];
+
+export const notFound = (what: NotFoundObject) =>
+  new DomainError('not_found', `${what.replace('_', ' ')} not found`, undefined, {
+    reason: 'object_not_found',
+    params: { what },
+  });
 export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

@@ -219,6 +219,23 @@ describe('catalog and mapping API', () => {
     const bad = await call(s.app, 'POST', '/mapping-sets/import', { as: ipa, body: broken });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.json)).toMatch(/unknown node ismap:2024-07:99\.99\.99/);
+    expect(bad.json.error).toMatchObject({ reason: 'mapping_collection_invalid', params: { count: 1 } });
+    expect((bad.json.error as unknown as { issues: unknown[] }).issues).toEqual([
+      expect.objectContaining({ code: 'unknown_node', params: { node: 'ismap:2024-07:99.99.99' } }),
+    ]);
+    // A document the schema rejects: 422 with the reason, and each problem's JSON path, code and params.
+    const invalid = structuredClone(exp.json) as { 'mapping-collection': Record<string, unknown> };
+    delete invalid['mapping-collection']['uuid'];
+    invalid['mapping-collection']['surplus'] = true;
+    const schema = await call(s.app, 'POST', '/mapping-sets/import', { as: ipa, body: invalid });
+    expect(schema.status).toBe(422);
+    expect(schema.json.error).toMatchObject({ reason: 'oscal_invalid', params: { model: 'mapping-collection' } });
+    expect((schema.json.error as unknown as { issues: unknown[] }).issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ path: ['$.mapping-collection.uuid'], code: 'oscal_required', params: {} }),
+        expect.objectContaining({ path: ['$.mapping-collection.surplus'], code: 'oscal_not_allowed' }),
+      ]),
+    );
   });
 
   it('exports an edition as OSCAL and diffs two editions', async () => {

@@ -137,4 +137,37 @@ describe('criteria text import of a third-party extraction', () => {
     expect(keepLast.json).toMatchObject({ ok: true, duplicates: 'last', counts: { matched: 1, duplicates: 2999 } });
     expect((await post('dups.csv', csv, { edition: '2024-07', duplicates: 'newest' })).status).toBe(400);
   });
+
+  it('answers a Japanese dry run with a code and the params to say each problem in Japanese', async () => {
+    const csv = [
+      '管理策番号,管理策',
+      '9.2.3.1,特権的アクセス権の割当てを管理する。',
+      '9.2.3.1,同じ ID の二つ目の行。',
+      'abc,ID ではないセルに本文がある行。',
+    ].join('\n');
+    const columns = JSON.stringify({ id: 1, text: 2, headerRow: 1 });
+    const dry = await post('重複.csv', csv, { edition: '2024-07', lang: 'ja', columns, dryRun: 'true' });
+    expect(dry.status, JSON.stringify(dry.json).slice(0, 500)).toBe(200);
+    const d = dry.json as unknown as Omit<Result, 'issues'> & {
+      issues: { code: string; row?: number; params?: Record<string, unknown>; message: string }[];
+    };
+    expect(d.ok).toBe(false);
+    expect(d.issues.map(({ code, row, params }) => ({ code, row, params }))).toEqual([
+      { code: 'duplicate_id', row: 3, params: { id: '9.2.3.1', policy: 'reject', firstRow: 2, keptRow: 2 } },
+      { code: 'invalid_id', row: 4, params: { value: 'abc' } },
+    ]);
+    // The English sentence stays for the CLI and for clients that do not translate.
+    expect(d.issues[0]!.message).toBe('duplicate id 9.2.3.1 (first at row 2)');
+    const failed = await post('重複.csv', csv, { edition: '2024-07', lang: 'ja', columns });
+    expect(failed.status).toBe(422);
+    const err = failed.json.error as unknown as { issues: { code: string; params?: Record<string, unknown> }[] };
+    expect(err.issues[0]).toMatchObject({ code: 'duplicate_id', params: { id: '9.2.3.1', firstRow: 2 } });
+
+    // A file that cannot be read as the table asked for: the table problem's code and params, and no 500.
+    const beyond = await post('重複.csv', csv, { edition: '2024-07', lang: 'ja', columns: '{"id":"Z","text":"B"}' });
+    expect(beyond.status).toBe(422);
+    expect((beyond.json.error as unknown as { issues: unknown[] }).issues).toEqual([
+      expect.objectContaining({ code: 'unknown_column', params: { role: 'id', column: 'Z' } }),
+    ]);
+  });
 });

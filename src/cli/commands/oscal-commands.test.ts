@@ -21,6 +21,14 @@ async function run(cmd: typeof resolve, argv: string[]) {
   return { code, out, err };
 }
 
+const profile = (href: string) => ({
+  profile: {
+    uuid: '11111111-2222-4333-8444-555555555555',
+    metadata: { title: href, 'last-modified': '2026-01-01T00:00:00Z', version: '1', 'oscal-version': '1.1.2' },
+    imports: [{ href, 'include-all': {} }],
+  },
+});
+
 describe('ismap oscal resolve', () => {
   it('resolves a FedRAMP profile with --catalog and writes the catalog', async () => {
     const r = await run(resolve, [
@@ -68,6 +76,14 @@ describe('ismap oscal resolve', () => {
     ]);
     expect(missing.code).toBe(1);
     expect(missing.err).toContain('--catalog');
+    writeFileSync(join(dir, 'loop_a.json'), JSON.stringify(profile('loop_b.json')));
+    writeFileSync(join(dir, 'loop_b.json'), JSON.stringify(profile('loop_a.json')));
+    const cycle = await run(resolve, ['loop_a.json', '--out', 'x.json']);
+    expect(cycle.code).toBe(1);
+    // The English message with where it is: the file and the JSON path of the import that closes the circle.
+    expect(cycle.err).toContain(
+      '  - loop_b.json: $.profile.imports[0].href: circular import: loop_a.json → loop_b.json',
+    );
     expect((await run(resolve, ['a.json'])).code).toBe(2);
     expect((await run(resolve, ['--out', 'x.json'])).code).toBe(2);
     expect((await run(resolve, ['a.json', '--out', 'x', '--bogus'])).code).toBe(2);

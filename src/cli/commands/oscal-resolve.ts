@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { parse, writeJson } from '../args';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, UsageError, type Command } from '../command';
+import { issueLine } from '../error-line';
 import { isDomainError } from '../../core/errors';
 import { resolveProfileFile } from '../../formats/oscal';
 import type { Control, Group, ResolutionWarning } from '../../formats/oscal/types';
@@ -79,6 +80,7 @@ Example:
       }
       if (!isDomainError(e)) throw e;
       ctx.stderr.write(`ismap oscal resolve: ${e.message}\n`);
+      for (const i of e.issues ?? []) ctx.stderr.write(`  - ${issueLine(i)}\n`);
       return EXIT_FAILURE;
     }
   },

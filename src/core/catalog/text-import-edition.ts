@@ -6,7 +6,7 @@ import { compareEditions } from '../mapping/graph';
 import { ismapNumber } from './ids';
 import type { CatalogEdition, CatalogNode, Lang } from './model';
 import type { TextImportEntry, TextImportPlan } from './text-import';
-import type { TextImportIssue } from './text-import-issues';
+import { textImportIssue, type TextImportIssue } from './text-import-issues';
 import { isIsmapIdShape } from './text-import-ids';
 import { documentOrder } from './tree';
 
@@ -90,16 +90,9 @@ export function buildEdition(
     const parentNumber = number.split('.').slice(0, -1).join('.');
     const parent = byNumber.get(parentNumber);
     if (!parent) {
-      const issue: TextImportIssue = {
-        severity: 'error',
-        code: 'no_parent',
-        path: ['id'],
-        row: e.row,
-        column: opts.idColumn,
-        message: `new id ${e.id}: its parent ${parentNumber} is not in ${base.catalog} ${base.edition}`,
-      };
-      if (opts.file !== undefined) issue.file = opts.file;
-      issues.push(issue);
+      const params = { id: e.id, parent: parentNumber, catalog: base.catalog, edition: base.edition };
+      const where = { row: e.row, column: opts.idColumn, field: 'id', file: opts.file };
+      issues.push(textImportIssue('error', 'no_parent', params, where));
       continue;
     }
     const kind = firstChild.get(parent.id)?.kind ?? childKind[parent.kind] ?? 'item';

@@ -7,6 +7,7 @@
  */
 import { ismapNumber } from './ids';
 import { normalizeImportId } from './text-import-ids';
+import { textImportIssue, type TextImportIssue } from './text-import-issues';
 
 export const PARENT_ROLES = [
   'domainId',
@@ -40,13 +41,8 @@ export interface ParentTitle {
   row: number;
 }
 
-export interface ParentIssue {
-  code: 'unknown_parent' | 'parent_title_conflict';
-  message: string;
-  row: number;
-  column: Column;
-  field: string;
-}
+/** A warning about a parent column (`unknown_parent`, `parent_title_conflict`), without the file name. */
+export type ParentIssue = TextImportIssue;
 
 interface ItemRow {
   id: string;
@@ -88,13 +84,8 @@ export function parentTitles(
         const norm = normalizeImportId(rawParent);
         parentId = known.get(rawParent)?.id ?? known.get(norm)?.id ?? byNumber.get(ismapNumber(norm));
         if (!parentId && idCol) {
-          report(`u:${norm}`, {
-            code: 'unknown_parent',
-            message: `${level} ${rawParent} is not in this edition: its title is not imported`,
-            row: row.row,
-            column: idCol,
-            field: `${level}Id`,
-          });
+          const where = { row: row.row, column: idCol.letter, field: `${level}Id` };
+          report(`u:${norm}`, textImportIssue('warning', 'unknown_parent', { level, parent: rawParent }, where));
           continue;
         }
       } else {
@@ -106,13 +97,9 @@ export function parentTitles(
       const seen = titles.get(parentId);
       if (!seen) titles.set(parentId, { id: parentId, level, title, row: row.row });
       else if (seen.title !== title) {
-        report(`c:${parentId}`, {
-          code: 'parent_title_conflict',
-          message: `${level} ${parentId} has another title here than at row ${seen.row}; the first is kept`,
-          row: row.row,
-          column: titleCol,
-          field: `${level}Title`,
-        });
+        const params = { level, parent: parentId, firstRow: seen.row };
+        const where = { row: row.row, column: titleCol.letter, field: `${level}Title` };
+        report(`c:${parentId}`, textImportIssue('warning', 'parent_title_conflict', params, where));
       }
     }
   }

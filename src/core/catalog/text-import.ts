@@ -7,7 +7,12 @@ import type { Lang } from './model';
 import { ismapNumber } from './ids';
 import { isIsmapIdShape, normalizeImportId } from './text-import-ids';
 import { startsLikeFormula } from './formula-cells';
-import type { TextImportIssue } from './text-import-issues';
+import {
+  textImportIssue,
+  type TextImportIssue,
+  type TextImportIssueCode,
+  type TextImportIssueParams,
+} from './text-import-issues';
 import { parentTitles, type ParentColumns, type ParentTitle } from './text-import-parents';
 
 export type { TextImportIssue } from './text-import-issues';
@@ -104,19 +109,15 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
   const allowNew = input.allowNew === true || input.knownIds === null;
   const known = indexKnown(input.knownIds);
   const issues: TextImportIssue[] = [];
-  const add = (
+  const add = <C extends TextImportIssueCode>(
     severity: TextImportIssue['severity'],
-    code: string,
-    message: string,
+    code: C,
+    params: TextImportIssueParams<C>,
     row?: number,
     column?: TextImportColumn | null,
     field?: string,
   ) => {
-    const issue: TextImportIssue = { severity, code, message, path: field ? [field] : [] };
-    if (row !== undefined) issue.row = row;
-    if (column) issue.column = column.letter;
-    if (file !== undefined) issue.file = file;
-    issues.push(issue);
+    issues.push(textImportIssue(severity, code, params, { row, column: column?.letter, field, file }));
   };
 
   const plan: TextImportPlan = {
@@ -138,7 +139,7 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
       warnings: 0,
     },
   };
-  if (!columns.title && !columns.text) add('error', 'no_text_column', 'no title or text column: nothing to import');
+  if (!columns.title && !columns.text) add('error', 'no_text_column', {});
 
   const policy = input.duplicates ?? 'reject';
   const firstRowOf = new Map<string, number>();
@@ -160,32 +161,19 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
 
     if (r.badEncoding || [rawId, title, text].some((s) => s.includes(REPLACEMENT))) {
       const bad = [columns.id, columns.title, columns.text].find((c) => cell(r, c).includes(REPLACEMENT));
-      add(
-        'error',
-        'bad_encoding',
-        'bad encoding: bytes in this row could not be decoded (save the file as UTF-8 or .xlsx)',
-        r.row,
-        bad,
-      );
+      add('error', 'bad_encoding', {}, r.row, bad);
     }
     if (title.length > limits.maxTitleLength)
       add(
         'error',
         'title_too_long',
-        `title too long (${title.length} characters, at most ${limits.maxTitleLength})`,
+        { length: title.length, max: limits.maxTitleLength },
         r.row,
         columns.title,
         'title',
       );
     if (text.length > limits.maxTextLength)
-      add(
-        'error',
-        'text_too_long',
-        `text too long (${text.length} characters, at most ${limits.maxTextLength})`,
-        r.row,
-        columns.text,
-        'text',
-      );
+      add('error', 'text_too_long', { length: text.length, max: limits.maxTextLength }, r.row, columns.text, 'text');
 
     for (const [value, column, field] of [
       [title, columns.title, 'title'],
@@ -193,11 +181,10 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     ] as const) {
       if (!startsLikeFormula(value)) continue;
       // Kept as published; the warning says a spreadsheet would run it (exports neutralize it, see formula-cells.ts).
-      const message = `the ${field} starts with "${value[0]}": a spreadsheet would run it as a formula`;
-      add('warning', 'formula_payload', message, r.row, column, field);
+      add('warning', 'formula_payload', { field, char: value[0]! }, r.row, column, field);
     }
     if (rawId === '') {
-      add('error', 'empty_id', 'empty id (the row has text but no id)', r.row, columns.id, 'id');
+      add('error', 'empty_id', {}, r.row, columns.id, 'id');
       continue;
     }
     const id = normalizeImportId(rawId);
@@ -205,23 +192,9 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
       // A row with a non-id and no prose is usually a chapter heading ('第5章 管理策基準'): warn and skip it.
       if (text === '') {
         plan.counts.skipped++;
-        add(
-          'warning',
-          'skipped_row',
-          `skipped: "${clip(rawId)}" is not an ISMAP id and the row has no text`,
-          r.row,
-          columns.id,
-          'id',
-        );
+        add('warning', 'skipped_row', { value: clip(rawId) }, r.row, columns.id, 'id');
       } else {
-        add(
-          'error',
-          'invalid_id',
-          `"${clip(rawId)}" is not an ISMAP id (expected e.g. 9.2.3 or 9.2.3.11.PB)`,
-          r.row,
-          columns.id,
-          'id',
-        );
+        add('error', 'invalid_id', { value: clip(rawId) }, r.row, columns.id, 'id');
       }
       continue;
     }
@@ -232,24 +205,13 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (first !== undefined) {
       plan.counts.duplicates++;
       const kept = accepted.get(key)?.row.row ?? first;
-      if (policy === 'reject')
-        add('error', 'duplicate_id', `duplicate id ${id} (first at row ${first})`, r.row, columns.id, 'id');
-      else if (policy === 'first')
-        add('warning', 'duplicate_id', `duplicate id ${id}: skipped, row ${first} is kept`, r.row, columns.id, 'id');
-      else add('warning', 'duplicate_id', `duplicate id ${id}: this row replaces row ${kept}`, r.row, columns.id, 'id');
+      const severity = policy === 'reject' ? 'error' : 'warning';
+      add(severity, 'duplicate_id', { id, policy, firstRow: first, keptRow: kept }, r.row, columns.id, 'id');
       if (policy !== 'last') continue;
     } else firstRowOf.set(key, r.row);
 
     if (!node && !allowNew) {
-      if (first === undefined)
-        add(
-          'error',
-          'unknown_id',
-          `unknown id ${id}: not in this edition (import into a new edition to add ids)`,
-          r.row,
-          columns.id,
-          'id',
-        );
+      if (first === undefined) add('error', 'unknown_id', { id }, r.row, columns.id, 'id');
       continue;
     }
     const entry: TextImportEntry = { id, row: r.row };
@@ -263,7 +225,7 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     if (entry.text !== undefined && langSamples.length < 200) langSamples.push(entry.text);
     if (entry.text === undefined && columns.text) {
       plan.idsWithoutText.push(entry.id);
-      add('warning', 'no_text', `id ${entry.id} has no text`, row.row, columns.text, 'text');
+      add('warning', 'no_text', { id: entry.id }, row.row, columns.text, 'text');
     }
     if (node) plan.matched.push({ ...entry, id: node.id, kind: node.kind });
     else plan.newIds.push(entry);
@@ -274,12 +236,12 @@ export function validateTextImport(input: TextImportInput): TextImportResult {
     indexKnown(input.knownParents ?? input.knownIds),
   );
   plan.parentTitles = parents.titles;
-  for (const i of parents.issues) add('warning', i.code, i.message, i.row, i.column, i.field);
+  for (const i of parents.issues) issues.push(file !== undefined ? { ...i, file } : i);
   issues.sort((a, b) => (a.row ?? Infinity) - (b.row ?? Infinity));
 
-  if (plan.counts.dataRows === 0) add('error', 'no_rows', 'the table has no data rows below the header');
+  if (plan.counts.dataRows === 0) add('error', 'no_rows', {});
   const mismatch = languageMismatch(langSamples, lang);
-  if (mismatch) add('warning', 'language_mismatch', mismatch);
+  if (mismatch) add('warning', 'language_mismatch', { lang });
   if (input.knownIds) {
     const seen = new Set(plan.matched.map((m) => m.id));
     plan.missingIds = [...input.knownIds.values()].map((n) => n.id).filter((id) => !seen.has(id));
@@ -315,13 +277,11 @@ function indexKnown(known: TextImportInput['knownIds']): Map<string, { id: strin
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-/** A warning when most texts look like the other language: an easy mistake with `--lang`. */
-function languageMismatch(samples: string[], lang: Lang): string | null {
-  if (samples.length === 0) return null;
+/** True when most texts look like the other language: an easy mistake with `--lang`. */
+function languageMismatch(samples: string[], lang: Lang): boolean {
+  if (samples.length === 0) return false;
   const ja = samples.filter((s) => JAPANESE.test(s)).length / samples.length;
-  if (lang === 'en' && ja > 0.5) return 'most texts look Japanese but the import language is en (use --lang ja?)';
-  if (lang === 'ja' && ja < 0.1) return 'the texts do not look Japanese but the import language is ja (use --lang en?)';
-  return null;
+  return (lang === 'en' && ja > 0.5) || (lang === 'ja' && ja < 0.1);
 }
 
 const clip = (s: string) => (s.length > 40 ? `${s.slice(0, 40)}…` : s);

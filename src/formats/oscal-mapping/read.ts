@@ -1,7 +1,8 @@
 import { nodeKey } from '../../core/catalog/model';
 import { DomainError, type Issue } from '../../core/errors';
 import { confidenceLevels, type Mapping, type MappingMethod, type MappingSet } from '../../core/mapping/model';
-import { validateOscalDocument } from '../oscal';
+import { oscalError, validateOscalDocument } from '../oscal';
+import { collectionIssue } from '../../core/mapping/collection-issues';
 import {
   CATALOG_URN,
   fromOscalRelationship,
@@ -40,17 +41,33 @@ function confidence(score: { percentage?: number; category?: string } | undefine
  * validated against NIST's schema; then every map is checked, and all problems are returned with JSON paths
  * (the caller fails the import when there are any). Each map's sources × targets become mappings.
  */
+const unknownEdition = (href: string, path: (string | number)[]) =>
+  collectionIssue(
+    'unknown_edition',
+    { href },
+    path,
+    `cannot tell the catalog edition from ${href} (use ${CATALOG_URN}<catalog>:<edition>)`,
+  );
+
 export function oscalToMappingSet(doc: unknown, opts: { file?: string } = {}): { set: MappingSet; issues: Issue[] } {
   const v = validateOscalDocument(doc);
   if (!v.valid || v.model !== 'mapping-collection') {
     const errors =
       v.model && v.model !== 'mapping-collection'
-        ? [{ path: '$', message: `expected a mapping-collection, got a ${v.model}` }]
+        ? [
+            oscalError(
+              'oscal_wrong_model',
+              { expected: 'mapping-collection', model: v.model },
+              '$',
+              `expected a mapping-collection, got a ${v.model}`,
+            ),
+          ]
         : v.errors;
     throw new DomainError(
       'import_failed',
       `not a valid OSCAL mapping-collection (${errors.length} problem(s))`,
-      errors.map((e) => ({ path: [e.path], message: e.message, ...(opts.file ? { file: opts.file } : {}) })),
+      errors.map((e) => ({ ...e, path: [e.path], ...(opts.file ? { file: opts.file } : {}) })),
+      { reason: 'oscal_invalid', params: { count: errors.length, model: 'mapping-collection' } },
     );
   }
   const mc = (doc as OscalMappingCollection)['mapping-collection'];
@@ -63,26 +80,22 @@ export function oscalToMappingSet(doc: unknown, opts: { file?: string } = {}): {
   list.forEach((m, i) => {
     const src = catalogEdition(m['source-resource']);
     const tgt = catalogEdition(m['target-resource']);
-    if (!src)
-      issues.push({
-        path: ['mappings', i, 'source-resource'],
-        message: `cannot tell the catalog edition from ${m['source-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)`,
-      });
-    if (!tgt)
-      issues.push({
-        path: ['mappings', i, 'target-resource'],
-        message: `cannot tell the catalog edition from ${m['target-resource'].href} (use ${CATALOG_URN}<catalog>:<edition>)`,
-      });
+    if (!src) issues.push(unknownEdition(m['source-resource'].href, ['mappings', i, 'source-resource']));
+    if (!tgt) issues.push(unknownEdition(m['target-resource'].href, ['mappings', i, 'target-resource']));
     if (!src || !tgt) return;
     const [sc, se] = src.split(':') as [string, string];
     const [tc, te] = tgt.split(':') as [string, string];
     m.maps.forEach((map, j) => {
       const relationship = fromOscalRelationship(map.relationship);
       if (!relationship) {
-        issues.push({
-          path: ['mappings', i, 'maps', j, 'relationship'],
-          message: `unknown relationship ${map.relationship}`,
-        });
+        issues.push(
+          collectionIssue(
+            'unknown_relationship',
+            { relationship: String(map.relationship) },
+            ['mappings', i, 'maps', j, 'relationship'],
+            `unknown relationship ${map.relationship}`,
+          ),
+        );
         return;
       }
       const method = prop(map.props, 'method');

@@ -81,7 +81,16 @@ export function profileLiuSubset(
     throw new DomainError(
       'validation_failed',
       `${unknown.length} id(s) not in ${edition.catalog} ${edition.edition}`,
-      unknown.map((id) => ({ path: ['ids', ids.indexOf(id)], message: `unknown ISMAP id ${id}` })),
+      unknown.map((id) => ({
+        path: ['ids', ids.indexOf(id)],
+        message: `unknown ISMAP id ${id}`,
+        code: 'unknown_ismap_id',
+        params: { id },
+      })),
+      {
+        reason: 'profile_unknown_ids',
+        params: { count: unknown.length, catalog: edition.catalog, edition: edition.edition },
+      },
     );
   }
   const wanted = new Set(ids);

@@ -145,7 +145,16 @@ describe('ISMAP → OSCAL export', () => {
     expect(() => profileLiuSubset(edition, [some[0]!, 'no.such'])).toThrow(
       expect.objectContaining({
         code: 'validation_failed',
-        issues: [{ path: ['ids', 1], message: 'unknown ISMAP id no.such' }],
+        issues: [
+          {
+            path: ['ids', 1],
+            message: 'unknown ISMAP id no.such',
+            code: 'unknown_ismap_id',
+            params: { id: 'no.such' },
+          },
+        ],
+        reason: 'profile_unknown_ids',
+        params: { count: 1, catalog: 'ismap', edition: '2024-07' },
       }),
     );
   });

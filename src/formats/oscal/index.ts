@@ -7,7 +7,14 @@ export {
   type ResolveResult,
 } from './resolve';
 export { fileLoader, memoryLoader, type DocumentLoader, type LoadedDocument } from './load';
-export { validateOscalDocument, OSCAL_MODELS, type OscalValidation } from './validate';
+export {
+  validateOscalDocument,
+  oscalError,
+  OSCAL_ISSUES,
+  OSCAL_MODELS,
+  type OscalValidation,
+  type OscalIssueCode,
+} from './validate';
 export { catalogToOscal, oscalId, ISMAP_NS } from './export-catalog';
 export {
   catalogFileName,

@@ -87,7 +87,10 @@ export function fileLoader(opts: FileLoaderOptions = {}): DocumentLoader {
           if (size > MAX_DOCUMENT_BYTES) throw new Error(`larger than ${MAX_DOCUMENT_BYTES >> 20} MiB`);
           text = await readFile(path, 'utf8');
         } catch (e) {
-          throw new DomainError('import_failed', `cannot read ${path}: ${(e as Error).message}`);
+          throw new DomainError('import_failed', `cannot read ${path}: ${(e as Error).message}`, undefined, {
+            reason: 'oscal_unreadable',
+            params: { file: basename(path) },
+          });
         }
         return parseJsonText(text, path) as OscalDocument; // names the file; refuses JSON nested too deep
       })();
@@ -130,6 +133,8 @@ export function fileLoader(opts: FileLoaderOptions = {}): DocumentLoader {
         isUrl(clean)
           ? `${href} is a remote URL; pass the file with --catalog`
           : `cannot find ${href} (relative to ${dirname(baseUri)}); pass it with --catalog`,
+        undefined,
+        { reason: 'oscal_document_not_found', params: { href } },
       );
     },
   };
@@ -142,7 +147,11 @@ export function memoryLoader(docs: Record<string, OscalDocument>): DocumentLoade
     async load(href) {
       const name = stem(basename(stripQuery(href)));
       const hit = entries.find(([k]) => stem(basename(k)) === name);
-      if (!hit) throw new DomainError('import_failed', `no document for ${href}`);
+      if (!hit)
+        throw new DomainError('import_failed', `no document for ${href}`, undefined, {
+          reason: 'oscal_document_not_found',
+          params: { href },
+        });
       return { uri: hit[0], doc: hit[1] };
     },
   };

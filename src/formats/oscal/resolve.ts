@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basename, resolve as resolvePath } from 'node:path';
-import { DomainError, isDomainError } from '../../core/errors';
+import { DomainError, isDomainError, type Issue, type IssueCatalog, type IssueParams } from '../../core/errors';
 import { pruneLooseParams, resolveBackMatter } from './back-matter';
 import { fileLoader, importCandidates, type DocumentLoader, type LoadedDocument } from './load';
 import { mergeSelections, type Body, type SourceSelection } from './merge';
@@ -46,8 +46,28 @@ interface Context {
   documents: Set<string>;
 }
 
-const tooLarge = (message: string, code: string) =>
-  new DomainError('import_failed', message, [{ path: ['profile', 'imports'], message, code }]);
+/**
+ * What stops a resolution, with the params each carries: the issue says it after its JSON path (`issue.<code>`),
+ * the error's reason (`oscal_<code>`) says it as a sentence; `message` is English for the CLI.
+ */
+export const RESOLVE_ISSUES = {
+  import_not_loaded: ['href'],
+  import_cycle: ['cycle'],
+  import_too_deep: ['max', 'file'],
+  too_many_documents: ['max'],
+  too_many_controls: ['file', 'controls', 'max'],
+} as const satisfies IssueCatalog;
+type ResolveIssueCode = keyof typeof RESOLVE_ISSUES;
+
+function resolveIssue<C extends ResolveIssueCode>(
+  code: C,
+  params: IssueParams<typeof RESOLVE_ISSUES, C>,
+  path: (string | number)[],
+  uri: string,
+  message: string,
+): Issue {
+  return { path, message, code, params, file: basename(uri) };
+}
 
 function countControls(body: Body): number {
   let n = 0;
@@ -88,7 +108,8 @@ async function loadImport(profile: Profile, i: number, uri: string, ctx: Context
     ctx.warnings.push({ path: where, message });
     return null;
   }
-  throw new DomainError('import_failed', message, [{ path: ['profile', 'imports', i, 'href'], message }]);
+  const issue = resolveIssue('import_not_loaded', { href }, ['profile', 'imports', i, 'href'], uri, message);
+  throw new DomainError('import_failed', message, [issue], { reason: 'oscal_import_not_loaded', params: { href } });
 }
 
 function pruneGroupParams(groups: Group[] | undefined, text: unknown) {
@@ -119,8 +140,10 @@ function importedProfile(loaded: LoadedDocument, profile: Profile, stack: string
 /** Resolves a profile to its body and back matter; imported profiles recurse with the chain of uris above them. */
 async function resolveBody(profile: Profile, uri: string, stack: string[], ctx: Context) {
   if (stack.length > RESOLUTION_LIMITS.maxImportDepth) {
-    const max = RESOLUTION_LIMITS.maxImportDepth;
-    throw tooLarge(`imports nest deeper than ${max} profiles (at ${basename(uri)})`, 'import_too_deep');
+    const params = { max: RESOLUTION_LIMITS.maxImportDepth, file: basename(uri) };
+    const message = `imports nest deeper than ${params.max} profiles (at ${params.file})`;
+    const issue = resolveIssue('import_too_deep', params, ['profile', 'imports'], uri, message);
+    throw new DomainError('import_failed', message, [issue], { reason: 'oscal_import_too_deep', params });
   }
   const selections: SourceSelection[] = [];
   const resources: Resource[][] = [];
@@ -135,17 +158,24 @@ async function resolveBody(profile: Profile, uri: string, stack: string[], ctx: 
       // The spec leaves a cycle inoperative; resolving what remains would silently drop its controls, so refuse.
       const cycle = [...stack.slice(at), loaded.uri].map((u) => basename(u)).join(' → ');
       const message = `circular import: ${cycle}`;
-      const issue = { path: ['profile', 'imports', i, 'href'], message, code: 'import_cycle' };
-      throw new DomainError('import_failed', message, [issue]);
+      const issue = resolveIssue('import_cycle', { cycle }, ['profile', 'imports', i, 'href'], uri, message);
+      throw new DomainError('import_failed', message, [issue], { reason: 'oscal_import_cycle', params: { cycle } });
     }
     ctx.documents.add(loaded.uri);
     if (ctx.documents.size > RESOLUTION_LIMITS.maxDocuments) {
-      throw tooLarge(`imports more than ${RESOLUTION_LIMITS.maxDocuments} documents`, 'too_many_documents');
+      const params = { max: RESOLUTION_LIMITS.maxDocuments };
+      const message = `imports more than ${params.max} documents`;
+      const issue = resolveIssue('too_many_documents', params, ['profile', 'imports', i], uri, message);
+      throw new DomainError('import_failed', message, [issue], { reason: 'oscal_too_many_documents', params });
     }
     let source: Catalog;
     if ('catalog' in loaded.doc) source = loaded.doc.catalog;
     else if ('profile' in loaded.doc) source = (await importedProfile(loaded, loaded.doc.profile, stack, ctx)).catalog;
-    else throw new DomainError('import_failed', `${loaded.uri} is neither an OSCAL catalog nor a profile`);
+    else
+      throw new DomainError('import_failed', `${loaded.uri} is neither an OSCAL catalog nor a profile`, undefined, {
+        reason: 'oscal_not_catalog_or_profile',
+        params: { file: basename(loaded.uri) },
+      });
     const index = indexCatalog(source);
     const selected = selectIds(index, imp, `$.profile.imports[${i}]`, ctx.warnings);
     const twin = byUri.get(loaded.uri);
@@ -161,10 +191,10 @@ async function resolveBody(profile: Profile, uri: string, stack: string[], ctx: 
   const body: Body = mergeSelections(selections, profile.merge, ctx.warnings);
   const controls = countControls(body);
   if (controls > RESOLUTION_LIMITS.maxControls) {
-    throw tooLarge(
-      `${basename(uri)} resolves to ${controls} controls, more than ${RESOLUTION_LIMITS.maxControls}`,
-      'too_many_controls',
-    );
+    const params = { file: basename(uri), controls, max: RESOLUTION_LIMITS.maxControls };
+    const message = `${params.file} resolves to ${controls} controls, more than ${params.max}`;
+    const issue = resolveIssue('too_many_controls', params, ['profile', 'imports'], uri, message);
+    throw new DomainError('import_failed', message, [issue], { reason: 'oscal_too_many_controls', params });
   }
   applyModify(body, profile.modify, ctx.warnings);
   const included = { controls: body.controls, groups: body.groups };
@@ -192,9 +222,13 @@ export async function resolveProfile(
 ): Promise<ResolveResult> {
   const profile = 'profile' in input ? input.profile : input;
   if (!profile || !Array.isArray(profile.imports)) {
-    throw new DomainError('validation_failed', 'not an OSCAL profile', [
-      { path: ['profile'], message: 'missing imports' },
-    ]);
+    const file = basename(opts.uri ?? 'profile.json');
+    throw new DomainError(
+      'validation_failed',
+      `${file} is not an OSCAL profile`,
+      [{ path: ['profile', 'imports'], message: 'is required', code: 'oscal_required', params: {}, file }],
+      { reason: 'oscal_not_profile', params: { file } },
+    );
   }
   const uri = opts.uri ?? resolvePath(process.cwd(), 'profile.json');
   const ctx: Context = { opts, warnings: [], resolved: new Map(), documents: new Set() };
@@ -217,6 +251,10 @@ export async function resolveProfileFile(
   const uri = resolvePath(cwd, path);
   const loader = opts.loader ?? fileLoader({ catalogs: opts.catalogs ?? [], cwd });
   const { doc } = await loader.load(uri, uri);
-  if (!('profile' in doc)) throw new DomainError('validation_failed', `${path} is not an OSCAL profile`);
+  if (!('profile' in doc))
+    throw new DomainError('validation_failed', `${path} is not an OSCAL profile`, undefined, {
+      reason: 'oscal_not_profile',
+      params: { file: basename(uri) },
+    });
   return resolveProfile(doc, { loader, uri, now: opts.now, uuid: opts.uuid });
 }

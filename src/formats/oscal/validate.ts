@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Ajv as AjvType, ErrorObject, ValidateFunction } from 'ajv';
+import type { IssueCatalog, IssueParams, MessageParams } from '../../core/errors';
 
 /** Root key → schema file name in NIST's release (the same names in 1.1.3 and 1.2.1). */
 const SCHEMA_FILES: Record<string, string> = {
@@ -19,12 +20,48 @@ const ONLY_IN: Record<string, string> = { 'mapping-collection': '1.2.1' };
 export const OSCAL_MODELS = Object.keys(SCHEMA_FILES);
 const SCHEMA_DIR = new URL('../../../content/oscal-schemas/', import.meta.url);
 
+/**
+ * What a schema check can find, with the params each carries: the UI says `issue.<code>` after the JSON path,
+ * `message` is English for the CLI. `oscal_schema` is any other JSON-schema keyword, named by `keyword`.
+ */
+export const OSCAL_ISSUES = {
+  oscal_not_a_document: ['models'],
+  oscal_unsupported_version: ['version'],
+  oscal_wrong_model: ['expected', 'model'],
+  oscal_required: [],
+  oscal_not_allowed: [],
+  oscal_enum: ['values'],
+  oscal_type: ['type'],
+  oscal_pattern: ['pattern'],
+  oscal_format: ['format'],
+  oscal_schema: ['keyword'],
+} as const satisfies IssueCatalog;
+export type OscalIssueCode = keyof typeof OSCAL_ISSUES;
+
+export interface OscalValidationError {
+  /** A JSON path: `$.catalog.groups[0].controls[3].id`. */
+  path: string;
+  message: string;
+  code: OscalIssueCode;
+  params: MessageParams;
+}
+
+/** One schema problem; the params are typed by the code, so none can be left out. */
+export function oscalError<C extends OscalIssueCode>(
+  code: C,
+  params: IssueParams<typeof OSCAL_ISSUES, C>,
+  path: string,
+  message: string,
+): OscalValidationError {
+  return { path, message, code, params };
+}
+
 export interface OscalValidation {
   valid: boolean;
   /** The schema release used: '1.1.3' or '1.2.1'. */
   version: string;
   model: string;
-  errors: { path: string; message: string }[];
+  errors: OscalValidationError[];
 }
 
 /** 1.0.x and 1.1.x documents validate against the 1.1.3 schemas (backward compatible), 1.2.x against 1.2.1. */
@@ -86,15 +123,33 @@ export function pointerToPath(pointer: string, doc: unknown): string {
   return path;
 }
 
-function describe(e: ErrorObject, doc: unknown): { path: string; message: string } {
+function describe(e: ErrorObject, doc: unknown): OscalValidationError {
   const at = pointerToPath(e.instancePath, doc);
   const p = e.params as Record<string, unknown>;
-  if (e.keyword === 'required') return { path: `${at}${segment(String(p.missingProperty))}`, message: 'is required' };
-  if (e.keyword === 'additionalProperties') {
-    return { path: `${at}${segment(String(p.additionalProperty))}`, message: 'is not allowed here' };
+  const message = e.message ?? e.keyword;
+  switch (e.keyword) {
+    case 'required':
+      return oscalError('oscal_required', {}, `${at}${segment(String(p.missingProperty))}`, 'is required');
+    case 'additionalProperties':
+      return oscalError(
+        'oscal_not_allowed',
+        {},
+        `${at}${segment(String(p.additionalProperty))}`,
+        'is not allowed here',
+      );
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).join(', ');
+      return oscalError('oscal_enum', { values }, at, `must be one of ${values}`);
+    }
+    case 'type':
+      return oscalError('oscal_type', { type: String(p.type) }, at, message);
+    case 'pattern':
+      return oscalError('oscal_pattern', { pattern: String(p.pattern) }, at, message);
+    case 'format':
+      return oscalError('oscal_format', { format: String(p.format) }, at, message);
+    default:
+      return oscalError('oscal_schema', { keyword: e.keyword }, at, message);
   }
-  if (e.keyword === 'enum') return { path: at, message: `must be one of ${(p.allowedValues as unknown[]).join(', ')}` };
-  return { path: at, message: e.message ?? e.keyword };
 }
 
 /**
@@ -110,7 +165,14 @@ export function validateOscalDocument(doc: unknown, opts: { version?: string } =
       valid: false,
       version: '',
       model: '',
-      errors: [{ path: '$', message: `not an OSCAL document: expected one of ${OSCAL_MODELS.join(', ')} at the root` }],
+      errors: [
+        oscalError(
+          'oscal_not_a_document',
+          { models: OSCAL_MODELS.join(', ') },
+          '$',
+          `not an OSCAL document: expected one of ${OSCAL_MODELS.join(', ')} at the root`,
+        ),
+      ],
     };
   }
   const metadata = (root[model] as { metadata?: { 'oscal-version'?: unknown } } | undefined)?.metadata;
@@ -122,7 +184,14 @@ export function validateOscalDocument(doc: unknown, opts: { version?: string } =
       valid: false,
       version: '',
       model,
-      errors: [{ path: `$.${model}.metadata.oscal-version`, message: `unsupported OSCAL version ${declared}` }],
+      errors: [
+        oscalError(
+          'oscal_unsupported_version',
+          { version: String(declared) },
+          `$.${model}.metadata.oscal-version`,
+          `unsupported OSCAL version ${declared}`,
+        ),
+      ],
     };
   }
   const validate = validatorFor(version, model);

@@ -121,6 +121,7 @@ export function applyColumnsOption(rows: readonly TableRow[], option: ColumnsOpt
         'unknown_column',
         `--columns ${role}: no column named "${name}"${seen ? ` (headers in row ${headerRow?.row}: ${seen})` : ''}`,
         file === undefined ? {} : { file },
+        { role, column: name },
       );
     }
     if (index >= width) {
@@ -128,6 +129,7 @@ export function applyColumnsOption(rows: readonly TableRow[], option: ColumnsOpt
         'unknown_column',
         `--columns ${role}: column ${columnLetter(index)} is beyond the data (the sheet has columns A–${columnLetter(Math.max(0, width - 1))})`,
         file === undefined ? {} : { file },
+        { role, column: columnLetter(index) },
       );
     }
     return {

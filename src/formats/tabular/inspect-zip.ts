@@ -158,11 +158,21 @@ async function inflateAndScan(zip: ZipFile, entry: Entry, file: string, limits: 
         acc.cells += countNew(text, CELL_TAG, tail.length);
         if (rows > limits.maxRows) {
           stream.destroy();
-          throw tableError('too_many_rows', `sheet part ${name} has more than ${limits.maxRows} rows`, { file });
+          throw tableError(
+            'too_many_rows',
+            `sheet part ${name} has more than ${limits.maxRows} rows`,
+            { file },
+            { max: limits.maxRows },
+          );
         }
         if (acc.cells > limits.maxRows * 100) {
           stream.destroy();
-          throw tableError('too_many_rows', `the workbook has more than ${limits.maxRows * 100} cells`, { file });
+          throw tableError(
+            'too_many_rows',
+            `the workbook has more than ${limits.maxRows * 100} cells`,
+            { file },
+            { max: limits.maxRows },
+          );
         }
       }
       tail = text.slice(-TAIL);

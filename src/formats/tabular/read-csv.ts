@@ -80,7 +80,12 @@ export function readCsv(buf: Buffer, file: string, limits: TableLimits, forced?:
     throw csvProblem(e as CsvErrorLike, file);
   }
   if (records.length > limits.maxRows) {
-    throw tableError('too_many_rows', `too many rows (${records.length}, at most ${limits.maxRows})`, { file });
+    throw tableError(
+      'too_many_rows',
+      `too many rows (${records.length}, at most ${limits.maxRows})`,
+      { file },
+      { max: limits.maxRows },
+    );
   }
   const rows: TableRow[] = [];
   records.forEach((cells, i) => {

@@ -27,6 +27,7 @@ export async function readTable(path: string, opts: ReadTableOptions = {}): Prom
       'file_too_large',
       `the file is ${Math.ceil(size / 1048576)} MB (at most ${Math.floor(limits.maxFileBytes / 1048576)} MB)`,
       { file },
+      { sizeMB: Math.ceil(size / 1048576), maxMB: Math.floor(limits.maxFileBytes / 1048576) },
     );
   }
   const head = await readHead(path, 8);

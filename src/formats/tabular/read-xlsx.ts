@@ -31,9 +31,12 @@ export async function readXlsx(path: string, file: string, limits: TableLimits, 
     worksheets = worksheets.filter((ws) => sameName(ws.name) === wanted);
     if (worksheets.length === 0) {
       const names = workbook.worksheets.map((ws) => `"${ws.name}"`).join(', ');
-      throw tableError('sheet_not_found', `no sheet named "${sheetName}" (the workbook has ${names || 'no sheets'})`, {
-        file,
-      });
+      throw tableError(
+        'sheet_not_found',
+        `no sheet named "${sheetName}" (the workbook has ${names || 'no sheets'})`,
+        { file },
+        { sheet: sheetName, sheets: names },
+      );
     }
   }
   return { sheets: worksheets.map((ws) => readSheet(ws, file, limits)), encoding: 'xlsx', format: 'xlsx' };
@@ -44,9 +47,12 @@ const sameName = (s: string) => s.normalize('NFKC').trim().toLowerCase();
 
 function readSheet(ws: ExcelJS.Worksheet, file: string, limits: TableLimits): TableSheet {
   if (ws.rowCount > limits.maxRows) {
-    throw tableError('too_many_rows', `sheet "${ws.name}" has ${ws.rowCount} rows (at most ${limits.maxRows})`, {
-      file,
-    });
+    throw tableError(
+      'too_many_rows',
+      `sheet "${ws.name}" has ${ws.rowCount} rows (at most ${limits.maxRows})`,
+      { file },
+      { max: limits.maxRows },
+    );
   }
   const rows: TableRow[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {

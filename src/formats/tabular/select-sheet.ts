@@ -42,5 +42,6 @@ export function selectSheet(table: Table, opts: { columns?: ColumnsOption; file?
     'wrong_sheet',
     `no sheet has an id column (looked at ${tried.join(', ')}); name the sheet with --sheet or the columns with --columns`,
     where,
+    { sheets: tried.join(', ') },
   );
 }

@@ -1,24 +1,30 @@
-import { DomainError } from '../../core/errors';
+import { DomainError, type IssueCatalog, type IssueParams, type MessageParams } from '../../core/errors';
 
-/** Stable codes for problems reading a table; the CLI and UI may switch on them. */
-export type TableErrorCode =
-  | 'empty_file'
-  | 'file_too_large'
-  | 'bad_encoding'
-  | 'invalid_quotes'
-  | 'not_xlsx'
-  | 'xls_format'
-  | 'encrypted'
-  | 'corrupt_zip'
-  | 'zip_bomb'
-  | 'xml_entities'
-  | 'too_many_rows'
-  | 'cell_too_large'
-  | 'sheet_not_found'
-  | 'wrong_sheet'
-  | 'no_id_column'
-  | 'unknown_column'
-  | 'bad_columns_option';
+/**
+ * Stable codes for problems reading a table, with the params each carries; the CLI and UI may switch on them. The UI
+ * says `tableIssue.<code>` with the params; `message` is the detailed English sentence for the CLI.
+ */
+export const TABLE_ISSUES = {
+  empty_file: [],
+  file_too_large: ['sizeMB', 'maxMB'],
+  bad_encoding: [],
+  invalid_quotes: [],
+  not_xlsx: [],
+  xls_format: [],
+  encrypted: [],
+  corrupt_zip: [],
+  zip_bomb: [],
+  xml_entities: [],
+  too_many_rows: ['max'],
+  cell_too_large: [],
+  sheet_not_found: ['sheet', 'sheets'],
+  wrong_sheet: ['sheets'],
+  no_id_column: [],
+  unknown_column: ['role', 'column'],
+  bad_columns_option: [],
+} as const satisfies IssueCatalog;
+export type TableErrorCode = keyof typeof TABLE_ISSUES;
+type TableParams<C extends TableErrorCode> = IssueParams<typeof TABLE_ISSUES, C>;
 
 export interface TableErrorLocation {
   file?: string;
@@ -26,12 +32,21 @@ export interface TableErrorLocation {
   column?: string;
 }
 
-/** A DomainError('import_failed') carrying one issue with the code and location, so formatIssues can print it. */
-export function tableError(code: TableErrorCode, message: string, where: TableErrorLocation = {}): DomainError {
+/**
+ * A DomainError('import_failed') carrying one issue with the code, params and location, so formatIssues can print it
+ * and the UI say it. A code with params must be given them (the last argument is required then).
+ */
+export function tableError<C extends TableErrorCode>(
+  code: C,
+  message: string,
+  where: TableErrorLocation = {},
+  ...params: keyof TableParams<C> extends never ? [] : [TableParams<C>]
+): DomainError {
   const issue: {
     path: string[];
     message: string;
     code: string;
+    params: MessageParams;
     severity: 'error';
     row?: number;
     file?: string;
@@ -40,6 +55,7 @@ export function tableError(code: TableErrorCode, message: string, where: TableEr
     path: [],
     message,
     code,
+    params: params[0] ?? {},
     severity: 'error',
   };
   if (where.file !== undefined) issue.file = where.file;

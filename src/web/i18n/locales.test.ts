@@ -4,7 +4,33 @@ import { join } from 'node:path';
 import { en } from './en';
 import { ja } from './ja';
 import { auditActions } from '../../core/audit-actions';
+import { chainBreakReasons } from '../../core/audit-chain';
 import { bundledNoteCodes } from '../../core/mapping/notes';
+import { TEXT_IMPORT_ISSUES, TEXT_IMPORT_ISSUE_VARIANTS } from '../../core/catalog/text-import-issues';
+import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
+import { notFoundObjects, type IssueCatalog } from '../../core/errors';
+import { MAPPING_COLLECTION_ISSUES } from '../../core/mapping/collection-issues';
+import { OSCAL_ISSUES } from '../../formats/oscal/validate';
+import { RESOLVE_ISSUES } from '../../formats/oscal/resolve';
+import { TABLE_ISSUES } from '../../formats/tabular/table-error';
+
+/**
+ * Every table of issue codes the server or CLI can send with params, and the UI namespace that says them. A code with
+ * a variant is said by one template per value (`duplicate_id_first`), so each of those must exist instead. A namespace
+ * that is all one table's (`exclusive`) may hold no template for a code nothing emits.
+ */
+const issueCatalogs: {
+  ns: string;
+  codes: IssueCatalog;
+  variants?: Record<string, { param: string; values: readonly string[] }>;
+  exclusive?: boolean;
+}[] = [
+  { ns: 'importIssue', codes: TEXT_IMPORT_ISSUES, variants: TEXT_IMPORT_ISSUE_VARIANTS, exclusive: true },
+  { ns: 'tableIssue', codes: TABLE_ISSUES, exclusive: true },
+  { ns: 'issue', codes: MAPPING_COLLECTION_ISSUES },
+  { ns: 'issue', codes: OSCAL_ISSUES },
+  { ns: 'issue', codes: RESOLVE_ISSUES },
+];
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -72,6 +98,45 @@ describe('UI strings', () => {
   it('says every note ISMAP Hub writes on a mapping in both languages', () => {
     for (const code of bundledNoteCodes)
       expect([enKeys.has(`mappingNote.${code}`), jaKeys.has(`mappingNote.${code}`)], code).toEqual([true, true]);
+  });
+
+  it('says every issue the core can emit in both languages, using only the params its emitter supplies', () => {
+    const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+    const problems: string[] = [];
+    for (const { ns, codes, variants = {}, exclusive } of issueCatalogs) {
+      const expected = new Set<string>();
+      for (const [code, params] of Object.entries(codes)) {
+        const variant = variants[code];
+        const keys = variant ? variant.values.map((v) => `${ns}.${code}_${v}`) : [`${ns}.${code}`];
+        for (const key of keys) {
+          expected.add(key);
+          for (const [lang, keys] of [
+            ['en', enKeys],
+            ['ja', jaKeys],
+          ] as const) {
+            const text = keys.get(key) ?? keys.get(`${key}_other`);
+            if (text === undefined) problems.push(`${lang} ${key}: missing`);
+            for (const v of vars(text ?? '')) if (!params.includes(v)) problems.push(`${lang} ${key}: {{${v}}}`);
+          }
+        }
+      }
+      // A template for a code nothing emits any more is dead text.
+      if (exclusive)
+        for (const k of base(enKeys.keys()))
+          if (k.startsWith(`${ns}.`) && !expected.has(k)) problems.push(`${k}: unused`);
+    }
+    expect(problems).toEqual([]);
+    expect(TEXT_IMPORT_ISSUE_VARIANTS.duplicate_id.values).toEqual(DUPLICATE_POLICIES);
+  });
+
+  it('names every object a "not found" can be about in both languages', () => {
+    for (const w of notFoundObjects)
+      expect([enKeys.has(`objectName.${w}`), jaKeys.has(`objectName.${w}`)], w).toEqual([true, true]);
+  });
+
+  it('says every reason an audit chain can be broken for in both languages', () => {
+    for (const r of chainBreakReasons)
+      expect([enKeys.has(`audit.brokenReason.${r}`), jaKeys.has(`audit.brokenReason.${r}`)], r).toEqual([true, true]);
   });
 
   it('has a label for every audit action in both languages', () => {

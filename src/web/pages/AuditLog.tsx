@@ -68,7 +68,7 @@ export function AuditLog() {
             ? t('audit.verifyBroken', {
                 position: verify.data.broken.position,
                 seq: verify.data.broken.seq,
-                reason: verify.data.broken.reason,
+                reason: t(`audit.brokenReason.${verify.data.broken.reason}`),
               })
             : t('audit.verifyOk', { count: verify.data.checked })}
           {(verify.data.checkpoints ?? []).map((c) =>

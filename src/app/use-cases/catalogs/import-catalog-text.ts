@@ -82,20 +82,28 @@ export async function importCatalogText(
 ): Promise<ImportCatalogTextResult> {
   authorize(catalogPolicy, ctx.actor, 'importText', null);
   if (idFamily(input.catalog) !== 'ismap')
-    throw new DomainError('validation_failed', `text import supports ISMAP catalogs only, not ${input.catalog}`, [
-      { path: ['catalog'], message: 'expected ismap' },
-    ]);
+    throw new DomainError(
+      'validation_failed',
+      `text import supports ISMAP catalogs only, not ${input.catalog}`,
+      [{ path: ['catalog'], message: 'expected ismap', code: 'zod_invalid_value', params: { values: 'ismap' } }],
+      { reason: 'text_import_ismap_only', params: { catalog: input.catalog } },
+    );
   if (!EDITION_PATTERN.test(input.edition))
     throw new DomainError(
       'validation_failed',
       `edition "${input.edition}" is not a valid edition name (letters, digits, . _ + -)`,
-      [{ path: ['edition'], message: 'invalid' }],
+      [{ path: ['edition'], message: 'invalid', code: 'edition_name', params: {} }],
+      { reason: 'edition_name_invalid', params: { edition: input.edition } },
     );
   const snapshot = await deps.catalogCache.get(deps.uow);
   const target = snapshot.edition(input.catalog, input.edition);
   const baseName = target ? input.edition : baseEditionFor(snapshot.editionsOf(input.catalog), input.edition);
   const base = baseName ? snapshot.edition(input.catalog, baseName) : undefined;
-  if (!base) throw new DomainError('not_found', `catalog ${input.catalog} not found`);
+  if (!base)
+    throw new DomainError('not_found', `catalog ${input.catalog} not found`, undefined, {
+      reason: 'catalog_not_found',
+      params: { catalog: input.catalog },
+    });
   const knownIds = new Map(
     base.nodes.filter((n) => isIsmapIdShape(n.id)).map((n) => [n.id, { id: n.id, kind: n.kind }]),
   );

@@ -10,6 +10,6 @@ export async function getMappingSet(
   id: string,
 ): Promise<{ set: MappingSetRecord; mappings: StoredMapping[]; exportedAt: Date }> {
   const set = await deps.uow.read.mappings.getSet(id);
-  if (!set || !can(mappingSetPolicy, ctx.actor, 'read', set)) throw notFound('mapping set');
+  if (!set || !can(mappingSetPolicy, ctx.actor, 'read', set)) throw notFound('mapping_set');
   return { set, mappings: await deps.uow.read.mappings.bySet(id), exportedAt: deps.clock.now() };
 }

@@ -1,5 +1,6 @@
 import { parseNodeKey } from '../../../core/catalog/model';
 import { DomainError, type Issue } from '../../../core/errors';
+import { collectionIssue } from '../../../core/mapping/collection-issues';
 import type { MappingSet } from '../../../core/mapping/model';
 import { authorize, catalogPolicy } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
@@ -35,16 +36,27 @@ export async function importMappingCollection(
   };
   set.mappings.forEach((m, i) => {
     if (!exists(m.source))
-      issues.push({ path: ['mappings', i, 'source'], message: `unknown node ${m.source}`, code: 'unknown_node' });
+      issues.push(
+        collectionIssue('unknown_node', { node: m.source }, ['mappings', i, 'source'], `unknown node ${m.source}`),
+      );
     if (!exists(m.target))
-      issues.push({ path: ['mappings', i, 'target'], message: `unknown node ${m.target}`, code: 'unknown_node' });
+      issues.push(
+        collectionIssue('unknown_node', { node: m.target }, ['mappings', i, 'target'], `unknown node ${m.target}`),
+      );
     const k = `${m.source}\u0000${m.target}`;
     if (seen.has(k))
-      issues.push({ path: ['mappings', i], message: `duplicate mapping ${m.source} → ${m.target}`, code: 'duplicate' });
+      issues.push(
+        collectionIssue(
+          'duplicate_mapping',
+          { source: m.source, target: m.target },
+          ['mappings', i],
+          `duplicate mapping ${m.source} → ${m.target}`,
+        ),
+      );
     seen.add(k);
   });
   if (set.mappings.length === 0)
-    issues.push({ path: ['mappings'], message: 'the collection has no mappings', code: 'empty' });
+    issues.push(collectionIssue('empty_collection', {}, ['mappings'], 'the collection has no mappings'));
   if (issues.length > 0)
     throw new DomainError(
       'import_failed',

@@ -22,7 +22,7 @@ export async function publishMappingSet(
   const { published } = publishMappingSetInput.parse(raw);
   const set = await deps.uow.transaction(async (r) => {
     const set = await r.mappings.getSet(id);
-    if (!set) throw notFound('mapping set');
+    if (!set) throw notFound('mapping_set');
     authorize(mappingSetPolicy, ctx.actor, 'publish', set);
     if (set.published === published) return set;
     const now = deps.clock.now();

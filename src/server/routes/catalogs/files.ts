@@ -86,7 +86,7 @@ export function catalogFileRoutes() {
         throw new DomainError(
           'validation_failed',
           'No file: send the table in the "file" part',
-          [{ path: ['form', 'file'], message: 'required' }],
+          [{ path: ['form', 'file'], message: 'required', code: 'required', params: {} }],
           { reason: 'file_required' },
         );
       const f = parsed.data;
@@ -123,7 +123,7 @@ export function catalogFileRoutes() {
         throw new DomainError(
           'validation_failed',
           'profile=liu needs ids: the detailed controls of the LIU audit subset',
-          [{ path: ['query', 'ids'], message: 'required for profile=liu' }],
+          [{ path: ['query', 'ids'], message: 'required for profile=liu', code: 'required', params: {} }],
           { reason: 'liu_needs_ids' },
         );
       doc = profileLiuSubset(edition, ids);

@@ -22,6 +22,14 @@ export const audit = {
     checkpointsOk_one: 'It matches the {{count}} signed checkpoint.',
     checkpointsOk_other: 'It matches all {{count}} signed checkpoints.',
     checkpointFailed: 'Signed checkpoint at No. {{seq}} ({{at}}): {{result}}',
+    brokenReason: {
+      hash_mismatch: 'an event was changed after it was written',
+      prev_hash_mismatch: 'an event does not follow the one before it',
+      sequence_gap: 'events are missing',
+      format_downgrade: 'an event is in an older format than the one before it',
+      head_mismatch: 'the newest events were removed',
+      head_missing: 'the record of the chain head is missing',
+    },
     checkpointResult: {
       truncated: 'truncated — the newest events were deleted',
       rewritten: 'rewritten — the event at this position is not the one that was signed',

@@ -157,6 +157,9 @@ export const catalogs = {
     createNewer: 'Creates edition {{edition}} from {{base}}',
     createOlder:
       'Creates edition {{edition}} as an older edition than {{base}} (copied from it; the newest edition does not change)',
+    createdNewer: 'Created edition {{edition}} from {{base}}',
+    createdOlder:
+      'Created edition {{edition}} as an older edition than {{base}} (copied from it; the newest edition did not change)',
     duplicates_one: '{{count}} row repeats an id that came earlier in the file. What should happen to it?',
     duplicates_other: '{{count}} rows repeat an id that came earlier in the file. What should happen to them?',
     dupReject: 'Reject the file (nothing is imported)',
@@ -179,6 +182,31 @@ export const catalogs = {
       unknown_parent: 'parent not in the edition',
       parent_title_conflict: 'parent title differs',
     },
+    field: { title: 'title', text: 'text' },
     encoding: 'Encoding: {{encoding}}',
+  },
+  // A problem the criteria text import found, said from its code and params (core/catalog/text-import-issues.ts).
+  importIssue: {
+    no_text_column: 'The file has no title or text column: there is nothing to import.',
+    no_rows: 'The table has no data rows below the header.',
+    bad_encoding: 'Bytes in this row could not be decoded: save the file as UTF-8 or .xlsx.',
+    title_too_long: 'The title is too long ({{length}} characters, at most {{max}}).',
+    text_too_long: 'The text is too long ({{length}} characters, at most {{max}}).',
+    formula_payload:
+      'The $t(importText.field.{{field}}) starts with “{{char}}”: a spreadsheet would run it as a formula (it is imported as text).',
+    empty_id: 'The row has text but no id.',
+    skipped_row: 'Skipped: “{{value}}” is not an ISMAP id and the row has no text.',
+    invalid_id: '“{{value}}” is not an ISMAP id (expected e.g. 9.2.3 or 9.2.3.11.PB).',
+    duplicate_id_reject: 'Duplicate id {{id}} (first at row {{firstRow}}).',
+    duplicate_id_first: 'Duplicate id {{id}}: this row is skipped, row {{firstRow}} is kept.',
+    duplicate_id_last: 'Duplicate id {{id}}: this row replaces row {{keptRow}}.',
+    unknown_id: 'Unknown id {{id}}: it is not in this edition (import into a new edition to add ids).',
+    no_text: 'The id {{id}} has no text.',
+    unknown_parent: '$t(catalog.kind.{{level}}) {{parent}} is not in this edition: its title is not imported.',
+    parent_title_conflict:
+      '$t(catalog.kind.{{level}}) {{parent}} has another title here than at row {{firstRow}}; the first is kept.',
+    language_mismatch_en: 'Most texts look Japanese, but the language of the import is English.',
+    language_mismatch_ja: 'The texts do not look Japanese, but the language of the import is Japanese.',
+    no_parent: 'New id {{id}}: its parent {{parent}} is not in {{catalog}} {{edition}}.',
   },
 };

@@ -22,6 +22,14 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
     verifyBroken: '{{position}} 件目（番号 {{seq}}）でチェーンが壊れています: {{reason}}',
     checkpointsOk: '署名付きチェックポイント {{count}} 件と一致しています。',
     checkpointFailed: '番号 {{seq}} の署名付きチェックポイント（{{at}}）: {{result}}',
+    brokenReason: {
+      hash_mismatch: '書き込み後にイベントが変更されています',
+      prev_hash_mismatch: 'イベントが直前のイベントにつながっていません',
+      sequence_gap: 'イベントが抜けています',
+      format_downgrade: 'イベントが直前のものより古い形式です',
+      head_mismatch: '最新のイベントが削除されています',
+      head_missing: 'チェーンの先頭の記録がありません',
+    },
     checkpointResult: {
       truncated: '切り詰め — 最新のイベントが削除されています',
       rewritten: '改ざん — この位置のイベントが署名時のものと異なります',

@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** 日本語の UI 文言（catalogs）。用語は shared/docs/glossary-ja-en.md の公式用語に合わせる。 */
-export const catalogs: Pick<Messages, 'catalog' | 'search' | 'diff' | 'importText'> = {
+export const catalogs: Pick<Messages, 'catalog' | 'search' | 'diff' | 'importText' | 'importIssue'> = {
   catalog: {
     title: '管理基準・カタログ',
     catalog: 'カタログ',
@@ -151,6 +151,9 @@ export const catalogs: Pick<Messages, 'catalog' | 'search' | 'diff' | 'importTex
     createNewer: '{{base}} から版 {{edition}} を作成します',
     createOlder: '版 {{edition}} を {{base}} より古い版として作成します（その版から複製し、最新版は変わりません）',
     duplicates: '{{count}} 行で、ファイル内で先に出た ID が繰り返されています。どう扱いますか？',
+    createdNewer: '{{base}} から版 {{edition}} を作成しました',
+    createdOlder:
+      '版 {{edition}} を {{base}} より古い版として作成しました（その版から複製し、最新版は変わっていません）',
     dupReject: 'ファイルを拒否する（何も取り込まない）',
     dupFirst: 'ID ごとに最初の行を使う',
     dupLast: 'ID ごとに最後の行を使う',
@@ -171,6 +174,31 @@ export const catalogs: Pick<Messages, 'catalog' | 'search' | 'diff' | 'importTex
       unknown_parent: '親が版にない',
       parent_title_conflict: '親のタイトルが異なる',
     },
+    field: { title: 'タイトル', text: '本文' },
     encoding: '文字コード: {{encoding}}',
+  },
+  // 管理基準の本文の取込みで見つかった問題（core/catalog/text-import-issues.ts のコードとパラメータから）。
+  importIssue: {
+    no_text_column: 'タイトルの列も本文の列もないため、取り込むものがありません。',
+    no_rows: '見出し行の下にデータ行がありません。',
+    bad_encoding: 'この行に読み取れないバイトがあります。UTF-8 または .xlsx で保存し直してください。',
+    title_too_long: 'タイトルが長すぎます（{{length}} 文字、上限 {{max}} 文字）。',
+    text_too_long: '本文が長すぎます（{{length}} 文字、上限 {{max}} 文字）。',
+    formula_payload:
+      '$t(importText.field.{{field}})の先頭が「{{char}}」のため、表計算ソフトでは数式として実行されます（テキストとして取り込みます）。',
+    empty_id: '本文はありますが、ID がありません。',
+    skipped_row: '「{{value}}」は ISMAP の ID ではなく本文もないため、この行はスキップしました。',
+    invalid_id: '「{{value}}」は ISMAP の ID ではありません（例: 9.2.3、9.2.3.11.PB）。',
+    duplicate_id_reject: 'ID {{id}} が重複しています（最初は {{firstRow}} 行目）。',
+    duplicate_id_first: 'ID {{id}} が重複しています。この行はスキップし、{{firstRow}} 行目を使います。',
+    duplicate_id_last: 'ID {{id}} が重複しています。この行で {{keptRow}} 行目を置き換えます。',
+    unknown_id: 'ID {{id}} はこの版にありません（ID を追加するには新しい版に取り込んでください）。',
+    no_text: 'ID {{id}} に本文がありません。',
+    unknown_parent: '$t(catalog.kind.{{level}}) {{parent}} はこの版にないため、そのタイトルは取り込みません。',
+    parent_title_conflict:
+      '$t(catalog.kind.{{level}}) {{parent}} のタイトルが {{firstRow}} 行目と異なります。最初のタイトルを使います。',
+    language_mismatch_en: '本文の多くが日本語に見えますが、取込みの言語は英語です。',
+    language_mismatch_ja: '本文が日本語に見えませんが、取込みの言語は日本語です。',
+    no_parent: '新しい ID {{id}} の親 {{parent}} が {{catalog}} {{edition}} にありません。',
   },
 };

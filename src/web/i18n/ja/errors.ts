@@ -1,7 +1,7 @@
 import type { Messages } from '../en';
 
 /** 日本語の UI 文言（errors）。用語は shared/docs/glossary-ja-en.md の公式用語に合わせる。 */
-export const errors: Pick<Messages, 'errorReason' | 'issue' | 'errors'> = {
+export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'objectName' | 'errors'> = {
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
     sign_in_throttled: 'サインインの失敗が続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
@@ -26,7 +26,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'errors'> = {
     invitation_closed: 'この招待は、その間に回答または取り消されました。',
     account_exists: '{{email}} のアカウントがあります。そのアカウントでサインインして招待を承諾してください。',
     unknown_user: 'メールアドレス {{email}} のユーザーはいません。',
-    object_not_found: '{{what}} は存在しないか、閲覧できません。',
+    object_not_found: '$t(objectName.{{what}})は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
     unknown_organization: '組織 {{orgId}} は存在しません。',
@@ -50,8 +50,45 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'errors'> = {
     mapping_set_not_import:
       'マッピングセット {{set}} はインポートしたものではないため、インポートで置き換えられません。',
     mapping_set_taken: 'マッピングセット {{set}} はすでに存在します。別の ID でインポートしてください。',
+    oscal_invalid: 'ファイルは正しい OSCAL の {{model}} ではありません（{{count}} 件の問題）。',
+    oscal_not_profile: '{{file}} は OSCAL のプロファイルではありません。',
+    oscal_not_catalog_or_profile: '{{file}} は OSCAL のカタログでもプロファイルでもありません。',
+    oscal_import_not_loaded: 'インポート {{href}} を読み込めませんでした。',
+    oscal_import_cycle: 'プロファイルが循環してインポートしています: {{cycle}}',
+    oscal_import_too_deep: 'インポートの入れ子が {{max}} 段を超えています（{{file}}）。',
+    oscal_too_many_documents: 'プロファイルが {{max}} を超える文書をインポートしています。',
+    oscal_too_many_controls: '{{file}} を解決すると管理策が {{controls}} 件になり、上限 {{max}} 件を超えます。',
+    oscal_unreadable: '{{file}} を読み込めませんでした。',
+    oscal_document_not_found: '{{href}} の文書が見つかりません。',
+    text_import_ismap_only: '管理基準の本文の取込みは ISMAP のカタログだけが対象です（{{catalog}} は対象外です）。',
+    edition_name_invalid: '「{{edition}}」は版の名前に使えません。英数字と . _ + - で 32 文字以内にしてください。',
+    profile_unknown_ids: '{{count}} 件の ID が {{catalog}} {{edition}} の項目にありません。',
   },
   issue: {
+    required: '必須です',
+    unknown_ismap_id: '{{id}} はこの版の項目にありません',
+    edition_name: '英数字と . _ + - で 32 文字以内にしてください',
+    import_not_loaded: '読み込めませんでした（{{href}}）',
+    import_cycle: '循環してインポートしています: {{cycle}}',
+    import_too_deep: 'インポートの入れ子が {{max}} 段を超えています（{{file}}）',
+    too_many_documents: '{{max}} を超える文書をインポートしています',
+    too_many_controls: '{{file}} の管理策が {{controls}} 件になり、上限 {{max}} 件を超えます',
+    oscal_not_a_document: 'OSCAL の文書ではありません（ルートに {{models}} のいずれかが必要です）',
+    oscal_unsupported_version: 'OSCAL のバージョン {{version}} には対応していません',
+    oscal_wrong_model: '{{expected}} ではなく {{model}} です',
+    oscal_required: '必須です',
+    oscal_not_allowed: 'ここには置けません',
+    oscal_enum: '{{values}} のいずれかにしてください',
+    oscal_type: '{{type}} にしてください',
+    oscal_pattern: 'パターン {{pattern}} に一致しません',
+    oscal_format: '{{format}} の形式ではありません',
+    oscal_schema: 'OSCAL のスキーマに合いません（{{keyword}}）',
+    unknown_edition:
+      '{{href}} から管理基準の版が分かりません（urn:ismap-hub:catalog:<カタログ>:<版> の形で指定してください）',
+    unknown_relationship: '不明な関係 {{relationship}}',
+    unknown_node: '項目 {{node}} はありません',
+    duplicate_mapping: '{{source}} → {{target}} が重複しています',
+    empty_collection: 'マッピングが一つもありません',
     retry_after_seconds: '{{seconds}} 秒後に再試行できます',
     body_too_large: '{{limitKiB}} KiB を超えています',
     invalid_utf8: '正しい UTF-8 ではありません',
@@ -84,6 +121,38 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'errors'> = {
     zod_unrecognized_keys: '使えない項目があります',
     zod_invalid_union: '正しくありません',
     zod_custom: '正しくありません',
+  },
+  // アップロードした表の読み取りの問題（formats/tabular/table-error.ts のコードとパラメータから）。
+  tableIssue: {
+    empty_file: 'ファイルが空です（データがありません）。',
+    file_too_large: 'ファイルが {{sizeMB}} MB あり、上限の {{maxMB}} MB を超えています。',
+    bad_encoding: 'CSV のテキストではなくバイナリのファイルのようです。CSV UTF-8 または .xlsx で書き出してください。',
+    invalid_quotes:
+      'CSV の引用符の位置が正しくありません。引用符で囲んだセルの中の引用符は二つ重ね（""）、囲みは必ず閉じてください。',
+    not_xlsx: 'ファイルの中身が名前（Excel ブックまたは CSV）と合いません。.xlsx か CSV で保存し直してください。',
+    xls_format:
+      '古い Excel 形式（.xls）か、パスワード付きのブックです。Excel で開き、.xlsx か CSV で保存し直してください。',
+    encrypted: 'ブックが暗号化されています。パスワードを外して保存し直してください。',
+    corrupt_zip: 'ブックが途中で切れているか壊れています。Excel で保存し直してください。',
+    zip_bomb: 'ブックを展開すると極端に大きくなるため、受け付けませんでした（zip 爆弾の疑い）。',
+    xml_entities: 'ブックが XML のエンティティ（DOCTYPE）を宣言しているため、受け付けませんでした。',
+    too_many_rows: '表の行が多すぎます（上限 {{max}} 行）。',
+    cell_too_large: 'セルか行が大きすぎます（閉じていない引用符がファイルの残りを取り込んだ可能性があります）。',
+    sheet_not_found: 'ブックに「{{sheet}}」という名前のシートがありません（あるのは {{sheets}}）。',
+    wrong_sheet: 'ID の列があるシートがありません（{{sheets}} を確認しました）。シートか列を指定してください。',
+    no_id_column:
+      'ID の列が見つかりません。「ID」「No.」「管理策番号」のような見出しも、ISMAP の ID が並ぶ列もありません。列を指定してください。',
+    unknown_column: '$t(importText.role.{{role}})に指定した列「{{column}}」が表にありません。',
+    bad_columns_option: '列の指定が正しくありません。JSON で書いてください（例: {"id":"A","text":"C"}）。',
+  },
+  objectName: {
+    organization: '組織',
+    user: 'ユーザー',
+    invitation: '招待',
+    membership: 'メンバー',
+    session: 'セッション',
+    mapping: 'マッピング',
+    mapping_set: 'マッピングセット',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',

@@ -169,10 +169,16 @@ export function ImportTextPage() {
       )}
       {result?.createdEdition && (
         <Alert color="yellow" data-testid="import-edition-note">
-          {t(result.olderThanBase ? 'importText.createOlder' : 'importText.createNewer', {
-            edition: result.edition,
-            base: result.baseEdition ?? '',
-          })}
+          {t(
+            result.written
+              ? result.olderThanBase
+                ? 'importText.createdOlder'
+                : 'importText.createdNewer'
+              : result.olderThanBase
+                ? 'importText.createOlder'
+                : 'importText.createNewer',
+            { edition: result.edition, base: result.baseEdition ?? '' },
+          )}
           {result.derivedMappingSets?.length
             ? ` — ${t('importText.derived', { sets: result.derivedMappingSets.map((s) => `${s.id} (${s.mappings})`).join(', ') })}`
             : ''}
@@ -204,7 +210,14 @@ export function ImportTextPage() {
           </Text>
         </>
       )}
-      {issues.length > 0 && <ImportIssues issues={issues} total={issueTotal} counts={issueCounts} />}
+      {issues.length > 0 && (
+        <ImportIssues
+          issues={issues}
+          total={issueTotal}
+          counts={issueCounts}
+          source={failed && failed.reason !== 'text_import_failed' ? 'table' : 'rows'}
+        />
+      )}
     </Stack>
   );
 }
