@@ -12,3 +12,5 @@ export {
 export { bundledStatementCriteria } from './bundled-criteria';
 export { sheetNames, STATEMENT_FORMAT, STATEMENT_FORMAT_VERSION } from './layout';
 export { diffStatementDocuments, type StatementDiff } from '../../core/statement/diff';
+export { blockersCsv } from './blockers-csv';
+export { ruleText, clearsText, type ReportLang } from './report-text';
