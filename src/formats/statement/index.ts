@@ -14,3 +14,4 @@ export { sheetNames, STATEMENT_FORMAT, STATEMENT_FORMAT_VERSION } from './layout
 export { diffStatementDocuments, type StatementDiff } from '../../core/statement/diff';
 export { blockersCsv } from './blockers-csv';
 export { ruleText, clearsText, type ReportLang } from './report-text';
+export { renderReadinessPdf, type ReadinessPdfOptions } from './report-pdf';
