@@ -26,7 +26,8 @@ export function issue(
   const out: StatementIssue = {
     path: [sheet ?? '', ...(where.row ? [where.row] : []), ...(column ? [column] : [])].filter((p) => p !== ''),
     code,
-    message: `${sheet ? `${sheet}${where.row ? `!${column ?? ''}${where.row}` : ''}: ` : ''}${message}`,
+    // Bare: the location is in sheet/row/column, and each reader (CLI, UI) says it its own way.
+    message,
     params: { ...params, sheet, row: where.row ?? null, column },
     sheet,
     column,

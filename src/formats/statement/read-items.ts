@@ -52,6 +52,8 @@ export function readItemSheet(
   tier: StatementTier,
   known: ReadonlyMap<string, Criterion> | null,
   issues: StatementIssue[],
+  /** Ids that have a row, readable or not (a bad row is not also a missing item). */
+  seen: Set<string>,
 ): ItemRow[] {
   const cols = mapColumns(
     grid,
@@ -89,6 +91,7 @@ export function readItemSheet(
       criterion = criterionFromRow(id, tier, row, objectives, issues);
       if (!criterion) continue;
     }
+    seen.add(id);
     const answer = answerFromRow(criterion, row, issues);
     if (answer) out.push({ criterion, answer, sheet: grid.name, row: r, at: row.at });
   }

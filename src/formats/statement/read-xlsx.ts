@@ -53,7 +53,11 @@ export interface StatementWorkbook {
 
 /** The criteria to read against, or a function choosing them from the workbook's catalog and edition. */
 export type CriteriaSource =
-  readonly Criterion[] | ((catalog: string, edition: string) => readonly Criterion[] | undefined);
+  | readonly Criterion[]
+  | ((
+      catalog: string,
+      edition: string,
+    ) => readonly Criterion[] | undefined | Promise<readonly Criterion[] | undefined>);
 
 export interface ReadStatementOptions {
   limits?: Partial<TableLimits>;
@@ -136,7 +140,7 @@ export async function readStatementXlsx(
   result.catalog = meta.catalog;
   result.edition = meta.edition;
 
-  const given = typeof criteria === 'function' ? criteria(meta.catalog, meta.edition) : criteria;
+  const given = typeof criteria === 'function' ? await criteria(meta.catalog, meta.edition) : criteria;
   result.criteriaSource = given ? 'given' : 'workbook';
   const known = given ? new Map(given.map((c) => [c.id, c])) : null;
 
@@ -147,10 +151,11 @@ export async function readStatementXlsx(
 
   const rows: ItemRow[] = [];
   const byId = new Map<string, ItemRow>();
+  const withRow = new Set<string>();
   for (const tier of statementTiers) {
     const g = get(tierSheet[tier]);
     if (!g) continue;
-    for (const r of readItemSheet(g, tier, known, issues)) {
+    for (const r of readItemSheet(g, tier, known, issues, withRow)) {
       const seen = byId.get(r.criterion.id);
       if (seen) {
         issues.push(
@@ -175,7 +180,7 @@ export async function readStatementXlsx(
     for (const c of given) {
       const r = byId.get(c.id);
       if (r) items.push({ criterion: c, answer: r.answer });
-      else
+      else if (!withRow.has(c.id))
         issues.push(
           issue(
             'item_missing',

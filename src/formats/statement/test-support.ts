@@ -90,3 +90,27 @@ export function fullStatement(criteria: readonly Criterion[]): StatementDocument
     items,
   };
 }
+
+/** A statement with no blocker: every declared item implemented with its control, every omission with a reason. */
+export function readyStatement(criteria: readonly Criterion[]): StatementDocument {
+  const base = fullStatement(criteria);
+  let k = 0;
+  const items = criteria.map((c) => {
+    k++;
+    const a: ItemAnswer = {
+      ...blankAnswer(c.id),
+      status: 'implemented',
+      owner: 'user-1',
+      control: { ja: `${c.id} を実施する。`, en: `We do ${c.id}.` },
+      criteriaDigest: c.digest,
+      version: 1,
+    };
+    if (c.kind === 'objective' && k % 40 === 0)
+      Object.assign(a, { selection: 'excluded', reason: '該当する資産がない' });
+    else if (c.kind === 'detailed' && !c.basic)
+      Object.assign(a, k % 3 === 0 ? { selection: 'not_selected', reason: '不要' } : { selection: 'selected' });
+    else if (c.kind === 'detailed' && k % 25 === 0) Object.assign(a, { selection: 'inherited', inheritedFrom: 'u1' });
+    return { criterion: c, answer: a };
+  });
+  return { ...base, items };
+}
