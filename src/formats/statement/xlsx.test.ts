@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type ExcelJS from 'exceljs';
 import { bundledStatementCriteria } from './bundled-criteria';
-import { fullStatement, trickyTexts } from './test-support';
+import { fullStatement, readyStatement, trickyTexts } from './test-support';
 import { fromCell, toCell } from './cells';
 import { readStatementXlsx } from './read-xlsx';
 import { writeStatementXlsx } from './write-xlsx';
 import { sheetNames } from './layout';
 import { startsLikeFormula } from '../../core/catalog/formula-cells';
+import { diffStatementDocuments } from '../../core/statement/diff';
 
 const criteria = (await bundledStatementCriteria('ismap', '2024-07'))!;
 const generatedAt = new Date('2026-01-15T09:00:00Z');
@@ -122,6 +123,32 @@ describe('statement workbook', () => {
       reason: '不要',
       status: 'implemented',
     });
+  });
+
+  it('gives the diff of an edited workbook against the stored statement, to confirm before writing', async () => {
+    // exceljs (unlike Excel) saves a decoded CR raw, which XML reads back as LF: edit a statement without CRs.
+    const stored = readyStatement(criteria);
+    const wb = await load(await writeStatementXlsx(stored, { generatedAt }));
+    const gov = wb.getWorksheet(sheetNames.governance)!;
+    const id = String(gov.getCell('A3').value);
+    gov.getCell('J3').value = 'implemented';
+    gov.getCell('L3').value = '=改訂した個別管理策\n二行目';
+    const history = wb.getWorksheet(sheetNames.history)!;
+    history.addRow([id, '2026-01-10', '', '', '', 'New text', 'edited in Excel']);
+    const read = await readStatementXlsx(await save(wb), criteria);
+    expect(read.issues).toEqual([]);
+    const diff = diffStatementDocuments(stored, read.doc!);
+    const before = stored.items.find((i) => i.criterion.id === id)!.answer;
+    expect(diff.header).toEqual([]);
+    expect(diff.items).toHaveLength(1);
+    expect(diff.items[0]).toMatchObject({ itemId: id, stale: false });
+    expect(diff.items[0]!.changes.map((c) => c.field)).toEqual([
+      ...(before.status === 'implemented' ? [] : ['status']),
+      'control.ja',
+      'revisions',
+    ]);
+    // A cell typed as text keeps its leading '=' (the reader takes no quote off text the user typed without one).
+    expect(diff.items[0]!.changes.find((c) => c.field === 'control.ja')!.after).toBe('=改訂した個別管理策\n二行目');
   });
 
   it('refuses what is not a statement workbook, and a hostile archive, as issues', async () => {
