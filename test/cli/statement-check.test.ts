@@ -89,6 +89,19 @@ describe('ismap statement check', () => {
     expect(code).toBe(1);
   });
 
+  it('reads an edition it does not bundle against the workbook’s own criteria columns, and says so', async () => {
+    await edited('other-edition.xlsx', (wb) => {
+      const meta = wb.getWorksheet(sheetNames.meta)!;
+      meta.eachRow((row) => {
+        if (row.getCell(1).value === 'edition') row.getCell(2).value = '2099-01';
+      });
+    });
+    const { code, out } = await runCli(['statement', 'check', 'other-edition.xlsx'], { cwd: dir });
+    expect(out).toContain("ismap 2099-01, criteria from the workbook's own columns (ismap 2099-01 is not bundled)");
+    expect(out).toContain('0 blocker(s) in 0 item(s); readiness 100.0 %');
+    expect(code).toBe(0);
+  });
+
   it('says so when the workbook is missing or not a statement, and exits 2 on a usage error', async () => {
     const missing = await runCli(['statement', 'check', 'nope.xlsx'], { cwd: dir });
     expect(missing.out).toContain('no such file (ENOENT)');

@@ -6,9 +6,55 @@ import { columnLetter } from '../tabular/table-error';
 import type { TableLimits } from '../tabular/types';
 import { type Column, HEADER_ROWS } from './layout';
 
+/**
+ * Every code a statement workbook's issues carry (the UI translates them; `params` fill the message): the reader's
+ * own, inspectZip's hostile-input refusals, and core's structure rules (answerIssues).
+ */
+export const statementIssueCodes = [
+  // the file
+  'file_too_large',
+  'unreadable',
+  'corrupt_zip',
+  'zip_bomb',
+  'xml_entities',
+  'encrypted',
+  'not_xlsx',
+  'too_many_rows',
+  'cell_too_large',
+  'not_a_statement_workbook',
+  'unsupported_format_version',
+  'sheet_missing',
+  'missing_column',
+  'formula_cell',
+  // the cover and the underlying services
+  'duplicate_field',
+  'unknown_value',
+  'invalid_date',
+  'service_id_missing',
+  'duplicate_service',
+  // the items and the change history
+  'item_id_missing',
+  'unknown_item',
+  'duplicate_item',
+  'item_missing',
+  'item_wrong_sheet',
+  'unknown_kind',
+  'invalid_flags',
+  'unknown_selection',
+  'unknown_status',
+  'invalid_number',
+  'selection_exclude_objective_only',
+  'selection_required_item',
+  'selection_inherit_controls_only',
+  'inherited_from_missing',
+  'inherited_from_unknown',
+  'inherited_from_not_inherited',
+] as const;
+export type StatementIssueCode = (typeof statementIssueCodes)[number];
+
 /** A problem in a statement workbook, located by sheet, row and column (Excel's letters) where it has one. */
 export interface StatementIssue extends Issue {
-  code: string;
+  code: StatementIssueCode;
   params: MessageParams;
   sheet: string | null;
   row?: number;
@@ -16,7 +62,7 @@ export interface StatementIssue extends Issue {
 }
 
 export function issue(
-  code: string,
+  code: StatementIssueCode,
   message: string,
   where: { sheet?: string | null; row?: number | null; column?: string | null } = {},
   params: MessageParams = {},

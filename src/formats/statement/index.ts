@@ -5,7 +5,9 @@ export {
   STATEMENT_LIMITS,
   type CriteriaSource,
   type ReadStatementOptions,
+  statementIssueCodes,
   type StatementIssue,
+  type StatementIssueCode,
   type StatementWorkbook,
   type WorkbookLocation,
 } from './read-xlsx';
@@ -15,3 +17,4 @@ export { diffStatementDocuments, type StatementDiff } from '../../core/statement
 export { blockersCsv } from './blockers-csv';
 export { ruleText, clearsText, type ReportLang } from './report-text';
 export { renderReadinessPdf, type ReadinessPdfOptions } from './report-pdf';
+export { checkStatementWorkbook, type LocatedBlocker, type StatementCheck } from './check';

@@ -10,7 +10,7 @@ import {
 } from '../../core/statement/model';
 import { answerIssues, normalizeSelection } from '../../core/statement/selection';
 import { fromCell, localized, orNull } from './cells';
-import { type Grid, issue, mapColumns, rowReader, type StatementIssue } from './grid';
+import { type Grid, issue, mapColumns, rowReader, type StatementIssue, type StatementIssueCode } from './grid';
 import { historyColumns, itemColumns, type ItemColumnKey, selectionWords, statusWords } from './layout';
 
 export interface ItemRow {
@@ -217,7 +217,7 @@ export function structureIssues(rows: ItemRow[], underlyingIds: ReadonlySet<stri
   for (const r of rows) {
     for (const i of answerIssues(r.criterion, r.answer, underlyingIds)) {
       const field = i.path[i.path.length - 1] === 'inheritedFrom' ? 'inheritedFrom' : 'selection';
-      issues.push(issue(i.code ?? 'invalid_selection', i.message, r.at(field), { ...(i.params ?? {}) }));
+      issues.push(issue(i.code as StatementIssueCode, i.message, r.at(field), { ...(i.params ?? {}) }));
     }
   }
 }

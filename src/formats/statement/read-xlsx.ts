@@ -16,7 +16,16 @@ import { inspectZip } from '../tabular/inspect-zip';
 import { columnLetter } from '../tabular/table-error';
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from '../tabular/types';
 import { fromCell, localized, orNull } from './cells';
-import { type Grid, issue, mapColumns, readGrid, rowReader, type StatementIssue } from './grid';
+import {
+  type Grid,
+  issue,
+  mapColumns,
+  readGrid,
+  rowReader,
+  type StatementIssue,
+  type StatementIssueCode,
+  statementIssueCodes,
+} from './grid';
 import {
   coverColumns,
   coverFields,
@@ -28,7 +37,7 @@ import {
 } from './layout';
 import { isIsoDate, type ItemRow, readHistory, readItemSheet, structureIssues } from './read-items';
 
-export type { StatementIssue } from './grid';
+export { statementIssueCodes, type StatementIssue, type StatementIssueCode } from './grid';
 
 /** Where a part of the document was read from, for messages that point at the workbook (`ismap statement check`). */
 export interface WorkbookLocation {
@@ -79,10 +88,11 @@ export const STATEMENT_LIMITS: TableLimits = {
  * sheet, row and column; the document is returned only when there is none.
  */
 export async function readStatementXlsx(
-  bytes: Buffer,
+  input: Buffer | Uint8Array,
   criteria?: CriteriaSource,
   opts: ReadStatementOptions = {},
 ): Promise<StatementWorkbook> {
+  const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const limits = { ...STATEMENT_LIMITS, ...opts.limits };
   const file = opts.file ?? 'statement.xlsx';
   const result: StatementWorkbook = {
@@ -115,7 +125,10 @@ export async function readStatementXlsx(
   } catch (e) {
     if (isDomainError(e)) {
       const first = e.issues?.[0];
-      issues.push(issue(first?.code ?? 'unreadable', first?.message ?? e.message));
+      const code = (statementIssueCodes as readonly string[]).includes(first?.code ?? '')
+        ? (first!.code as StatementIssueCode)
+        : 'unreadable';
+      issues.push(issue(code, first?.message ?? e.message));
     } else
       issues.push(
         issue('corrupt_zip', `the workbook could not be read (${(e as Error).message}); save it again from Excel`),
