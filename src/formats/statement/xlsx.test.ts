@@ -7,6 +7,7 @@ import { readStatementXlsx } from './read-xlsx';
 import { writeStatementXlsx } from './write-xlsx';
 import { sheetNames } from './layout';
 import { startsLikeFormula } from '../../core/catalog/formula-cells';
+import { billionLaughsXlsx, deflatedZeros, skeletonXlsx } from '../tabular/test-fixtures';
 import { diffStatementDocuments } from '../../core/statement/diff';
 
 const criteria = (await bundledStatementCriteria('ismap', '2024-07'))!;
@@ -161,6 +162,10 @@ describe('statement workbook', () => {
     expect((await readStatementXlsx(Buffer.from('PK\u0003\u0004 not really'))).issues.map((i) => i.code)).toEqual([
       'corrupt_zip',
     ]);
+    // The tabular reader's hostile-input limits, on bytes held in memory (an upload).
+    const bomb = skeletonXlsx('<worksheet/>', [{ name: 'xl/media/zeros.bin', deflated: deflatedZeros(300) }]);
+    expect((await readStatementXlsx(bomb)).issues.map((i) => i.code)).toEqual(['zip_bomb']);
+    expect((await readStatementXlsx(billionLaughsXlsx())).issues.map((i) => i.code)).toEqual(['xml_entities']);
     const big = await writeStatementXlsx(fullStatement(criteria), { generatedAt });
     const r = await readStatementXlsx(big, criteria, { limits: { maxRows: 100 } });
     expect(r.issues.map((i) => i.code)).toEqual(['too_many_rows']);
