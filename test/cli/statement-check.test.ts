@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
@@ -36,7 +36,13 @@ describe('ismap statement check', () => {
   it('passes a workbook with nothing blocking registration (exit 0)', async () => {
     const file = join(dir, 'clean.xlsx');
     writeFileSync(file, clean);
-    const { code, out } = await runCli(['statement', 'check', 'clean.xlsx'], { cwd: dir });
+    const data = join(dir, 'data');
+    const { code, out } = await runCli(['statement', 'check', 'clean.xlsx'], {
+      cwd: dir,
+      env: { ISMAP_DATA_DIR: data, DATABASE_URL: undefined },
+    });
+    // Offline: no database opened, no data folder (or its lock) created.
+    expect(existsSync(data)).toBe(false);
     expect(out).toContain('ismap 2024-07, criteria from the bundled catalog');
     expect(out).toContain('0 blocker(s) in 0 item(s); readiness 100.0 %');
     expect(code).toBe(0);
