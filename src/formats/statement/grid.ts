@@ -86,7 +86,7 @@ export function issue(
 export interface Grid {
   name: string;
   rows: Map<number, string[]>;
-  /** Row numbers of data rows (after the headers) that have any text, in order. */
+  /** Row numbers of the rows that have any text, in order; after mapColumns, only those below the headers. */
   dataRows: number[];
 }
 
@@ -120,7 +120,7 @@ export function readGrid(ws: ExcelJS.Worksheet, limits: TableLimits, issues: Sta
       if (text !== '') any = true;
     });
     rows.set(r, cells);
-    if (any && r > HEADER_ROWS) dataRows.push(r);
+    if (any) dataRows.push(r);
   });
   return { name: ws.name, rows, dataRows };
 }
@@ -129,7 +129,7 @@ const norm = (s: string) => s.normalize('NFKC').replace(/\s+/g, ' ').trim().toLo
 
 /**
  * Which column holds which field, from the Japanese (row 1) or English (row 2) header. Missing required columns
- * are issues.
+ * are issues. Leaves only the rows below the headers in `grid.dataRows`.
  */
 export function mapColumns<K extends string>(
   grid: Grid,
@@ -143,12 +143,20 @@ export function mapColumns<K extends string>(
     byHeader.set(norm(c.en), c.key);
   }
   const out = new Map<K, number>();
+  // Rows 1 and 2 are headers as written; a row that is mostly not headers (someone deleted the English header row)
+  // is data, so that its item is not silently skipped.
+  let headerEnd = 0;
   for (let r = 1; r <= HEADER_ROWS; r++) {
-    (grid.rows.get(r) ?? []).forEach((h, i) => {
+    const row = grid.rows.get(r) ?? [];
+    const hits = row.flatMap((h, i) => {
       const key = byHeader.get(norm(h));
-      if (key !== undefined && !out.has(key)) out.set(key, i);
+      return key === undefined ? [] : [[key, i] as const];
     });
+    if (hits.length === 0 || hits.length * 2 < row.filter((h) => h !== '').length) break;
+    for (const [key, i] of hits) if (!out.has(key)) out.set(key, i);
+    headerEnd = r;
   }
+  grid.dataRows = grid.dataRows.filter((r) => r > headerEnd);
   for (const k of required) {
     if (out.has(k)) continue;
     const c = columns.find((x) => x.key === k)!;

@@ -126,6 +126,16 @@ describe('statement workbook', () => {
     });
   });
 
+  it('reads the data of a sheet whose English header row was deleted, instead of skipping its first item', async () => {
+    const doc = readyStatement(criteria); // no CRs: exceljs's own save writes them raw (see below)
+    const wb = await load(await writeStatementXlsx(doc, { generatedAt }));
+    wb.getWorksheet(sheetNames.governance)!.spliceRows(2, 1);
+    const r = await readStatementXlsx(await save(wb), criteria);
+    expect(r.issues).toEqual([]);
+    expect(r.doc!.items.map((i) => i.answer)).toEqual(doc.items.map((i) => i.answer));
+    expect(r.items.get(doc.items[0]!.criterion.id)).toEqual({ sheet: sheetNames.governance, row: 2 });
+  });
+
   it('gives the diff of an edited workbook against the stored statement, to confirm before writing', async () => {
     // exceljs (unlike Excel) saves a decoded CR raw, which XML reads back as LF: edit a statement without CRs.
     const stored = readyStatement(criteria);
