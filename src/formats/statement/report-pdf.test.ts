@@ -44,6 +44,8 @@ describe('renderReadinessPdf', () => {
     const all = text(file);
     expect(all).toContain('言明書 準備状況レポート');
     expect(all).toContain('サンプルクラウド');
+    expect(all).toContain('未登録サービス (登録番号なし)');
+    expect(all).toContain('Example IaaS (C21-0008-2)');
     expect(all).toContain('ガバナンス基準');
     expect(all).toContain('マネジメント基準');
     expect(all).toContain('個別管理策が記載されていない');

@@ -88,6 +88,15 @@ export async function renderReadinessPdf(
     [L('generatedAt'), opts.generatedAt.toISOString().replace('T', ' ').slice(0, 16) + ' UTC'],
   ] as const)
     pdf.text(`${k}: ${v}`);
+  const scope = doc.service.scope;
+  const text = (t: { ja?: string | null; en?: string | null }) =>
+    (lang === 'ja' ? (t.ja ?? t.en) : (t.en ?? t.ja)) ?? '';
+  const list = (xs: string[]) => (xs.length ? xs.join(', ') : '—');
+  pdf.text(`${L('subServices')}: ${list(scope.subServices.map(text).filter(Boolean))}`);
+  pdf.text(`${L('regions')}: ${list(scope.regions)}`);
+  pdf.text(
+    `${L('underlying')}: ${list(scope.underlying.map((u) => `${u.name} (${u.registrationNumber ?? L('unregistered')})`))}`,
+  );
   pdf.moveDown();
 
   heading(pdf, L('summary'));
