@@ -3,7 +3,7 @@ import type { Blocker } from '../../core/statement/blockers';
 import { Readiness, type ReadinessSummary } from '../../core/statement/readiness';
 import { describeFsError } from '../fs-errors';
 import { bundledStatementCriteria } from './bundled-criteria';
-import { issue } from './grid';
+import { issue, mb } from './grid';
 import { readStatementXlsx, STATEMENT_LIMITS, type StatementIssue } from './read-xlsx';
 
 export interface LocatedBlocker extends Blocker {
@@ -48,9 +48,9 @@ export async function checkStatementWorkbook(path: string, file = path): Promise
       result.readErrors.push(
         issue(
           'file_too_large',
-          `the file is larger than ${STATEMENT_LIMITS.maxFileBytes} bytes`,
+          `the file is ${mb(st.size)} MB, more than the limit of ${mb(STATEMENT_LIMITS.maxFileBytes)} MB`,
           {},
-          { max: STATEMENT_LIMITS.maxFileBytes },
+          { sizeMB: mb(st.size), maxMB: mb(STATEMENT_LIMITS.maxFileBytes) },
         ),
       );
       return result;

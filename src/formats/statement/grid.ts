@@ -1,56 +1,60 @@
 import type ExcelJS from 'exceljs';
-import type { MessageParams } from '../../core/errors';
-import type { Issue } from '../../core/errors';
+import type { Issue, IssueCatalog, IssueParams, MessageParams } from '../../core/errors';
 import { cellText } from '../tabular/cell-text';
 import { columnLetter } from '../tabular/table-error';
 import type { TableLimits } from '../tabular/types';
 import { type Column, HEADER_ROWS } from './layout';
 
 /**
- * Every code a statement workbook's issues carry (the UI translates them; `params` fill the message): the reader's
- * own, inspectZip's hostile-input refusals, and core's structure rules (answerIssues).
+ * Every code a statement workbook's issues carry, with the params each one has (the UI says
+ * `statementIssue.<code>` with them; `message` is the English sentence for the CLI): the reader's own, inspectZip's
+ * hostile-input refusals (same params as TABLE_ISSUES), and core's structure rules (answerIssues). Every issue's
+ * params also hold its location (`sheet`, `row`, `column`, null where it has none), which the UI shows beside it.
  */
-export const statementIssueCodes = [
+export const STATEMENT_ISSUES = {
   // the file
-  'file_too_large',
-  'unreadable',
-  'corrupt_zip',
-  'zip_bomb',
-  'xml_entities',
-  'encrypted',
-  'not_xlsx',
-  'too_many_rows',
-  'cell_too_large',
-  'not_a_statement_workbook',
-  'unsupported_format_version',
-  'sheet_missing',
-  'missing_column',
-  'formula_cell',
+  file_too_large: ['sizeMB', 'maxMB'],
+  unreadable: [],
+  corrupt_zip: [],
+  zip_bomb: [],
+  xml_entities: [],
+  encrypted: [],
+  not_xlsx: [],
+  too_many_rows: ['max'],
+  cell_too_large: ['length', 'max'],
+  not_a_statement_workbook: [],
+  unsupported_format_version: ['version', 'supported'],
+  sheet_missing: ['sheet'],
+  missing_column: ['column'],
+  formula_cell: [],
   // the cover and the underlying services
-  'duplicate_field',
-  'unknown_value',
-  'invalid_date',
-  'service_id_missing',
-  'duplicate_service',
+  duplicate_field: ['field'],
+  unknown_value: ['field', 'value', 'allowed'],
+  invalid_date: ['field', 'value'],
+  service_id_missing: [],
+  duplicate_service: ['service'],
   // the items and the change history
-  'item_id_missing',
-  'unknown_item',
-  'duplicate_item',
-  'item_missing',
-  'item_wrong_sheet',
-  'unknown_kind',
-  'invalid_flags',
-  'unknown_selection',
-  'unknown_status',
-  'invalid_number',
-  'selection_exclude_objective_only',
-  'selection_required_item',
-  'selection_inherit_controls_only',
-  'inherited_from_missing',
-  'inherited_from_unknown',
-  'inherited_from_not_inherited',
-] as const;
-export type StatementIssueCode = (typeof statementIssueCodes)[number];
+  item_id_missing: [],
+  unknown_item: ['item'],
+  duplicate_item: ['item', 'firstRow'],
+  item_missing: ['item'],
+  item_wrong_sheet: ['item', 'tier'],
+  unknown_kind: ['value'],
+  invalid_flags: ['value'],
+  unknown_selection: ['item', 'value'],
+  unknown_status: ['item', 'value'],
+  invalid_number: ['item', 'value'],
+  invalid_revision_date: ['item', 'value'],
+  selection_exclude_objective_only: ['item', 'selection'],
+  selection_required_item: ['item', 'selection'],
+  selection_inherit_controls_only: ['item', 'selection'],
+  inherited_from_missing: ['item'],
+  inherited_from_unknown: ['item', 'service'],
+  inherited_from_not_inherited: ['item'],
+} as const satisfies IssueCatalog;
+export type StatementIssueCode = keyof typeof STATEMENT_ISSUES;
+export const statementIssueCodes = Object.keys(STATEMENT_ISSUES) as StatementIssueCode[];
+type Params<C extends StatementIssueCode> = IssueParams<typeof STATEMENT_ISSUES, C>;
 
 /** A problem in a statement workbook, located by sheet, row and column (Excel's letters) where it has one. */
 export interface StatementIssue extends Issue {
@@ -61,11 +65,14 @@ export interface StatementIssue extends Issue {
   column: string | null;
 }
 
-export function issue(
-  code: StatementIssueCode,
+export const mb = (bytes: number) => Math.round((bytes / (1024 * 1024)) * 10) / 10;
+
+/** A code with params must be given them (the last argument is required then). */
+export function issue<C extends StatementIssueCode>(
+  code: C,
   message: string,
   where: { sheet?: string | null; row?: number | null; column?: string | null } = {},
-  params: MessageParams = {},
+  ...params: keyof Params<C> extends never ? [] : [Params<C>]
 ): StatementIssue {
   const sheet = where.sheet ?? null;
   const column = where.column ?? null;
@@ -74,7 +81,7 @@ export function issue(
     code,
     // Bare: the location is in sheet/row/column, and each reader (CLI, UI) says it its own way.
     message,
-    params: { ...params, sheet, row: where.row ?? null, column },
+    params: { ...(params[0] ?? {}), sheet, row: where.row ?? null, column },
     sheet,
     column,
   };

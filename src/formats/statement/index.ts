@@ -5,6 +5,7 @@ export {
   STATEMENT_LIMITS,
   type CriteriaSource,
   type ReadStatementOptions,
+  STATEMENT_ISSUES,
   statementIssueCodes,
   type StatementIssue,
   type StatementIssueCode,

@@ -10,7 +10,7 @@ import {
 } from '../../core/statement/model';
 import { answerIssues, normalizeSelection } from '../../core/statement/selection';
 import { fromCell, localized, orNull } from './cells';
-import { type Grid, issue, mapColumns, rowReader, type StatementIssue, type StatementIssueCode } from './grid';
+import { type Grid, issue, mapColumns, rowReader, type StatementIssue } from './grid';
 import { historyColumns, itemColumns, type ItemColumnKey, selectionWords, statusWords } from './layout';
 
 export interface ItemRow {
@@ -42,6 +42,8 @@ const clauseOf = (tier: StatementTier, id: string) => {
 };
 
 const word = (s: string) => s.normalize('NFKC').trim();
+const tierOfKind = (k: Criterion['kind']): StatementTier =>
+  k === 'governance_item' ? 'governance' : k === 'management_item' ? 'management' : 'controls';
 
 /**
  * One tier sheet's rows → answers (and, without given criteria, criteria rebuilt from the sheet's own columns).
@@ -118,7 +120,10 @@ function criterionFromRow(
   const tierOk = tier === 'controls' ? k === 'objective' || k === 'detailed' : k === `${tier}_item`;
   if (!tierOk) {
     issues.push(
-      issue('item_wrong_sheet', `a ${k} does not belong on the ${tier} sheet`, row.at('kind'), { item: id, kind: k }),
+      issue('item_wrong_sheet', `${id}: a ${k} belongs on the ${tierOfKind(k)} sheet`, row.at('kind'), {
+        item: id,
+        tier: tierOfKind(k),
+      }),
     );
     return undefined;
   }
@@ -217,7 +222,16 @@ export function structureIssues(rows: ItemRow[], underlyingIds: ReadonlySet<stri
   for (const r of rows) {
     for (const i of answerIssues(r.criterion, r.answer, underlyingIds)) {
       const field = i.path[i.path.length - 1] === 'inheritedFrom' ? 'inheritedFrom' : 'selection';
-      issues.push(issue(i.code as StatementIssueCode, i.message, r.at(field), { ...(i.params ?? {}) }));
+      // answerIssues' codes and params are the ones STATEMENT_ISSUES declares for them (xlsx.test.ts checks it).
+      const code = i.code as 'selection_exclude_objective_only';
+      const p = i.params ?? {};
+      issues.push(
+        issue(code, i.message, r.at(field), {
+          item: p['item'] ?? r.criterion.id,
+          selection: p['selection'] ?? null,
+          ...p,
+        }),
+      );
     }
   }
 }
@@ -246,7 +260,7 @@ export function readHistory(grid: Grid, byId: ReadonlyMap<string, ItemRow>, issu
     const date = word(fromCell(row.get('effectiveDate')));
     if (!isIsoDate(date)) {
       issues.push(
-        issue('invalid_date', `${id}: "${date}" is not a date (YYYY-MM-DD)`, row.at('effectiveDate'), {
+        issue('invalid_revision_date', `${id}: "${date}" is not a date (YYYY-MM-DD)`, row.at('effectiveDate'), {
           item: id,
           value: date,
         }),

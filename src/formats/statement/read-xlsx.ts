@@ -20,6 +20,7 @@ import {
   type Grid,
   issue,
   mapColumns,
+  mb,
   readGrid,
   rowReader,
   type StatementIssue,
@@ -37,7 +38,7 @@ import {
 } from './layout';
 import { isIsoDate, type ItemRow, readHistory, readItemSheet, structureIssues } from './read-items';
 
-export { statementIssueCodes, type StatementIssue, type StatementIssueCode } from './grid';
+export { STATEMENT_ISSUES, statementIssueCodes, type StatementIssue, type StatementIssueCode } from './grid';
 
 /** Where a part of the document was read from, for messages that point at the workbook (`ismap statement check`). */
 export interface WorkbookLocation {
@@ -109,9 +110,9 @@ export async function readStatementXlsx(
     issues.push(
       issue(
         'file_too_large',
-        `the workbook is larger than ${limits.maxFileBytes} bytes`,
+        `the workbook is ${mb(bytes.length)} MB, more than the limit of ${mb(limits.maxFileBytes)} MB`,
         {},
-        { max: limits.maxFileBytes },
+        { sizeMB: mb(bytes.length), maxMB: mb(limits.maxFileBytes) },
       ),
     );
     return result;
@@ -128,7 +129,9 @@ export async function readStatementXlsx(
       const code = (statementIssueCodes as readonly string[]).includes(first?.code ?? '')
         ? (first!.code as StatementIssueCode)
         : 'unreadable';
-      issues.push(issue(code, first?.message ?? e.message));
+      // inspectZip's refusals carry TABLE_ISSUES' params, which STATEMENT_ISSUES declares alike for these codes.
+      const params = (first?.params ?? {}) as { max: number };
+      issues.push(issue(code as 'too_many_rows', first?.message ?? e.message, {}, params));
     } else
       issues.push(
         issue('corrupt_zip', `the workbook could not be read (${(e as Error).message}); save it again from Excel`),
@@ -140,7 +143,8 @@ export async function readStatementXlsx(
   const get = (name: string, required = true): Grid | undefined => {
     const ws = wb.getWorksheet(name);
     if (!ws) {
-      if (required) issues.push(issue('sheet_missing', `the workbook has no sheet "${name}"`, { sheet: name }));
+      if (required)
+        issues.push(issue('sheet_missing', `the workbook has no sheet "${name}"`, { sheet: name }, { sheet: name }));
       return undefined;
     }
     let g = grids.get(name);
@@ -245,7 +249,7 @@ function readMeta(grid: Grid | undefined, issues: StatementIssue[]): Meta | null
         'unsupported_format_version',
         `format version ${values.get('formatVersion') ?? '?'} is newer than this ISMAP Hub reads (${STATEMENT_FORMAT_VERSION})`,
         { sheet: grid.name },
-        { version: values.get('formatVersion') ?? null },
+        { version: values.get('formatVersion') ?? null, supported: STATEMENT_FORMAT_VERSION },
       ),
     );
     return null;
@@ -304,7 +308,11 @@ function readCover(
     const v = value.get(key) ?? '';
     if ((allowed as readonly string[]).includes(v)) return v as T;
     issues.push(
-      issue('unknown_value', `${key}: "${v}" is not one of ${allowed.join(', ')}`, at(key), { field: key, value: v }),
+      issue('unknown_value', `${key}: "${v}" is not one of ${allowed.join(', ')}`, at(key), {
+        field: key,
+        value: v,
+        allowed: allowed.join(', '),
+      }),
     );
     return fallback;
   };

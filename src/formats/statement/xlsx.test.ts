@@ -9,6 +9,9 @@ import { sheetNames } from './layout';
 import { startsLikeFormula } from '../../core/catalog/formula-cells';
 import { billionLaughsXlsx, deflatedZeros, skeletonXlsx } from '../tabular/test-fixtures';
 import { diffStatementDocuments } from '../../core/statement/diff';
+import { answerIssues } from '../../core/statement/selection';
+import { storedSelections } from '../../core/statement/model';
+import { STATEMENT_ISSUES } from './grid';
 
 const criteria = (await bundledStatementCriteria('ismap', '2024-07'))!;
 const generatedAt = new Date('2026-01-15T09:00:00Z');
@@ -30,6 +33,25 @@ describe('cell escaping', () => {
       const read = cell.replace(/_x([0-9A-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
       expect(fromCell(read), JSON.stringify(t)).toBe(t);
     }
+  });
+});
+
+describe('STATEMENT_ISSUES', () => {
+  it('declares the codes and params of the core structure rules the reader passes on', () => {
+    const seen = new Set<string>();
+    for (const c of criteria.slice(0, 300))
+      for (const selection of [null, ...storedSelections])
+        for (const inheritedFrom of [null, 'u1', 'nope'])
+          for (const i of answerIssues(c, { selection, inheritedFrom }, new Set(['u1']))) {
+            const declared = (STATEMENT_ISSUES as Record<string, readonly string[]>)[i.code!];
+            expect(declared, i.code).toBeDefined();
+            expect(
+              Object.keys(i.params ?? {}).every((k) => declared!.includes(k)),
+              i.code,
+            ).toBe(true);
+            seen.add(i.code!);
+          }
+    expect(seen.size).toBe(6);
   });
 });
 
