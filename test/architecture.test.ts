@@ -44,6 +44,12 @@ describe('architecture', () => {
     ['React in server', 'server/x.tsx', "import { useState } from 'react';", /React belongs in web/],
     ['Mantine in core', 'core/x.ts', "import { Button } from '@mantine/core';", /Mantine belongs in web/],
     ['exceljs in server', 'server/x.ts', "import ExcelJS from 'exceljs';", /exceljs belongs in formats/],
+    [
+      'pdfkit in server',
+      'server/x.ts',
+      "const { default: PDF } = await import('pdfkit');",
+      /pdfkit belongs in formats/,
+    ],
     ['node:path in core', 'core/x.ts', "import { join } from 'node:path';", /built-in node:path/],
     ['node:fs in core', 'core/x.ts', "import { readFileSync } from 'node:fs';", /built-in node:fs/],
     ['Date.now() in core', 'core/x.ts', 'export const t = () => Date.now();', /Date\.now\(\)/],

@@ -67,6 +67,11 @@ export const commands: CommandEntry[] = [
     () => import('./commands/map'),
   ),
   entry(
+    'statement check',
+    'Lint a statement workbook (.xlsx) offline: print its registration blockers with sheet and row',
+    () => import('./commands/statement-check'),
+  ),
+  entry(
     'oscal resolve',
     'Resolve an OSCAL profile into a catalog (no database needed)',
     () => import('./commands/oscal-resolve'),

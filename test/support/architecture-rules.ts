@@ -41,6 +41,7 @@ const frameworks: { name: string; pattern: RegExp; layers: string[] }[] = [
   { name: 'csv-parse', pattern: /^csv-parse(\/|$)/, layers: ['formats'] },
   { name: 'yauzl', pattern: /^yauzl(\/|$)/, layers: ['formats'] },
   { name: 'ajv', pattern: /^ajv(-formats)?(\/|$)/, layers: ['formats'] },
+  { name: 'pdfkit', pattern: /^pdfkit(\/|$)/, layers: ['formats'] },
   { name: 'argon2', pattern: /^@node-rs\/argon2(\/|$)/, layers: ['infra'] },
 ];
 

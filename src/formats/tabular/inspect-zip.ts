@@ -25,15 +25,15 @@ const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
 const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g;
 const TAIL = 64;
 
-export async function inspectZip(path: string, file: string, limits: TableLimits): Promise<ZipInspection> {
+/** `source` is a file path or the workbook's bytes (an upload held in memory). */
+export async function inspectZip(source: string | Buffer, file: string, limits: TableLimits): Promise<ZipInspection> {
   let zip: ZipFile;
   try {
-    zip = await yauzl.openPromise(path, {
-      lazyEntries: true,
-      autoClose: false,
-      validateEntrySizes: true,
-      strictFileNames: false,
-    });
+    const options = { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: false };
+    zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, options)
+        : await yauzl.fromBufferPromise(source, options);
   } catch (e) {
     throw tableError(
       'corrupt_zip',

@@ -5,6 +5,7 @@ import { audit } from './ja/audit';
 import { catalogs } from './ja/catalogs';
 import { mappings } from './ja/mappings';
 import { errors } from './ja/errors';
+import { statementFiles } from './ja/statement-files';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
-export const ja: Messages = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors };
+export const ja: Messages = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors, ...statementFiles };

@@ -13,6 +13,7 @@ import { MAPPING_COLLECTION_ISSUES } from '../../core/mapping/collection-issues'
 import { OSCAL_ISSUES } from '../../formats/oscal/validate';
 import { RESOLVE_ISSUES } from '../../formats/oscal/resolve';
 import { TABLE_ISSUES } from '../../formats/tabular/table-error';
+import { STATEMENT_ISSUES } from '../../formats/statement/grid';
 
 /**
  * Every table of issue codes the server or CLI can send with params, and the UI namespace that says them. A code with
@@ -27,6 +28,7 @@ const issueCatalogs: {
 }[] = [
   { ns: 'importIssue', codes: TEXT_IMPORT_ISSUES, variants: TEXT_IMPORT_ISSUE_VARIANTS, exclusive: true },
   { ns: 'tableIssue', codes: TABLE_ISSUES, exclusive: true },
+  { ns: 'statementIssue', codes: STATEMENT_ISSUES, exclusive: true },
   { ns: 'issue', codes: MAPPING_COLLECTION_ISSUES },
   { ns: 'issue', codes: OSCAL_ISSUES },
   { ns: 'issue', codes: RESOLVE_ISSUES },
