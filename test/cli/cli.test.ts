@@ -82,6 +82,24 @@ describe('ismap CLI', () => {
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
   }, 120_000); // five runs, each opening the embedded database: slow on a busy machine
 
+  it('db init prepares a database once: migrations, bundled catalogs, demo logins; again it changes nothing', async () => {
+    const env = { ISMAP_DATA_DIR: dir, ISMAP_DEMO_PASSWORD: 'cli-test-password-1234' };
+    const first = await run(['db', 'init', '--json'], env);
+    expect(first.code, first.err).toBe(0);
+    const made = JSON.parse(first.out) as {
+      catalogsWritten: number;
+      demoLogins: { email: string; password: string }[];
+    };
+    expect(made.catalogsWritten).toBeGreaterThan(5);
+    expect(made.demoLogins).toContainEqual(
+      expect.objectContaining({ email: 'admin@demo.ismap-hub.test', password: 'cli-test-password-1234' }),
+    );
+    const again = await run(['db', 'init', '--json'], env);
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out)).toEqual({ catalogsWritten: 0, demoLogins: null });
+    expectReleased(dir);
+  }, 120_000);
+
   it('reports every configuration problem at once', async () => {
     const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(r.code).toBe(1);
