@@ -80,6 +80,12 @@ describe('architecture', () => {
       'return { ...o, abilities: abilities(policy, actor, o) };',
       /attaches abilities/,
     ],
+    [
+      'a use case attaching abilities',
+      'app/use-cases/x/list-things.ts',
+      'return list.map((t) => ({ ...t, abilities: abilities(thingPolicy, ctx.actor, t) }));',
+      /\(use case\) attaches abilities/,
+    ],
   ];
   for (const [what, path, text, expected] of planted) {
     it(`fails on ${what}`, () => {
@@ -105,6 +111,10 @@ describe('architecture', () => {
       {
         path: 'server/routes/x/presenter.ts',
         text: 'export const p = (o: O, a: A) => ({ ...o, abilities: abilities(policy, a, o) });',
+      },
+      {
+        path: 'app/use-cases/x/list-things.ts',
+        text: "// the presenter attaches abilities(…)\nauthorize(thingPolicy, ctx.actor, 'read', t);\nreturn { ...t, policyInput };",
       },
     ];
     expect(checkArchitecture(fine)).toEqual([]);

@@ -20,6 +20,11 @@ export const commands: CommandEntry[] = [
   entry('serve', 'Run the ISMAP Hub server (API and web app)', () => import('./commands/serve')),
   entry('db migrate', 'Apply pending database migrations', () => import('./commands/db-migrate')),
   entry(
+    'db init',
+    'Prepare a database for its first start: migrations, bundled catalogs, demo data',
+    () => import('./commands/db-init'),
+  ),
+  entry(
     'user create',
     'Create a user (the first platform administrator, or a member of an organization)',
     () => import('./commands/user-create'),

@@ -1,4 +1,4 @@
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { DomainError } from '../core/errors';
@@ -23,8 +23,18 @@ import { DomainError } from '../core/errors';
  */
 export interface DataDirLock {
   path: string;
+  /** The descriptor holding the lock: handed to a child process (`HANDED_LOCK_FD`) to lend it the folder. */
+  fd: number;
   release(): void;
 }
+
+/**
+ * Set by a process that holds a data folder's lock for a child it starts to work in the folder while it waits
+ * (`ismap serve` on a new folder, src/cli/first-start.ts): the child's descriptor number of the parent's lock file,
+ * passed through `stdio`. The two descriptors share one open file description, so the lock is held from before
+ * the child starts until after it ends, and the child's exit does not release it.
+ */
+export const HANDED_LOCK_FD = 'ISMAP_DATA_DIR_LOCK_FD';
 
 const FLOCK = '/usr/bin/flock';
 
@@ -83,11 +93,12 @@ export function tryLockFile(path: string, opts: { waitSeconds?: number } = {}): 
 /** Set by lockDataDir for the folders this process holds, so a second open here gets a precise message. */
 const heldHere = new Set<string>();
 
-export function lockDataDir(dir: string): DataDirLock {
+export function lockDataDir(dir: string, env: NodeJS.ProcessEnv = process.env): DataDirLock {
   mkdirSync(dir, { recursive: true });
   const path = join(dir, 'ismap.lock');
   if (heldHere.has(path))
     throw new DomainError('data_dir_locked', `The data folder ${dir} is already open in this process.`);
+  if (env[HANDED_LOCK_FD] !== undefined) return handedLock(dir, path, Number(env[HANDED_LOCK_FD]));
   const lock = tryLockFile(path);
   if (!lock) {
     throw new DomainError(
@@ -102,9 +113,42 @@ export function lockDataDir(dir: string): DataDirLock {
   heldHere.add(path);
   return {
     path,
+    fd: lock.fd,
     release: () => {
       heldHere.delete(path);
       lock.release();
+    },
+  };
+}
+
+/**
+ * The lock a parent handed over (`HANDED_LOCK_FD`): checked to be a descriptor of this folder's lock file that holds
+ * the lock (flock on a description that already holds it succeeds at once; on any other it finds it busy).
+ * Releasing only closes this process's descriptor: the parent's keeps the lock.
+ */
+function handedLock(dir: string, path: string, fd: number): DataDirLock {
+  let same = false;
+  try {
+    const [a, b] = [fstatSync(fd), statSync(path)];
+    same = a.ino === b.ino && a.dev === b.dev;
+  } catch {
+    same = false;
+  }
+  if (!same || tryFlock(fd, 0) !== 'locked')
+    throw new DomainError(
+      'data_dir_locked',
+      `The data folder ${dir} was not handed over with its lock (${HANDED_LOCK_FD}).`,
+    );
+  heldHere.add(path);
+  let released = false;
+  return {
+    path,
+    fd,
+    release: () => {
+      if (released) return;
+      released = true;
+      heldHere.delete(path);
+      closeSync(fd);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lockDataDir, type DataDirLock } from './data-dir-lock';
 
@@ -82,6 +83,8 @@ export interface EmbeddedStart {
   dataDir: string;
   lock: DataDirLock;
   host: PgliteHost;
+  /** The folder held no database when this start began (initdb runs first): its first start. */
+  fresh: boolean;
   /** Closes the database cleanly, ends the worker and releases the lock (start-up failed before the engine took over). */
   abandon(): Promise<void>;
 }
@@ -89,17 +92,52 @@ export interface EmbeddedStart {
 /** Locks the data folder (throws at once when another process has it) and starts opening the database. */
 export function startEmbedded(dataDir: string): EmbeddedStart {
   const lock = lockDataDir(dataDir);
-  let host: PgliteHost;
+  const fresh = !existsSync(join(dataDir, 'pg', 'PG_VERSION'));
   try {
-    host = spawnPgliteHost({ pgDir: join(dataDir, 'pg') });
+    return startOn(dataDir, lock, fresh);
   } catch (e) {
     lock.release();
     throw e;
   }
+}
+
+/**
+ * A first start's bulk work (migrations, the bundled catalogs) in another process, before the serving worker opens:
+ * inserts grow PGlite's WebAssembly memory, which never shrinks, and what a worker thread grew is not given back to
+ * the OS when it ends (measured: ~60 MB kept for the server's life), so the work runs where all of it goes back at
+ * exit, as initdb does (pglite-host.mjs). The worker `start` opened (after initdb) is closed first, `work` gets the
+ * lock's descriptor to hand to its process (data-dir-lock.ts `HANDED_LOCK_FD`) and must wait for that process to
+ * end, and a new worker then opens the folder, which stays locked throughout. On failure everything is closed and
+ * the lock released.
+ */
+export async function firstStartApart(
+  start: EmbeddedStart,
+  work: (lockFd: number) => Promise<void>,
+): Promise<EmbeddedStart> {
+  try {
+    await start.host.ready;
+    start.host.worker.postMessage({ id: 0, op: 'close' });
+    await start.host.exited;
+    await work(start.lock.fd);
+  } catch (e) {
+    await start.abandon();
+    throw e;
+  }
+  try {
+    return startOn(start.dataDir, start.lock, false);
+  } catch (e) {
+    start.lock.release();
+    throw e;
+  }
+}
+
+function startOn(dataDir: string, lock: DataDirLock, fresh: boolean): EmbeddedStart {
+  const host = spawnPgliteHost({ pgDir: join(dataDir, 'pg') });
   return {
     dataDir,
     lock,
     host,
+    fresh,
     abandon: async () => {
       try {
         // Already over: the engine that took it closed it (or it never opened).

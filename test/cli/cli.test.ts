@@ -82,6 +82,24 @@ describe('ismap CLI', () => {
     expect(json).toMatchObject({ ok: false, broken: { position: 1, reason: 'hash_mismatch' } });
   }, 120_000); // five runs, each opening the embedded database: slow on a busy machine
 
+  it('db init prepares a database once: migrations, bundled catalogs, demo logins; again it changes nothing', async () => {
+    const env = { ISMAP_DATA_DIR: dir, ISMAP_DEMO_PASSWORD: 'cli-test-password-1234' };
+    const first = await run(['db', 'init', '--json'], env);
+    expect(first.code, first.err).toBe(0);
+    const made = JSON.parse(first.out) as {
+      catalogsWritten: number;
+      demoLogins: { email: string; password: string }[];
+    };
+    expect(made.catalogsWritten).toBeGreaterThan(5);
+    expect(made.demoLogins).toContainEqual(
+      expect.objectContaining({ email: 'admin@demo.ismap-hub.test', password: 'cli-test-password-1234' }),
+    );
+    const again = await run(['db', 'init', '--json'], env);
+    expect(again.code, again.err).toBe(0);
+    expect(JSON.parse(again.out)).toEqual({ catalogsWritten: 0, demoLogins: null });
+    expectReleased(dir);
+  }, 120_000);
+
   it('reports every configuration problem at once', async () => {
     const r = await run(['db', 'migrate'], { PORT: 'abc', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
     expect(r.code).toBe(1);
@@ -176,6 +194,59 @@ describe('ismap CLI', () => {
     expect(await s.exited).toBe(0);
     expectReleased(dir);
   }, 180_000);
+
+  const listening = (s: ReturnType<typeof spawnServe>) =>
+    new Promise<{ port: number }>((res, rej) => {
+      const t = setInterval(() => {
+        const l = s
+          .out()
+          .split('\n')
+          .find((x) => x.includes('ISMAP Hub listening'));
+        if (l) {
+          clearInterval(t);
+          res(JSON.parse(l) as { port: number });
+        }
+      }, 50);
+      void s.exited.then((code) => {
+        clearInterval(t);
+        rej(new Error(`serve exited with ${code}: ${s.err()}`));
+      });
+    });
+
+  it('serve prepares a new folder in a process of its own (`db init`), prints the demo logins once, and serves', async () => {
+    const fresh = mkdtempSync(join(tmpdir(), 'ismap-cli-first-'));
+    try {
+      const first = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, fresh);
+      const { port } = await listening(first);
+      expect(first.out()).toContain('ISMAP Hub demo logins');
+      expect(first.out()).toContain('admin@demo.ismap-hub.test');
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.ismap-hub.test', password: 'cli-test-password-1234' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const list = (await (
+        await fetch(`http://127.0.0.1:${port}/api/v1/catalogs`, { headers: { cookie } })
+      ).json()) as {
+        editions: unknown[];
+      };
+      expect(list.editions.length).toBeGreaterThan(5);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      expectReleased(fresh);
+      const again = spawnServe(['--port', '0', '--host', '127.0.0.1'], {}, fresh);
+      await listening(again);
+      expect(again.out()).not.toContain('ISMAP Hub demo logins');
+      expect(again.out()).toContain('Demo logins: see');
+      again.child.kill('SIGTERM');
+      expect(await again.exited).toBe(0);
+      expectReleased(fresh);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  }, 240_000);
 
   it('serve reports a migration it cannot apply and exits 1, holding nothing (the database was opened early)', async () => {
     // Tamper with the bookkeeping of an applied migration: start-up must refuse, say why, and let go of the folder.

@@ -1,10 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { lockDataDir } from '../../src/db/data-dir-lock';
+import { HANDED_LOCK_FD, lockDataDir } from '../../src/db/data-dir-lock';
 
 /**
  * The data-folder lock (src/db/data-dir-lock.ts) across real processes. The holder is bundled to plain JavaScript
@@ -41,9 +41,16 @@ function killAndWait(c: ChildProcess): Promise<void> {
 }
 
 /** Starts a holder (optionally through another command, e.g. unshare) and resolves with its one line of output. */
-function startHolder(dir: string, prefix: string[] = []): { child: ChildProcess; line: Promise<string> } {
+function startHolder(
+  dir: string,
+  prefix: string[] = [],
+  handed?: number,
+): { child: ChildProcess; line: Promise<string> } {
   const argv = [...prefix, process.execPath, holder, dir];
-  const child = spawn(argv[0]!, argv.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(argv[0]!, argv.slice(1), {
+    stdio: ['ignore', 'pipe', 'inherit', ...(handed === undefined ? [] : [handed])],
+    env: handed === undefined ? process.env : { ...process.env, [HANDED_LOCK_FD]: '3' },
+  });
   children.push(child);
   const line = new Promise<string>((res, rej) => {
     let out = '';
@@ -122,6 +129,30 @@ describe('data-folder lock', () => {
     }
     expect(winners.filter((n) => n !== 1)).toEqual([]);
   }, 120_000);
+
+  it('lends a held lock to a child as its descriptor 3, still held when the child ends, and only that way', async () => {
+    const dir = freshDir();
+    const lock = lockDataDir(dir);
+    try {
+      const child = startHolder(dir, [], lock.fd);
+      expect(await child.line).toMatch(/^locked /);
+      await killAndWait(child.child);
+      expect(await startHolder(dir).line).toMatch(/^refused .*in use by another ISMAP Hub process/);
+      // Another open of the lock file is not the held lock, and another file is not the lock file.
+      const other = openSync(join(dir, 'ismap.lock'), 'r');
+      const stranger = openSync(join(dir, 'stranger'), 'a+');
+      try {
+        expect(await startHolder(dir, [], other).line).toMatch(/^refused .*not handed over with its lock/);
+        expect(await startHolder(dir, [], stranger).line).toMatch(/^refused .*not handed over with its lock/);
+      } finally {
+        closeSync(other);
+        closeSync(stranger);
+      }
+    } finally {
+      lock.release();
+    }
+    expect(await startHolder(dir).line).toMatch(/^locked /);
+  });
 
   it('refuses the same folder twice in one process and can be taken again after release', () => {
     const dir = freshDir();

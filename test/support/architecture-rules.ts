@@ -12,6 +12,8 @@ import { posix } from 'node:path';
 // 3. core is pure: no node: built-ins but hashing (node:crypto's createHash), no clock, no randomness.
 // 4. Routes are thin: a route file (server/routes/<resource>/, not its presenter) never reaches for the
 //    repositories or the clock — a use case does — and abilities are attached in presenters.
+// 5. Abilities are attached in presenters only: a use case (app/use-cases/) authorizes, and returns records with the
+//    policy inputs the presenter needs, never `abilities(…)` (so an answer shared by callers stays caller-free).
 
 export const allowedLayers: Record<string, string[]> = {
   core: ['core'],
@@ -116,6 +118,9 @@ export function checkArchitecture(files: { path: string; text: string }[]): stri
     if (/^server\/routes\/.+\/(?!presenter\.)[^/]+$/.test(path)) {
       const code = codeOnly(text);
       for (const rule of routeRules) if (rule.pattern.test(code)) violations.push(`${path} (route) ${rule.what}`);
+    }
+    if (path.startsWith('app/use-cases/') && /\babilities\s*\(/.test(codeOnly(text))) {
+      violations.push(`${path} (use case) attaches abilities: return the policy inputs, the presenter attaches them`);
     }
     if (layer === 'core') {
       const code = codeOnly(text);

@@ -5,7 +5,7 @@ import { parse } from '../args';
 import { parseConfig } from '../../server/config';
 import type { Runtime } from '../runtime';
 import type { DemoLogin } from '../../app/use-cases/platform/seed-demo';
-import { startEmbedded } from '../../db/embedded-start';
+import { firstStartApart, startEmbedded } from '../../db/embedded-start';
 import { takeEarlyStart } from '../early-start';
 import { listen } from '../../server/listen';
 import { claimUploadSpace, type UploadSpace } from '../upload-space';
@@ -44,7 +44,7 @@ Options:
     // while this thread loads the rest of the code (~0.5 s), so it starts first — usually already in bin/ismap.js
     // (early-start.ts), otherwise here — and everything else is imported dynamically after it.
     const early = await takeEarlyStart(config.databaseUrl ? undefined : config.dataDir);
-    const embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
+    let embedded = config.databaseUrl ? undefined : (early ?? startEmbedded(config.dataDir));
     const loading = Promise.all([
       import('../../server/app'),
       import('../startup'),
@@ -54,8 +54,19 @@ Options:
     let runtime: Runtime;
     let modules: Awaited<typeof loading>;
     let runtimeOpening: Promise<Runtime> | undefined;
+    /** The demo logins a first start made apart (undefined: it did not run). */
+    let firstLogins: DemoLogin[] | null | undefined;
     try {
       const { openRuntime } = await import('../runtime');
+      // A new embedded folder gets its migrations and bundled catalogs in a child process before the serving
+      // database opens (embedded-start.ts `firstStartApart`): the server does not keep the memory they grew.
+      if (embedded?.fresh) {
+        const { initInChildProcess } = await import('../first-start');
+        const dataDir = embedded.dataDir;
+        embedded = await firstStartApart(embedded, async (lockFd) => {
+          firstLogins = await initInChildProcess(dataDir, lockFd, env);
+        });
+      }
       runtimeOpening = openRuntime(config, { embedded });
       runtimeOpening.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
       modules = await loading;
@@ -92,7 +103,8 @@ Options:
           .then(() => (stopping ? undefined : startupTasks(runtime)))
           .catch((err: unknown) => deps.logger.error({ err }, 'bundled catalog check failed'));
       if (config.seedDemo && !config.databaseUrl) {
-        const logins = await seedDemo(deps, { password: config.demoPassword });
+        const logins =
+          firstLogins !== undefined ? firstLogins : await seedDemo(deps, { password: config.demoPassword });
         printLogins(ctx.stdout, config.dataDir, logins);
       }
     } catch (e) {

@@ -20,6 +20,7 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
+    if (!deps.logger.isLevelEnabled('info')) return;
     const url = new URL(c.req.url);
     if (url.pathname !== '/healthz') {
       deps.logger.info(

@@ -36,9 +36,9 @@ export function securityHeaders(): MiddlewareHandler<HonoEnv> {
     });
     const deps = c.get('deps');
     const proto = deps?.trustProxy ? c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() : undefined;
-    if (new URL(c.req.url).protocol === 'https:' || proto === 'https')
-      c.res.headers.set('Strict-Transport-Security', HSTS);
+    const url = new URL(c.req.url);
+    if (url.protocol === 'https:' || proto === 'https') c.res.headers.set('Strict-Transport-Security', HSTS);
     // API answers carry session-specific data: never kept by a browser or a shared cache.
-    if (new URL(c.req.url).pathname.startsWith('/api/v1/')) c.res.headers.set('Cache-Control', 'no-store');
+    if (url.pathname.startsWith('/api/v1/')) c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -2,7 +2,7 @@ import { ancestors, type CatalogTree } from '../../../core/catalog/tree';
 import { compareIds, isMandatory } from '../../../core/catalog/ids';
 import { nodeKey, parseNodeKey, type CatalogNode } from '../../../core/catalog/model';
 import { DomainError } from '../../../core/errors';
-import { abilities, mappingPolicy, type Abilities } from '../../../core/policies';
+import type { MappingResource } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
 import type { CatalogSnapshot, MappingView } from '../../catalog-cache';
 import type { StoredMapping } from '../../ports/repositories';
@@ -12,9 +12,12 @@ export interface NodeMapping extends StoredMapping {
   /** The node at the other end, when it is in a stored edition. */
   other: { key: string; label: string; title: string | null; kind: string } | null;
   set: { id: string; title: string; source: string };
-  abilities: Abilities<keyof (typeof mappingPolicy)['rules']>;
 }
 
+/**
+ * A node page as every caller with the same readable mapping sets sees it. What differs per caller — the abilities
+ * on each mapping — the presenter attaches, from `mappingSets`.
+ */
 export interface CatalogNodeDetail {
   catalog: string;
   edition: string;
@@ -29,6 +32,8 @@ export interface CatalogNodeDetail {
   mappingsOut: NodeMapping[];
   /** Mappings stored with this node as target, by source in natural id order. */
   mappingsIn: NodeMapping[];
+  /** The policy inputs (core/policies `mappingPolicy`) of the set of each mapping above, by set id, in id order. */
+  mappingSets: Record<string, MappingResource>;
 }
 
 function otherEnd(snapshot: CatalogSnapshot, key: string): NodeMapping['other'] {
@@ -37,7 +42,12 @@ function otherEnd(snapshot: CatalogSnapshot, key: string): NodeMapping['other'] 
   return n ? { key, label: n.label, title: n.title.en ?? n.title.ja ?? null, kind: n.kind } : null;
 }
 
-/** One node with its text in both languages, where it sits, and every mapping that touches it (both directions). */
+/**
+ * One node with its text in both languages, where it sits, and every mapping that touches it (both directions).
+ * Served from the snapshot with no query: the answer is kept with the snapshot per mapping view (only the mappings
+ * of sets the caller may read, mappingSetPolicy), so callers with the same view get the same object until the
+ * content changes. It is shared: never mutate it.
+ */
 export async function getCatalogNode(
   deps: AppDeps,
   ctx: RequestContext,
@@ -55,30 +65,9 @@ export async function getCatalogNode(
       { reason: 'node_not_found', params: { node: input.nodeId, catalog: input.catalog, edition: input.edition } },
     );
   const key = nodeKey(input.catalog, input.edition, node.id);
-  // Served from the snapshot: no query. Only the mappings of sets the caller may read (mappingSetPolicy); the
-  // answer is kept with the snapshot per view, and only the caller's abilities are added per request.
   const view = snapshot.forActor(ctx.actor);
-  const detail = snapshot.memo(`node\u0000${view.key}\u0000${key}`, () =>
-    nodeDetail(snapshot, view, tree, node, key, input),
-  );
-  const present = (m: Omit<NodeMapping, 'abilities'>): NodeMapping => {
-    const set = snapshot.set(m.setId);
-    return {
-      ...m,
-      abilities: abilities(mappingPolicy, ctx.actor, {
-        setSource: set?.source ?? 'bundled',
-        orgId: set?.orgId ?? null,
-        published: set?.published ?? false,
-      }),
-    };
-  };
-  return { ...detail, mappingsOut: detail.mappingsOut.map(present), mappingsIn: detail.mappingsIn.map(present) };
+  return snapshot.memo(`node\u0000${view.key}\u0000${key}`, () => nodeDetail(snapshot, view, tree, node, key, input));
 }
-
-type Detail = Omit<CatalogNodeDetail, 'mappingsOut' | 'mappingsIn'> & {
-  mappingsOut: Omit<NodeMapping, 'abilities'>[];
-  mappingsIn: Omit<NodeMapping, 'abilities'>[];
-};
 
 function nodeDetail(
   snapshot: CatalogSnapshot,
@@ -87,8 +76,8 @@ function nodeDetail(
   node: CatalogNode,
   key: string,
   input: { catalog: string; edition: string },
-): Detail {
-  const present = (m: StoredMapping, otherKey: string): Omit<NodeMapping, 'abilities'> => {
+): CatalogNodeDetail {
+  const present = (m: StoredMapping, otherKey: string): NodeMapping => {
     const set = snapshot.set(m.setId);
     return {
       ...m,
@@ -97,6 +86,15 @@ function nodeDetail(
     };
   };
   const all = view.forNode(key);
+  const mappingSets: Record<string, MappingResource> = {};
+  for (const id of [...new Set(all.map((m) => m.setId))].sort()) {
+    const set = snapshot.set(id);
+    mappingSets[id] = {
+      setSource: set?.source ?? 'bundled',
+      orgId: set?.orgId ?? null,
+      published: set?.published ?? false,
+    };
+  }
   return {
     catalog: input.catalog,
     edition: input.edition,
@@ -115,5 +113,6 @@ function nodeDetail(
       .filter((m) => m.target === key)
       .sort((a, b) => compareIds(a.source, b.source) || compareIds(a.setId, b.setId))
       .map((m) => present(m, m.source)),
+    mappingSets,
   };
 }

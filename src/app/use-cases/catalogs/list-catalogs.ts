@@ -1,6 +1,5 @@
 import { isMandatory } from '../../../core/catalog/ids';
 import type { CatalogNode, LocalizedText } from '../../../core/catalog/model';
-import { abilities, catalogPolicy, type Abilities } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
 import type { EditionSource } from '../../ports/repositories';
 
@@ -24,13 +23,13 @@ export interface CatalogEditionSummary {
   newest: boolean;
 }
 
+/** The presenter adds what the caller may do with catalogs (core/policies `catalogPolicy`). */
 export interface CatalogList {
   editions: CatalogEditionSummary[];
-  abilities: Abilities<keyof (typeof catalogPolicy)['rules']>;
 }
 
 /** Every stored edition with its node counts (counted in SQL), newest edition of each catalog marked. */
-export async function listCatalogs(deps: AppDeps, ctx: RequestContext): Promise<CatalogList> {
+export async function listCatalogs(deps: AppDeps, _ctx: RequestContext): Promise<CatalogList> {
   const snapshot = await deps.catalogCache.get(deps.uow);
   const counts = await deps.uow.read.catalogs.countNodesByKind();
   const editions = snapshot.records.map((r): CatalogEditionSummary => {
@@ -53,7 +52,7 @@ export async function listCatalogs(deps: AppDeps, ctx: RequestContext): Promise<
       newest: snapshot.editionsOf(r.catalog)[0] === r.edition,
     };
   });
-  return { editions, abilities: abilities(catalogPolicy, ctx.actor, null) };
+  return { editions };
 }
 
 function countFlags(nodes: readonly CatalogNode[]): Record<string, number> {

@@ -17,7 +17,8 @@ import {
   SearchHit,
   TreeNode,
 } from './schemas';
-import { presentEdition, presentNodeDetail } from './presenter';
+import { abilitiesKey, nodeMappingAbilities, presentCatalogList, presentNodeDetail } from './presenter';
+import { cachedJson } from '../../cached-json';
 
 // Catalog reads are for any signed-in user. Anonymous callers get 401 for now: the criteria texts a secretariat
 // imports are not necessarily public, and the public Cloud Service List will have its own endpoints.
@@ -98,8 +99,8 @@ const diff = createRoute({
 export function catalogRoutes() {
   const app = apiRouter();
   app.openapi(list, async (c) => {
-    const r = await listCatalogs(c.get('deps'), requestCtx(c));
-    return c.json({ editions: r.editions.map(presentEdition), abilities: r.abilities }, 200);
+    const ctx = requestCtx(c);
+    return c.json(presentCatalogList(await listCatalogs(c.get('deps'), ctx), ctx.actor), 200);
   });
   app.openapi(nodes, async (c) =>
     c.json(
@@ -110,9 +111,12 @@ export function catalogRoutes() {
       200,
     ),
   );
-  app.openapi(node, async (c) =>
-    c.json(presentNodeDetail(await getCatalogNode(c.get('deps'), requestCtx(c), c.req.valid('param'))), 200),
-  );
+  app.openapi(node, async (c) => {
+    const ctx = requestCtx(c);
+    const detail = await getCatalogNode(c.get('deps'), ctx, c.req.valid('param'));
+    const bySet = nodeMappingAbilities(detail, ctx.actor);
+    return cachedJson(c, detail, abilitiesKey(bySet), () => presentNodeDetail(detail, bySet));
+  });
   app.openapi(search, async (c) => {
     const q = c.req.valid('query');
     const catalogs = q.catalog
@@ -121,7 +125,9 @@ export function catalogRoutes() {
           .map((s) => s.trim())
           .filter(Boolean)
       : undefined;
-    return c.json(await searchCatalogs(c.get('deps'), requestCtx(c), { q: q.q, catalogs, limit: q.limit }), 200);
+    const found = await searchCatalogs(c.get('deps'), requestCtx(c), { q: q.q, catalogs, limit: q.limit });
+    // The hits are kept with the snapshot per question; the answer adds only the question itself.
+    return cachedJson(c, found.hits, found.query, () => found);
   });
   app.openapi(diff, async (c) =>
     c.json(

@@ -112,24 +112,21 @@ export function invitationRoutes() {
     const created = await createInvitation(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(presentCreatedInvitation(created, ctx.actor), 201);
   });
-  app.openapi(listForOrg, async (c) =>
-    c.json(
-      {
-        invitations: (await listOrganizationInvitations(c.get('deps'), requestCtx(c), c.req.valid('param').id)).map(
-          presentInvitation,
-        ),
-      },
-      200,
-    ),
-  );
+  app.openapi(listForOrg, async (c) => {
+    const ctx = requestCtx(c);
+    const list = await listOrganizationInvitations(c.get('deps'), ctx, c.req.valid('param').id);
+    return c.json({ invitations: list.map((i) => presentInvitation(i, ctx.actor)) }, 200);
+  });
   app.openapi(revoke, async (c) => {
     const p = c.req.valid('param');
     await revokeInvitation(c.get('deps'), requestCtx(c), p.id, p.invitationId);
     return c.body(null, 204);
   });
-  app.openapi(mine, async (c) =>
-    c.json({ invitations: (await listMyInvitations(c.get('deps'), requestCtx(c))).map(presentInvitation) }, 200),
-  );
+  app.openapi(mine, async (c) => {
+    const ctx = requestCtx(c);
+    const list = await listMyInvitations(c.get('deps'), ctx);
+    return c.json({ invitations: list.map((i) => presentInvitation(i, ctx.actor)) }, 200);
+  });
   app.openapi(accept, async (c) => {
     const m = await acceptInvitation(c.get('deps'), requestCtx(c), c.req.valid('param').id);
     return c.json({ orgId: m.orgId, role: m.role }, 200);

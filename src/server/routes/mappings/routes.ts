@@ -10,6 +10,7 @@ import { publishMappingSet, publishMappingSetInput } from '../../../app/use-case
 import { authorize, catalogPolicy } from '../../../core/policies';
 import { mappingSetToOscal, oscalToMappingSet } from '../../../formats/oscal-mapping';
 import { requestCtx } from '../../middleware/request-context';
+import { cachedJson } from '../../cached-json';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { MappingPaths, MappingSetSummary, NodeMapping } from '../catalogs/schemas';
 import { presentMapping, presentMappingSet } from '../catalogs/presenter';
@@ -125,15 +126,14 @@ export function mappingRoutes() {
   const app = apiRouter();
   app.openapi(paths, async (c) => {
     const q = c.req.valid('query');
-    return c.json(
-      await findMappingPaths(c.get('deps'), requestCtx(c), {
-        from: q.from,
-        to: q.to,
-        via: list(q.via),
-        maxDepth: q.maxDepth,
-      }),
-      200,
-    );
+    const found = await findMappingPaths(c.get('deps'), requestCtx(c), {
+      from: q.from,
+      to: q.to,
+      via: list(q.via),
+      maxDepth: q.maxDepth,
+    });
+    // Kept with the snapshot per mapping view and question, and the same for every caller with that view.
+    return cachedJson(c, found, '', () => found);
   });
   app.openapi(create, async (c) =>
     c.json(presentMapping(await addMapping(c.get('deps'), requestCtx(c), c.req.valid('json'))), 201),

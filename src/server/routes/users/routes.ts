@@ -6,7 +6,7 @@ import { setUserDisabled } from '../../../app/use-cases/users/set-user-disabled'
 import { resetUserPassword, resetUserPasswordInput } from '../../../app/use-cases/users/reset-user-password';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, User, errorResponses, jsonBody, jsonOk } from '../../schemas';
-import { presentUser } from './presenter';
+import { presentListedUser, presentUser } from './presenter';
 
 const tags = ['Users'];
 const list = createRoute({
@@ -52,9 +52,10 @@ const resetPassword = createRoute({
 
 export function userRoutes() {
   const app = apiRouter();
-  app.openapi(list, async (c) =>
-    c.json({ users: (await listUsers(c.get('deps'), requestCtx(c))).map(presentUser) }, 200),
-  );
+  app.openapi(list, async (c) => {
+    const ctx = requestCtx(c);
+    return c.json({ users: (await listUsers(c.get('deps'), ctx)).map((u) => presentListedUser(u, ctx.actor)) }, 200);
+  });
   app.openapi(create, async (c) =>
     c.json(presentUser(await createUser(c.get('deps'), requestCtx(c), c.req.valid('json'))), 201),
   );
