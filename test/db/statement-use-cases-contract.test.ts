@@ -86,14 +86,14 @@ describeEachEngine('statement use cases', (engine) => {
   it('writes an answer with its version and digest, refuses a stale version with the stored answer', async () => {
     const { deps, ctx, actor, st } = await setup();
     const before = (await expectCurrent(deps, actor, st.id)).readiness.summary();
-    const a = await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer());
+    const { answer: a } = await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer());
     expect(a).toMatchObject({ version: 1, status: 'implemented', criteriaDigest: expect.any(String) });
     const after = (await expectCurrent(deps, actor, st.id)).readiness.summary();
     expect(after.total.ready).toBe(before.total.ready + 1);
     const e = await refusal(putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ control: { ja: '別の文' } })));
     expect([e.code, e.reason, e.details?.current]).toEqual(['conflict', 'item_version_conflict', a]);
     expect((await deps.uow.read.statements.item(st.id, '3.1.2.1'))?.control).toEqual({ ja: '当社は…' });
-    const b = await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ version: 1, status: 'planned' }));
+    const { answer: b } = await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ version: 1, status: 'planned' }));
     expect(b.version).toBe(2);
     await expectCurrent(deps, actor, st.id);
   });

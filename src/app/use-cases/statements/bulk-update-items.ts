@@ -4,6 +4,7 @@ import { DomainError, type Issue } from '../../../core/errors';
 import { answerIssues, normalizeSelection } from '../../../core/statement/selection';
 import { blankAnswer, type ItemAnswer } from '../../../core/statement/model';
 import type { AppDeps, RequestContext } from '../../context';
+import type { StatementView } from '../../statement-readiness';
 import { recordAudit } from '../../record-audit';
 import { changeReasonInput, itemIdInput, ownerText, reasonText, selectionInput, statusInput } from './inputs';
 import { assertEditable, assertSameEdition, lockStatement, readStatement, statementView } from './statement-access';
@@ -35,6 +36,7 @@ export interface BulkResult {
   answers: ItemAnswer[];
   /** Items whose answer changed (an item already in the requested state is left as it was). */
   changed: number;
+  view: StatementView;
 }
 
 /**
@@ -94,7 +96,7 @@ export async function bulkUpdateItems(
       changed.push({ before, after });
     }
     if (issues.length > 0) throw refused(issues);
-    if (changed.length === 0) return { answers, changed: 0, from: statement.itemsRevision, to: null };
+    if (changed.length === 0) return { answers, changed: 0, statement, to: null };
     await r.statements.putItems(
       id,
       changed.map((c) => c.after),
@@ -116,16 +118,21 @@ export async function bulkUpdateItems(
         ...(changeReason ? { changeReason, recordedChange: statement.state === 'under_audit' } : {}),
       },
     });
-    return { answers, changed: changed.length, from: statement.itemsRevision, to, written: changed };
+    return { answers, changed: changed.length, statement, to, written: changed };
   });
+  const { statement } = result;
   if (result.to !== null)
     deps.statementReadiness.applied(
       id,
-      result.from,
+      statement.itemsRevision,
       result.to,
       result.written!.map((c) => c.after),
     );
-  return { answers: result.answers, changed: result.changed };
+  const view = await statementView(deps, {
+    statement: { ...statement, itemsRevision: result.to ?? statement.itemsRevision },
+    service: outside.service,
+  });
+  return { answers: result.answers, changed: result.changed, view };
 }
 
 function refused(issues: Issue[]): DomainError {

@@ -4,6 +4,7 @@ import { answerIssues, normalizeSelection } from '../../../core/statement/select
 import { blankAnswer, type ItemAnswer } from '../../../core/statement/model';
 import type { Criterion } from '../../../core/statement/criteria';
 import type { AppDeps, RequestContext } from '../../context';
+import type { StatementView } from '../../statement-readiness';
 import { recordAudit } from '../../record-audit';
 import {
   changeReasonInput,
@@ -64,11 +65,11 @@ export async function putStatementItem(
   id: string,
   itemId: string,
   input: PutStatementItemInput,
-): Promise<ItemAnswer> {
+): Promise<{ answer: ItemAnswer; view: StatementView }> {
   const v = putStatementItemInput.parse(input);
   const outside = await readStatement(deps, ctx, id);
   const { criteria } = await statementView(deps, outside);
-  const { answer, from, to } = await deps.uow.transaction(async (r) => {
+  const { answer, from, to, statement } = await deps.uow.transaction(async (r) => {
     const { statement, service } = await lockStatement(r, ctx, id, 'edit');
     const changeReason = assertEditable(statement, v.changeReason);
     assertSameEdition(statement, outside.statement);
@@ -115,8 +116,9 @@ export async function putStatementItem(
         ...(changeReason ? { changeReason, recordedChange: statement.state === 'under_audit' } : {}),
       },
     });
-    return { answer, from: statement.itemsRevision, to };
+    return { answer, from: statement.itemsRevision, to, statement };
   });
   deps.statementReadiness.applied(id, from, to, [answer]);
-  return answer;
+  const view = await statementView(deps, { statement: { ...statement, itemsRevision: to }, service: outside.service });
+  return { answer, view };
 }
