@@ -93,7 +93,13 @@ describeEachEngine('statement use cases', (engine) => {
     const e = await refusal(putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ control: { ja: '別の文' } })));
     expect([e.code, e.reason, e.details?.current]).toEqual(['conflict', 'item_version_conflict', a]);
     expect((await deps.uow.read.statements.item(st.id, '3.1.2.1'))?.control).toEqual({ ja: '当社は…' });
-    const { answer: b } = await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ version: 1, status: 'planned' }));
+    const { answer: b } = await putStatementItem(
+      deps,
+      ctx,
+      st.id,
+      '3.1.2.1',
+      answer({ version: 1, status: 'planned' }),
+    );
     expect(b.version).toBe(2);
     await expectCurrent(deps, actor, st.id);
   });
