@@ -86,4 +86,24 @@ export const commands: CommandEntry[] = [
     'Validate an OSCAL JSON document against NIST’s JSON schema',
     () => import('./commands/oscal-validate'),
   ),
+  entry(
+    'service list',
+    'List the cloud service offerings of a CSP organization',
+    () => import('./commands/service-list'),
+  ),
+  entry(
+    'service create',
+    'Create a cloud service offering of a CSP organization',
+    () => import('./commands/service-create'),
+  ),
+  entry(
+    'statement list',
+    'List the statements of a CSP organization with their state and readiness',
+    () => import('./commands/statement-list'),
+  ),
+  entry(
+    'statement readiness',
+    'Show the registration readiness of a statement and every blocker; exit 1 while any blocks',
+    () => import('./commands/statement-readiness'),
+  ),
 ];
