@@ -83,6 +83,8 @@ export const errors = {
     bulk_update_refused_one: '{{count}} item was refused; nothing was changed.',
     bulk_update_refused_other: '{{count}} items were refused; nothing was changed.',
     statement_same_edition: 'The statement is already on edition {{edition}}.',
+    statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
+    statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
   },
   issue: {
     required: 'is required',
@@ -150,6 +152,8 @@ export const errors = {
     inherited_from_missing: '{{item}}: name the underlying service it is inherited from',
     inherited_from_unknown: '{{item}}: {{service}} is not an underlying service in the scope of the statement',
     inherited_from_not_inherited: '{{item}}: only an inherited item names an underlying service',
+    item_duplicate: '{{item}} appears twice',
+    item_version_stale: '{{item}} was changed meanwhile (version {{stored}}; the file has {{imported}})',
   },
   // A problem reading an uploaded table (formats/tabular/table-error.ts), said from its code and params.
   tableIssue: {

@@ -79,6 +79,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     answer_invalid: '{{item}} の回答は保存されていません。指摘された項目を直してください。',
     bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
     statement_same_edition: '言明書はすでに版 {{edition}} です。',
+    statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
   },
   issue: {
     required: '必須です',
@@ -147,6 +148,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     inherited_from_missing: '{{item}}: 継承元の利用サービスを指定してください',
     inherited_from_unknown: '{{item}}: {{service}} は言明の範囲の利用サービスにありません',
     inherited_from_not_inherited: '{{item}}: 利用サービスを指定できるのは継承する項目だけです',
+    item_duplicate: '{{item}} が重複しています',
+    item_version_stale: '{{item}} はその後変更されています（現在の版 {{stored}}、ファイルは {{imported}}）',
   },
   // アップロードした表の読み取りの問題（formats/tabular/table-error.ts のコードとパラメータから）。
   tableIssue: {
