@@ -106,4 +106,14 @@ export const commands: CommandEntry[] = [
     'Show the registration readiness of a statement and every blocker; exit 1 while any blocks',
     () => import('./commands/statement-readiness'),
   ),
+  entry(
+    'statement export',
+    'Export a statement as an xlsx workbook, its readiness report as PDF, or its blockers as CSV',
+    () => import('./commands/statement-export'),
+  ),
+  entry(
+    'statement import',
+    'Import an edited statement workbook: show the diff, and with --apply write it in one transaction',
+    () => import('./commands/statement-import'),
+  ),
 ];

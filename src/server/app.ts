@@ -19,6 +19,7 @@ import { invitationRoutes } from './routes/invitations/routes';
 import { cloudServiceRoutes } from './routes/cloud-services/routes';
 import { statementRoutes } from './routes/statements/routes';
 import { statementItemRoutes } from './routes/statements/item-routes';
+import { statementFileRoutes } from './routes/statements/file-routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -35,6 +36,7 @@ export const apiModules: ApiRouteModule[] = [
   cloudServiceRoutes,
   statementRoutes,
   statementItemRoutes,
+  statementFileRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

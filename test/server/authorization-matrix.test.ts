@@ -536,6 +536,34 @@ const rows: Record<string, Row> = {
     }),
     ...readsCsp(200),
   },
+  'GET /statements/{id}/export.xlsx': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/export.xlsx`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/report.pdf': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/report.pdf?lang=en`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/blockers.csv': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/blockers.csv`,
+    }),
+    ...readsCsp(200),
+  },
+  // Not a workbook: refused as a file with problems (422) once the caller may edit the statement.
+  'POST /statements/{id}/import': {
+    req: async (w, where, _who, s) => {
+      const form = new FormData();
+      form.set('file', new Blob(['not a workbook']), 'statement.xlsx');
+      form.set('dryRun', 'true');
+      return { path: `/statements/${(await serviceFor(s, w, where)).statement}/import`, form };
+    },
+    ...writesCsp(422),
+  },
 };
 
 describe('authorization matrix', () => {

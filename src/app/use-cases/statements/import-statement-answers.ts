@@ -1,6 +1,6 @@
 import { digestOf } from '../../../core/audit-chain';
 import { DomainError, type Issue } from '../../../core/errors';
-import type { ItemAnswer } from '../../../core/statement/model';
+import type { ItemAnswer, Statement } from '../../../core/statement/model';
 import { blankAnswer } from '../../../core/statement/model';
 import { answerIssues, normalizeSelection } from '../../../core/statement/selection';
 import type { AppDeps, RequestContext } from '../../context';
@@ -8,6 +8,7 @@ import { recordAudit } from '../../record-audit';
 import { assertEditable, assertSameEdition, lockStatement, readStatement, statementView } from './statement-access';
 
 const MAX_ISSUES = 100;
+const pick = (o: object, keys: string[]) => Object.fromEntries(Object.entries(o).filter(([k]) => keys.includes(k)));
 
 export interface ImportAnswersInput {
   /** Whole answers; `version` is the stored version each was edited from (checked when `checkVersions`). */
@@ -17,6 +18,8 @@ export interface ImportAnswersInput {
   /** Where the answers come from (a file name, `demo`), kept in the audit row. */
   source: string;
   changeReason?: string | undefined;
+  /** Header fields to change in the same transaction (an imported workbook's cover). */
+  header?: Partial<Pick<Statement, 'period' | 'previousPeriod' | 'subsequentEvents' | 'specialNotes'>>;
 }
 
 /**
@@ -83,31 +86,47 @@ export async function importStatementAnswers(
           details: { issueTotal: issues.length },
         },
       );
-    if (written.length === 0) return { written, from: statement.itemsRevision, to: null };
-    await r.statements.putItems(
-      id,
-      written.map((w) => w.after),
-      deps.clock.now(),
-      ctx.actor.userId,
-    );
-    const to = await r.statements.bumpItemsRevision(id);
+    const header = input.header && Object.keys(input.header).length > 0 ? input.header : null;
+    if (written.length === 0 && !header) return { written, from: statement.itemsRevision, to: null };
+    if (header) {
+      const { itemsRevision: _rev, ...rest } = statement;
+      await r.statements.update({
+        ...rest,
+        ...header,
+        version: statement.version + 1,
+        updatedAt: deps.clock.now().toISOString(),
+      });
+    }
+    let to: number | null = null;
+    if (written.length > 0) {
+      await r.statements.putItems(
+        id,
+        written.map((w) => w.after),
+        deps.clock.now(),
+        ctx.actor.userId,
+      );
+      to = await r.statements.bumpItemsRevision(id);
+    }
     await recordAudit(r, deps, ctx, {
       action: 'statement.import',
       targetType: 'statement',
       targetId: id,
-      before: written.map((w) => w.before),
-      after: written.map((w) => w.after),
+      before: header
+        ? { answers: written.map((w) => w.before), header: pick(statement, Object.keys(header)) }
+        : written.map((w) => w.before),
+      after: header ? { answers: written.map((w) => w.after), header } : written.map((w) => w.after),
       orgId: statement.orgId,
       details: {
         source: input.source,
         count: written.length,
+        ...(header ? { header: Object.keys(header) } : {}),
         items: written.map((w) => ({ itemId: w.after.itemId, before: digestOf(w.before), after: digestOf(w.after) })),
         ...(changeReason ? { changeReason, recordedChange: statement.state === 'under_audit' } : {}),
       },
     });
     return { written, from: statement.itemsRevision, to };
   });
-  if (result.to !== null)
+  if (result.to !== null && result.to !== undefined)
     deps.statementReadiness.applied(
       id,
       result.from,

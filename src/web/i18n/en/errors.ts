@@ -85,6 +85,7 @@ export const errors = {
     statement_same_edition: 'The statement is already on edition {{edition}}.',
     statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
     statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
+    statement_import_mismatch: 'The workbook is of another {{fields}}: export this statement and edit that workbook.',
   },
   issue: {
     required: 'is required',

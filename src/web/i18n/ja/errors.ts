@@ -80,6 +80,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
     statement_same_edition: '言明書はすでに版 {{edition}} です。',
     statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
+    statement_import_mismatch:
+      'このワークブックは別の{{fields}}のものです。この言明書をエクスポートしたワークブックを編集してください。',
   },
   issue: {
     required: '必須です',
