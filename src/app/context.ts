@@ -3,6 +3,7 @@ import type { ThrottleLimits } from '../core/login-throttle';
 import type { UnitOfWork } from './ports/repositories';
 import type { CatalogCache } from './catalog-cache';
 import type { SessionCache } from './session-cache';
+import type { StatementReadinessCache } from './statement-readiness';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 import type { AuditCheckpoints } from './ports/audit-checkpoints';
 
@@ -18,6 +19,8 @@ export interface AppDeps {
   catalogCache: CatalogCache;
   /** Recently authenticated sessions; cleared by every commit (see session-cache.ts). */
   sessionCache: SessionCache;
+  /** Statements' readiness kept in memory, updated after each write (see statement-readiness.ts). */
+  statementReadiness: StatementReadinessCache;
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
 }

@@ -86,4 +86,34 @@ export const commands: CommandEntry[] = [
     'Validate an OSCAL JSON document against NIST’s JSON schema',
     () => import('./commands/oscal-validate'),
   ),
+  entry(
+    'service list',
+    'List the cloud service offerings of a CSP organization',
+    () => import('./commands/service-list'),
+  ),
+  entry(
+    'service create',
+    'Create a cloud service offering of a CSP organization',
+    () => import('./commands/service-create'),
+  ),
+  entry(
+    'statement list',
+    'List the statements of a CSP organization with their state and readiness',
+    () => import('./commands/statement-list'),
+  ),
+  entry(
+    'statement readiness',
+    'Show the registration readiness of a statement and every blocker; exit 1 while any blocks',
+    () => import('./commands/statement-readiness'),
+  ),
+  entry(
+    'statement export',
+    'Export a statement as an xlsx workbook, its readiness report as PDF, or its blockers as CSV',
+    () => import('./commands/statement-export'),
+  ),
+  entry(
+    'statement import',
+    'Import an edited statement workbook: show the diff, and with --apply write it in one transaction',
+    () => import('./commands/statement-import'),
+  ),
 ];

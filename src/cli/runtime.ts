@@ -13,6 +13,7 @@ import { defaultThrottleLimits } from '../core/login-throttle';
 import type { AppDeps } from '../app/context';
 import { CatalogCache } from '../app/catalog-cache';
 import { SessionCache } from '../app/session-cache';
+import { StatementReadinessCache } from '../app/statement-readiness';
 import type { Clock } from '../app/ports/services';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
@@ -66,6 +67,7 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
     throttle: defaultThrottleLimits,
     catalogCache,
     sessionCache,
+    statementReadiness: new StatementReadinessCache(),
   };
 }
 

@@ -119,6 +119,8 @@ export const notFoundObjects = [
   'session',
   'mapping',
   'mapping_set',
+  'cloud_service',
+  'statement',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

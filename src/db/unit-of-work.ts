@@ -10,6 +10,8 @@ import { settingsRepository } from './repositories/settings-repository';
 import { knownDeviceRepository, loginThrottleRepository } from './repositories/login-throttle-repository';
 import { invitationRepository } from './repositories/invitation-repository';
 import { contentRevisionRepository } from './repositories/content-revision-repository';
+import { cloudServiceRepository } from './repositories/cloud-service-repository';
+import { statementRepository } from './repositories/statement-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -24,6 +26,8 @@ export function repositories(db: Db): Repositories {
     loginThrottle: loginThrottleRepository(db),
     knownDevices: knownDeviceRepository(db),
     invitations: invitationRepository(db),
+    cloudServices: cloudServiceRepository(db),
+    statements: statementRepository(db),
   };
 }
 

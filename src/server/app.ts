@@ -16,6 +16,10 @@ import { catalogRoutes } from './routes/catalogs/routes';
 import { catalogFileRoutes } from './routes/catalogs/files';
 import { mappingRoutes } from './routes/mappings/routes';
 import { invitationRoutes } from './routes/invitations/routes';
+import { cloudServiceRoutes } from './routes/cloud-services/routes';
+import { statementRoutes } from './routes/statements/routes';
+import { statementItemRoutes } from './routes/statements/item-routes';
+import { statementFileRoutes } from './routes/statements/file-routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -29,6 +33,10 @@ export const apiModules: ApiRouteModule[] = [
   catalogFileRoutes,
   mappingRoutes,
   invitationRoutes,
+  cloudServiceRoutes,
+  statementRoutes,
+  statementItemRoutes,
+  statementFileRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

@@ -18,6 +18,7 @@ export const Issue = z
       .openapi({ example: 'zod_too_small', description: 'Stable key of the problem, translated with `params`.' }),
     params: MessageParams.optional(),
     severity: z.enum(['error', 'warning']).optional().openapi({ description: 'Imports: a warning does not stop one' }),
+    sheet: z.string().nullable().optional().openapi({ description: 'Workbooks: the sheet the problem is on' }),
     row: z.number().optional(),
     column: z.string().optional().openapi({ example: 'C' }),
     file: z.string().optional(),

@@ -8,6 +8,8 @@ import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundl
 import { addMapping } from '../../src/app/use-cases/mappings/add-mapping';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
+import { emptyScope } from '../../src/core/statement/model';
+import { randomUUID } from 'node:crypto';
 
 // Authorization matrix: every API endpoint × every organization kind × every built-in role × a target inside /
 // outside the caller's organization. The expected status of every cell is written out below (`expect`, with
@@ -136,6 +138,64 @@ async function inviteFor(s: TestServer, w: World, where: Where, who: Who) {
   const email = w.email(where === 'inside' && who !== 'anonymous' ? who : 'spare');
   return invite(s, org.id, email);
 }
+
+// Cloud services and statements belong to CSP organizations, and only their members see them (404 for everyone
+// else, platform administrators included). inside: a service of the caller's own organization when it is a CSP, else
+// of a CSP the caller is not in; outside: a service of another CSP. Fresh objects per cell.
+const cspOrgs = { main: '', other: '' };
+const readsCsp = (ok: number) => ({
+  expect: { anonymous: 401, platformAdmin: 404, admin: 404, editor: 404, viewer: 404 } as Record<Who, Expect>,
+  byKind: { csp: { admin: member(ok), editor: member(ok), viewer: member(ok) } },
+});
+const writesCsp = (ok: number, viewerInside = 403) => ({
+  expect: { anonymous: 401, platformAdmin: 404, admin: 404, editor: 404, viewer: 404 } as Record<Who, Expect>,
+  byKind: { csp: { admin: member(ok), editor: member(ok), viewer: member(viewerInside) } },
+});
+async function serviceFor(s: TestServer, w: World, where: Where) {
+  const orgId = where === 'outside' ? cspOrgs.other : w.kind === 'csp' ? w.org.inside : cspOrgs.main;
+  const at = new Date().toISOString();
+  const service = {
+    id: randomUUID(),
+    orgId,
+    name: { ja: 'サービス', en: 'Service' },
+    model: 'saas' as const,
+    track: 'ismap' as const,
+    scope: emptyScope(),
+    owners: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  const statement = {
+    id: randomUUID(),
+    orgId,
+    serviceId: service.id,
+    catalog: 'ismap',
+    edition: '2024-07',
+    period: null,
+    previousPeriod: null,
+    state: 'draft' as const,
+    subsequentEvents: {},
+    specialNotes: {},
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+  await s.deps.uow.transaction(async (r) => {
+    await r.cloudServices.insert(service);
+    await r.statements.insert(statement);
+  });
+  return { service: service.id, statement: statement.id };
+}
+const itemBody = {
+  version: 0,
+  selection: null,
+  reason: null,
+  inheritedFrom: null,
+  status: 'implemented',
+  owner: null,
+  control: { ja: '個別管理策' },
+};
 
 const rows: Record<string, Row> = {
   'POST /auth/login': {
@@ -390,6 +450,120 @@ const rows: Record<string, Row> = {
     expect: { anonymous: 401, platformAdmin: 201, admin: 403, editor: 403, viewer: 403 },
     byKind: secretariatImports(201),
   },
+  'GET /cloud-services': { req: () => ({ path: '/cloud-services' }), expect: signedIn },
+  'POST /cloud-services': {
+    req: () => ({ path: '/cloud-services', body: { name: { ja: 'サービス', en: 'Service' }, model: 'saas' } }),
+    expect: { anonymous: 401, platformAdmin: 403, admin: 403, editor: 403, viewer: 403 },
+    byKind: { csp: { admin: 201, editor: 201, viewer: 403 } },
+  },
+  'GET /cloud-services/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/cloud-services/${(await serviceFor(s, w, where)).service}` }),
+    ...readsCsp(200),
+  },
+  'PATCH /cloud-services/{id}': {
+    req: async (w, where, _who, s) => ({
+      path: `/cloud-services/${(await serviceFor(s, w, where)).service}`,
+      body: { version: 1, track: 'ismap_liu' },
+    }),
+    ...writesCsp(200),
+  },
+  'GET /cloud-services/{id}/statements': {
+    req: async (w, where, _who, s) => ({
+      path: `/cloud-services/${(await serviceFor(s, w, where)).service}/statements`,
+    }),
+    ...readsCsp(200),
+  },
+  'POST /cloud-services/{id}/statements': {
+    req: async (w, where, _who, s) => ({
+      path: `/cloud-services/${(await serviceFor(s, w, where)).service}/statements`,
+      body: { catalog: 'ismap', edition: '2024-07' },
+    }),
+    ...writesCsp(201),
+  },
+  'GET /statements/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/statements/${(await serviceFor(s, w, where)).statement}` }),
+    ...readsCsp(200),
+  },
+  'PATCH /statements/{id}': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}`,
+      body: { version: 1, specialNotes: { ja: '特記事項' } },
+    }),
+    ...writesCsp(200),
+  },
+  'POST /statements/{id}/transitions': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/transitions`,
+      body: { to: 'ready_for_audit' },
+    }),
+    ...writesCsp(200),
+  },
+  // One bundled ISMAP edition: moving to it is refused as the same edition (400) once authorization has passed.
+  'POST /statements/{id}/migrate': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/migrate`,
+      body: { edition: '2024-07', dryRun: true },
+    }),
+    ...writesCsp(400),
+  },
+  'GET /statements/{id}/items': {
+    req: async (w, where, _who, s) => ({ path: `/statements/${(await serviceFor(s, w, where)).statement}/items` }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/items/{itemId}': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/items/9.2.3.11.PB`,
+    }),
+    ...readsCsp(200),
+  },
+  'PUT /statements/{id}/items/{itemId}': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/items/5.1.1`,
+      body: itemBody,
+    }),
+    ...writesCsp(200),
+  },
+  'POST /statements/{id}/items/bulk': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/items/bulk`,
+      body: { itemIds: ['5.1.1', '5.1.2'], set: { status: 'planned' } },
+    }),
+    ...writesCsp(200),
+  },
+  'GET /statements/{id}/readiness': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/readiness`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/export.xlsx': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/export.xlsx`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/report.pdf': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/report.pdf?lang=en`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /statements/{id}/blockers.csv': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/blockers.csv`,
+    }),
+    ...readsCsp(200),
+  },
+  // Not a workbook: refused as a file with problems (422) once the caller may edit the statement.
+  'POST /statements/{id}/import': {
+    req: async (w, where, _who, s) => {
+      const form = new FormData();
+      form.set('file', new Blob(['not a workbook']), 'statement.xlsx');
+      form.set('dryRun', 'true');
+      return { path: `/statements/${(await serviceFor(s, w, where)).statement}/import`, form };
+    },
+    ...writesCsp(422),
+  },
 };
 
 describe('authorization matrix', () => {
@@ -449,6 +623,10 @@ describe('authorization matrix', () => {
         },
       };
     }
+    cspOrgs.main = orgs.csp;
+    cspOrgs.other = (
+      await createOrganization(s.deps, sys, { kind: 'csp', slug: 'org-other-csp', nameJa: '他社', nameEn: 'Other CSP' })
+    ).id;
     await syncBundledCatalogs(s.deps, sys, await loadBundledContent());
     const doc = (await (await s.app.request('/api/v1/openapi.json')).json()) as {
       paths: Record<string, Record<string, unknown>>;

@@ -3,9 +3,11 @@ import type { Membership } from '../../core/identity';
 import type { Invitation, MembershipRecord, Organization, Session, User } from '../../core/records';
 import type { CatalogRepository, ContentRevisionRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
+import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
+export type * from './statement-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -133,6 +135,8 @@ export interface Repositories {
   loginThrottle: LoginThrottleRepository;
   knownDevices: KnownDeviceRepository;
   invitations: InvitationRepository;
+  cloudServices: CloudServiceRepository;
+  statements: StatementRepository;
 }
 
 /**

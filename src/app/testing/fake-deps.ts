@@ -2,6 +2,7 @@ import { defaultThrottleLimits } from '../../core/login-throttle';
 import { CatalogCache } from '../catalog-cache';
 import type { AppDeps } from '../context';
 import { SessionCache } from '../session-cache';
+import { StatementReadinessCache } from '../statement-readiness';
 import type { PasswordHasher } from '../ports/services';
 import { inMemoryUnitOfWork } from './in-memory-repositories';
 
@@ -31,6 +32,7 @@ export function fakeDeps(start = new Date('2026-04-01T00:00:00.000Z')) {
     throttle: defaultThrottleLimits,
     catalogCache: new CatalogCache(),
     sessionCache,
+    statementReadiness: new StatementReadinessCache(),
     advance: (ms: number) => {
       now += ms;
     },

@@ -253,6 +253,9 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     knownDevices: inMemoryKnownDevices(s.devices),
     invitations: notFaked('invitations'),
     contentRevision: notFaked('contentRevision'),
+    // Statements need the catalogs (their criteria): tested on the real engines (test/db, test/server).
+    cloudServices: notFaked('cloudServices'),
+    statements: notFaked('statements'),
   };
 }
 

@@ -4,3 +4,4 @@ export * from './identity';
 export * from './audit';
 export * from './catalogs';
 export * from './system';
+export * from './statements';

@@ -3,6 +3,7 @@ import { systemActor } from '../../../core/identity';
 import type { AppDeps } from '../../context';
 import { createOrganization } from '../organizations/create-organization';
 import { createUser } from '../users/create-user';
+import { seedDemoStatement } from './demo-statement';
 
 export interface DemoLogin {
   email: string;
@@ -86,12 +87,14 @@ export async function seedDemo(
     const org = await createOrganization(deps, ctx, { kind: o.kind, slug: o.slug, nameJa: o.nameJa, nameEn: o.nameEn });
     const password = pw();
     const email = `${o.user}@${DEMO_EMAIL_DOMAIN}`;
-    await createUser(deps, ctx, {
+    const user = await createUser(deps, ctx, {
       email,
       displayName: o.display,
       password,
       memberships: [{ orgId: org.id, role: opts.role ?? 'admin' }],
     });
+    // The CSP's workspace is not empty on first start: one service with a statement part of the way to registration.
+    if (o.kind === 'csp') await seedDemoStatement(deps, org.id, user.id);
     logins.push({ email, password, role: `${o.kind} admin`, organization: o.nameEn });
   }
   return logins;

@@ -6,7 +6,7 @@ import { Issue } from '../../schemas';
 // Response and parameter schemas of the catalog and mapping endpoints (see schemas.ts for the shared ones).
 
 const Abilities = z.record(z.string(), z.boolean());
-const Localized = z
+export const Localized = z
   .object({ ja: z.string().nullable().optional(), en: z.string().nullable().optional() })
   .openapi('LocalizedText');
 

@@ -3560,6 +3560,1629 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cloud-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cloud service offerings of the caller's active organization */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Services */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            services: components["schemas"]["CloudService"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a cloud service offering (editors of a CSP organization) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: {
+                            ja: string;
+                            en: string;
+                        };
+                        /** @enum {string} */
+                        model: "iaas" | "paas" | "saas";
+                        /**
+                         * @default ismap
+                         * @enum {string}
+                         */
+                        track?: "ismap" | "ismap_liu";
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloudService"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cloud-services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cloud service offering with its scope */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Service */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloudService"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change names, model, track, scope or owners (409 on a stale version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version the change was made on; a stale one answers 409 */
+                        version: number;
+                        name?: {
+                            ja: string;
+                            en: string;
+                        };
+                        /** @enum {string} */
+                        model?: "iaas" | "paas" | "saas";
+                        /** @enum {string} */
+                        track?: "ismap" | "ismap_liu";
+                        scope?: {
+                            subServices: {
+                                ja?: string | null;
+                                en?: string | null;
+                            }[];
+                            underlying: {
+                                id: string;
+                                name: string;
+                                /** @default null */
+                                provider?: string | null;
+                                /** @default null */
+                                registrationNumber?: string | null;
+                            }[];
+                            regions: string[];
+                            systemOverview: {
+                                ja?: string | null;
+                                en?: string | null;
+                            };
+                            logicalStructure: {
+                                ja?: string | null;
+                                en?: string | null;
+                            };
+                            populations: {
+                                ja?: string | null;
+                                en?: string | null;
+                            };
+                        };
+                        /** @description User ids of members of the owning organization */
+                        owners?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CloudService"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/cloud-services/{id}/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Statements (言明書) of a cloud service */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statements */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            statements: components["schemas"]["Statement"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a statement of the service against one catalog edition */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default ismap */
+                        catalog?: string;
+                        edition: string;
+                        /** @description Audit period (監査対象期間), ISO dates, both ends included */
+                        period?: {
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                        } | null;
+                        /** @description Audit period (監査対象期間), ISO dates, both ends included */
+                        previousPeriod?: {
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A statement: header, service name and readiness summary */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Statement */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Audit period, previous period, subsequent events, special notes (409 on a stale version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version the change was made on; a stale one answers 409 */
+                        version: number;
+                        /** @description Audit period (監査対象期間), ISO dates, both ends included */
+                        period?: {
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                        } | null;
+                        /** @description Audit period (監査対象期間), ISO dates, both ends included */
+                        previousPeriod?: {
+                            /** Format: date */
+                            start: string;
+                            /** Format: date */
+                            end: string;
+                        } | null;
+                        /** @description 2.2.6 後発事象 */
+                        subsequentEvents?: {
+                            ja?: string | null;
+                            en?: string | null;
+                        };
+                        /** @description 2.2.7 特記事項 */
+                        specialNotes?: {
+                            ja?: string | null;
+                            en?: string | null;
+                        };
+                        /** @description Required while the statement is under audit: the change is recorded with it */
+                        changeReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/statements/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the statement along its lifecycle (draft → ready_for_audit → under_audit → audited → superseded) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "draft" | "ready_for_audit" | "under_audit" | "audited" | "superseded";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/migrate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the statement to another edition: a dry run answers the plan, dryRun false applies it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The edition of the same catalog to move to */
+                        edition: string;
+                        /**
+                         * @description true: only the plan; false: apply it
+                         * @default true
+                         */
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Plan or result */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every criteria item of the statement in document order, with its answer and blockers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Items */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["StatementItem"][];
+                            itemsRevision: number;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item: criteria text ja/en, the full answer with its revisions, its version */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementItemDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        /** Save one answer; a stale version answers 409 item_version_conflict with details.current */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    itemId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The version the answer was edited from (0 for an item never answered); a stale one answers 409 */
+                        version: number;
+                        /** @enum {string|null} */
+                        selection: "selected" | "not_selected" | "excluded" | "inherited" | null;
+                        reason: string | null;
+                        inheritedFrom: string | null;
+                        /** @enum {string} */
+                        status: "not_started" | "planned" | "in_progress" | "implemented";
+                        owner: string | null;
+                        control: {
+                            ja?: string | null;
+                            en?: string | null;
+                        };
+                        /** @description Omitted: the stored revisions stay */
+                        revisions?: {
+                            /** Format: date */
+                            effectiveDate: string;
+                            before: {
+                                ja?: string | null;
+                                en?: string | null;
+                            };
+                            after: {
+                                ja?: string | null;
+                                en?: string | null;
+                            };
+                            /** @default null */
+                            note?: string | null;
+                        }[];
+                        /** @description Required while the statement is under audit: the change is recorded with it */
+                        changeReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementItemDetail"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/items/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set selection, status, owner or reason on many items: one transaction, one audit event */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        itemIds: string[];
+                        set: {
+                            /** @enum {string|null} */
+                            selection?: "selected" | "not_selected" | "excluded" | "inherited" | null;
+                            /** @enum {string} */
+                            status?: "not_started" | "planned" | "in_progress" | "implemented";
+                            owner?: string | null;
+                            reason?: string | null;
+                        };
+                        /** @description Required while the statement is under audit: the change is recorded with it */
+                        changeReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Changed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                            items: components["schemas"]["StatementItem"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness for registration: counts by tier and clause, and every blocker with what clears it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Readiness */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: components["schemas"]["ReadinessSummary"];
+                            blockers: components["schemas"]["Blocker"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as an xlsx workbook (one sheet per tier, bilingual columns, change history) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Workbook */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness report as PDF (summary, charts by tier and clause, blockers) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description PDF report */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/pdf": Blob;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/blockers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every blocker as CSV (UTF-8 with BOM, for Japanese Excel) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "ja" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": Blob;
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import an edited workbook: a dry run answers the diff; dryRun=false applies it in one transaction */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /**
+                         * Format: binary
+                         * @description A workbook exported by ISMAP Hub, edited
+                         */
+                        file: Blob;
+                        /**
+                         * @description true (default): answer the diff only; false: apply it
+                         * @default true
+                         * @enum {string}
+                         */
+                        dryRun?: "true" | "false";
+                        /** @description Required while the statement is under audit */
+                        changeReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description The diff, and whether it was applied */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StatementImportResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description The workbook has problems: every issue with its sheet, row and column */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                issues: components["schemas"]["Issue"][];
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3657,6 +5280,8 @@ export interface components {
              * @enum {string}
              */
             severity?: "error" | "warning";
+            /** @description Workbooks: the sheet the problem is on */
+            sheet?: string | null;
             row?: number;
             /** @example C */
             column?: string;
@@ -4058,6 +5683,229 @@ export interface components {
             invitedByName: string | null;
             /** @description No account has this email yet: the link holder may create it */
             needsAccount: boolean;
+        };
+        CloudService: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            name: components["schemas"]["LocalizedText"];
+            /** @enum {string} */
+            model: "iaas" | "paas" | "saas";
+            /** @enum {string} */
+            track: "ismap" | "ismap_liu";
+            scope: components["schemas"]["ServiceScope"];
+            owners: string[];
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+            abilities: {
+                [key: string]: boolean;
+            };
+        };
+        ServiceScope: {
+            subServices: components["schemas"]["LocalizedText"][];
+            underlying: components["schemas"]["UnderlyingService"][];
+            regions: string[];
+            systemOverview: components["schemas"]["LocalizedText"];
+            logicalStructure: components["schemas"]["LocalizedText"];
+            populations: components["schemas"]["LocalizedText"];
+        };
+        UnderlyingService: {
+            id: string;
+            name: string;
+            provider: string | null;
+            /** @example C21-0008-2 */
+            registrationNumber: string | null;
+        };
+        Statement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            /** Format: uuid */
+            serviceId: string;
+            serviceName: components["schemas"]["LocalizedText"];
+            catalog: string;
+            edition: string;
+            period: components["schemas"]["AuditPeriod"];
+            previousPeriod: components["schemas"]["AuditPeriod"];
+            /** @enum {string} */
+            state: "draft" | "ready_for_audit" | "under_audit" | "audited" | "superseded";
+            /**
+             * @description free: edit; recorded_change: under audit, every change needs a changeReason; frozen: no change
+             * @enum {string}
+             */
+            editMode: "free" | "recorded_change" | "frozen";
+            /** @description States this one may go to */
+            transitions: ("draft" | "ready_for_audit" | "under_audit" | "audited" | "superseded")[];
+            subsequentEvents: components["schemas"]["LocalizedText"];
+            specialNotes: components["schemas"]["LocalizedText"];
+            version: number;
+            itemsRevision: number;
+            createdAt: string;
+            updatedAt: string;
+            abilities: {
+                [key: string]: boolean;
+            };
+        };
+        AuditPeriod: {
+            start: string;
+            end: string;
+        } | null;
+        StatementWithReadiness: components["schemas"]["Statement"] & {
+            readiness: components["schemas"]["ReadinessSummary"];
+        };
+        ReadinessSummary: {
+            total: components["schemas"]["GroupCounts"];
+            byTier: {
+                governance?: components["schemas"]["GroupCounts"];
+                management?: components["schemas"]["GroupCounts"];
+                controls?: components["schemas"]["GroupCounts"];
+            };
+            byClause: {
+                clause: string;
+                /** @enum {string} */
+                tier: "governance" | "management" | "controls";
+                counts: components["schemas"]["GroupCounts"];
+            }[];
+            statementBlockers: components["schemas"]["Blocker"][];
+            blockerCount: number;
+            ready: boolean;
+        };
+        GroupCounts: {
+            items: number;
+            inScope: number;
+            ready: number;
+            blocked: number;
+            blockers: number;
+            undecided: number;
+            bySelection: {
+                required?: number;
+                selected?: number;
+                not_selected?: number;
+                excluded?: number;
+                exempted?: number;
+                inherited?: number;
+                undecided?: number;
+            };
+            byStatus: {
+                not_started?: number;
+                planned?: number;
+                in_progress?: number;
+                implemented?: number;
+            };
+            percent: number;
+        };
+        Blocker: {
+            /** @enum {string} */
+            rule: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap";
+            itemId: string | null;
+            /** @enum {string} */
+            clears: "implement" | "implement_or_exclude" | "write_control" | "give_reason" | "register_underlying" | "fix_period";
+            message: string;
+            params: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        MigrationResult: {
+            from: string;
+            to: string;
+            applied: boolean;
+            carried: number;
+            succession: string | null;
+            attention: components["schemas"]["MigrationAttention"][];
+        };
+        MigrationAttention: {
+            /** @enum {string} */
+            reason: "added" | "removed" | "text_changed" | "structure_changed";
+            itemId: string | null;
+            fromId: string | null;
+        };
+        StatementItem: {
+            id: string;
+            /** @enum {string} */
+            kind: "governance_item" | "management_item" | "objective" | "detailed";
+            /** @enum {string} */
+            tier: "governance" | "management" | "controls";
+            clause: string;
+            objective: string | null;
+            basic: boolean;
+            cloud: boolean;
+            title: components["schemas"]["LocalizedText"];
+            /**
+             * @description Effective: required is derived, never stored
+             * @enum {string}
+             */
+            selection: "required" | "selected" | "not_selected" | "excluded" | "exempted" | "inherited" | "undecided";
+            /**
+             * @description What the answer stores
+             * @enum {string|null}
+             */
+            storedSelection: "selected" | "not_selected" | "excluded" | "inherited" | null;
+            reason: string | null;
+            inheritedFrom: string | null;
+            /** @enum {string} */
+            status: "not_started" | "planned" | "in_progress" | "implemented";
+            owner: string | null;
+            control: components["schemas"]["LocalizedText"] & unknown;
+            revisionCount: number;
+            blockers: components["schemas"]["ItemBlocker"][];
+            /** @description 0 for an item never answered */
+            version: number;
+            /** @description The criteria text changed since the answer was written */
+            stale: boolean;
+        };
+        ItemBlocker: {
+            /** @enum {string} */
+            rule: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap";
+            /** @enum {string} */
+            clears: "implement" | "implement_or_exclude" | "write_control" | "give_reason" | "register_underlying" | "fix_period";
+            params: {
+                [key: string]: string | number | boolean | null;
+            };
+        };
+        StatementItemDetail: components["schemas"]["StatementItem"] & {
+            text: components["schemas"]["LocalizedText"] & unknown;
+            revisions: components["schemas"]["ControlRevision"][];
+            /** @description The criteria text the answer was written against */
+            criteriaDigest: string | null;
+            currentDigest: string;
+        };
+        ControlRevision: {
+            effectiveDate: string;
+            before: components["schemas"]["LocalizedText"];
+            after: components["schemas"]["LocalizedText"];
+            note: string | null;
+        };
+        StatementImportResult: {
+            applied: boolean;
+            written: number;
+            /** @description Changed fields an import does not apply (the service) */
+            ignored: string[];
+            diff: {
+                mismatch: string[];
+                header: {
+                    field: string;
+                    before?: unknown;
+                    after?: unknown;
+                }[];
+                items: {
+                    itemId: string;
+                    changes: {
+                        field: string;
+                        before?: unknown;
+                        after?: unknown;
+                    }[];
+                    stale: boolean;
+                    storedVersion: number;
+                    importedVersion: number;
+                }[];
+                unknownItems: string[];
+                missingItems: string[];
+                unchangedItems: number;
+                empty: boolean;
+            };
         };
     };
     responses: never;

@@ -65,6 +65,27 @@ export const errors = {
     edition_name_invalid: '“{{edition}}” is not a valid edition name: use letters, digits and . _ + - (at most 32).',
     profile_unknown_ids_one: '{{count}} id is not an item of {{catalog}} {{edition}}.',
     profile_unknown_ids_other: '{{count}} ids are not items of {{catalog}} {{edition}}.',
+    cloud_service_needs_csp:
+      'Act for a cloud service provider organization where you are an editor to create a service.',
+    cloud_service_version_conflict:
+      'Someone changed this service meanwhile (now version {{version}}): reload it and apply your change again.',
+    cloud_service_invalid: 'The service was not changed: correct the marked fields.',
+    statement_transition: 'A statement cannot go from {{from}} to {{to}}.',
+    statement_frozen: 'A statement in the state {{state}} can no longer be changed.',
+    change_reason_required:
+      'The statement is under audit: give the reason for this change (it is recorded as a change).',
+    statement_version_conflict: 'Someone changed this statement meanwhile (now version {{version}}): reload it.',
+    edition_has_no_criteria: '{{catalog}} {{edition}} has no criteria items to answer.',
+    statement_item_not_found: '{{item}} is not a criteria item of edition {{edition}}.',
+    item_version_conflict:
+      'Someone changed {{item}} meanwhile (now version {{version}}): compare both texts and choose.',
+    answer_invalid: 'The answer to {{item}} was not saved: correct the marked fields.',
+    bulk_update_refused_one: '{{count}} item was refused; nothing was changed.',
+    bulk_update_refused_other: '{{count}} items were refused; nothing was changed.',
+    statement_same_edition: 'The statement is already on edition {{edition}}.',
+    statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
+    statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
+    statement_import_mismatch: 'The workbook is of another {{fields}}: export this statement and edit that workbook.',
   },
   issue: {
     required: 'is required',
@@ -122,6 +143,18 @@ export const errors = {
     zod_unrecognized_keys: 'has fields that are not allowed',
     zod_invalid_union: 'is not valid',
     zod_custom: 'is not valid',
+    underlying_id_duplicate: 'the id {{id}} is used twice',
+    owner_not_member: 'not a member of the organization',
+    change_reason_required: 'required while the statement is under audit',
+    item_unknown: '{{item}} is not a criteria item of this edition',
+    selection_exclude_objective_only: '{{item}}: only a control objective can be excluded',
+    selection_required_item: '{{item}}: a basic statement requirement cannot be left out',
+    selection_inherit_controls_only: '{{item}}: only controls criteria items can be inherited',
+    inherited_from_missing: '{{item}}: name the underlying service it is inherited from',
+    inherited_from_unknown: '{{item}}: {{service}} is not an underlying service in the scope of the statement',
+    inherited_from_not_inherited: '{{item}}: only an inherited item names an underlying service',
+    item_duplicate: '{{item}} appears twice',
+    item_version_stale: '{{item}} was changed meanwhile (version {{stored}}; the file has {{imported}})',
   },
   // A problem reading an uploaded table (formats/tabular/table-error.ts), said from its code and params.
   tableIssue: {
@@ -154,6 +187,8 @@ export const errors = {
     session: 'session',
     mapping: 'mapping',
     mapping_set: 'mapping set',
+    cloud_service: 'cloud service',
+    statement: 'statement',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',

@@ -63,6 +63,25 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     text_import_ismap_only: '管理基準の本文の取込みは ISMAP のカタログだけが対象です（{{catalog}} は対象外です）。',
     edition_name_invalid: '「{{edition}}」は版の名前に使えません。英数字と . _ + - で 32 文字以内にしてください。',
     profile_unknown_ids: '{{count}} 件の ID が {{catalog}} {{edition}} の項目にありません。',
+    cloud_service_needs_csp:
+      'クラウドサービスを登録するには、編集者として所属するクラウドサービス事業者の組織に切り替えてください。',
+    cloud_service_version_conflict:
+      'このサービスは他の人が変更しました（現在の版 {{version}}）。再読み込みしてから変更をやり直してください。',
+    cloud_service_invalid: 'サービスは変更されていません。指摘された項目を直してください。',
+    statement_transition: '言明書を {{from}} から {{to}} に進めることはできません。',
+    statement_frozen: '状態が {{state}} の言明書は変更できません。',
+    change_reason_required: '言明書は監査中です。変更の理由を入力してください（変更として記録されます）。',
+    statement_version_conflict: 'この言明書は他の人が変更しました（現在の版 {{version}}）。再読み込みしてください。',
+    edition_has_no_criteria: '{{catalog}} {{edition}} には回答する基準項目がありません。',
+    statement_item_not_found: '{{item}} は版 {{edition}} の基準項目ではありません。',
+    item_version_conflict:
+      '{{item}} は他の人が変更しました（現在の版 {{version}}）。両方の内容を比べて選んでください。',
+    answer_invalid: '{{item}} の回答は保存されていません。指摘された項目を直してください。',
+    bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
+    statement_same_edition: '言明書はすでに版 {{edition}} です。',
+    statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
+    statement_import_mismatch:
+      'このワークブックは別の{{fields}}のものです。この言明書をエクスポートしたワークブックを編集してください。',
   },
   issue: {
     required: '必須です',
@@ -121,6 +140,18 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     zod_unrecognized_keys: '使えない項目があります',
     zod_invalid_union: '正しくありません',
     zod_custom: '正しくありません',
+    underlying_id_duplicate: 'ID {{id}} が重複しています',
+    owner_not_member: '組織のメンバーではありません',
+    change_reason_required: '監査中の言明書では必須です',
+    item_unknown: '{{item}} はこの版の基準項目ではありません',
+    selection_exclude_objective_only: '{{item}}: 除外できるのは統制目標だけです',
+    selection_required_item: '{{item}}: 基本言明要件は対象外にできません',
+    selection_inherit_controls_only: '{{item}}: 継承できるのは管理策基準の項目だけです',
+    inherited_from_missing: '{{item}}: 継承元の利用サービスを指定してください',
+    inherited_from_unknown: '{{item}}: {{service}} は言明の範囲の利用サービスにありません',
+    inherited_from_not_inherited: '{{item}}: 利用サービスを指定できるのは継承する項目だけです',
+    item_duplicate: '{{item}} が重複しています',
+    item_version_stale: '{{item}} はその後変更されています（現在の版 {{stored}}、ファイルは {{imported}}）',
   },
   // アップロードした表の読み取りの問題（formats/tabular/table-error.ts のコードとパラメータから）。
   tableIssue: {
@@ -153,6 +184,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     session: 'セッション',
     mapping: 'マッピング',
     mapping_set: 'マッピングセット',
+    cloud_service: 'クラウドサービス',
+    statement: '言明書',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',

@@ -1,0 +1,118 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { apiRouter } from '../../openapi';
+import { createStatement, createStatementInput } from '../../../app/use-cases/statements/create-statement';
+import { listStatements } from '../../../app/use-cases/statements/list-statements';
+import { getStatement } from '../../../app/use-cases/statements/get-statement';
+import { updateStatement, updateStatementInput } from '../../../app/use-cases/statements/update-statement';
+import { transitionStatement, transitionStatementInput } from '../../../app/use-cases/statements/transition-statement';
+import {
+  migrateStatementEdition,
+  migrateStatementInput,
+} from '../../../app/use-cases/statements/migrate-statement-edition';
+import { getCloudService } from '../../../app/use-cases/cloud-services/get-cloud-service';
+import { requestCtx } from '../../middleware/request-context';
+import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
+import { MigrationResult, Statement, StatementWithReadiness } from './schemas';
+import { presentStatement } from './presenter';
+
+const tags = ['Statements'];
+const conflict = { 409: errorResponses[400] };
+
+const listForService = createRoute({
+  method: 'get',
+  path: '/cloud-services/{id}/statements',
+  tags,
+  summary: 'Statements (言明書) of a cloud service',
+  request: { params: IdParam },
+  responses: { 200: jsonOk(z.object({ statements: z.array(Statement) }), 'Statements'), ...errorResponses },
+});
+const create = createRoute({
+  method: 'post',
+  path: '/cloud-services/{id}/statements',
+  tags,
+  summary: 'Start a statement of the service against one catalog edition',
+  request: { params: IdParam, body: jsonBody(createStatementInput) },
+  responses: { 201: jsonOk(StatementWithReadiness, 'Created'), ...errorResponses },
+});
+const get = createRoute({
+  method: 'get',
+  path: '/statements/{id}',
+  tags,
+  summary: 'A statement: header, service name and readiness summary',
+  request: { params: IdParam },
+  responses: { 200: jsonOk(StatementWithReadiness, 'Statement'), ...errorResponses },
+});
+const update = createRoute({
+  method: 'patch',
+  path: '/statements/{id}',
+  tags,
+  summary: 'Audit period, previous period, subsequent events, special notes (409 on a stale version)',
+  request: { params: IdParam, body: jsonBody(updateStatementInput) },
+  responses: { 200: jsonOk(StatementWithReadiness, 'Updated'), ...errorResponses, ...conflict },
+});
+const transition = createRoute({
+  method: 'post',
+  path: '/statements/{id}/transitions',
+  tags,
+  summary: 'Move the statement along its lifecycle (draft → ready_for_audit → under_audit → audited → superseded)',
+  request: { params: IdParam, body: jsonBody(transitionStatementInput) },
+  responses: { 200: jsonOk(StatementWithReadiness, 'Moved'), ...errorResponses, ...conflict },
+});
+const migrate = createRoute({
+  method: 'post',
+  path: '/statements/{id}/migrate',
+  tags,
+  summary: 'Move the statement to another edition: a dry run answers the plan, dryRun false applies it',
+  request: { params: IdParam, body: jsonBody(migrateStatementInput) },
+  responses: { 200: jsonOk(MigrationResult, 'Plan or result'), ...errorResponses, ...conflict },
+});
+
+export function statementRoutes() {
+  const app = apiRouter();
+  app.openapi(listForService, async (c) => {
+    const ctx = requestCtx(c);
+    const deps = c.get('deps');
+    const id = c.req.valid('param').id;
+    const list = await listStatements(deps, ctx, id);
+    const service = await getCloudService(deps, ctx, id);
+    return c.json({ statements: list.map((s) => presentStatement(s, service, ctx.actor)) }, 200);
+  });
+  app.openapi(create, async (c) => {
+    const ctx = requestCtx(c);
+    const deps = c.get('deps');
+    const created = await createStatement(deps, ctx, c.req.valid('param').id, c.req.valid('json'));
+    const { statement, service, view } = await getStatement(deps, ctx, created.id);
+    return c.json({ ...presentStatement(statement, service, ctx.actor), readiness: view.readiness.summary() }, 201);
+  });
+  app.openapi(get, async (c) => {
+    const ctx = requestCtx(c);
+    const { statement, service, view } = await getStatement(c.get('deps'), ctx, c.req.valid('param').id);
+    return c.json({ ...presentStatement(statement, service, ctx.actor), readiness: view.readiness.summary() }, 200);
+  });
+  app.openapi(update, async (c) => {
+    const ctx = requestCtx(c);
+    const deps = c.get('deps');
+    const id = c.req.valid('param').id;
+    await updateStatement(deps, ctx, id, c.req.valid('json'));
+    const { statement, service, view } = await getStatement(deps, ctx, id);
+    return c.json({ ...presentStatement(statement, service, ctx.actor), readiness: view.readiness.summary() }, 200);
+  });
+  app.openapi(transition, async (c) => {
+    const ctx = requestCtx(c);
+    const deps = c.get('deps');
+    const id = c.req.valid('param').id;
+    await transitionStatement(deps, ctx, id, c.req.valid('json'));
+    const { statement, service, view } = await getStatement(deps, ctx, id);
+    return c.json({ ...presentStatement(statement, service, ctx.actor), readiness: view.readiness.summary() }, 200);
+  });
+  app.openapi(migrate, async (c) => {
+    const result = await migrateStatementEdition(
+      c.get('deps'),
+      requestCtx(c),
+      c.req.valid('param').id,
+      c.req.valid('json'),
+    );
+    return c.json(result, 200);
+  });
+  return app;
+}
