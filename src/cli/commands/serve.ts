@@ -113,10 +113,14 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
-    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([
+    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }] = await Promise.all([
       import('../checkpoint-schedule'),
       import('../../infra/system'),
+      import('../job-schedule'),
     ]);
+    // Scheduled and background work (session and invitation expiry …): one queue in the database, shared by every
+    // server on one PostgreSQL.
+    const jobs = startJobs(deps, deps.logger, config.jobPollSeconds, systemTicker);
     const checkpoints = scheduleAuditCheckpoints(
       deps,
       deps.logger,
@@ -148,7 +152,7 @@ Options:
         checkNow();
         server.close(
           () =>
-            void Promise.all([background, checkpoints.stop()])
+            void Promise.all([background, checkpoints.stop(), jobs.stop()])
               .then(() => shutdown(runtime))
               .then(() => uploads.release())
               .then(resolve),
