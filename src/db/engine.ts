@@ -30,6 +30,12 @@ export interface Engine {
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** The driver's own client (PGlite instance or pg Pool), for tooling that needs it. */
   raw?: unknown;
+  /**
+   * Embedded only: a consistent copy of the data folder (a tar) while the database stays open. No transaction is
+   * open while it is taken (it waits for the one running, and holds the next back), and a CHECKPOINT just before
+   * keeps its recovery at the next open short; it holds exactly what was committed before it was taken.
+   */
+  backup?: () => Promise<Blob>;
   /** Embedded only: resolves if the database stops without close() (its worker crashed). */
   unexpectedStop?: Promise<Error>;
   /**
@@ -106,6 +112,12 @@ async function openPglite(
       return run;
     },
     unexpectedStop: client.unexpectedStop,
+    backup: async () => {
+      // The checkpoint keeps what the copy must replay at its first open short; the transaction lock (which exec
+      // takes itself, so not around it) is what makes the copy consistent.
+      await client.exec('CHECKPOINT');
+      return client._runExclusiveTransaction(() => client.dumpDataDir());
+    },
     db,
     raw: client,
     exec: async (s) => {

@@ -113,14 +113,34 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
-    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }] = await Promise.all([
-      import('../checkpoint-schedule'),
-      import('../../infra/system'),
-      import('../job-schedule'),
-    ]);
+    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }, { startControlSocket }, { backupArchive }] =
+      await Promise.all([
+        import('../checkpoint-schedule'),
+        import('../../infra/system'),
+        import('../job-schedule'),
+        import('../control-socket'),
+        import('../backup'),
+      ]);
     // Scheduled and background work (session and invitation expiry …): one queue in the database, shared by every
     // server on one PostgreSQL.
     const jobs = startJobs(deps, deps.logger, config.jobPollSeconds, systemTicker);
+    // `ismap backup` while this server holds the embedded database: it asks here, and this process makes the copy.
+    const control = config.databaseUrl
+      ? { close: async () => undefined }
+      : startControlSocket(
+          config.dataDir,
+          {
+            backup: () =>
+              backupArchive({
+                engine: runtime.engine,
+                dataDir: config.dataDir,
+                checkpointFile: config.auditCheckpoint?.file,
+                appVersion: deps.version,
+                now: deps.clock.now(),
+              }),
+          },
+          deps.logger,
+        );
     const checkpoints = scheduleAuditCheckpoints(
       deps,
       deps.logger,
@@ -152,7 +172,7 @@ Options:
         checkNow();
         server.close(
           () =>
-            void Promise.all([background, checkpoints.stop(), jobs.stop()])
+            void Promise.all([background, checkpoints.stop(), jobs.stop(), control.close()])
               .then(() => shutdown(runtime))
               .then(() => uploads.release())
               .then(resolve),
