@@ -170,7 +170,7 @@ describe('ismap backup / restore', () => {
     const again = await runCli(['restore', out], { env: renv, cwd: root });
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/not empty/);
-  }, 300_000);
+  }, 600_000);
 
   it('backs up a stopped data folder directly, and refuses what is not a backup', async () => {
     const dataDir = join(work, 'data');
@@ -195,5 +195,5 @@ describe('ismap backup / restore', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/not a readable ismap backup/);
     expect(existsSync(join(work, 'other', 'pg'))).toBe(false);
-  }, 300_000);
+  }, 600_000);
 });

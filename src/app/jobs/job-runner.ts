@@ -23,7 +23,7 @@ export interface JobRunner {
   tick(): Promise<number>;
   /** Adds a one-off job; false when its key exists (it ran or is queued already). */
   enqueue(name: string, key: string, payload?: Record<string, unknown>, runAt?: Date): Promise<boolean>;
-  /** Polls every `everyMs` until `stop` (which waits for the run in progress). */
+  /** Polls every `everyMs` (the first time `everyMs` after start) until `stop`, which waits for the run in progress. */
   start(ticker: Ticker, everyMs: number): void;
   stop(): Promise<void>;
 }
@@ -88,8 +88,8 @@ export function jobRunner(deps: { uow: UnitOfWork; clock: Clock }, opts: JobRunn
           })
           .finally(() => (running = null));
       };
+      // The first poll comes one period after start, not during it.
       cancel = ticker.every(everyMs, poll);
-      poll();
     },
     async stop() {
       cancel?.();

@@ -113,14 +113,12 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
-    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }, { startControlSocket }, { backupArchive }] =
-      await Promise.all([
-        import('../checkpoint-schedule'),
-        import('../../infra/system'),
-        import('../job-schedule'),
-        import('../control-socket'),
-        import('../backup'),
-      ]);
+    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }, { startControlSocket }] = await Promise.all([
+      import('../checkpoint-schedule'),
+      import('../../infra/system'),
+      import('../job-schedule'),
+      import('../control-socket'),
+    ]);
     // Scheduled and background work (session and invitation expiry …): one queue in the database, shared by every
     // server on one PostgreSQL.
     const jobs = startJobs(deps, deps.logger, config.jobPollSeconds, systemTicker);
@@ -130,8 +128,9 @@ Options:
       : startControlSocket(
           config.dataDir,
           {
-            backup: () =>
-              backupArchive({
+            // Loaded when first asked: the archive code is no start-up cost.
+            backup: async () =>
+              (await import('../backup')).backupArchive({
                 engine: runtime.engine,
                 dataDir: config.dataDir,
                 checkpointFile: config.auditCheckpoint?.file,
