@@ -34,6 +34,16 @@ export const commands: CommandEntry[] = [
     'Add an existing user to an organization, or change their role, directly (the operator)',
     () => import('./commands/member-set'),
   ),
+  entry(
+    'backup',
+    'Back up the embedded database (and evidence files) into one file, also while the server runs',
+    () => import('./commands/backup'),
+  ),
+  entry(
+    'restore',
+    'Restore a backup made by ismap backup into an empty data folder',
+    () => import('./commands/restore'),
+  ),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
   entry(
     'audit checkpoint',

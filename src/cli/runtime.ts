@@ -45,11 +45,15 @@ export interface RuntimeOptions {
 }
 
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
-export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: Clock } = {}): AppDeps {
-  const sessionCache = new SessionCache();
+export function appDeps(
+  engine: Engine,
+  opts: { fastHashing?: boolean; clock?: Clock; sessionCacheTtlMs?: number } = {},
+): AppDeps {
+  const sessionCache = new SessionCache(opts.sessionCacheTtlMs);
   const catalogCache = new CatalogCache();
-  // Other servers on the same PostgreSQL: their commits reach this cache by NOTIFY.
+  // Other servers on the same PostgreSQL: their commits reach these caches by NOTIFY.
   engine.watchContentRevision?.({ revision: (r) => catalogCache.observe(r), lost: () => catalogCache.invalidate() });
+  engine.watchIdentity?.({ changed: () => sessionCache.invalidate(), live: (l) => sessionCache.live(l) });
   return {
     // Every commit may change a session, user or membership: drop what the session cache holds. A commit that
     // wrote catalogs or mappings makes the catalog snapshot stale.

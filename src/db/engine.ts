@@ -5,7 +5,14 @@ import * as schema from './schema';
 import { startEmbedded, type EmbeddedStart } from './embedded-start';
 import { migrate } from './migrate';
 import { WorkerPGlite } from './pglite-worker';
-import { listenForRevisions, type RevisionHandlers } from './content-revision-listener';
+import {
+  CONTENT_REVISION_CHANNEL,
+  IDENTITY_CHANNEL,
+  revisionOf,
+  type IdentityHandlers,
+  type RevisionHandlers,
+} from './content-revision-listener';
+import { listenForNotifications } from './notification-listener';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -23,6 +30,12 @@ export interface Engine {
   exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** The driver's own client (PGlite instance or pg Pool), for tooling that needs it. */
   raw?: unknown;
+  /**
+   * Embedded only: a consistent copy of the data folder (a tar) while the database stays open. No transaction is
+   * open while it is taken (it waits for the one running, and holds the next back), and a CHECKPOINT just before
+   * keeps its recovery at the next open short; it holds exactly what was committed before it was taken.
+   */
+  backup?: () => Promise<Blob>;
   /** Embedded only: resolves if the database stops without close() (its worker crashed). */
   unexpectedStop?: Promise<Error>;
   /**
@@ -31,6 +44,11 @@ export interface Engine {
    * nothing to learn from others.
    */
   watchContentRevision?: (handlers: RevisionHandlers) => void;
+  /**
+   * PostgreSQL only: calls back when any process changed sessions, users, memberships or organizations (migration
+   * 0011), so in-process session caches of every server drop what they hold.
+   */
+  watchIdentity?: (handlers: IdentityHandlers) => void;
 }
 
 export interface OpenOptions {
@@ -94,6 +112,12 @@ async function openPglite(
       return run;
     },
     unexpectedStop: client.unexpectedStop,
+    backup: async () => {
+      // The checkpoint keeps what the copy must replay at its first open short; the transaction lock (which exec
+      // takes itself, so not around it) is what makes the copy consistent.
+      await client.exec('CHECKPOINT');
+      return client._runExclusiveTransaction(() => client.dumpDataDir());
+    },
     db,
     raw: client,
     exec: async (s) => {
@@ -129,7 +153,33 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
   pg.types.setTypeParser(20, (v) => Number(v));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let closed = false;
-  const listeners: { close(): Promise<void> }[] = [];
+  // One LISTEN connection per engine for every channel, opened when the first watcher registers.
+  const revisionWatchers: RevisionHandlers[] = [];
+  const identityWatchers: IdentityHandlers[] = [];
+  let listener: { close(): Promise<void> } | undefined;
+  let listening = false;
+  const listen = () => {
+    if (listener || closed) return;
+    listener = listenForNotifications(pg.Client, url, [CONTENT_REVISION_CHANNEL, IDENTITY_CHANNEL], {
+      notify: (channel, payload) => {
+        if (channel === IDENTITY_CHANNEL) for (const w of identityWatchers) w.changed();
+        const r = channel === CONTENT_REVISION_CHANNEL ? revisionOf(payload) : null;
+        if (r) for (const w of revisionWatchers) w.revision(r);
+      },
+      lost: () => {
+        listening = false;
+        for (const w of revisionWatchers) w.lost();
+        for (const w of identityWatchers) {
+          w.live(false);
+          w.changed();
+        }
+      },
+      listening: () => {
+        listening = true;
+        for (const w of identityWatchers) w.live(true);
+      },
+    });
+  };
   return {
     kind: 'postgres',
     exclusive: async (key, fn) => {
@@ -150,7 +200,14 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
     db,
     raw: pool,
     watchContentRevision: (handlers) => {
-      if (!closed) listeners.push(listenForRevisions(pg.Client, url, handlers));
+      revisionWatchers.push(handlers);
+      listen();
+    },
+    watchIdentity: (handlers) => {
+      // Not live until the connection listens: until then the cache must read through.
+      handlers.live(listening);
+      identityWatchers.push(handlers);
+      listen();
     },
     exec: async (s) => {
       const c = await pool.connect();
@@ -166,7 +223,7 @@ async function openPostgres(url: string, max: number): Promise<Engine> {
     close: async () => {
       if (closed) return;
       closed = true;
-      await Promise.all(listeners.map((l) => l.close()));
+      await listener?.close();
       await pool.end();
     },
   };

@@ -42,6 +42,8 @@ export const configSchema = z.object({
     .min(0)
     .max(31 * 86400)
     .default(3600),
+  /** Seconds between polls of the job queue (scheduled clean-ups and background work); 0 runs no worker here. */
+  ISMAP_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
 });
 
 export interface AuditCheckpointConfig {
@@ -63,6 +65,7 @@ export interface Config {
   seedDemo: boolean;
   webDir: string | undefined;
   maxUploadBytes: number;
+  jobPollSeconds: number;
   /** Undefined when no checkpoint file is configured. */
   auditCheckpoint: AuditCheckpointConfig | undefined;
 }
@@ -95,6 +98,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     seedDemo: e.ISMAP_SEED_DEMO === 'true',
     webDir: e.ISMAP_WEB_DIR ? resolve(cwd, e.ISMAP_WEB_DIR) : undefined,
     maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
+    jobPollSeconds: e.ISMAP_JOB_POLL_SECONDS,
     auditCheckpoint,
   };
 }

@@ -45,6 +45,7 @@ const frameworks: { name: string; pattern: RegExp; layers: string[] }[] = [
   { name: 'ajv', pattern: /^ajv(-formats)?(\/|$)/, layers: ['formats'] },
   { name: 'pdfkit', pattern: /^pdfkit(\/|$)/, layers: ['formats'] },
   { name: 'argon2', pattern: /^@node-rs\/argon2(\/|$)/, layers: ['infra'] },
+  { name: 'tar', pattern: /^tar(\/|$)/, layers: ['infra'] },
 ];
 
 /** node: built-ins core may use: hashing only (deterministic). */

@@ -4,10 +4,12 @@ import type { Invitation, MembershipRecord, Organization, Session, User } from '
 import type { CatalogRepository, ContentRevisionRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
+import type { JobRepository } from './job-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
 export type * from './statement-repositories';
+export type * from './job-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -72,6 +74,8 @@ export interface InvitationRepository {
   listPendingForEmail(email: string, now: Date): Promise<InvitationView[]>;
   /** Closes a pending invitation; false when it was no longer pending (answered or revoked meanwhile). */
   close(id: string, status: 'accepted' | 'declined' | 'revoked', at: Date, by: string | null): Promise<boolean>;
+  /** Deletes pending invitations that expired before `before` (nobody can use them any more); returns how many. */
+  deleteExpired(before: Date): Promise<number>;
 }
 
 /** A session together with what the server needs to build the actor, in one read. */
@@ -90,6 +94,8 @@ export interface SessionRepository {
   revoke(id: string, at: Date): Promise<void>;
   revokeAllForUser(userId: string, at: Date): Promise<number>;
   listForUser(userId: string): Promise<Session[]>;
+  /** Deletes sessions that expired or were revoked before `endedBefore`, or were last seen before `idleBefore`; returns how many. */
+  deleteEnded(endedBefore: Date, idleBefore: Date): Promise<number>;
 }
 
 export interface AuditQuery {
@@ -137,6 +143,7 @@ export interface Repositories {
   invitations: InvitationRepository;
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
+  jobs: JobRepository;
 }
 
 /**

@@ -179,6 +179,13 @@ function sessions(s: InMemoryState, userRepo: UserRepository): SessionRepository
     async listForUser(userId) {
       return [...s.sessions.values()].filter((x) => x.userId === userId).sort((a, b) => +b.createdAt - +a.createdAt);
     },
+    async deleteEnded(endedBefore, idleBefore) {
+      const ended = [...s.sessions.values()].filter(
+        (x) => x.expiresAt < endedBefore || (x.revokedAt && x.revokedAt < endedBefore) || x.lastSeenAt < idleBefore,
+      );
+      for (const x of ended) s.sessions.delete(x.id);
+      return ended.length;
+    },
   };
 }
 
@@ -256,6 +263,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     // Statements need the catalogs (their criteria): tested on the real engines (test/db, test/server).
     cloudServices: notFaked('cloudServices'),
     statements: notFaked('statements'),
+    jobs: notFaked('jobs'),
   };
 }
 

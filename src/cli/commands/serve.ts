@@ -113,10 +113,33 @@ Options:
     }
     const tasksDone = performance.now();
     const app = createServerApp({ ...deps, uploadDir: uploads.dir });
-    const [{ scheduleAuditCheckpoints }, { systemTicker }] = await Promise.all([
+    const [{ scheduleAuditCheckpoints }, { systemTicker }, { startJobs }, { startControlSocket }] = await Promise.all([
       import('../checkpoint-schedule'),
       import('../../infra/system'),
+      import('../job-schedule'),
+      import('../control-socket'),
     ]);
+    // Scheduled and background work (session and invitation expiry …): one queue in the database, shared by every
+    // server on one PostgreSQL.
+    const jobs = startJobs(deps, deps.logger, config.jobPollSeconds, systemTicker);
+    // `ismap backup` while this server holds the embedded database: it asks here, and this process makes the copy.
+    const control = config.databaseUrl
+      ? { close: async () => undefined }
+      : startControlSocket(
+          config.dataDir,
+          {
+            // Loaded when first asked: the archive code is no start-up cost.
+            backup: async () =>
+              (await import('../backup')).backupArchive({
+                engine: runtime.engine,
+                dataDir: config.dataDir,
+                checkpointFile: config.auditCheckpoint?.file,
+                appVersion: deps.version,
+                now: deps.clock.now(),
+              }),
+          },
+          deps.logger,
+        );
     const checkpoints = scheduleAuditCheckpoints(
       deps,
       deps.logger,
@@ -148,7 +171,7 @@ Options:
         checkNow();
         server.close(
           () =>
-            void Promise.all([background, checkpoints.stop()])
+            void Promise.all([background, checkpoints.stop(), jobs.stop(), control.close()])
               .then(() => shutdown(runtime))
               .then(() => uploads.release())
               .then(resolve),

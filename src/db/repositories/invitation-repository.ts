@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, lt } from 'drizzle-orm';
 import type { InvitationRepository, InvitationView } from '../../app/ports/repositories';
 import type { OrgKind, Role } from '../../core/identity';
 import type { Invitation, InvitationStatus } from '../../core/records';
@@ -64,6 +64,13 @@ export function invitationRepository(db: Db): InvitationRepository {
         .where(and(eq(invitations.id, id), eq(invitations.status, 'pending')))
         .returning({ id: invitations.id });
       return r.length === 1;
+    },
+    async deleteExpired(before) {
+      const r = await db
+        .delete(invitations)
+        .where(and(eq(invitations.status, 'pending'), lt(invitations.expiresAt, before)))
+        .returning({ id: invitations.id });
+      return r.length;
     },
   };
 }

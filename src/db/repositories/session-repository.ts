@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { SessionRepository } from '../../app/ports/repositories';
 import type { Db } from '../engine';
 import { sessions, users } from '../schema';
@@ -40,6 +40,19 @@ export function sessionRepository(db: Db): SessionRepository {
         .update(sessions)
         .set({ revokedAt: at })
         .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+        .returning({ id: sessions.id });
+      return r.length;
+    },
+    async deleteEnded(endedBefore, idleBefore) {
+      const r = await db
+        .delete(sessions)
+        .where(
+          or(
+            lt(sessions.expiresAt, endedBefore),
+            lt(sessions.revokedAt, endedBefore),
+            lt(sessions.lastSeenAt, idleBefore),
+          ),
+        )
         .returning({ id: sessions.id });
       return r.length;
     },
