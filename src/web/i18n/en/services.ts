@@ -57,6 +57,7 @@ export const services = {
     servicesText:
       'Start by creating the cloud service your statement is for. Then scope it, create its statement and invite your audit organization.',
     steps: 'Next steps',
+    done: 'done',
     stepCreate: 'Create the cloud service',
     stepScope: 'Scope the service: sub-services, underlying services with their registration numbers, regions',
     stepStatement: 'Create the statement for an audit period',

@@ -58,6 +58,7 @@ export const services: Pick<Messages, 'services' | 'scope' | 'empty'> = {
     servicesText:
       'まず言明書の対象となるクラウドサービスを登録します。次に言明の範囲を定め、言明書を作成し、監査機関を招待します。',
     steps: '次のステップ',
+    done: '完了',
     stepCreate: 'クラウドサービスを登録する',
     stepScope: '言明の範囲を定める（サブサービス、登録番号付きの利用サービス、リージョン）',
     stepStatement: '監査対象期間の言明書を作成する',

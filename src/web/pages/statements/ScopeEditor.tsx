@@ -27,7 +27,12 @@ export interface ServiceForm {
   owners: string[];
 }
 
-const trimText = (t: LocalizedText): LocalizedText => ({ ja: t.ja?.trim() || null, en: t.en?.trim() || null });
+/** Trimmed, with empty languages left out (the API takes `{ ja?, en? }`, never null). */
+export const trimText = (t: LocalizedText): { ja?: string; en?: string } => {
+  const ja = t.ja?.trim();
+  const en = t.en?.trim();
+  return { ...(ja ? { ja } : {}), ...(en ? { en } : {}) };
+};
 
 /** The form's value as it is sent: blank rows dropped, texts trimmed. */
 export function cleanForm(f: ServiceForm): ServiceForm {
