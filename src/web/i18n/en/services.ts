@@ -4,6 +4,7 @@ export const services = {
     title: 'Cloud services',
     intro: 'The cloud services your organization offers, each with the scope of its statement and its statements.',
     new: 'New cloud service',
+    name: 'Name',
     nameJa: 'Name (Japanese)',
     nameEn: 'Name (English)',
     model: 'Service model',

@@ -6,6 +6,7 @@ export const services: Pick<Messages, 'services' | 'scope' | 'empty'> = {
     title: 'クラウドサービス',
     intro: '自組織が提供するクラウドサービスと、その言明の範囲・言明書。',
     new: 'クラウドサービスの登録',
+    name: '名称',
     nameJa: '名称（日本語）',
     nameEn: '名称（英語）',
     model: 'サービスモデル',

@@ -29,7 +29,13 @@ export function ConflictView({
         ? `${t('item.control')} (${t('item.en')})`
         : t(`item.${f}`);
   return (
-    <Alert color="orange" role="alert" title={t('item.conflictTitle')} data-testid="conflict-view">
+    <Alert
+      color="orange"
+      role="alert"
+      classNames={{ title: 'alert-title' }}
+      title={t('item.conflictTitle')}
+      data-testid="conflict-view"
+    >
       <Stack gap="sm">
         <Text size="sm">{t('item.conflictText')}</Text>
         <Table.ScrollContainer minWidth={480} type="native">

@@ -123,7 +123,7 @@ export function EditorView({
         <FilterSelect
           label={t('editor.selection')}
           value={filter.sel}
-          data={opt(effectiveSelections, 'selection')}
+          data={[{ value: 'in_scope', label: t('readiness.inScope') }, ...opt(effectiveSelections, 'selection')]}
           onChange={(v) => setFilter('sel', v)}
           testId="filter-sel"
         />

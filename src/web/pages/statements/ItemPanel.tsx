@@ -1,6 +1,7 @@
 import {
   Alert,
   Badge,
+  ColorSwatch,
   Button,
   Group,
   Select,
@@ -94,7 +95,7 @@ export function ItemPanel(p: ItemPanelProps) {
       </Group>
       {a.state === 'error' && <ErrorAlert error={a.error} />}
       {p.item.stale && (
-        <Alert color="orange" variant="light">
+        <Alert color="orange" variant="light" classNames={{ title: 'alert-title' }}>
           {t('item.stale')}
         </Alert>
       )}
@@ -257,10 +258,13 @@ export function ItemPanel(p: ItemPanelProps) {
   );
 }
 
-/** The saved state, in words (never colour alone), announced politely to screen readers. */
+/**
+ * The saved state, in words (never colour alone: the dot beside them is decoration), announced politely to screen
+ * readers.
+ */
 export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: () => void }) {
   const { t } = useTranslation();
-  const color = { saved: 'green', unsaved: 'gray', saving: 'blue', error: 'red', conflict: 'orange' }[state];
+  const color = { saved: 'teal.8', unsaved: 'gray.6', saving: 'blue.8', error: 'red.8', conflict: 'orange.8' }[state];
   const text = {
     saved: t('item.saved'),
     unsaved: t('item.unsaved'),
@@ -269,10 +273,11 @@ export function SaveIndicator({ state, onRetry }: { state: SaveState; onRetry: (
     conflict: t('item.conflictTitle'),
   }[state];
   return (
-    <Group gap="xs" role="status" aria-live="polite" data-testid="save-state" data-state={state}>
-      <Badge color={color} variant="light" style={{ textTransform: 'none' }}>
+    <Group gap={6} role="status" aria-live="polite" data-testid="save-state" data-state={state}>
+      <ColorSwatch color={`var(--mantine-color-${color.replace('.', '-')})`} size={10} withShadow={false} aria-hidden />
+      <Text size="sm" fw={600}>
         {text}
-      </Badge>
+      </Text>
       {state === 'error' && (
         <Button size="compact-xs" variant="light" onClick={onRetry}>
           {t('item.retry')}

@@ -8,11 +8,12 @@ import type { GroupCounts, ReadinessSummary } from '../../../core/statement/read
 import { rowsHref, tiers, type EditorFilter } from './filters';
 
 type Counts = Pick<GroupCounts, 'items' | 'inScope' | 'ready' | 'blocked' | 'blockers' | 'undecided' | 'percent'> & {
-  byStatus: GroupCounts['byStatus'];
+  // The API's records are partial (a zod record over an enum); a missing status counts 0.
+  byStatus: Partial<GroupCounts['byStatus']>;
 };
 export interface DashboardData {
   total: Counts;
-  byTier: Record<(typeof tiers)[number], Counts>;
+  byTier: Partial<Record<(typeof tiers)[number], Counts>>;
   byClause: readonly { clause: string; tier: (typeof tiers)[number]; counts: Counts }[];
   blockerCount: ReadinessSummary['blockerCount'];
   ready: boolean;
@@ -38,8 +39,8 @@ export function ReadinessDashboard({
 }) {
   const { t } = useTranslation();
   const href = (f: Partial<EditorFilter>) => rowsHref(statementId, f);
-  const num = (n: number, f: Partial<EditorFilter>, testId?: string) => (
-    <Anchor component={Link} to={href(f)} className="num" data-testid={testId}>
+  const num = (n: number, f: Partial<EditorFilter>, testId?: string, className = '') => (
+    <Anchor component={Link} to={href(f)} className={`num ${className}`} data-testid={testId}>
       {n}
     </Anchor>
   );
@@ -52,7 +53,7 @@ export function ReadinessDashboard({
   const clauseLabel = (c: { clause: string; tier: string }) => c.clause;
   const maxCell = Math.max(
     1,
-    ...summary.byClause.flatMap((c) => implementationStatuses.map((s) => c.counts.byStatus[s])),
+    ...summary.byClause.flatMap((c) => implementationStatuses.map((s) => c.counts.byStatus[s] ?? 0)),
   );
 
   return (
@@ -73,13 +74,13 @@ export function ReadinessDashboard({
         <Stack gap={2}>
           <Title order={3}>{t('readiness.percent', { percent: summary.total.percent })}</Title>
           <Text>
-            {t('readiness.inScope')}: {num(summary.total.inScope, {})} · {t('readiness.ready')}:{' '}
-            {num(summary.total.ready, { blocker: 'none' })} · {t('readiness.blocked')}:{' '}
+            {t('readiness.inScope')}: {num(summary.total.inScope, { sel: 'in_scope' })} · {t('readiness.ready')}:{' '}
+            {num(summary.total.ready, { sel: 'in_scope', blocker: 'none' })} · {t('readiness.blocked')}:{' '}
             {num(summary.total.blocked, { blocker: 'any' }, 'total-blocked')} · {t('readiness.undecided')}:{' '}
             {num(summary.total.undecided, { sel: 'undecided' })}
           </Text>
           {summary.ready && (
-            <Text fw={600} c="green.9" data-testid="all-ready">
+            <Text fw={700} data-testid="all-ready">
               {t('readiness.allReady')}
             </Text>
           )}
@@ -96,8 +97,8 @@ export function ReadinessDashboard({
               h={180}
               data={tiers.map((tier) => ({
                 name: t(`tier.${tier}`),
-                ready: summary.byTier[tier].ready,
-                blocked: summary.byTier[tier].blocked,
+                ready: summary.byTier[tier]?.ready ?? 0,
+                blocked: summary.byTier[tier]?.blocked ?? 0,
               }))}
               dataKey="name"
               type="stacked"
@@ -111,31 +112,34 @@ export function ReadinessDashboard({
               barChartProps={{ accessibilityLayer: false }}
             />
           </figure>
-          <Table mt="sm" data-testid="tier-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('editor.tier')}</Table.Th>
-                <Table.Th>{t('readiness.inScope')}</Table.Th>
-                <Table.Th>{t('readiness.ready')}</Table.Th>
-                <Table.Th>{t('readiness.blocked')}</Table.Th>
-                <Table.Th>%</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {tiers.map((tier) => {
-                const c = summary.byTier[tier];
-                return (
-                  <Table.Tr key={tier} data-tier={tier}>
-                    <Table.Td>{t(`tier.${tier}`)}</Table.Td>
-                    <Table.Td>{num(c.inScope, { tier })}</Table.Td>
-                    <Table.Td>{num(c.ready, { tier, blocker: 'none' })}</Table.Td>
-                    <Table.Td>{num(c.blocked, { tier, blocker: 'any' })}</Table.Td>
-                    <Table.Td className="num">{c.percent}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
+          <Table.ScrollContainer minWidth={360} type="native" mt="sm">
+            <Table data-testid="tier-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('editor.tier')}</Table.Th>
+                  <Table.Th>{t('readiness.inScope')}</Table.Th>
+                  <Table.Th>{t('readiness.ready')}</Table.Th>
+                  <Table.Th>{t('readiness.blocked')}</Table.Th>
+                  <Table.Th>%</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {tiers.map((tier) => {
+                  const c = summary.byTier[tier];
+                  if (!c) return null;
+                  return (
+                    <Table.Tr key={tier} data-tier={tier}>
+                      <Table.Td>{t(`tier.${tier}`)}</Table.Td>
+                      <Table.Td>{num(c.inScope, { tier, sel: 'in_scope' })}</Table.Td>
+                      <Table.Td>{num(c.ready, { tier, sel: 'in_scope', blocker: 'none' })}</Table.Td>
+                      <Table.Td>{num(c.blocked, { tier, blocker: 'any' })}</Table.Td>
+                      <Table.Td className="num">{c.percent}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Paper>
 
         <Paper withBorder p="md" component="section" aria-labelledby="rd-blockers">
@@ -218,12 +222,16 @@ export function ReadinessDashboard({
                     {c.clause}
                   </Table.Th>
                   {implementationStatuses.map((s) => {
-                    const n = c.counts.byStatus[s];
+                    const n = c.counts.byStatus[s] ?? 0;
                     // Shade by share of the largest cell; the number itself is always shown (not colour alone).
                     const level = n === 0 ? 0 : Math.ceil((n / maxCell) * 4);
                     return (
                       <Table.Td key={s} data-level={level} data-status={s} className={`heat heat-${s}`}>
-                        {n === 0 ? <span className="num">0</span> : num(n, { clause: c.clause, status: s })}
+                        {n === 0 ? (
+                          <span className="num">0</span>
+                        ) : (
+                          num(n, { clause: c.clause, status: s, sel: 'in_scope' }, undefined, 'heat-link')
+                        )}
                       </Table.Td>
                     );
                   })}

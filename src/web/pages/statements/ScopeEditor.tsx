@@ -317,7 +317,7 @@ function RemoveButton({ label, onClick }: { label: string; onClick: () => void }
 export function ConflictNotice({ onReload }: { onReload: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" role="alert">
+    <Alert color="orange" role="alert" classNames={{ title: 'alert-title' }}>
       <Group justify="space-between">
         <Text size="sm">{t('scope.conflict')}</Text>
         <Button size="xs" variant="light" onClick={onReload}>

@@ -132,6 +132,10 @@ export function StatementTable(p: StatementTableProps) {
         aria-activedescendant={p.activeId && activeIndex >= 0 ? rowDomId(p.activeId) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onFocus={(e) => {
+          // Tabbing in lands on a row, so the arrow keys have somewhere to start from.
+          if (e.target === e.currentTarget && !p.activeId && p.rows.length > 0) p.onActiveChange(p.rows[0]!.id);
+        }}
         className="st-grid"
         data-testid="statement-table"
       >

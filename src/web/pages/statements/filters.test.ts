@@ -37,6 +37,7 @@ describe('statement editor filters', () => {
     expect(ids('tier=governance')).toEqual(['3.1.1.1']);
     expect(ids('clause=10')).toEqual(['10.1.1']);
     expect(ids('sel=excluded')).toEqual(['10.1.1']);
+    expect(ids('sel=in_scope')).toEqual(['3.1.1.1', '9.2.3', '9.2.3.11.PB']);
     expect(ids('status=implemented')).toEqual(['9.2.3']);
     expect(ids('owner=u1')).toEqual(['9.2.3.11.PB']);
     expect(ids('owner=none').length).toBe(4);

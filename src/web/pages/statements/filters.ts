@@ -2,7 +2,7 @@ import { normalizeIsmapId } from '../../../core/catalog/ids';
 import type { BlockerRule, ClearAction } from '../../../core/statement/blockers';
 import type { CriterionKind, StatementTier } from '../../../core/statement/criteria';
 import type { ImplementationStatus } from '../../../core/statement/model';
-import type { EffectiveSelection } from '../../../core/statement/selection';
+import { inScope, type EffectiveSelection } from '../../../core/statement/selection';
 
 /**
  * What the statement editor's table needs of one row. The API's item rows satisfy it; the table and its filters
@@ -31,6 +31,7 @@ export const tiers = ['governance', 'management', 'controls'] as const satisfies
 export interface EditorFilter {
   tier: string;
   clause: string;
+  /** An effective selection, or `in_scope` (required, selected or inherited: what readiness counts). */
   sel: string;
   status: string;
   /** A user id, `none` (no owner) or empty. */
@@ -74,7 +75,7 @@ export function rowMatcher(f: EditorFilter): (r: EditorRow) => boolean {
   return (r) => {
     if (f.tier && r.tier !== f.tier) return false;
     if (f.clause && r.clause !== f.clause) return false;
-    if (f.sel && r.selection !== f.sel) return false;
+    if (f.sel === 'in_scope' ? !inScope(r.selection) : f.sel && r.selection !== f.sel) return false;
     if (f.status && r.status !== f.status) return false;
     if (f.owner && (f.owner === 'none' ? r.owner !== null : r.owner !== f.owner)) return false;
     if (f.blocker === 'any' && r.blockers.length === 0) return false;
