@@ -1,5 +1,5 @@
 import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { itemBlockerRules } from '../../../core/statement/blockers';
@@ -43,7 +43,16 @@ export function EditorView({
 }) {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const filter = readFilter(params);
+  const urlFilter = readFilter(params);
+  // The search box filters at once from its own state and writes the URL when typing pauses: a navigation
+  // re-renders the whole app (router context), too slow for every keystroke over 1,300 rows.
+  const [q, setQ] = useState(urlFilter.q);
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    if (!typing.current) setQ(urlFilter.q);
+  }, [urlFilter.q]);
+  useEffect(() => () => void (typing.current && clearTimeout(typing.current)), []);
+  const filter = { ...urlFilter, q };
   const filterKey = filterKeys.map((k) => filter[k]).join('\u0000');
   // filterKey stands for the filter's values (a new object each render).
   const shown = useMemo(() => filterRows(rows, filter), [rows, filterKey]);
@@ -53,9 +62,17 @@ export function EditorView({
   const openId = params.get('item');
   const gridWrap = useRef<HTMLDivElement>(null);
 
-  const setFilter = (key: keyof EditorFilter, value: string) => {
-    if (key === 'q') performance.mark(perf.filterStart);
-    setParams(withFilter(params, key, value), { replace: key === 'q' });
+  const setFilter = (key: keyof EditorFilter, value: string) => setParams(withFilter(params, key, value));
+  const paramsRef = useRef(params);
+  paramsRef.current = params;
+  const typeQuery = (value: string) => {
+    performance.mark(perf.filterStart);
+    setQ(value);
+    if (typing.current) clearTimeout(typing.current);
+    typing.current = setTimeout(() => {
+      typing.current = null;
+      setParams(withFilter(paramsRef.current, 'q', value), { replace: true });
+    }, 300);
   };
 
   // Measured after the commit and the next frame: what the user waits for between data (or a keystroke) and rows.
@@ -108,8 +125,8 @@ export function EditorView({
         <TextInput
           label={t('editor.search')}
           placeholder={t('editor.searchPlaceholder')}
-          value={filter.q}
-          onChange={(e) => setFilter('q', e.currentTarget.value)}
+          value={q}
+          onChange={(e) => typeQuery(e.currentTarget.value)}
           w={220}
           data-testid="filter-q"
         />
@@ -173,6 +190,9 @@ export function EditorView({
             onClick={() => {
               const next = new URLSearchParams(params);
               for (const k of filterKeys) next.delete(k);
+              if (typing.current) clearTimeout(typing.current);
+              typing.current = null;
+              setQ('');
               setParams(next);
             }}
           >
