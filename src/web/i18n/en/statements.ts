@@ -11,6 +11,7 @@ export const statements = {
     noPeriod: 'No audit period yet',
     create: 'Create the statement',
     open: 'Open the editor',
+    changeState: 'Change state',
     state: 'State',
     readiness: 'Readiness',
     header: 'Statement details',

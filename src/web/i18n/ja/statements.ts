@@ -25,6 +25,7 @@ export const statements: Pick<
     noPeriod: '監査対象期間が未設定',
     create: '言明書を作成する',
     open: 'エディタを開く',
+    changeState: '状態を変更',
     state: '状態',
     readiness: '登録準備状況',
     header: '言明書の記載事項',

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
+import { Autocomplete, Button, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,30 +16,28 @@ export interface BulkSet {
   reason?: string;
 }
 
-const NO_OWNER = '__none__';
-
 /** The bar over a multi-selection: set status, owner or selection on all of them in one change. */
 export function BulkBar({
   count,
-  members,
+  owners,
   busy,
   onApply,
   onClear,
 }: {
   count: number;
-  members: readonly { userId: string; displayName: string }[];
+  owners: readonly string[];
   busy: boolean;
   onApply: (set: BulkSet) => void;
   onClear: () => void;
 }) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<string | null>(null);
-  const [owner, setOwner] = useState<string | null>(null);
+  const [owner, setOwner] = useState('');
   const [selection, setSelection] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const set: BulkSet = {
     ...(status ? { status: status as ImplementationStatus } : {}),
-    ...(owner ? { owner: owner === NO_OWNER ? null : owner } : {}),
+    ...(owner.trim() ? { owner: owner.trim() } : {}),
     ...(selection ? { selection: selection as StoredSelection } : {}),
     ...(reason.trim() ? { reason: reason.trim() } : {}),
   };
@@ -61,17 +59,13 @@ export function BulkBar({
           w={150}
           data-testid="bulk-status"
         />
-        <Select
+        <Autocomplete
           size="xs"
           label={t('editor.owner')}
           placeholder={t('editor.unchanged')}
-          data={[
-            { value: NO_OWNER, label: t('editor.noOwner') },
-            ...members.map((m) => ({ value: m.userId, label: m.displayName })),
-          ]}
+          data={[...owners]}
           value={owner}
           onChange={setOwner}
-          clearable
           w={170}
           data-testid="bulk-owner"
         />

@@ -26,7 +26,7 @@ export const markDataArrived = () => performance.mark(perf.data);
  */
 export function EditorView({
   rows,
-  members,
+  owners,
   readOnly,
   onBulk,
   bulkBusy,
@@ -34,7 +34,8 @@ export function EditorView({
   notice,
 }: {
   rows: readonly EditorRow[];
-  members: readonly { userId: string; displayName: string }[];
+  /** Owner names to suggest and filter by. */
+  owners: readonly string[];
   readOnly: boolean;
   onBulk: (ids: string[], set: BulkSet) => Promise<unknown>;
   bulkBusy: boolean;
@@ -110,10 +111,6 @@ export function EditorView({
     requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role=grid]')?.focus());
   }, [params, setParams]);
 
-  const memberName = useCallback(
-    (id: string) => members.find((m) => m.userId === id)?.displayName ?? id.slice(0, 8),
-    [members],
-  );
   const opt = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   const anyFilter = filterKeys.some((k) => filter[k]);
@@ -154,10 +151,7 @@ export function EditorView({
         <FilterSelect
           label={t('editor.owner')}
           value={filter.owner}
-          data={[
-            { value: 'none', label: t('editor.noOwner') },
-            ...members.map((m) => ({ value: m.userId, label: m.displayName })),
-          ]}
+          data={[{ value: 'none', label: t('editor.noOwner') }, ...owners.map((o) => ({ value: o, label: o }))]}
           onChange={(v) => setFilter('owner', v)}
           testId="filter-owner"
         />
@@ -211,7 +205,7 @@ export function EditorView({
       {selected.size > 0 && !readOnly && (
         <BulkBar
           count={selected.size}
-          members={members}
+          owners={owners}
           busy={bulkBusy}
           onClear={() => setSelected(new Set())}
           onApply={(set) => void onBulk([...selected], set).then(() => setSelected(new Set()))}
@@ -231,7 +225,7 @@ export function EditorView({
           openId={openId}
           onOpen={open}
           onClose={close}
-          ownerName={memberName}
+          ownerName={ownerName}
         />
       </div>
       {shown.length === 0 && <Text data-testid="no-rows">{t('empty.editorNoRows')}</Text>}
@@ -239,6 +233,8 @@ export function EditorView({
     </Stack>
   );
 }
+
+const ownerName = (o: string) => o;
 
 function FilterSelect(p: {
   label: string;

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Autocomplete,
   Badge,
   ColorSwatch,
   Button,
@@ -43,7 +44,8 @@ export interface PanelItem extends ItemDraft {
 
 export interface ItemPanelProps {
   item: PanelItem;
-  members: readonly { userId: string; displayName: string }[];
+  /** Who or which team owns an item: free text, suggested from the members and the owners already named. */
+  owners: readonly string[];
   underlying: readonly { id: string; name: string; registrationNumber: string | null }[];
   readOnly: boolean;
   /** Under audit every change carries its reason (a recorded change). */
@@ -66,7 +68,6 @@ export function ItemPanel(p: ItemPanelProps) {
   const set = (patch: Partial<ItemDraft>) => a.setDraft({ ...d, ...patch });
   const criterion = { kind: p.item.kind, basic: p.item.basic } as Criterion;
   const required = isRequired(criterion);
-  const memberName = (id: string | null) => p.members.find((m) => m.userId === id)?.displayName ?? id ?? '';
   const serviceName = (id: string | null) => p.underlying.find((u) => u.id === id)?.name ?? id ?? '';
   const selectionLabel = (s: StoredSelection | null) =>
     s ? t(`selection.${s}`) : required ? t('selection.required') : t('selection.undecided');
@@ -78,7 +79,6 @@ export function ItemPanel(p: ItemPanelProps) {
     if (!v) return '';
     if (f === 'selection') return t(`selection.${v}`);
     if (f === 'status') return t(`implStatus.${v}`);
-    if (f === 'owner') return memberName(v);
     if (f === 'inheritedFrom') return serviceName(v);
     return v;
   };
@@ -117,7 +117,7 @@ export function ItemPanel(p: ItemPanelProps) {
               </Text>
             ) : (
               <Text size="sm" className="missing-translation">
-                {t('item.missingTranslation', { lang: t(`item.${lang}`) })}
+                {t('item.missingTranslation', { lang: t(`scope.${lang}`) })}
               </Text>
             )}
           </Stack>
@@ -156,12 +156,11 @@ export function ItemPanel(p: ItemPanelProps) {
           readOnly={p.readOnly}
           data-testid="field-status"
         />
-        <Select
+        <Autocomplete
           label={t('item.owner')}
-          data={p.members.map((m) => ({ value: m.userId, label: m.displayName }))}
-          value={d.owner}
-          onChange={(v) => set({ owner: v })}
-          clearable
+          data={[...p.owners]}
+          value={d.owner ?? ''}
+          onChange={(v) => set({ owner: v.trim() ? v : null })}
           readOnly={p.readOnly}
           data-testid="field-owner"
         />

@@ -10,7 +10,7 @@ import type { SaveOutcome } from './use-autosave';
 export function ItemPanelContainer(p: {
   statementId: string;
   itemId: string;
-  members: readonly { userId: string; displayName: string }[];
+  owners: readonly string[];
   underlying: readonly { id: string; name: string; registrationNumber: string | null }[];
   readOnly: boolean;
   changeReason?: { value: string; onChange: (v: string) => void };
@@ -49,7 +49,7 @@ export function ItemPanelContainer(p: {
     <ItemPanel
       key={item.id}
       item={panelItem(item)}
-      members={p.members}
+      owners={p.owners}
       underlying={p.underlying}
       readOnly={p.readOnly}
       changeReason={p.changeReason}

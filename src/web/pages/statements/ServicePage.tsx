@@ -52,8 +52,12 @@ export function ServicePage() {
     <Stack maw={1100}>
       <Group gap="sm">
         <Title order={2}>{name}</Title>
-        <Badge variant="light">{t(`services.modelLabel.${s.model}`)}</Badge>
-        <Badge variant="outline">{t(`services.trackLabel.${s.track}`)}</Badge>
+        <Badge variant="light" style={{ textTransform: 'none' }}>
+          {t(`services.modelLabel.${s.model}`)}
+        </Badge>
+        <Badge variant="outline" style={{ textTransform: 'none' }}>
+          {t(`services.trackLabel.${s.track}`)}
+        </Badge>
       </Group>
       {statements.data && list.length === 0 && (
         <NextSteps

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Drawer, Group, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useCloudService } from '../../api/cloud-services';
@@ -90,7 +90,7 @@ export function StatementPage({ tab }: { tab: Tab }) {
             <Menu>
               <Menu.Target>
                 <Button size="xs" variant="light" loading={transition.isPending} data-testid="transition">
-                  {t('statement.state')}
+                  {t('statement.changeState')}
                 </Button>
               </Menu.Target>
               <Menu.Dropdown>
@@ -153,6 +153,7 @@ function EditorTab(p: {
   const bulk = useBulkItems(p.statementId);
   const [done, setDone] = useState<number | null>(null);
   const [changeReason, setChangeReason] = useState('');
+  const ownersRef = useRef<readonly string[]>([]);
   const renderItem = useCallback(
     (id: string, close: () => void) => (
       <Drawer
@@ -170,7 +171,7 @@ function EditorTab(p: {
         <ItemPanelContainer
           statementId={p.statementId}
           itemId={id}
-          members={p.members}
+          owners={ownersRef.current}
           underlying={p.underlying}
           readOnly={p.readOnly}
           changeReason={p.needsReason ? { value: changeReason, onChange: setChangeReason } : undefined}
@@ -178,14 +179,26 @@ function EditorTab(p: {
         />
       </Drawer>
     ),
-    [p.statementId, p.members, p.underlying, p.readOnly, p.needsReason, changeReason, t],
+    [p.statementId, p.underlying, p.readOnly, p.needsReason, changeReason, t],
   );
+  const rows = items.data?.items;
+  const owners = useMemo(
+    () =>
+      [
+        ...new Set([
+          ...p.members.map((m) => m.displayName),
+          ...(rows ?? []).flatMap((r) => (r.owner ? [r.owner] : [])),
+        ]),
+      ].sort(),
+    [p.members, rows],
+  );
+  ownersRef.current = owners;
   if (items.isLoading) return <Loading />;
-  if (items.error || !items.data) return <ErrorAlert error={items.error} />;
+  if (items.error || !rows) return <ErrorAlert error={items.error} />;
   return (
     <EditorView
-      rows={items.data.items}
-      members={p.members}
+      rows={rows}
+      owners={owners}
       readOnly={p.readOnly}
       bulkBusy={bulk.isPending}
       onBulk={(itemIds, set) =>

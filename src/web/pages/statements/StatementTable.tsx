@@ -203,7 +203,10 @@ interface RowProps {
 
 const Row = memo(function Row({ row: r, index, top, selected, active, open, owner, onClick, onCheck }: RowProps) {
   const { t, i18n } = useTranslation();
-  const title = (i18n.language === 'ja' ? r.title.ja : r.title.en) ?? r.title.ja ?? r.title.en ?? '';
+  const lang = i18n.language === 'ja' ? 'ja' : 'en';
+  const other = lang === 'ja' ? 'en' : 'ja';
+  const titleLang = r.title[lang] ? lang : r.title[other] ? other : null;
+  const title = titleLang ? r.title[titleLang]! : '';
   return (
     <div
       role="row"
@@ -239,7 +242,12 @@ const Row = memo(function Row({ row: r, index, top, selected, active, open, owne
             </Badge>
           </Tooltip>
         )}
-        {title}
+        {titleLang ? (
+          <span lang={titleLang}>{title}</span>
+        ) : (
+          // No title in either language yet (the bundled criteria carry ids only): say what kind of item it is.
+          <span className="missing-translation">{t(`criterionKind.${r.kind}`)}</span>
+        )}
       </div>
       <div role="gridcell" data-col="selection">
         {t(`selection.${r.selection}`)}
