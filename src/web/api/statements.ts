@@ -1,6 +1,6 @@
 /** Statements (言明書, OpenAPI tag "Statements"): paths, query keys and hooks in one place, typed from the API. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, client, data, type Body, type Json } from './client';
+import { ApiError, client, data, formData, type Body, type Json } from './client';
 
 export type StatementList = Json<'/cloud-services/{id}/statements', 'get'>;
 export type StatementEntry = Json<'/statements/{id}', 'get'>;
@@ -143,3 +143,28 @@ export const statementXlsxHref = (id: string) => `${base(id)}/export.xlsx`;
 export const statementPdfHref = (id: string, lang: string) =>
   `${base(id)}/report.pdf?lang=${lang === 'ja' ? 'ja' : 'en'}`;
 export const blockersCsvHref = (id: string) => `${base(id)}/blockers.csv`;
+
+const importPath = '/statements/{id}/import';
+export type WorkbookImportResult = Json<typeof importPath, 'post'>;
+export type WorkbookItemDiff = WorkbookImportResult['diff']['items'][number];
+
+/**
+ * An edited workbook: a dry run answers the diff and writes nothing; applying writes it in one transaction (and
+ * refreshes the statement).
+ */
+export function useImportWorkbook(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { file: File; dryRun: boolean; changeReason?: string }) =>
+      data(
+        client.POST(importPath, {
+          params: { path: { id } },
+          body: { file: v.file, dryRun: v.dryRun ? 'true' : 'false', changeReason: v.changeReason },
+          bodySerializer: formData,
+        }),
+      ),
+    onSuccess: (r) => {
+      if (r.applied) void refreshStatement(qc, id);
+    },
+  });
+}

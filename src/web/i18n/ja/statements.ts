@@ -13,6 +13,7 @@ export const statements: Pick<
   | 'blockerRule'
   | 'clearAction'
   | 'readiness'
+  | 'importWorkbook'
 > = {
   statement: {
     title: '言明書：{{service}}',
@@ -40,6 +41,7 @@ export const statements: Pick<
     exportXlsx: 'xlsx で出力',
     reportPdf: '登録準備状況レポート（PDF）',
     blockersCsv: '登録の妨げ（CSV）',
+    importXlsx: '編集した xlsx の取込み',
     importSoa: '適用宣言書（SoA）の取込み',
     editor: 'エディタ',
     dashboard: '登録準備状況ダッシュボード',
@@ -168,6 +170,22 @@ export const statements: Pick<
     give_reason: '理由を記載する',
     register_underlying: '言明の範囲で利用サービスの登録番号を記入する',
     fix_period: '監査対象期間を修正する',
+  },
+  importWorkbook: {
+    intro: 'この言明書から出力し、オフラインで編集したワークブックを取り込みます。書き込む前に変更内容を確認できます。',
+    file: '編集したワークブック（.xlsx）',
+    clear: '選んだファイルを外す',
+    check: '変更内容を表示',
+    summary: '{{count}} 項目に変更があります（変更なし {{unchanged}} 項目）。',
+    noChanges: 'このワークブックには変更がありません。',
+    mismatch: 'このワークブックはこの言明書のものではありません：{{what}}',
+    unknown: '版にない項目（無視します）：{{ids}}。',
+    missing: 'ワークブックにない項目が {{count}} 件あります（そのまま残します）。',
+    ignored: '取込みでは反映しない項目：{{fields}}。',
+    header: '言明書',
+    stale: '管理基準の本文が変更済み',
+    apply: '{{count}} 件の変更を反映',
+    applied: '{{count}} 件の変更を 1 回のトランザクションで書き込みました。',
   },
   readiness: {
     title: '登録準備状況',

@@ -17,11 +17,12 @@ import {
 } from '../../api/statements';
 import { ErrorAlert, Loading } from '../../components/status';
 import { EditorView, markDataArrived } from './EditorView';
+import { ImportWorkbook } from './ImportWorkbook';
 import { ItemPanelContainer } from './ItemPanelContainer';
 import { ReadinessDashboard } from './ReadinessDashboard';
 import { StatementDetails } from './StatementDetails';
 
-type Tab = 'editor' | 'readiness' | 'details';
+type Tab = 'editor' | 'readiness' | 'details' | 'import';
 
 /** One statement: the editor, the readiness dashboard and the statement's own details, under one header. */
 export function StatementPage({ tab }: { tab: Tab }) {
@@ -118,6 +119,7 @@ export function StatementPage({ tab }: { tab: Tab }) {
           <Tabs.Tab value="editor">{t('statement.editor')}</Tabs.Tab>
           <Tabs.Tab value="readiness">{t('statement.dashboard')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('statement.header')}</Tabs.Tab>
+          <Tabs.Tab value="import">{t('statement.importXlsx')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === 'editor' && (
@@ -130,6 +132,13 @@ export function StatementPage({ tab }: { tab: Tab }) {
         />
       )}
       {tab === 'readiness' && <ReadinessTab statementId={statementId} />}
+      {tab === 'import' && (
+        <ImportWorkbook
+          statementId={statementId}
+          readOnly={mode === 'frozen' || !s.abilities.edit}
+          needsReason={mode === 'recorded_change'}
+        />
+      )}
       {tab === 'details' && (
         <DetailsTab
           statementId={statementId}

@@ -19,5 +19,6 @@ export const statementRoutes = [
     path="/statements/:statementId/readiness"
     element={guarded(<StatementPage tab="readiness" />)}
   />,
+  <Route key="import" path="/statements/:statementId/import" element={guarded(<StatementPage tab="import" />)} />,
   <Route key="details" path="/statements/:statementId/details" element={guarded(<StatementPage tab="details" />)} />,
 ];
