@@ -114,19 +114,12 @@ export function EditorView({
   const opt = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   const anyFilter = filterKeys.some((k) => filter[k]);
-
-  return (
-    <Stack gap="sm">
-      {notice}
-      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('editor.filters')}>
-        <TextInput
-          label={t('editor.search')}
-          placeholder={t('editor.searchPlaceholder')}
-          value={q}
-          onChange={(e) => typeQuery(e.currentTarget.value)}
-          w={220}
-          data-testid="filter-q"
-        />
+  // The selects change only with the URL (not with each keystroke in the search box): re-rendering six
+  // comboboxes per keystroke was most of a keystroke's cost.
+  const urlKey = params.toString();
+  const selects = useMemo(
+    () => (
+      <>
         <FilterSelect
           label={t('editor.tier')}
           value={filter.tier}
@@ -177,6 +170,24 @@ export function EditorView({
             w={110}
           />
         )}
+      </>
+    ),
+    [urlKey, owners, t],
+  );
+
+  return (
+    <Stack gap="sm">
+      {notice}
+      <Group align="flex-end" gap="sm" wrap="wrap" role="search" aria-label={t('editor.filters')}>
+        <TextInput
+          label={t('editor.search')}
+          placeholder={t('editor.searchPlaceholder')}
+          value={q}
+          onChange={(e) => typeQuery(e.currentTarget.value)}
+          w={220}
+          data-testid="filter-q"
+        />
+        {selects}
         {anyFilter && (
           <Button
             variant="subtle"
