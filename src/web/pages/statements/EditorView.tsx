@@ -63,16 +63,14 @@ export function EditorView({
   const openId = params.get('item');
   const gridWrap = useRef<HTMLDivElement>(null);
 
-  const setFilter = (key: keyof EditorFilter, value: string) => setParams(withFilter(params, key, value));
-  const paramsRef = useRef(params);
-  paramsRef.current = params;
+  const setFilter = (key: keyof EditorFilter, value: string) => setParams(withFilter(currentParams(), key, value));
   const typeQuery = (value: string) => {
     performance.mark(perf.filterStart);
     setQ(value);
     if (typing.current) clearTimeout(typing.current);
     typing.current = setTimeout(() => {
       typing.current = null;
-      setParams(withFilter(paramsRef.current, 'q', value), { replace: true });
+      setParams(withFilter(currentParams(), 'q', value), { replace: true });
     }, 300);
   };
 
@@ -97,19 +95,19 @@ export function EditorView({
   const open = useCallback(
     (id: string) => {
       setActive(id);
-      const next = new URLSearchParams(params);
+      const next = currentParams();
       next.set('item', id);
       setParams(next);
     },
-    [params, setParams],
+    [setParams],
   );
   const close = useCallback(() => {
-    const next = new URLSearchParams(params);
+    const next = currentParams();
     next.delete('item');
     setParams(next);
     // Back to the grid, on the row that was open.
     requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role=grid]')?.focus());
-  }, [params, setParams]);
+  }, [setParams]);
 
   const opt = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -193,11 +191,11 @@ export function EditorView({
             variant="subtle"
             size="sm"
             onClick={() => {
-              const next = new URLSearchParams(params);
-              for (const k of filterKeys) next.delete(k);
               if (typing.current) clearTimeout(typing.current);
               typing.current = null;
               setQ('');
+              const next = currentParams();
+              for (const k of filterKeys) next.delete(k);
               setParams(next);
             }}
           >
@@ -246,6 +244,13 @@ export function EditorView({
 }
 
 const ownerName = (o: string) => o;
+
+/**
+ * The URL's search params as they are now. The router hands out the params of the last render, but a navigation
+ * renders in a transition: a select changed while the search box's write is pending (or a memoised select) would
+ * otherwise write back an older URL and drop a filter.
+ */
+const currentParams = () => new URLSearchParams(window.location.search);
 
 function FilterSelect(p: {
   label: string;
