@@ -11,6 +11,7 @@ import { AuditLog } from './pages/AuditLog';
 import { Account } from './pages/Account';
 import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
+import { statementRoutes } from './pages/statements/routes';
 import { Guard } from './components/guard';
 
 export function App() {
@@ -25,6 +26,7 @@ export function App() {
       <Routes>
         <Route path="/" element={<Home />} />
         {catalogRoutes}
+        {statementRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route
           path="/organizations/:id/audit"

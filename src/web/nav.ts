@@ -9,7 +9,7 @@ export interface NavItem {
 }
 
 /** Pages that only some callers may open; the rest are open to everybody signed in. */
-export type GuardedPage = 'importText' | 'orgAudit' | 'organizations' | 'users' | 'auditLog';
+export type GuardedPage = 'importText' | 'orgAudit' | 'organizations' | 'users' | 'auditLog' | 'cloudServices';
 
 /**
  * Whether the caller may open a page, from the abilities the server returned (never guessed in the browser).
@@ -27,7 +27,19 @@ export function canOpen(s: SessionInfo, page: GuardedPage, orgId?: string): bool
       return !!s.abilities.listUsers;
     case 'auditLog':
       return !!s.abilities.readAuditLog;
+    case 'cloudServices':
+      return cloudServicesOf(s) !== undefined;
   }
+}
+
+/**
+ * The organization whose cloud services (and their statements) the caller works on: the active one, when it is a
+ * cloud service provider. Only its members read them (cloudServicePolicy) — not platform administrators — and the
+ * session lists only the caller's own organizations, so membership is given; the server refuses everyone else.
+ */
+export function cloudServicesOf(s: SessionInfo): SessionInfo['organizations'][number] | undefined {
+  const active = s.organizations.find((o) => o.id === s.activeOrgId);
+  return active?.kind === 'csp' ? active : undefined;
 }
 
 /**
@@ -45,6 +57,7 @@ export function navigationFor(s: SessionInfo): NavItem[] {
   ];
   if (canOpen(s, 'importText')) items.push({ key: 'importText', to: '/catalogs/import', section: 'main' });
   const active = s.organizations.find((o) => o.id === s.activeOrgId);
+  if (canOpen(s, 'cloudServices')) items.push({ key: 'cloudServices', to: '/services', section: 'organization' });
   if (active) {
     items.push({ key: 'organization', to: `/organizations/${active.id}`, section: 'organization' });
     if (active.abilities.viewAudit)

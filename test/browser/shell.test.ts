@@ -20,7 +20,7 @@ const expectedNav: Record<string, string[]> = {
     'users',
     'auditLog',
   ],
-  csp: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
+  csp: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'cloudServices', 'organization', 'orgAudit'],
   auditor: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],
   ipa: ['home', 'catalogs', 'search', 'mappings', 'importText', 'account', 'apiDocs', 'organization', 'orgAudit'],
   committee: ['home', 'catalogs', 'search', 'mappings', 'account', 'apiDocs', 'organization', 'orgAudit'],

@@ -81,7 +81,17 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
   it('orders the menu: criteria, own organization, administration, then account and reference', async () => {
     const page = await signedIn('csp@demo.ismap-hub.test');
     const nav = await page.locator('nav [data-nav]').evaluateAll((els) => els.map((e) => e.getAttribute('data-nav')));
-    expect(nav).toEqual(['home', 'catalogs', 'search', 'mappings', 'organization', 'orgAudit', 'account', 'apiDocs']);
+    expect(nav).toEqual([
+      'home',
+      'catalogs',
+      'search',
+      'mappings',
+      'cloudServices',
+      'organization',
+      'orgAudit',
+      'account',
+      'apiDocs',
+    ]);
     await page.context().close();
   });
 

@@ -6,6 +6,18 @@ import { catalogs } from './ja/catalogs';
 import { mappings } from './ja/mappings';
 import { errors } from './ja/errors';
 import { statementFiles } from './ja/statement-files';
+import { services } from './ja/services';
+import { statements } from './ja/statements';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
-export const ja: Messages = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors, ...statementFiles };
+export const ja: Messages = {
+  ...shell,
+  ...identity,
+  ...audit,
+  ...catalogs,
+  ...mappings,
+  ...errors,
+  ...statementFiles,
+  ...services,
+  ...statements,
+};

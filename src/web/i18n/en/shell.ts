@@ -9,6 +9,7 @@ export const shell = {
     search: 'Search',
     mappings: 'Mappings',
     importText: 'Import criteria text',
+    cloudServices: 'Cloud services & statements',
     organization: 'My organization',
     orgAudit: 'Organization audit log',
     adminSection: 'Platform administration',
