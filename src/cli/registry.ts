@@ -87,6 +87,11 @@ export const commands: CommandEntry[] = [
     () => import('./commands/statement-check'),
   ),
   entry(
+    'gap',
+    'Gap analysis from an ISO/IEC 27001 SoA or an OSCAL SSP against ISMAP (no server, no database)',
+    () => import('./commands/gap'),
+  ),
+  entry(
     'oscal resolve',
     'Resolve an OSCAL profile into a catalog (no database needed)',
     () => import('./commands/oscal-resolve'),

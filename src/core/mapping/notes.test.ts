@@ -8,6 +8,10 @@ describe('bundled mapping notes', () => {
     { code: 'iso_clause_tags', tags: '6.1.2a), 6.1.2' },
     { code: 'nist_tables', tables: '1 and 2', partial: true, source: 'relates to; see the text' },
     { code: 'nist_tables', tables: '2', partial: false, source: null },
+    { code: 'iso_correspondence_1to1' },
+    { code: 'iso_correspondence_merged' },
+    { code: 'iso_correspondence_split' },
+    { code: 'same_control_id' },
   ];
   it.each(notes)('reads back what it wrote: %o', (n) => {
     expect(parseNote(formatNote(n))).toEqual(n);

@@ -229,3 +229,29 @@ describe('search over all bundled content', () => {
     expect(Math.max(...times)).toBeLessThan(100);
   });
 });
+
+describe('ISO/IEC 27001 2013 ↔ 2022 correspondence and SP 800-53 rev4 → rev5', () => {
+  let content: Awaited<ReturnType<typeof loadBundledContent>>;
+  beforeAll(async () => {
+    content = await loadBundledContent();
+  });
+  const set = (id: string) => content.mappingSets.find((s) => s.id === id)!;
+  it('covers every 2013 and 2022 control, with the relationship from the table shape', () => {
+    const m = set('iso27001-2013_iso27001-2022_correspondence').mappings;
+    expect(m).toHaveLength(115);
+    expect(new Set(m.map((x) => x.source)).size).toBe(114);
+    expect(new Set(m.map((x) => x.target)).size).toBe(82);
+    const rel = (s: string, t: string) =>
+      m.find((x) => x.source === `iso27001-2013:2013:${s}` && x.target === `iso27001-2022:2022:${t}`)?.relationship;
+    expect(rel('A.9.2.3', 'A.8.2')).toBe('equal');
+    expect(rel('A.9.1.1', 'A.5.15')).toBe('subset-of');
+    expect(rel('A.18.2.3', 'A.8.8')).toBe('intersects-with');
+    expect(m.every((x) => x.provenance.method === 'community')).toBe(true);
+  });
+  it('maps rev4 to rev5 by identical active ids, derived', () => {
+    const m = set('nist-sp800-53r4_nist-sp800-53r5_same-id').mappings;
+    expect(m.length).toBeGreaterThan(700);
+    expect(m.find((x) => x.source === 'nist-800-53r4:4.0:ac-2')?.target).toBe('nist-800-53r5:5.1.1:ac-2');
+    expect(m.every((x) => x.provenance.method === 'derived')).toBe(true);
+  });
+});

@@ -8,6 +8,8 @@ import { iso2013Edition, iso2022Edition } from './iso';
 import { ismapEditionFromSkeleton } from './ismap';
 import { ismapMappingSets } from './mappings-ismap';
 import { nistIsoMappingSet } from './mappings-nist-iso';
+import { ISO_CORRESPONDENCE_FILE, isoCorrespondenceMappingSet } from './mappings-iso-correspondence';
+import { nistRevisionMappingSet } from './mappings-nist-revisions';
 
 export interface BundledContent {
   /** In a fixed order: ISMAP, ISO 2013, ISO 2022, SP 800-53 r5, r4, then the baselines. */
@@ -123,13 +125,14 @@ function baselineEdition(catalog: string, profile: unknown, sourceEdition: strin
 /** Builds every bundled catalog and mapping set from the content folder. Same files in, same output out. */
 export async function loadBundledContent(dir: string = defaultDir): Promise<BundledContent> {
   const warnings: string[] = [];
-  const [skeleton, iso13, iso22, r5json, r4json, nistIso, ...profiles] = await Promise.all([
+  const [skeleton, iso13, iso22, r5json, r4json, nistIso, isoCorrespondence, ...profiles] = await Promise.all([
     readJson(dir, 'ismap/criteria-skeleton.json'),
     readJson(dir, 'iso27001/iso27001-2013_ids-and-titles_from-nist.json'),
     readJson(dir, 'iso27001/iso27001-2022_ids.json'),
     readJson(dir, 'nist-sp800-53-rev5/catalog/NIST_SP-800-53_rev5_catalog-min.json'),
     readJson(dir, 'nist-sp800-53-rev4/catalog/NIST_SP-800-53_rev4_catalog-min.json'),
     readJson(dir, 'mappings/nist-sp800-53r5_iso27001-2013_nist/nist-sp800-53r5_iso27001-2013_nist-mapping.json'),
+    readJson(dir, ISO_CORRESPONDENCE_FILE),
     ...baselines.map((b) => readJson(dir, b.file)),
   ]);
   const r5Version = oscalVersion(r5json);
@@ -150,6 +153,9 @@ export async function loadBundledContent(dir: string = defaultDir): Promise<Bund
   const nistIsoSet = nistIsoMappingSet(nistIso, iso2013, r5);
   mappingSets.push(nistIsoSet.set);
   warnings.push(...nistIsoSet.warnings);
+  const correspondence = isoCorrespondenceMappingSet(isoCorrespondence, iso2013, iso2022);
+  mappingSets.push(correspondence.set, nistRevisionMappingSet(r4, r5));
+  warnings.push(...correspondence.warnings);
 
   baselines.forEach((b, i) => {
     const profile = profiles[i];
