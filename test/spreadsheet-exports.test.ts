@@ -27,7 +27,8 @@ export function unneutralizedSpreadsheetWriters(files: { path: string; text: str
   return files
     .filter(
       (f) =>
-        SPREADSHEET_WRITER.some((re) => re.test(f.text)) &&
+        // An upload's `accept` attribute names the xlsx type of a file it reads, not one it writes.
+        SPREADSHEET_WRITER.some((re) => re.test(f.text.replace(/accept=["'][^"']*["']/g, ''))) &&
         !/neutralizeFormula/.test(f.text) &&
         !DELEGATES.test(f.text),
     )
@@ -48,6 +49,10 @@ describe('every spreadsheet export neutralizes formula cells', () => {
     expect(unneutralizedSpreadsheetWriters([{ path: 'x.ts', text: xlsx }])).toEqual(['x.ts']);
     const route = `import { blockersCsv } from '../../../formats/statement';\nc.header('Content-Type', 'text/csv');`;
     expect(unneutralizedSpreadsheetWriters([{ path: 'route.ts', text: route }])).toEqual([]);
+    const upload = `<FileInput accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" />`;
+    expect(unneutralizedSpreadsheetWriters([{ path: 'upload.tsx', text: upload }])).toEqual([]);
+    const served = `c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');`;
+    expect(unneutralizedSpreadsheetWriters([{ path: 'served.ts', text: served }])).toEqual(['served.ts']);
   });
 
   it('holds for the product code', () => {
