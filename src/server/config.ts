@@ -42,6 +42,10 @@ export const configSchema = z.object({
     .min(0)
     .max(31 * 86400)
     .default(3600),
+  /** The key (32 bytes, base64) that seals TOTP secrets; created when missing. Servers sharing a database share it. */
+  ISMAP_MFA_KEY_FILE: z.string().min(1).optional(),
+  /** The address people open (https://ismap.example.go.jp): the WebAuthn origin and RP ID. Default: the request's. */
+  ISMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface AuditCheckpointConfig {
@@ -65,6 +69,9 @@ export interface Config {
   maxUploadBytes: number;
   /** Undefined when no checkpoint file is configured. */
   auditCheckpoint: AuditCheckpointConfig | undefined;
+  /** Where the TOTP sealing key is kept (default <data dir>/mfa.key). */
+  mfaKeyFile: string;
+  publicUrl: string | undefined;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -96,6 +103,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     webDir: e.ISMAP_WEB_DIR ? resolve(cwd, e.ISMAP_WEB_DIR) : undefined,
     maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
     auditCheckpoint,
+    mfaKeyFile: e.ISMAP_MFA_KEY_FILE ? resolve(cwd, e.ISMAP_MFA_KEY_FILE) : resolve(dataDir, 'mfa.key'),
+    publicUrl: e.ISMAP_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

@@ -4,17 +4,22 @@ import type { Invitation, MembershipRecord, Organization, Session, User } from '
 import type { CatalogRepository, ContentRevisionRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
+import type { MfaRepository } from './mfa-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
 export type * from './statement-repositories';
+export type * from './mfa-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
   get(id: string): Promise<Organization | null>;
   getBySlug(slug: string): Promise<Organization | null>;
   insert(org: Organization): Promise<void>;
-  update(id: string, patch: Partial<Pick<Organization, 'nameJa' | 'nameEn' | 'updatedAt'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Organization, 'nameJa' | 'nameEn' | 'updatedAt' | 'requireMfa'>>,
+  ): Promise<void>;
   count(): Promise<number>;
   /**
    * Locks the organization's memberships for the rest of the transaction (its row, FOR NO KEY UPDATE) and returns
@@ -90,6 +95,10 @@ export interface SessionRepository {
   revoke(id: string, at: Date): Promise<void>;
   revokeAllForUser(userId: string, at: Date): Promise<number>;
   listForUser(userId: string): Promise<Session[]>;
+  /** The second factor was given (or enrolled): the session may act; `authenticatedAt` moves to `at`. */
+  completeSignIn(id: string, method: Session['mfaMethod'], at: Date): Promise<void>;
+  /** A fresh proof of identity for sensitive actions. */
+  reauthenticated(id: string, method: Session['mfaMethod'], at: Date): Promise<void>;
 }
 
 export interface AuditQuery {
@@ -137,6 +146,7 @@ export interface Repositories {
   invitations: InvitationRepository;
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
+  mfa: MfaRepository;
 }
 
 /**
