@@ -6,12 +6,12 @@ import {
   WEBAUTHN_CHALLENGE_MS,
   looksLikeRecoveryCode,
   mfaRequired,
-  recoveryCodeDigest,
   recoveryCodeFromBytes,
   signInStepAfterPassword,
   type MfaMethod,
   type SignInStep,
 } from '../core/mfa';
+import { recoveryCodeDigest } from '../core/recovery-code-digest';
 import type { Session, User } from '../core/records';
 import type { AppDeps } from './context';
 import { admitAttempt } from './login-throttle';
@@ -28,10 +28,15 @@ export async function enrolledFactors(r: Repositories, userId: string) {
 export const hasFactor = (f: { totp: boolean; passkeys: number }) => f.totp || f.passkeys > 0;
 
 /** Whether this user must use a second factor (platform administrator, or member of an organization requiring it). */
-export async function isMfaRequired(deps: AppDeps, user: User, memberships: readonly Membership[]) {
-  const orgs = memberships.length
-    ? await deps.uow.read.organizations.list({ ids: memberships.map((m) => m.orgId) })
-    : [];
+export async function isMfaRequired(
+  deps: AppDeps,
+  user: User,
+  memberships: readonly Membership[],
+  r: Repositories = deps.uow.read,
+) {
+  // Inside a transaction, pass its repositories: the embedded engine has one connection, and a read outside the
+  // transaction would wait for it forever.
+  const orgs = memberships.length ? await r.organizations.list({ ids: memberships.map((m) => m.orgId) }) : [];
   return mfaRequired(user, orgs, { platformAdmins: deps.mfa.requiredForPlatformAdmins });
 }
 

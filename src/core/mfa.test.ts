@@ -4,12 +4,12 @@ import {
   looksLikeRecoveryCode,
   mfaRequired,
   normalizeRecoveryCode,
-  recoveryCodeDigest,
   recoveryCodeFromBytes,
   signInStepAfterPassword,
   totpStepAccepted,
   totpStepAt,
 } from './mfa';
+import { recoveryCodeDigest } from './recovery-code-digest';
 
 describe('MFA rules', () => {
   it('requires a second factor of platform administrators and of members of an organization that asks', () => {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-
 /**
  * Multi-factor sign-in rules. Pure: the clock's `now` and random bytes come in from the app layer.
  *
@@ -84,12 +82,6 @@ export function normalizeRecoveryCode(typed: string): string {
 }
 
 export const looksLikeRecoveryCode = (typed: string) => /^[0-9A-HJKMNP-TV-Z]{16}$/.test(normalizeRecoveryCode(typed));
-
-/** Recovery codes are stored only as this digest (80 random bits need no slow hash). */
-export const recoveryCodeDigest = (typed: string) =>
-  createHash('sha256')
-    .update(`ismap-recovery\u0000${normalizeRecoveryCode(typed)}`)
-    .digest('hex');
 
 export const PASSKEY_NAME_MAX = 64;
 /** How long a WebAuthn challenge stays answerable. */

@@ -13,7 +13,7 @@ export async function afterRemoval(deps: AppDeps, r: Repositories, ctx: SessionC
   if (hasFactor(await enrolledFactors(r, userId))) return;
   const user = await r.users.get(userId);
   const memberships = await r.users.memberships(userId);
-  if (user && (await isMfaRequired(deps, user, memberships)))
+  if (user && (await isMfaRequired(deps, user, memberships, r)))
     throw new DomainError(
       'conflict',
       'You must keep a second factor: add another one before removing this one.',
