@@ -6,6 +6,16 @@ import type { SessionCache } from './session-cache';
 import type { StatementReadinessCache } from './statement-readiness';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 import type { AuditCheckpoints } from './ports/audit-checkpoints';
+import type { SecretBox, TotpService, WebAuthnService } from './ports/mfa-services';
+
+/** Second factors: the TOTP and WebAuthn implementations, the key that seals TOTP secrets, and who must use one. */
+export interface MfaDeps {
+  totp: TotpService;
+  webauthn: WebAuthnService;
+  secrets: SecretBox;
+  /** Platform administrators must enrol a second factor (on in production; tests of other features turn it off). */
+  requiredForPlatformAdmins: boolean;
+}
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -23,6 +33,7 @@ export interface AppDeps {
   statementReadiness: StatementReadinessCache;
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
+  mfa: MfaDeps;
 }
 
 /** Who is asking and under which request; written into every audit event. */

@@ -53,6 +53,7 @@ export function signInSubjects(email: string, ip: string, knownDeviceId: string 
     account: email,
     device: knownDeviceId ?? '',
     password: '',
+    second_factor: '',
   };
   return signInScopes(knownDeviceId !== null).map((scope) => ({ scope, subject: subject[scope] }));
 }

@@ -30,6 +30,11 @@ export const commands: CommandEntry[] = [
     () => import('./commands/user-create'),
   ),
   entry(
+    'user mfa-reset',
+    "Remove a user's second factors and recovery codes, and sign them out (the operator)",
+    () => import('./commands/user-mfa-reset'),
+  ),
+  entry(
     'member set',
     'Add an existing user to an organization, or change their role, directly (the operator)',
     () => import('./commands/member-set'),

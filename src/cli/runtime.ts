@@ -20,6 +20,10 @@ import type { ServerDeps } from '../server/env';
 import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
 import { openAuditCheckpoints } from '../infra/audit-checkpoints';
 import { DomainError } from '../core/errors';
+import type { SecretBox } from '../app/ports/mfa-services';
+import { ephemeralSecretBox, secretBoxFromFile } from '../infra/secret-box';
+import { otpauthTotp } from '../infra/totp';
+import { simpleWebAuthn } from '../infra/webauthn';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
@@ -47,7 +51,13 @@ export interface RuntimeOptions {
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
 export function appDeps(
   engine: Engine,
-  opts: { fastHashing?: boolean; clock?: Clock; sessionCacheTtlMs?: number } = {},
+  opts: {
+    fastHashing?: boolean;
+    clock?: Clock;
+    sessionCacheTtlMs?: number;
+    secrets?: SecretBox;
+    mfaForPlatformAdmins?: boolean;
+  } = {},
 ): AppDeps {
   const sessionCache = new SessionCache(opts.sessionCacheTtlMs);
   const catalogCache = new CatalogCache();
@@ -72,11 +82,17 @@ export function appDeps(
     catalogCache,
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
+    mfa: {
+      totp: otpauthTotp,
+      webauthn: simpleWebAuthn,
+      secrets: opts.secrets ?? ephemeralSecretBox(),
+      requiredForPlatformAdmins: opts.mfaForPlatformAdmins ?? true,
+    },
   };
 }
 
 type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
-  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
+  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint' | 'mfaKeyFile' | 'publicUrl'>>;
 
 /** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
 async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
@@ -117,7 +133,8 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }
-  const app = { ...appDeps(engine, opts), auditCheckpoints };
+  const secrets = opts.inMemory ? undefined : secretBoxFromFile(config.mfaKeyFile ?? join(config.dataDir, 'mfa.key'));
+  const app = { ...appDeps(engine, { ...opts, ...(secrets ? { secrets } : {}) }), auditCheckpoints };
   const deps: ServerDeps = {
     ...app,
     logger,
@@ -127,6 +144,7 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
     webDir: config.webDir ?? join(projectRoot, 'dist', 'web'),
     version,
     maxUploadBytes: config.maxUploadBytes,
+    publicUrl: config.publicUrl,
   };
   return { engine, deps, close: () => engine.close() };
 }

@@ -121,6 +121,8 @@ export const notFoundObjects = [
   'mapping_set',
   'cloud_service',
   'statement',
+  'passkey',
+  'authenticator_app',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

@@ -10,8 +10,10 @@
  * - `device`: a browser that signed in to this account before (a known-device cookie) is checked only against its
  *   own counter, so none of the blocks above that others caused stop the owner.
  * - `password`: the current-password check of a signed-in user (POST /auth/password), with backoff.
+ * - `second_factor`: wrong TOTP, recovery or passkey answers of one user (sign-in's second step, re-authentication),
+ *   with backoff whatever the address, so a stolen password does not buy unlimited guesses at a 6-digit code.
  */
-export type ThrottleScope = 'pair' | 'address' | 'account' | 'device' | 'password';
+export type ThrottleScope = 'pair' | 'address' | 'account' | 'device' | 'password' | 'second_factor';
 
 /** A few free failures, then a block that doubles with every further failure, forgotten `ttlMs` after the last. */
 export interface BackoffRule {
@@ -36,6 +38,7 @@ export const defaultThrottleLimits: ThrottleLimits = {
   pair: { kind: 'backoff', free: 5, baseMs: 60_000, maxMs: 3600_000, ttlMs: 24 * 3600_000 },
   device: { kind: 'backoff', free: 5, baseMs: 60_000, maxMs: 3600_000, ttlMs: 24 * 3600_000 },
   password: { kind: 'backoff', free: 5, baseMs: 60_000, maxMs: 3600_000, ttlMs: 24 * 3600_000 },
+  second_factor: { kind: 'backoff', free: 5, baseMs: 60_000, maxMs: 3600_000, ttlMs: 24 * 3600_000 },
   address: { kind: 'window', limit: 20, windowMs: 15 * 60_000 },
   account: { kind: 'window', limit: 100, windowMs: 3600_000 },
 };

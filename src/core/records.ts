@@ -1,4 +1,5 @@
 import type { OrgKind, Role } from './identity';
+import type { MfaMethod, SignInStep } from './mfa';
 
 /** Stored records of the identity part of the system. */
 export interface Organization {
@@ -9,6 +10,8 @@ export interface Organization {
   nameEn: string;
   createdAt: Date;
   updatedAt: Date;
+  /** Members must sign in with a second factor (set by an organization admin). */
+  requireMfa: boolean;
 }
 
 export interface User {
@@ -47,6 +50,13 @@ export interface Session {
   revokedAt: Date | null;
   ip: string | null;
   userAgent: string | null;
+  /** What is left before the session may act: the second factor, or enrolling one; null when signed in. */
+  signInStep: SignInStep | null;
+  /** The second factor that signed this session in (null: password only). */
+  mfaMethod: MfaMethod | null;
+  mfaAt: Date | null;
+  /** The newest proof of identity: sign-in, second factor or re-authentication (see `isRecentlyAuthenticated`). */
+  authenticatedAt: Date | null;
 }
 
 export const invitationStatuses = ['pending', 'accepted', 'declined', 'revoked'] as const;

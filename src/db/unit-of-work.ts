@@ -13,6 +13,7 @@ import { contentRevisionRepository } from './repositories/content-revision-repos
 import { cloudServiceRepository } from './repositories/cloud-service-repository';
 import { statementRepository } from './repositories/statement-repository';
 import { jobRepository } from './repositories/job-repository';
+import { mfaRepository } from './repositories/mfa-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -30,6 +31,7 @@ export function repositories(db: Db): Repositories {
     cloudServices: cloudServiceRepository(db),
     statements: statementRepository(db),
     jobs: jobRepository(db),
+    mfa: mfaRepository(db),
   };
 }
 

@@ -20,6 +20,8 @@ import { cloudServiceRoutes } from './routes/cloud-services/routes';
 import { statementRoutes } from './routes/statements/routes';
 import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
+import { mfaRoutes } from './routes/mfa/routes';
+import { mfaSignInRoutes } from './routes/mfa/sign-in-routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -37,6 +39,8 @@ export const apiModules: ApiRouteModule[] = [
   statementRoutes,
   statementItemRoutes,
   statementFileRoutes,
+  mfaSignInRoutes,
+  mfaRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

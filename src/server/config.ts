@@ -44,6 +44,10 @@ export const configSchema = z.object({
     .default(3600),
   /** Seconds between polls of the job queue (scheduled clean-ups and background work); 0 runs no worker here. */
   ISMAP_JOB_POLL_SECONDS: z.coerce.number().int().min(0).max(3600).default(5),
+  /** The key (32 bytes, base64) that seals TOTP secrets; created when missing. Servers sharing a database share it. */
+  ISMAP_MFA_KEY_FILE: z.string().min(1).optional(),
+  /** The address people open (https://ismap.example.go.jp): the WebAuthn origin and RP ID. Default: the request's. */
+  ISMAP_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface AuditCheckpointConfig {
@@ -68,6 +72,9 @@ export interface Config {
   jobPollSeconds: number;
   /** Undefined when no checkpoint file is configured. */
   auditCheckpoint: AuditCheckpointConfig | undefined;
+  /** Where the TOTP sealing key is kept (default <data dir>/mfa.key). */
+  mfaKeyFile: string;
+  publicUrl: string | undefined;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -100,6 +107,8 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
     jobPollSeconds: e.ISMAP_JOB_POLL_SECONDS,
     auditCheckpoint,
+    mfaKeyFile: e.ISMAP_MFA_KEY_FILE ? resolve(cwd, e.ISMAP_MFA_KEY_FILE) : resolve(dataDir, 'mfa.key'),
+    publicUrl: e.ISMAP_PUBLIC_URL?.replace(/\/+$/, ''),
   };
 }
 

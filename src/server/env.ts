@@ -16,6 +16,8 @@ export interface ServerDeps extends AppDeps {
   version: string;
   /** Largest accepted upload body in bytes (ISMAP_MAX_UPLOAD_BYTES); JSON bodies have a fixed small limit. */
   maxUploadBytes?: number | undefined;
+  /** ISMAP_PUBLIC_URL: the WebAuthn origin and RP ID; the request's own origin when absent. */
+  publicUrl?: string | undefined;
 }
 
 export interface AuthState {

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { orgKinds, roles } from '../core/identity';
+import { mfaMethods, signInSteps } from '../core/mfa';
 
 // Response schemas: the OpenAPI document is generated from these and from the request schemas that validate.
 
@@ -84,6 +85,7 @@ export const Organization = z
     nameEn: z.string(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    requireMfa: z.boolean().openapi({ description: 'Members must sign in with a second factor' }),
     abilities: Abilities,
   })
   .openapi('Organization');
@@ -127,6 +129,18 @@ export const SessionInfo = z
     abilities: Abilities.openapi({
       description: 'Platform-wide abilities (create organizations, read the audit log, …)',
     }),
+    signInStep: z.enum(signInSteps).nullable().openapi({
+      description:
+        'What is left before the session may act: `second_factor` (POST /auth/mfa/verify) or `enrol` (set up TOTP or a passkey). Null when signed in.',
+    }),
+    signInMethods: z
+      .array(z.enum(mfaMethods))
+      .openapi({ description: 'The second factors this user can give (for the second step)' }),
+    mfaMethod: z
+      .enum(mfaMethods)
+      .nullable()
+      .openapi({ description: 'The second factor this session was signed in with' }),
+    authenticatedAt: z.string().nullable().openapi({ description: 'Newest proof of identity (for sensitive actions)' }),
   })
   .openapi('SessionInfo');
 

@@ -3,6 +3,7 @@ import { Shell } from './layout/Shell';
 import { useSession } from './session';
 import { Loading, NotFound } from './components/status';
 import { SignIn } from './pages/SignIn';
+import { EnrolStep, SecondFactorStep } from './pages/mfa/SignInSteps';
 import { Home } from './pages/Home';
 import { Organizations } from './pages/Organizations';
 import { OrganizationPage } from './pages/OrganizationPage';
@@ -21,6 +22,9 @@ export function App() {
   // An invitation link opens the same way signed in or not (it may be for someone without an account yet).
   if (pathname === '/invite') return <Invite />;
   if (!session) return <SignIn />;
+  // Between the password and the second factor (or a factor the user must set up) the session may do nothing else.
+  if (session.signInStep === 'second_factor') return <SecondFactorStep />;
+  if (session.signInStep === 'enrol') return <EnrolStep />;
   return (
     <Shell>
       <Routes>

@@ -9,6 +9,8 @@ interface SessionState {
   signIn(email: string, password: string): Promise<void>;
   signOut(): Promise<void>;
   switchOrg(orgId: string): Promise<void>;
+  /** Takes a session the server answered with (after the second sign-in step or enrolling a factor). */
+  adopt(s: SessionInfo | null): void;
 }
 
 const Ctx = createContext<SessionState | null>(null);
@@ -39,6 +41,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async switchOrg(orgId) {
       const s = await switchOrgRequest(orgId);
       // Everything cached was read for the previous organization.
+      qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.session[0] });
+      apply(s);
+    },
+    adopt(s) {
+      // Everything else cached was read by the session before it was signed in; the session query itself stays
+      // (clearing it would leave this provider watching a query that is gone).
       qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.session[0] });
       apply(s);
     },

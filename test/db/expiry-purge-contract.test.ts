@@ -30,6 +30,10 @@ describeEachEngine('expiry clean-up jobs', (engine) => {
       revokedAt: p.revoked === undefined ? null : at(p.revoked),
       ip: null,
       userAgent: null,
+      signInStep: null,
+      mfaMethod: null,
+      mfaAt: null,
+      authenticatedAt: at(60),
     });
     const invitation = (id: string, expiresDaysAgo: number, status: 'pending' | 'accepted') => ({
       id,

@@ -58,6 +58,7 @@ describeEachEngine('identity repositories and use cases', (engine) => {
           nameEn: 'x',
           createdAt: new Date(),
           updatedAt: new Date(),
+          requireMfa: false,
         });
         throw new DomainError('internal', 'audit write failed');
       }),

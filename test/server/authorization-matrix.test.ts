@@ -50,6 +50,8 @@ interface Row {
   expect: Record<Who, Expect>;
   /** Where the caller's organization kind changes the answer. */
   byKind?: Partial<Record<OrgKind, Partial<Record<Who, Expect>>>>;
+  /** Undoes what `req` set up that would spoil later cells (a passkey makes the next sign-in two-step). */
+  after?: (s: TestServer) => Promise<void>;
 }
 
 const member = (inside: number) => ({ inside, outside: 404 });
@@ -196,8 +198,99 @@ const itemBody = {
   owner: null,
   control: { ja: '個別管理策' },
 };
+/** A passkey row of the caller (inside) or of another organization's admin (outside), removed after the cell. */
+let planted: string | null = null;
+async function plantPasskey(s: TestServer, w: World, where: Where, who: Who) {
+  const owner = w.email(where === 'inside' && who !== 'anonymous' ? who : 'otherAdmin');
+  planted = `pk-${uniq()}`;
+  await s.deps.uow.read.mfa.insertPasskey({
+    id: planted,
+    userId: w.users[owner]!,
+    name: 'Matrix key',
+    publicKey: 'AA',
+    counter: 0,
+    transports: [],
+    deviceType: 'singleDevice',
+    backedUp: false,
+    createdAt: new Date(),
+    lastUsedAt: null,
+  });
+  return planted;
+}
+const unplant = async (s: TestServer) => {
+  if (planted) await s.deps.uow.read.mfa.deletePasskey(planted);
+  planted = null;
+};
+const own = { inside: 200, outside: 404 };
 
 const rows: Record<string, Row> = {
+  // Second factors are the caller's own: no organization is involved. The callers have none, hence the 409s.
+  'POST /auth/mfa/verify': {
+    req: () => ({ path: '/auth/mfa/verify', body: { totpCode: '123456' } }),
+    expect: { anonymous: 401, platformAdmin: 409, admin: 409, editor: 409, viewer: 409 },
+  },
+  'POST /auth/mfa/passkey-challenge': {
+    req: () => ({ path: '/auth/mfa/passkey-challenge', body: { purpose: 'reauthenticate' } }),
+    expect: { anonymous: 401, platformAdmin: 409, admin: 409, editor: 409, viewer: 409 },
+  },
+  'POST /auth/reauthenticate': {
+    req: () => ({ path: '/auth/reauthenticate', body: { password: PW } }),
+    expect: signedIn,
+  },
+  'GET /auth/mfa': { req: () => ({ path: '/auth/mfa' }), expect: signedIn },
+  'POST /auth/mfa/totp': { req: () => ({ path: '/auth/mfa/totp' }), expect: signedIn },
+  'POST /auth/mfa/totp/confirm': {
+    // A pending secret exists (set up here); a wrong code is refused without enrolling anybody.
+    req: async (w, _where, who, s) => {
+      if (who !== 'anonymous')
+        await s.deps.uow.read.mfa.putPendingTotp({
+          userId: w.users[w.email(who)]!,
+          secretSealed: s.deps.mfa.secrets.seal('JBSWY3DPEHPK3PXP'),
+          confirmedAt: null,
+          lastUsedStep: null,
+          createdAt: new Date(),
+        });
+      return { path: '/auth/mfa/totp/confirm', body: { code: 'abcdef' } };
+    },
+    expect: { anonymous: 401, platformAdmin: 400, admin: 400, editor: 400, viewer: 400 },
+  },
+  'DELETE /auth/mfa/totp': {
+    req: () => ({ path: '/auth/mfa/totp' }),
+    expect: { anonymous: 401, platformAdmin: 404, admin: 404, editor: 404, viewer: 404 },
+  },
+  'POST /auth/mfa/recovery-codes': {
+    req: () => ({ path: '/auth/mfa/recovery-codes' }),
+    expect: { anonymous: 401, platformAdmin: 409, admin: 409, editor: 409, viewer: 409 },
+  },
+  'POST /auth/mfa/passkeys/options': { req: () => ({ path: '/auth/mfa/passkeys/options' }), expect: signedIn },
+  'POST /auth/mfa/passkeys': {
+    req: () => ({ path: '/auth/mfa/passkeys', body: { name: 'Key', response: { id: 'x' } } }),
+    expect: { anonymous: 401, platformAdmin: 400, admin: 400, editor: 400, viewer: 400 },
+  },
+  'PATCH /auth/mfa/passkeys/{id}': {
+    req: async (w, where, who, s) => ({
+      path: `/auth/mfa/passkeys/${await plantPasskey(s, w, where, who)}`,
+      body: { name: 'Renamed' },
+    }),
+    expect: { anonymous: 401, platformAdmin: own, admin: own, editor: own, viewer: own },
+    after: unplant,
+  },
+  'DELETE /auth/mfa/passkeys/{id}': {
+    req: async (w, where, who, s) => ({ path: `/auth/mfa/passkeys/${await plantPasskey(s, w, where, who)}` }),
+    expect: {
+      anonymous: 401,
+      platformAdmin: { inside: 204, outside: 404 },
+      admin: { inside: 204, outside: 404 },
+      editor: { inside: 204, outside: 404 },
+      viewer: { inside: 204, outside: 404 },
+    },
+    after: unplant,
+  },
+  'PUT /organizations/{id}/mfa-requirement': {
+    // Setting it to what it is (off) changes nothing, so later cells still sign in with a password alone.
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}/mfa-requirement`, body: { required: false } }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: member(403), viewer: member(403) },
+  },
   'POST /auth/login': {
     req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }),
     expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
@@ -655,7 +748,9 @@ describe('authorization matrix', () => {
             // A fresh session per cell: logout and session revocation must not spoil the next cell.
             const caller: Caller | null = who === 'anonymous' ? null : await login(s.app, w.email(who), PW);
             const { path, body, form } = await row.req(w, where, who, s);
-            const res = await call(s.app, method!, path, { as: caller, body, ...(form ? { form } : {}) });
+            const res = await call(s.app, method!, path, { as: caller, body, ...(form ? { form } : {}) }).finally(() =>
+              row.after?.(s),
+            );
             const e = row.byKind?.[kind]?.[who] ?? row.expect[who];
             const expected = typeof e === 'number' ? e : e[where];
             expect(res.status, JSON.stringify(res.json)).toBe(expected);

@@ -25,10 +25,10 @@ export async function startTestServer(name: EngineName = 'pglite', extra: ApiRou
  */
 export function serverOver(
   engine: Engine,
-  opts: { extra?: ApiRouteModule[]; now?: () => Date; trustProxy?: boolean } = {},
+  opts: { extra?: ApiRouteModule[]; now?: () => Date; trustProxy?: boolean; mfaForPlatformAdmins?: boolean } = {},
 ): TestServer {
   const deps: ServerDeps = {
-    ...testDeps(engine, opts.now),
+    ...testDeps(engine, opts.now, { mfaForPlatformAdmins: opts.mfaForPlatformAdmins ?? false }),
     logger: pino({ level: 'silent' }),
     engineKind: engine.kind,
     secureCookies: 'false',

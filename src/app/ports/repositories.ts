@@ -5,18 +5,23 @@ import type { CatalogRepository, ContentRevisionRepository, MappingRepository } 
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
 import type { JobRepository } from './job-repositories';
+import type { MfaRepository } from './mfa-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
 export type * from './statement-repositories';
 export type * from './job-repositories';
+export type * from './mfa-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
   get(id: string): Promise<Organization | null>;
   getBySlug(slug: string): Promise<Organization | null>;
   insert(org: Organization): Promise<void>;
-  update(id: string, patch: Partial<Pick<Organization, 'nameJa' | 'nameEn' | 'updatedAt'>>): Promise<void>;
+  update(
+    id: string,
+    patch: Partial<Pick<Organization, 'nameJa' | 'nameEn' | 'updatedAt' | 'requireMfa'>>,
+  ): Promise<void>;
   count(): Promise<number>;
   /**
    * Locks the organization's memberships for the rest of the transaction (its row, FOR NO KEY UPDATE) and returns
@@ -96,6 +101,10 @@ export interface SessionRepository {
   listForUser(userId: string): Promise<Session[]>;
   /** Deletes sessions that expired or were revoked before `endedBefore`, or were last seen before `idleBefore`; returns how many. */
   deleteEnded(endedBefore: Date, idleBefore: Date): Promise<number>;
+  /** The second factor was given (or enrolled): the session may act; `authenticatedAt` moves to `at`. */
+  completeSignIn(id: string, method: Session['mfaMethod'], at: Date): Promise<void>;
+  /** A fresh proof of identity for sensitive actions. */
+  reauthenticated(id: string, method: Session['mfaMethod'], at: Date): Promise<void>;
 }
 
 export interface AuditQuery {
@@ -144,6 +153,7 @@ export interface Repositories {
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
   jobs: JobRepository;
+  mfa: MfaRepository;
 }
 
 /**

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { defaultThrottleLimits } from '../../core/login-throttle';
+import { totpStepAt } from '../../core/mfa';
+import type { SecretBox, TotpService, WebAuthnService } from '../ports/mfa-services';
 import { CatalogCache } from '../catalog-cache';
 import type { AppDeps } from '../context';
 import { SessionCache } from '../session-cache';
@@ -11,6 +14,28 @@ export const plainHasher: PasswordHasher = {
   hash: async (password) => `plain:${password}`,
   verify: async (hash, password) => hash === `plain:${password}`,
 };
+
+/** A stand-in for RFC 6238 whose code for a step is easy to compute in a test: `fakeTotpCode(secret, step)`. */
+export const fakeTotpCode = (secret: string, step: number) =>
+  String(parseInt(createHash('sha256').update(`${secret}/${step}`).digest('hex').slice(0, 8), 16) % 1_000_000).padStart(
+    6,
+    '0',
+  );
+export const fakeTotp: TotpService = {
+  newSecret: () => 'FAKESECRET',
+  uri: (secret, account, issuer) => `otpauth://totp/${issuer}:${account}?secret=${secret}`,
+  matchStep(secret, code, now) {
+    const step = totpStepAt(now.getTime());
+    for (const s of [step - 1, step, step + 1]) if (fakeTotpCode(secret, s) === code) return s;
+    return null;
+  },
+};
+const plainSecrets: SecretBox = { seal: (p) => `sealed:${p}`, open: (s) => s.replace(/^sealed:/, '') };
+const noWebAuthn: WebAuthnService = new Proxy({} as WebAuthnService, {
+  get: () => () => {
+    throw new Error('WebAuthn is not faked: test passkeys in the browser tier');
+  },
+});
 
 /**
  * Use-case dependencies on in-memory fakes: no database, deterministic ids and a clock the test moves
@@ -33,6 +58,7 @@ export function fakeDeps(start = new Date('2026-04-01T00:00:00.000Z')) {
     catalogCache: new CatalogCache(),
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
+    mfa: { totp: fakeTotp, webauthn: noWebAuthn, secrets: plainSecrets, requiredForPlatformAdmins: true },
     advance: (ms: number) => {
       now += ms;
     },

@@ -1,6 +1,7 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { OrgKind } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
+import { emptyMfaState, inMemoryMfa, type MfaState } from './in-memory-mfa';
 import { inMemoryKnownDevices, inMemoryLoginThrottle, type ThrottleRow } from './in-memory-throttle';
 import type {
   AuditQuery,
@@ -31,6 +32,7 @@ export interface InMemoryState {
   settings: Map<string, string>;
   throttle: Map<string, ThrottleRow>;
   devices: Map<string, KnownDevice>;
+  mfa: MfaState;
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -43,6 +45,7 @@ export const emptyState = (): InMemoryState => ({
   settings: new Map(),
   throttle: new Map(),
   devices: new Map(),
+  mfa: emptyMfaState(),
 });
 
 /** A unique-key violation, as the database would raise it (SQLSTATE 23505). */
@@ -186,6 +189,12 @@ function sessions(s: InMemoryState, userRepo: UserRepository): SessionRepository
       for (const x of ended) s.sessions.delete(x.id);
       return ended.length;
     },
+    async completeSignIn(id, method, at) {
+      patch(id, { signInStep: null, mfaMethod: method, mfaAt: method ? at : null, authenticatedAt: at });
+    },
+    async reauthenticated(id, method, at) {
+      patch(id, method ? { mfaMethod: method, mfaAt: at, authenticatedAt: at } : { authenticatedAt: at });
+    },
   };
 }
 
@@ -264,6 +273,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     cloudServices: notFaked('cloudServices'),
     statements: notFaked('statements'),
     jobs: notFaked('jobs'),
+    mfa: inMemoryMfa(s.mfa),
   };
 }
 

@@ -204,7 +204,12 @@ function printLogins(out: NodeJS.WritableStream, dataDir: string, logins: DemoLo
       lines.push(
         `    ${l.email.padEnd(36)} ${l.password.padEnd(22)} ${l.role}${l.organization ? ` — ${l.organization}` : ''}`,
       );
-    lines.push('');
+    lines.push(
+      '',
+      '  The platform administrator must set up a second factor at the first sign-in: scan the QR code shown then with',
+      '  an authenticator app (or add a passkey) and keep the recovery codes. The other demo users sign in with a password.',
+      '',
+    );
     writeFileSync(file, lines.join('\n') + '\n', { mode: 0o600 });
     out.write(lines.join('\n') + '\n');
   } else if (existsSync(file)) {

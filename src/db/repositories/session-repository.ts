@@ -1,8 +1,16 @@
 import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { SessionRepository } from '../../app/ports/repositories';
+import type { Session } from '../../core/records';
 import type { Db } from '../engine';
 import { sessions, users } from '../schema';
 import { userRepository } from './user-repository';
+
+type Row = typeof sessions.$inferSelect;
+const sessionOf = (r: Row): Session => ({
+  ...r,
+  signInStep: r.signInStep as Session['signInStep'],
+  mfaMethod: r.mfaMethod as Session['mfaMethod'],
+});
 
 export function sessionRepository(db: Db): SessionRepository {
   const userRepo = userRepository(db);
@@ -12,7 +20,7 @@ export function sessionRepository(db: Db): SessionRepository {
     },
     async get(id) {
       const [r] = await db.select().from(sessions).where(eq(sessions.id, id));
-      return r ?? null;
+      return r ? sessionOf(r) : null;
     },
     async getWithUser(id) {
       const [r] = await db
@@ -21,7 +29,7 @@ export function sessionRepository(db: Db): SessionRepository {
         .innerJoin(users, eq(users.id, sessions.userId))
         .where(eq(sessions.id, id));
       if (!r) return null;
-      return { session: r.session, user: r.user, memberships: await userRepo.memberships(r.user.id) };
+      return { session: sessionOf(r.session), user: r.user, memberships: await userRepo.memberships(r.user.id) };
     },
     async touch(id, at) {
       await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
@@ -57,7 +65,22 @@ export function sessionRepository(db: Db): SessionRepository {
       return r.length;
     },
     async listForUser(userId) {
-      return db.select().from(sessions).where(eq(sessions.userId, userId)).orderBy(desc(sessions.createdAt));
+      const rows = await db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.userId, userId))
+        .orderBy(desc(sessions.createdAt));
+      return rows.map(sessionOf);
+    },
+    async completeSignIn(id, method, at) {
+      await db
+        .update(sessions)
+        .set({ signInStep: null, mfaMethod: method, mfaAt: method ? at : null, authenticatedAt: at })
+        .where(eq(sessions.id, id));
+    },
+    async reauthenticated(id, method, at) {
+      const set = method ? { mfaMethod: method, mfaAt: at, authenticatedAt: at } : { authenticatedAt: at };
+      await db.update(sessions).set(set).where(eq(sessions.id, id));
     },
   };
 }

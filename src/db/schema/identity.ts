@@ -21,6 +21,8 @@ export const organizations = pgTable('organizations', {
   nameEn: text('name_en').notNull(),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
+  /** Members must sign in with a second factor (0009). */
+  requireMfa: boolean('require_mfa').notNull().default(false),
 });
 
 export const users = pgTable('users', {
@@ -95,6 +97,12 @@ export const sessions = pgTable(
     revokedAt: ts('revoked_at'),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** 0009: what the session still has to do before it may act ('second_factor', 'enrol'); null when signed in. */
+    signInStep: text('sign_in_step'),
+    mfaMethod: text('mfa_method'),
+    mfaAt: ts('mfa_at'),
+    /** The newest proof of identity (sign-in, second factor or re-authentication): sensitive actions need a recent one. */
+    authenticatedAt: ts('authenticated_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
 );

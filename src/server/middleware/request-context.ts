@@ -99,9 +99,29 @@ export function requireJsonWrites(): MiddlewareHandler<HonoEnv> {
   };
 }
 
+/** A signed-in session: one still waiting for its second factor (or for enrolling one) may not act. */
 export function requireAuth(c: Context<HonoEnv>): AuthState {
+  const auth = requireSession(c);
+  const step = auth.session.signInStep;
+  if (step === 'second_factor')
+    throw new DomainError('unauthenticated', 'Give your second factor to finish signing in.', undefined, {
+      reason: 'second_factor_required',
+    });
+  if (step === 'enrol')
+    throw new DomainError('unauthenticated', 'Set up a second factor to finish signing in.', undefined, {
+      reason: 'mfa_enrolment_required',
+    });
+  return auth;
+}
+
+/**
+ * Any session, also one between the password and the second factor (or that must enrol one): only for the session
+ * itself, signing out and the sign-in steps (src/server/routes/mfa). `steps` lists the unfinished steps allowed.
+ */
+export function requireSession(c: Context<HonoEnv>, steps?: readonly ('second_factor' | 'enrol')[]): AuthState {
   const auth = c.get('auth');
   if (!auth) throw new DomainError('unauthenticated', 'Sign in first.', undefined, { reason: 'sign_in_first' });
+  if (steps && auth.session.signInStep && !steps.includes(auth.session.signInStep)) return requireAuth(c);
   return auth;
 }
 

@@ -7,6 +7,7 @@ import { errors } from './en/errors';
 import { statementFiles } from './en/statement-files';
 import { services } from './en/services';
 import { statements } from './en/statements';
+import { mfa } from './en/mfa';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -22,6 +23,7 @@ export const en = {
   ...statementFiles,
   ...services,
   ...statements,
+  ...mfa,
 };
 
 /**

@@ -8,6 +8,7 @@ import { errors } from './ja/errors';
 import { statementFiles } from './ja/statement-files';
 import { services } from './ja/services';
 import { statements } from './ja/statements';
+import { mfa } from './ja/mfa';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -20,4 +21,5 @@ export const ja: Messages = {
   ...statementFiles,
   ...services,
   ...statements,
+  ...mfa,
 };

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useChangePassword, useDeviceSessions, useRevokeSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
+import { useSession } from '../session';
+import { MfaSection } from './mfa/MfaSection';
 
 export function Account() {
   const { t, i18n } = useTranslation();
@@ -11,6 +13,7 @@ export function Account() {
   const revoke = useRevokeSession();
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
   const change = useChangePassword();
+  const { session } = useSession();
   if (q.isLoading) return <Loading />;
   if (q.error) return <ErrorAlert error={q.error} />;
   return (
@@ -54,6 +57,7 @@ export function Account() {
           </Stack>
         </form>
       </Card>
+      <MfaSection email={session?.user.email ?? ''} />
       <Title order={3} size="h4">
         {t('account.sessions')}
       </Title>

@@ -6,6 +6,9 @@ import { ErrorAlert, Loading } from '../components/status';
 import { AuditActionLabel, AuditDetails } from '../components/audit-entry';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
+import { requireRecentAuth } from '../api/mfa';
+import { useReauth } from './mfa/ReauthModal';
+import type { MouseEvent } from 'react';
 
 /** The audit log: all of it for platform administrators (/admin/audit), one organization's for its admins. */
 export function AuditLog() {
@@ -18,6 +21,8 @@ export function AuditLog() {
   const apiFilter = auditFilter(orgId, filter);
   const q = useAuditLog(apiFilter);
   const verify = useVerifyAuditChain();
+  // Exporting the log is a sensitive action: the server wants a recent proof of identity (a plain link cannot ask).
+  const reauth = useReauth();
   const org = session?.organizations.find((o) => o.id === orgId);
   const events = q.data?.pages.flatMap((p) => p.events) ?? [];
   const actors = Object.assign({}, ...(q.data?.pages.map((p) => p.actors) ?? [])) as Record<string, string>;
@@ -52,7 +57,16 @@ export function AuditLog() {
           <Button type="submit" variant="light">
             {t('audit.apply')}
           </Button>
-          <Button component="a" href={auditExportHref(apiFilter)} variant="default">
+          <Button
+            component="a"
+            href={auditExportHref(apiFilter)}
+            variant="default"
+            onClick={(e: MouseEvent) => {
+              e.preventDefault();
+              const href = auditExportHref(apiFilter);
+              void reauth.run(() => requireRecentAuth().then(() => window.location.assign(href)));
+            }}
+          >
             {t('audit.export')}
           </Button>
           {session?.abilities.verifyAuditLog && !orgId && (
@@ -145,6 +159,7 @@ export function AuditLog() {
           {t('audit.more')}
         </Button>
       )}
+      {reauth.modal}
     </Stack>
   );
 }

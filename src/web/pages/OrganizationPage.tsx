@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Table, Text, TextInput, Title, Card } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title, Card } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../api/organizations';
 import { OrganizationInvitations } from './OrganizationInvitations';
+import { useSetOrganizationMfa } from '../api/mfa';
 import { ErrorAlert, Loading } from '../components/status';
 
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
@@ -24,6 +25,7 @@ export function OrganizationPage() {
   const setRole = useChangeMemberRole(id);
   const remove = useRemoveMember(id);
   const rename = useRenameOrganization(id);
+  const requireMfa = useSetOrganizationMfa(id);
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
 
   if (org.isLoading) return <Loading />;
@@ -69,6 +71,15 @@ export function OrganizationPage() {
             )}
             {rename.error && <ErrorAlert error={rename.error} />}
           </form>
+          <Switch
+            mt="md"
+            label={t('mfa.orgRequire')}
+            description={t('mfa.orgRequireHelp')}
+            checked={o.requireMfa}
+            disabled={requireMfa.isPending}
+            onChange={(e) => requireMfa.mutate(e.currentTarget.checked)}
+          />
+          {requireMfa.error && <ErrorAlert error={requireMfa.error} />}
         </Card>
       )}
       <Title order={3} size="h4">

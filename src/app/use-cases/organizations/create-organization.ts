@@ -33,7 +33,7 @@ export async function createOrganization(
         { reason: 'slug_taken', params: { slug: input.slug } },
       );
     const now = deps.clock.now();
-    const org: Organization = { id: deps.ids.uuid(), ...input, createdAt: now, updatedAt: now };
+    const org: Organization = { id: deps.ids.uuid(), ...input, createdAt: now, updatedAt: now, requireMfa: false };
     await r.organizations.insert(org);
     await recordAudit(r, deps, ctx, {
       action: 'organization.create',

@@ -118,6 +118,10 @@ describe('identity use cases on in-memory ports', () => {
           revokedAt: null,
           ip: null,
           userAgent: null,
+          signInStep: null,
+          mfaMethod: null,
+          mfaAt: null,
+          authenticatedAt: now,
         }),
       );
     }

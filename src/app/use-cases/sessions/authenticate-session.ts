@@ -36,6 +36,14 @@ export async function authenticateSession(deps: AppDeps, token: string): Promise
     session.activeOrgId && memberships.some((m) => m.orgId === session.activeOrgId)
       ? session.activeOrgId
       : chooseActiveOrg(memberships, user.lastOrgId);
+  // Between the password and the second factor (or enrolling one) the session acts for nobody and holds no role:
+  // a route that forgot to refuse it still finds no permission (the server's requireAuth refuses it first).
+  if (session.signInStep)
+    return {
+      actor: { userId: user.id, isPlatformAdmin: false, memberships: [], activeOrgId: null },
+      session: { ...session, activeOrgId: null },
+      user,
+    };
   return {
     actor: { userId: user.id, isPlatformAdmin: user.isPlatformAdmin, memberships, activeOrgId },
     session: { ...session, activeOrgId },

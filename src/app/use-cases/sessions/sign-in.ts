@@ -7,6 +7,7 @@ import { recordAudit } from '../../record-audit';
 import { admitAttempt, signInSubjects } from '../../login-throttle';
 import { knownDeviceOf, rememberDevice } from '../../known-device';
 import type { ThrottleScope } from '../../../core/login-throttle';
+import { signInStepFor } from '../../second-factor';
 
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 export const SESSION_IDLE_MS = 12 * 3600_000;
@@ -95,6 +96,7 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   }
   await attempt.succeeded();
   const memberships = await deps.uow.read.users.memberships(user.id);
+  const signInStep = await signInStepFor(deps, user, memberships);
   const token = deps.ids.token();
   const session: Session = {
     id: sessionIdOf(token),
@@ -107,6 +109,11 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
     revokedAt: null,
     ip: input.ip,
     userAgent: input.userAgent?.slice(0, 400) ?? null,
+    signInStep,
+    mfaMethod: null,
+    mfaAt: null,
+    // The password is the proof of identity only when no second factor is to follow.
+    authenticatedAt: signInStep === 'second_factor' ? null : now,
   };
   const actor: Actor = {
     userId: user.id,
@@ -128,7 +135,7 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
         action: 'session.create',
         targetType: 'session',
         targetId: session.id.slice(0, 16),
-        details: { ip: input.ip, userAgent: session.userAgent },
+        details: { ip: input.ip, userAgent: session.userAgent, signInStep },
       },
     );
   });

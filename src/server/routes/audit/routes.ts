@@ -7,6 +7,7 @@ import { recordAuditExport } from '../../../app/use-cases/audit/record-audit-exp
 import { authorize, platformPolicy } from '../../../core/policies';
 import { canonicalJson } from '../../../core/canonical-json';
 import { requestCtx } from '../../middleware/request-context';
+import { requireRecentAuth } from '../../middleware/recent-auth';
 import { AuditEvent, errorResponses, jsonOk } from '../../schemas';
 
 const tags = ['Audit log'];
@@ -145,6 +146,8 @@ export function auditRoutes() {
     const filter = toQuery(c.req.valid('query'));
     // Authorize before the first byte: errors after the stream starts could not change the status any more.
     await queryAuditLog(deps, ctx, { ...filter, limit: 1 });
+    // Exporting the whole log is a sensitive action: a recent proof of identity (docs/architecture.md).
+    requireRecentAuth(c);
     await recordAuditExport(deps, ctx, c.req.valid('query'));
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header(

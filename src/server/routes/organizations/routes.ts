@@ -5,6 +5,7 @@ import { updateOrganization, updateOrganizationInput } from '../../../app/use-ca
 import { getOrganization, listMembers } from '../../../app/use-cases/organizations/get-organization';
 import { listOrganizations } from '../../../app/use-cases/organizations/list-organizations';
 import { changeMemberRole, changeMemberRoleInput } from '../../../app/use-cases/organizations/change-member-role';
+import { setOrganizationMfaRequirement } from '../../../app/use-cases/organizations/set-organization-mfa-requirement';
 import { removeMembership } from '../../../app/use-cases/organizations/remove-membership';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../../schemas';
@@ -45,6 +46,14 @@ const update = createRoute({
   tags,
   summary: 'Rename an organization (its admins, platform administrators)',
   request: { params: IdParam, body: jsonBody(updateOrganizationInput) },
+  responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
+});
+const mfaRequirement = createRoute({
+  method: 'put',
+  path: '/organizations/{id}/mfa-requirement',
+  tags,
+  summary: 'Require a second factor of every member (its admins, platform administrators); audited',
+  request: { params: IdParam, body: jsonBody(z.object({ required: z.boolean() })) },
   responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
 });
 const members = createRoute({
@@ -99,6 +108,11 @@ export function organizationRoutes() {
   app.openapi(update, async (c) => {
     const ctx = requestCtx(c);
     const org = await updateOrganization(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
+    return c.json(presentOrganization(org, ctx.actor), 200);
+  });
+  app.openapi(mfaRequirement, async (c) => {
+    const ctx = requestCtx(c);
+    const org = await setOrganizationMfaRequirement(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(presentOrganization(org, ctx.actor), 200);
   });
   app.openapi(members, async (c) =>

@@ -4,6 +4,7 @@ import { publicUser, type Organization, type Session, type User } from '../../..
 import { presentOrganization } from '../organizations/presenter';
 import { presentUser } from '../users/presenter';
 import { iso } from '../present';
+import type { MfaMethod } from '../../../core/mfa';
 
 export const presentDeviceSession = (s: Session, currentId: string) => ({
   id: s.id.slice(0, 16),
@@ -22,6 +23,7 @@ export const presentSessionInfo = (v: {
   actor: Actor;
   session: Session;
   organizations: Organization[];
+  signInMethods: MfaMethod[];
 }) => ({
   user: presentUser(publicUser(v.user)),
   memberships: v.actor.memberships,
@@ -35,4 +37,8 @@ export const presentSessionInfo = (v: {
     ...abilities(platformPolicy, v.actor, null),
     importCatalogText: catalogPolicy.rules.importText(v.actor, null),
   },
+  signInStep: v.session.signInStep,
+  signInMethods: v.signInMethods,
+  mfaMethod: v.session.mfaMethod,
+  authenticatedAt: iso(v.session.authenticatedAt),
 });

@@ -12,7 +12,8 @@ import { revokeSession } from '../../../app/use-cases/sessions/revoke-session';
 import { changePassword, changePasswordInput } from '../../../app/use-cases/users/change-password';
 import { listOrganizations } from '../../../app/use-cases/organizations/list-organizations';
 import type { HonoEnv } from '../../env';
-import { SESSION_COOKIE, clientIp, requestCtx, requireAuth } from '../../middleware/request-context';
+import { SESSION_COOKIE, clientIp, requestCtx, requireAuth, requireSession } from '../../middleware/request-context';
+import { signInMethodsOf } from '../../../app/use-cases/mfa/sign-in-methods';
 import { DeviceSession, SessionInfo, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { presentDeviceSession, presentSessionInfo } from './presenter';
 
@@ -103,9 +104,19 @@ function secure(c: Context<HonoEnv>): boolean {
   return (proto ?? new URL(c.req.url).protocol.replace(':', '')) === 'https';
 }
 
-async function sessionInfo(c: Context<HonoEnv>, auth = requireAuth(c)) {
-  const organizations = await listOrganizations(c.get('deps'), { actor: auth.actor, requestId: c.get('requestId') });
-  return presentSessionInfo({ user: auth.user, actor: auth.actor, session: auth.session, organizations });
+/** The session as the web app sees it; also for a session between its password and second factor. */
+export async function sessionInfo(c: Context<HonoEnv>, auth = requireSession(c)) {
+  const deps = c.get('deps');
+  const ctx = { actor: auth.actor, requestId: c.get('requestId') };
+  const organizations = auth.session.signInStep ? [] : await listOrganizations(deps, ctx);
+  const signInMethods = auth.session.signInStep === 'second_factor' ? await signInMethodsOf(deps, auth.user.id) : [];
+  return presentSessionInfo({
+    user: auth.user,
+    actor: auth.actor,
+    session: auth.session,
+    organizations,
+    signInMethods,
+  });
 }
 
 export function authRoutes() {
@@ -138,8 +149,8 @@ export function authRoutes() {
   });
   app.openapi(sessionRoute, async (c) => c.json(await sessionInfo(c), 200));
   app.openapi(logoutRoute, async (c) => {
-    const auth = requireAuth(c);
-    await signOut(c.get('deps'), requestCtx(c), auth.session.id);
+    const auth = requireSession(c);
+    await signOut(c.get('deps'), { actor: auth.actor, requestId: c.get('requestId') }, auth.session.id);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
