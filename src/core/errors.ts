@@ -121,6 +121,7 @@ export const notFoundObjects = [
   'mapping_set',
   'cloud_service',
   'statement',
+  'api_token',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

@@ -8,6 +8,8 @@ import type { CloudServiceRepository, StatementRepository } from './statement-re
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
 export type * from './statement-repositories';
+import type { ApiTokenRepository } from './api-token-repository';
+export type * from './api-token-repository';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -137,6 +139,7 @@ export interface Repositories {
   invitations: InvitationRepository;
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
+  apiTokens: ApiTokenRepository;
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { AuditEvent } from '../../core/audit-chain';
 import type { OrgKind } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
+import type { ApiToken } from '../../core/api-tokens';
+import { inMemoryApiTokens } from './in-memory-api-tokens';
 import { inMemoryKnownDevices, inMemoryLoginThrottle, type ThrottleRow } from './in-memory-throttle';
 import type {
   AuditQuery,
@@ -31,6 +33,7 @@ export interface InMemoryState {
   settings: Map<string, string>;
   throttle: Map<string, ThrottleRow>;
   devices: Map<string, KnownDevice>;
+  apiTokens: Map<string, ApiToken>;
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -43,6 +46,7 @@ export const emptyState = (): InMemoryState => ({
   settings: new Map(),
   throttle: new Map(),
   devices: new Map(),
+  apiTokens: new Map(),
 });
 
 /** A unique-key violation, as the database would raise it (SQLSTATE 23505). */
@@ -256,6 +260,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     // Statements need the catalogs (their criteria): tested on the real engines (test/db, test/server).
     cloudServices: notFaked('cloudServices'),
     statements: notFaked('statements'),
+    apiTokens: inMemoryApiTokens(s.apiTokens, s.users, userRepo),
   };
 }
 
