@@ -1,12 +1,15 @@
-import type { ApiToken } from '../../../core/api-tokens';
+import { apiTokenState, type ApiToken, type ApiTokenState } from '../../../core/api-tokens';
 import type { AppDeps, RequestContext } from '../../context';
 
-/** The caller's own API tokens, newest first (the account page), or a user's for the operator on the host. */
+export type ApiTokenView = ApiToken & { state: ApiTokenState };
+
+/** The caller's own API tokens, newest first (the account page); any user's for the operator on the host. */
 export async function listApiTokens(
   deps: AppDeps,
   ctx: RequestContext,
   userId = ctx.actor.userId,
-): Promise<ApiToken[]> {
+): Promise<ApiTokenView[]> {
   if (userId !== ctx.actor.userId && !ctx.actor.isPlatformAdmin) return [];
-  return deps.uow.read.apiTokens.listForUser(userId);
+  const now = deps.clock.now();
+  return (await deps.uow.read.apiTokens.listForUser(userId)).map((t) => ({ ...t, state: apiTokenState(t, now) }));
 }

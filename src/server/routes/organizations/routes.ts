@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { createOrganization, createOrganizationInput } from '../../../app/use-cases/organizations/create-organization';
 import { updateOrganization, updateOrganizationInput } from '../../../app/use-cases/organizations/update-organization';
 import { getOrganization, listMembers } from '../../../app/use-cases/organizations/get-organization';
@@ -17,6 +18,7 @@ const MemberParams = z.object({
 });
 
 const list = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations',
   tags,
@@ -24,6 +26,7 @@ const list = createRoute({
   responses: { 200: jsonOk(z.object({ organizations: z.array(Organization) }), 'Organizations'), ...errorResponses },
 });
 const create = createRoute({
+  ...scope('organizations', 'write'),
   method: 'post',
   path: '/organizations',
   tags,
@@ -32,6 +35,7 @@ const create = createRoute({
   responses: { 201: jsonOk(Organization, 'Created'), ...errorResponses, 409: errorResponses[400] },
 });
 const get = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations/{id}',
   tags,
@@ -40,6 +44,7 @@ const get = createRoute({
   responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses },
 });
 const update = createRoute({
+  ...scope('organizations', 'write'),
   method: 'patch',
   path: '/organizations/{id}',
   tags,
@@ -48,6 +53,7 @@ const update = createRoute({
   responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
 });
 const members = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations/{id}/members',
   tags,
@@ -57,6 +63,7 @@ const members = createRoute({
 });
 // Nobody becomes a member without consent: new members are invited (routes/invitations.ts); this changes a role.
 const patchMember = createRoute({
+  ...scope('organizations', 'write'),
   method: 'patch',
   path: '/organizations/{id}/members/{userId}',
   tags,
@@ -69,6 +76,7 @@ const patchMember = createRoute({
   },
 });
 const deleteMember = createRoute({
+  ...scope('organizations', 'write'),
   method: 'delete',
   path: '/organizations/{id}/members/{userId}',
   tags,
