@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useChangePassword, useDeviceSessions, useRevokeSession } from '../api/session';
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
+import { ApiTokens } from './ApiTokens';
 
 export function Account() {
   const { t, i18n } = useTranslation();
@@ -98,6 +99,7 @@ export function Account() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ApiTokens />
     </Stack>
   );
 }
