@@ -58,8 +58,9 @@ export async function createApiToken(
     });
   const owner = await deps.uow.read.users.get(ownerId);
   if (!owner || owner.disabledAt) throw notFound('user');
-  // TODO(mfa): use the re-authentication guard of the `mfa` branch (recent sign-in or second factor) here instead of
-  // the current password, once it is on main.
+  // TODO(mfa): once the `mfa` branch is on main, guard POST /auth/tokens with its re-authentication guard
+  // (`requireRecentAuth(c)`, src/server/middleware/recent-auth.ts; `assertRecentAuth` in src/app/recent-auth.ts)
+  // instead of asking for the current password here.
   if (!operator) await confirmPassword(deps, ctx, owner, input.currentPassword);
   const memberships = await deps.uow.read.users.memberships(owner.id);
   // Left out: the organization the owner acts for when signing in (the operator's default too).
