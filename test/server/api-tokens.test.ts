@@ -133,6 +133,10 @@ describe('API tokens over HTTP', () => {
     expect(await reasons(gone)).toEqual([401, 'token_invalid']);
     expect(await reasons(`ismap_pat_${'A'.repeat(43)}`)).toEqual([401, 'token_invalid']);
     expect(await reasons('not-a-token')).toEqual([401, 'token_invalid']);
+    // Another scheme (a proxy's Basic credentials) is not a token: the request is simply not signed in.
+    const basic = await s.app.request('/api/v1/catalogs', { headers: { authorization: 'Basic dXNlcjpwYXNz' } });
+    expect(basic.status).toBe(401);
+    expect(((await basic.json()) as { error: { reason: string } }).error.reason).toBe('sign_in_first');
   });
 
   it('records the last use at most once a minute', async () => {

@@ -54,7 +54,8 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
   const failureLog = new FailureLogGate();
   return async (c, next) => {
     const authorization = c.req.header('authorization');
-    if (authorization !== undefined) {
+    // Only the Bearer scheme is ours: a proxy's Basic credentials in front of the server must not break sessions.
+    if (authorization !== undefined && /^bearer(\s|$)/i.test(authorization)) {
       await bearerAuthentication(c, authorization, failureLog);
       await next();
       // Belt and braces: whatever a route does, a bearer request never leaves with a cookie.
