@@ -44,7 +44,7 @@ describeBrowser('API tokens on the account page', () => {
     const token = await dialog.getByTestId('new-api-token').inputValue();
     expect(token).toMatch(/^ismap_pat_[A-Za-z0-9_-]{43}$/);
     await dialog.getByRole('button', { name: 'Copy token' }).click();
-    await dialog.getByRole('button', { name: 'Copied' }).waitFor();
+    await dialog.getByRole('button', { name: 'Copied', exact: true }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(token);
     const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
       (v) => v.impact === 'serious' || v.impact === 'critical',
