@@ -49,6 +49,21 @@ export const commands: CommandEntry[] = [
     'Restore a backup made by ismap backup into an empty data folder',
     () => import('./commands/restore'),
   ),
+  entry(
+    'token create',
+    'Create an API token for a user (the operator on the host); prints the token once',
+    () => import('./commands/token-create'),
+  ),
+  entry(
+    'token list',
+    "List a user's API tokens with their scopes, state and last use",
+    () => import('./commands/token-list'),
+  ),
+  entry(
+    'token revoke',
+    'Revoke an API token by its id: the next request with it is refused',
+    () => import('./commands/token-revoke'),
+  ),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
   entry(
     'audit checkpoint',

@@ -4,6 +4,10 @@
  * action cannot reach the log without a name people can read.
  */
 export const auditActions = [
+  'api_token.create',
+  'api_token.create_failed',
+  'api_token.revoke',
+  'api_token.auth_failed',
   'audit.export',
   'catalog.import_text',
   'cloud_service.create',

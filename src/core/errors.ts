@@ -123,6 +123,7 @@ export const notFoundObjects = [
   'statement',
   'passkey',
   'authenticator_app',
+  'api_token',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

@@ -14,6 +14,7 @@ import { cloudServiceRepository } from './repositories/cloud-service-repository'
 import { statementRepository } from './repositories/statement-repository';
 import { jobRepository } from './repositories/job-repository';
 import { mfaRepository } from './repositories/mfa-repository';
+import { apiTokenRepository } from './repositories/api-token-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -32,6 +33,7 @@ export function repositories(db: Db): Repositories {
     statements: statementRepository(db),
     jobs: jobRepository(db),
     mfa: mfaRepository(db),
+    apiTokens: apiTokenRepository(db),
   };
 }
 

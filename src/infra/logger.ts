@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Level, type Logger } from 'pino';
+import { API_TOKEN_PATTERN, API_TOKEN_PREFIX } from '../core/api-tokens';
 
 /** A log line longer than this is replaced by a short line that says so (a failed import once logged ~6 MB). */
 export const MAX_LOG_LINE = 16 * 1024;
@@ -48,6 +49,13 @@ export function serializeError(e: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * An API token must never reach a log, wherever it hides (an error message quoting a header, a URL someone pasted
+ * it into): every `ismap_pat_…` in a line is cut to its prefix before the line is written.
+ */
+const scrubTokens = (line: string) =>
+  line.includes(API_TOKEN_PREFIX) ? line.replace(API_TOKEN_PATTERN, `${API_TOKEN_PREFIX}[redacted]`) : line;
+
 function capLine(line: string): string {
   if (line.length <= MAX_LOG_LINE) return line;
   let head: { level?: unknown; time?: unknown; msg?: unknown; requestId?: unknown } = {};
@@ -72,10 +80,25 @@ export function createLogger(level: Level | 'silent', destination?: DestinationS
     base: undefined,
     serializers: { err: serializeError, error: serializeError },
     redact: {
-      paths: ['params', '*.params', 'password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token'],
+      paths: [
+        'params',
+        '*.params',
+        'password',
+        '*.password',
+        'passwordHash',
+        '*.passwordHash',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        '*.headers.authorization',
+        'currentPassword',
+        '*.currentPassword',
+      ],
       censor: '[redacted]',
     },
-    hooks: { streamWrite: capLine },
+    hooks: { streamWrite: (line) => capLine(scrubTokens(line)) },
   };
   return destination ? pino(options, destination) : pino(options);
 }

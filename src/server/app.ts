@@ -22,6 +22,7 @@ import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
 import { mfaRoutes } from './routes/mfa/routes';
 import { mfaSignInRoutes } from './routes/mfa/sign-in-routes';
+import { apiTokenRoutes } from './routes/api-tokens/routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -41,6 +42,7 @@ export const apiModules: ApiRouteModule[] = [
   statementFileRoutes,
   mfaSignInRoutes,
   mfaRoutes,
+  apiTokenRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
@@ -61,17 +63,33 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
   api.use('*', requireJsonWrites());
   api.use('*', authentication());
   for (const m of [...apiModules, ...extraModules]) api.route('/', m());
-  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: 'ismap_session',
-  });
+  registerSecuritySchemes(api);
   api.doc31('/openapi.json', openApiConfig(deps.version));
   api.notFound((c) => c.json({ error: { code: 'not_found', message: 'No such API endpoint' } }, 404));
   app.route('/api/v1', api);
   app.route('/', apiDocs());
   app.route('/', webApp(deps.webDir));
   return app;
+}
+
+/**
+ * A session cookie (the web app) or an API token (automation). Each operation lists the ones it accepts; a bearer
+ * operation names the token scope it needs (`catalogs:read`), see src/server/token-scope.ts.
+ */
+function registerSecuritySchemes(api: ReturnType<typeof apiRouter>) {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ismap_session',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'ismap_pat_…',
+    description:
+      'An API token (create one on the account page or with `ismap token create`). It acts as its user in its ' +
+      'organization, limited to its scopes (resource:access, e.g. catalogs:read); no CSRF token is needed.',
+  });
 }
 
 function openApiConfig(version: string) {
@@ -82,10 +100,11 @@ function openApiConfig(version: string) {
       version,
       description:
         'JSON API of ISMAP Hub. Authenticate with POST /auth/login (session cookie); send the X-CSRF-Token header ' +
-        'from GET /auth/session on every write. Errors: { error: { code, message, issues? } } with an X-Request-Id header.',
+        'from GET /auth/session on every write. Automation: send `Authorization: Bearer <API token>` instead (no ' +
+        'cookie, no CSRF token); each operation names the token scope it needs. Errors: { error: { code, message, issues? } } with an X-Request-Id header.',
     },
     servers: [{ url: '/api/v1' }],
-    security: [{ cookieAuth: [] }],
+    security: [{ cookieAuth: [] }, { bearerAuth: [] }] as Record<string, string[]>[],
   };
 }
 
@@ -96,10 +115,6 @@ function openApiConfig(version: string) {
 export function buildOpenApiDocument(version = '0.0.0') {
   const api = apiRouter();
   for (const m of apiModules) api.route('/', m());
-  api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: 'ismap_session',
-  });
+  registerSecuritySchemes(api);
   return api.getOpenAPI31Document(openApiConfig(version));
 }

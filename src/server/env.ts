@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Actor } from '../core/identity';
 import type { Session, User } from '../core/records';
 import type { AppDeps } from '../app/context';
+import type { ApiToken } from '../core/api-tokens';
 
 /** What the server needs besides the use cases' dependencies. */
 export interface ServerDeps extends AppDeps {
@@ -26,10 +27,21 @@ export interface AuthState {
   user: User;
 }
 
+/** A request authenticated by an API token (`Authorization: Bearer`): no session, no CSRF, never a cookie. */
+export interface TokenAuthState {
+  actor: Actor;
+  token: ApiToken;
+  user: User;
+}
+
 export type HonoEnv = {
   Variables: {
     requestId: string;
+    /** Set by a cookie session; null for bearer requests. */
     auth: AuthState | null;
+    tokenAuth: TokenAuthState | null;
+    /** The scope the route checked the bearer token for (set by `scope()` in token-scope.ts). */
+    tokenScope: string | null;
     deps: ServerDeps;
   };
 };

@@ -10,6 +10,7 @@ import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 import { emptyScope } from '../../src/core/statement/model';
 import { randomUUID } from 'node:crypto';
+import { createApiToken } from '../../src/app/use-cases/api-tokens/create-api-token';
 
 // Authorization matrix: every API endpoint × every organization kind × every built-in role × a target inside /
 // outside the caller's organization. The expected status of every cell is written out below (`expect`, with
@@ -338,6 +339,29 @@ const rows: Record<string, Row> = {
       editor: member(204),
       viewer: member(204),
     },
+  },
+  'GET /auth/tokens': { req: () => ({ path: '/auth/tokens' }), expect: signedIn },
+  'POST /auth/tokens': {
+    req: () => ({
+      path: '/auth/tokens',
+      body: { name: 'matrix', access: ['read'], resources: ['catalogs'], expiresInDays: 7, currentPassword: PW },
+    }),
+    expect: { anonymous: 401, platformAdmin: 201, admin: 201, editor: 201, viewer: 201 },
+  },
+  'DELETE /auth/tokens/{id}': {
+    // inside: a token of the caller's own; outside: somebody else's. Administrators may revoke anyone's.
+    req: async (w, where, who, s) => {
+      const email = w.email(where === 'inside' && who !== 'anonymous' ? who : 'otherAdmin');
+      const { apiToken } = await createApiToken(s.deps, sysCtx, w.users[email]!, {
+        name: 'matrix',
+        orgId: email === 'pa@platform.test' ? null : undefined,
+        access: ['read'],
+        resources: ['catalogs'],
+        expiresInDays: 7,
+      });
+      return { path: `/auth/tokens/${apiToken.id}` };
+    },
+    expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(204), viewer: member(204) },
   },
   'GET /organizations': {
     req: () => ({ path: '/organizations' }),

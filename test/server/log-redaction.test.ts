@@ -62,4 +62,16 @@ describe('the logger', () => {
     log.info({ password: 'p4ss', user: { passwordHash: SECRET, token: 't0k' }, params: [SECRET] }, 'x');
     expect(lines.join('')).not.toMatch(/p4ss|known-secret|t0k/);
   });
+
+  it('never writes an API token, in a field, a header or the text of an error', () => {
+    const lines: string[] = [];
+    const log = createLogger('info', { write: (l: string) => void lines.push(l) });
+    const token = `ismap_pat_${'Q'.repeat(20)}secret${'w'.repeat(17)}`;
+    log.info({ req: { headers: { authorization: `Bearer ${token}` } }, authorization: `Bearer ${token}` }, 'in');
+    log.error({ err: new Error(`refused header Bearer ${token}`), note: `pasted ${token} here` }, `saw ${token}`);
+    const text = lines.join('');
+    expect(text).not.toContain('secret');
+    expect(text).toContain('ismap_pat_[redacted]');
+    for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+  });
 });

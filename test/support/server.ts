@@ -62,13 +62,14 @@ export async function call(
   app: TestServer['app'],
   method: string,
   path: string,
-  opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean } = {},
+  opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean; bearer?: string } = {},
 ) {
   const headers: Record<string, string> = {};
   if (opts.as) {
     headers.cookie = opts.as.cookie;
     if (opts.csrf !== false) headers['x-csrf-token'] = opts.as.csrf;
   }
+  if (opts.bearer !== undefined) headers.authorization = `Bearer ${opts.bearer}`;
   if (opts.body !== undefined && !opts.form) headers['content-type'] = 'application/json';
   const body = opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
   const res = await app.request(`/api/v1${path}`, { method, headers, body });

@@ -12,6 +12,8 @@ export type * from './throttle-repositories';
 export type * from './statement-repositories';
 export type * from './job-repositories';
 export type * from './mfa-repositories';
+import type { ApiTokenRepository } from './api-token-repository';
+export type * from './api-token-repository';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -154,6 +156,7 @@ export interface Repositories {
   statements: StatementRepository;
   jobs: JobRepository;
   mfa: MfaRepository;
+  apiTokens: ApiTokenRepository;
 }
 
 /**

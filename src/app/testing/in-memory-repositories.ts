@@ -2,6 +2,8 @@ import type { AuditEvent } from '../../core/audit-chain';
 import type { OrgKind } from '../../core/identity';
 import type { MembershipRecord, Organization, Session, User } from '../../core/records';
 import { emptyMfaState, inMemoryMfa, type MfaState } from './in-memory-mfa';
+import type { ApiToken } from '../../core/api-tokens';
+import { inMemoryApiTokens } from './in-memory-api-tokens';
 import { inMemoryKnownDevices, inMemoryLoginThrottle, type ThrottleRow } from './in-memory-throttle';
 import type {
   AuditQuery,
@@ -33,6 +35,7 @@ export interface InMemoryState {
   throttle: Map<string, ThrottleRow>;
   devices: Map<string, KnownDevice>;
   mfa: MfaState;
+  apiTokens: Map<string, ApiToken>;
 }
 
 export const emptyState = (): InMemoryState => ({
@@ -46,6 +49,7 @@ export const emptyState = (): InMemoryState => ({
   throttle: new Map(),
   devices: new Map(),
   mfa: emptyMfaState(),
+  apiTokens: new Map(),
 });
 
 /** A unique-key violation, as the database would raise it (SQLSTATE 23505). */
@@ -274,6 +278,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     statements: notFaked('statements'),
     jobs: notFaked('jobs'),
     mfa: inMemoryMfa(s.mfa),
+    apiTokens: inMemoryApiTokens(s.apiTokens, s.users, userRepo),
   };
 }
 

@@ -5,6 +5,8 @@ import { openRuntime } from '../runtime';
 import { verifyAuditChain } from '../../app/use-cases/audit/verify-audit-chain';
 import { copyDataDir, isWritableDataDir } from '../data-folder';
 import { describeChainReport } from '../audit-report';
+import type { ChainReport } from '../../app/use-cases/audit/verify-audit-chain';
+import { remoteFrom, remoteHelp, remoteOptions } from '../remote';
 
 export const command: Command = {
   name: 'audit verify',
@@ -18,11 +20,21 @@ since: truncated, rewritten or reset. Exit 0 when the chain is intact and matche
 A read-only embedded data folder (a backup, a mounted snapshot) is verified through a private temporary copy of it;
 the folder itself is not written.
 
+With --server, the running server verifies its own database (a platform administrator's token with audit:read).
+
 Options:
-  --json      Machine-readable output
-  -h, --help  Show this help`,
+  --json            Machine-readable output
+${remoteHelp}
+  -h, --help        Show this help`,
   async run(ctx) {
-    const { values } = parse(ctx.argv, {});
+    const { values } = parse(ctx.argv, { ...remoteOptions });
+    const remote = remoteFrom(ctx, values);
+    if (remote) {
+      const r = await remote.get<ChainReport>('/audit-events/verify');
+      if (values.json) writeJson(ctx.stdout, r);
+      else ctx.stdout.write(describeChainReport(r));
+      return r.ok ? 0 : 1;
+    }
     const config = parseConfig(ctx.env, ctx.cwd);
     const copy =
       !config.databaseUrl && !isWritableDataDir(config.dataDir) ? await copyDataDir(config.dataDir) : undefined;

@@ -3,6 +3,7 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { diffCatalogEditions } from '../../app/use-cases/catalogs/diff-catalog-editions';
 import { cliContext, withRuntime } from '../with-runtime';
+import { enc, remoteFrom, remoteHelp, remoteOptions } from '../remote';
 
 export const command: Command = {
   name: 'catalog diff',
@@ -13,20 +14,25 @@ Lists the nodes added in editionB, removed from editionA, and changed (with the 
 flags, parent, …), matched by id.
 
 Options:
-  --json      Machine-readable output
-  -h, --help  Show this help
+  --json            Machine-readable output
+${remoteHelp}
+  -h, --help        Show this help
 
 Example:
   ismap catalog diff ismap 2024-07 2025-10`,
   async run(ctx) {
-    const { values, positionals } = parse(ctx.argv, {}, true);
+    const { values, positionals } = parse(ctx.argv, { ...remoteOptions }, true);
     if (positionals.length !== 3) throw new UsageError('expected <catalog> <editionA> <editionB>');
     const [catalog, from, to] = positionals as [string, string, string];
-    const d = await withRuntime(
-      ctx,
-      (runtime) => diffCatalogEditions(runtime.deps, cliContext, { catalog, from, to }),
-      { catalogs: true },
-    );
+    const remote = remoteFrom(ctx, values);
+    const d = remote
+      ? await remote.get<Awaited<ReturnType<typeof diffCatalogEditions>>>(`/catalogs/${enc(catalog)}/diff`, {
+          from,
+          to,
+        })
+      : await withRuntime(ctx, (runtime) => diffCatalogEditions(runtime.deps, cliContext, { catalog, from, to }), {
+          catalogs: true,
+        });
     if (values.json) {
       writeJson(ctx.stdout, d);
       return 0;

@@ -14,6 +14,22 @@ import {
 } from '../../formats/oscal';
 import { cliContext, withRuntime } from '../with-runtime';
 import { parseJsonText, readTextFile } from '../../formats/json-file';
+import { compareEditions } from '../../core/mapping/graph';
+import type { CatalogEdition } from '../../core/catalog/model';
+import { enc, remoteFrom, remoteHelp, remoteOptions, type Remote } from '../remote';
+
+/** With --server: the newest edition the server has, when none is named (as the local command does). */
+async function remoteEdition(remote: Remote, catalog: string, edition: string | undefined): Promise<string> {
+  if (edition) return edition;
+  const { editions } = await remote.get<{ editions: { catalog: string; edition: string }[] }>('/catalogs');
+  const names = editions.filter((e) => e.catalog === catalog).map((e) => e.edition);
+  if (!names.length)
+    throw new DomainError('not_found', `The catalog ${catalog} does not exist on ${remote.base}`, undefined, {
+      reason: 'catalog_not_found',
+      params: { catalog },
+    });
+  return names.sort(compareEditions).at(-1)!;
+}
 
 /** LIU ids file: a JSON array, or ids separated by newlines, commas or spaces ('#' starts a comment line). */
 export function parseIdList(text: string, file = 'the ids file'): string[] {
@@ -51,6 +67,8 @@ Options:
   --liu-ids <file>  Detailed control ids for --profile liu (JSON array, or one per line)
   --catalog-href <path>  Where the profile finds the catalog, relative to the profile (with --profile)
   --json            Machine-readable summary
+${remoteHelp}
+                    (the server writes the profile's catalog href: no --catalog-href)
   -h, --help        Show this help
 
 Examples:
@@ -66,6 +84,7 @@ Examples:
         profile: { type: 'string' },
         'liu-ids': { type: 'string' },
         'catalog-href': { type: 'string' },
+        ...remoteOptions,
       },
       true,
     );
@@ -80,21 +99,36 @@ Examples:
     const liuIds = values['liu-ids']
       ? parseIdList(await readTextFile(resolve(ctx.cwd, values['liu-ids']), values['liu-ids']), values['liu-ids'])
       : [];
-    const edition = await withRuntime(
-      ctx,
-      (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }),
-      { catalogs: true },
-    );
-    const catalogHref = values.profile
-      ? (values['catalog-href'] ?? catalogFileName(edition.catalog, edition.edition))
-      : null;
-    const opts = { ...(catalogHref ? { catalogHref } : {}) };
-    const doc =
-      values.profile === 'basic'
-        ? profileBasicRequirements(edition, opts)
-        : values.profile === 'liu'
-          ? profileLiuSubset(edition, liuIds, opts)
-          : catalogToOscal(edition);
+    const remote = remoteFrom(ctx, values);
+    if (remote && values['catalog-href'] !== undefined)
+      throw new UsageError('--catalog-href cannot be used with --server');
+    let edition: Pick<CatalogEdition, 'catalog' | 'edition'>;
+    let doc: object;
+    let catalogHref: string | null;
+    if (remote) {
+      const name = await remoteEdition(remote, positionals[0]!, values.edition);
+      edition = { catalog: positionals[0]!, edition: name };
+      catalogHref = values.profile ? catalogFileName(edition.catalog, edition.edition) : null;
+      doc = await remote.get<object>(`/catalogs/${enc(edition.catalog)}/editions/${enc(name)}/export`, {
+        profile: values.profile,
+        ids: values.profile === 'liu' ? liuIds.join(',') : undefined,
+      });
+    } else {
+      const local = await withRuntime(
+        ctx,
+        (runtime) => getCatalogEdition(runtime.deps, cliContext, { catalog: positionals[0]!, edition: values.edition }),
+        { catalogs: true },
+      );
+      edition = local;
+      catalogHref = values.profile ? (values['catalog-href'] ?? catalogFileName(local.catalog, local.edition)) : null;
+      const opts = { ...(catalogHref ? { catalogHref } : {}) };
+      doc =
+        values.profile === 'basic'
+          ? profileBasicRequirements(local, opts)
+          : values.profile === 'liu'
+            ? profileLiuSubset(local, liuIds, opts)
+            : catalogToOscal(local);
+    }
     const out = resolve(ctx.cwd, values.out);
     // Where the catalog must be written for the profile to resolve, as the user would type it from here.
     const catalogOut = catalogHref ? relative(ctx.cwd, resolve(dirname(out), catalogHref)) || catalogHref : null;

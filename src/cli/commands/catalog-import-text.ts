@@ -10,6 +10,36 @@ import { DUPLICATE_POLICIES, type DuplicatePolicy } from '../../core/catalog/tex
 import { describeTextTable, loadTextTable, toTextImportTable } from '../../formats/tabular';
 import { resolve } from 'node:path';
 import { cliContext, withRuntime } from '../with-runtime';
+import { openAsBlob } from 'node:fs';
+import { basename } from 'node:path';
+import { enc, remoteFrom, remoteHelp, remoteOptions, type Remote } from '../remote';
+
+type ImportOutcome = Awaited<ReturnType<typeof importCatalogText>> & ReturnType<typeof describeTextTable>;
+
+/** With --server: the file is uploaded and the server reads and imports it (a token with catalogs:write). */
+async function uploadText(
+  remote: Remote,
+  path: string,
+  o: {
+    catalog: string;
+    edition: string;
+    lang: string;
+    duplicates: string;
+    dryRun?: boolean;
+    columns?: string;
+    sheet?: string;
+  },
+): Promise<ImportOutcome> {
+  const form = new FormData();
+  form.set('file', await openAsBlob(path), basename(path));
+  form.set('edition', o.edition);
+  form.set('lang', o.lang);
+  form.set('duplicates', o.duplicates);
+  if (o.dryRun) form.set('dryRun', 'true');
+  if (o.columns) form.set('columns', o.columns);
+  if (o.sheet) form.set('sheet', o.sheet);
+  return remote.post<ImportOutcome>(`/catalogs/${enc(o.catalog)}/import-text`, form);
+}
 
 export const command: Command = {
   name: 'catalog import-text',
@@ -41,6 +71,7 @@ Options:
   --sheet <name>    XLSX sheet to read (default: the one that looks like the criteria)
   --dry-run         Check and print the plan; write nothing
   --json            Machine-readable output
+${remoteHelp}
   -h, --help        Show this help
 
 Example:
@@ -56,6 +87,7 @@ Example:
         sheet: { type: 'string' },
         duplicates: { type: 'string' },
         'dry-run': { type: 'boolean' },
+        ...remoteOptions,
       },
       true,
     );
@@ -68,27 +100,38 @@ Example:
     const path = resolve(ctx.cwd, positionals[0]!);
     // A file that cannot be read is reported at once, before the database is opened.
     await access(path, constants.R_OK);
+    const remote = remoteFrom(ctx, values);
     try {
-      const r = await withRuntime(
-        ctx,
-        async (runtime) => {
-          const loaded = await loadTextTable(path, {
-            ...(values.columns ? { columns: values.columns } : {}),
-            ...(values.sheet ? { sheet: values.sheet } : {}),
-          });
-          const table = toTextImportTable(loaded);
-          const result = await importCatalogText(runtime.deps, cliContext, {
+      const r = remote
+        ? await uploadText(remote, path, {
             catalog: values.catalog ?? 'ismap',
-            edition: values.edition!,
+            edition: values.edition,
             lang,
             duplicates,
             dryRun: values['dry-run'],
-            table,
-          });
-          return { ...result, ...describeTextTable(loaded) };
-        },
-        { catalogs: true },
-      );
+            columns: values.columns,
+            sheet: values.sheet,
+          })
+        : await withRuntime(
+            ctx,
+            async (runtime) => {
+              const loaded = await loadTextTable(path, {
+                ...(values.columns ? { columns: values.columns } : {}),
+                ...(values.sheet ? { sheet: values.sheet } : {}),
+              });
+              const table = toTextImportTable(loaded);
+              const result = await importCatalogText(runtime.deps, cliContext, {
+                catalog: values.catalog ?? 'ismap',
+                edition: values.edition!,
+                lang,
+                duplicates,
+                dryRun: values['dry-run'],
+                table,
+              });
+              return { ...result, ...describeTextTable(loaded) };
+            },
+            { catalogs: true },
+          );
       if (values.json) {
         writeJson(ctx.stdout, r);
         return r.ok ? 0 : 1;

@@ -5,6 +5,7 @@ import { findMappingPaths } from '../../app/use-cases/mappings/find-mapping-path
 import type { MappingPath } from '../../core/mapping/graph';
 import { confidenceLabel } from '../../core/mapping/model';
 import { cliContext, withRuntime } from '../with-runtime';
+import { remoteFrom, remoteHelp, remoteOptions } from '../remote';
 
 /** `ismap:2024-07:9.2.3` → `ismap:9.2.3`: editions are named once in the header. */
 const short = (key: string) => key.replace(/^([^:]+):[^:]+:/, '$1:');
@@ -47,14 +48,16 @@ Options:
   --via <a,b>        Catalogs to pass through, in order
   --max-depth <n>    Most links per path (default 6)
   --json             Machine-readable output
+${remoteHelp}
   -h, --help         Show this help
 
-Example:
-  ismap map 9.2.3 --to nist-800-53r5 --via iso27001-2013`,
+Examples:
+  ismap map 9.2.3 --to nist-800-53r5 --via iso27001-2013
+  ISMAP_TOKEN=ismap_pat_… ismap map 9.2.3 --to nist-800-53r5 --server https://hub.example.jp`,
   async run(ctx) {
     const { values, positionals } = parse(
       ctx.argv,
-      { to: { type: 'string' }, via: { type: 'string' }, 'max-depth': { type: 'string' } },
+      { to: { type: 'string' }, via: { type: 'string' }, 'max-depth': { type: 'string' }, ...remoteOptions },
       true,
     );
     if (positionals.length !== 1) throw new UsageError('expected exactly one node');
@@ -66,11 +69,20 @@ Example:
       ?.split(',')
       .map((s) => s.trim())
       .filter(Boolean);
-    const r = await withRuntime(
-      ctx,
-      (runtime) => findMappingPaths(runtime.deps, cliContext, { from: positionals[0]!, to: values.to!, via, maxDepth }),
-      { catalogs: true },
-    );
+    const remote = remoteFrom(ctx, values);
+    const r = remote
+      ? await remote.get<Awaited<ReturnType<typeof findMappingPaths>>>('/mappings/paths', {
+          from: positionals[0]!,
+          to: values.to,
+          via: via?.join(','),
+          maxDepth,
+        })
+      : await withRuntime(
+          ctx,
+          (runtime) =>
+            findMappingPaths(runtime.deps, cliContext, { from: positionals[0]!, to: values.to!, via, maxDepth }),
+          { catalogs: true },
+        );
     if (values.json) writeJson(ctx.stdout, r);
     else {
       ctx.stdout.write(

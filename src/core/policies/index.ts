@@ -5,3 +5,5 @@ export * from './session-policy';
 export * from './catalog-policy';
 export * from './invitation-policy';
 export * from './cloud-service-policy';
+export * from './token-scopes';
+export * from './api-token-policy';

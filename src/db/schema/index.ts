@@ -6,3 +6,4 @@ export * from './catalogs';
 export * from './system';
 export * from './statements';
 export * from './mfa';
+export * from './api-tokens';

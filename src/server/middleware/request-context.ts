@@ -3,6 +3,10 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { DomainError } from '../../core/errors';
 import { authenticateSession } from '../../app/use-cases/sessions/authenticate-session';
+import { authenticateApiToken, type ApiTokenFailure } from '../../app/use-cases/api-tokens/authenticate-api-token';
+import { recordApiTokenFailure } from '../../app/use-cases/api-tokens/record-api-token-failure';
+import { FailureLogGate } from '../../app/failure-log-gate';
+import { tokenNotAllowed } from '../token-scope';
 import type { RequestContext } from '../../app/context';
 import type { AuthState, HonoEnv, ServerDeps } from '../env';
 
@@ -17,6 +21,8 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
     c.set('requestId', requestId);
     c.set('deps', deps);
     c.set('auth', null);
+    c.set('tokenAuth', null);
+    c.set('tokenScope', null);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
@@ -30,7 +36,8 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
           path: url.pathname,
           status: c.res.status,
           ms: Math.round((performance.now() - started) * 10) / 10,
-          userId: c.get('auth')?.user.id,
+          userId: c.get('auth')?.user.id ?? c.get('tokenAuth')?.user.id,
+          tokenId: c.get('tokenAuth')?.token.id,
         },
         'request',
       );
@@ -44,7 +51,17 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
  * covers same-site attackers and old browsers.
  */
 export function authentication(): MiddlewareHandler<HonoEnv> {
+  const failureLog = new FailureLogGate();
   return async (c, next) => {
+    const authorization = c.req.header('authorization');
+    // Only the Bearer scheme is ours: a proxy's Basic credentials in front of the server must not break sessions.
+    if (authorization !== undefined && /^bearer(\s|$)/i.test(authorization)) {
+      await bearerAuthentication(c, authorization, failureLog);
+      await next();
+      // Belt and braces: whatever a route does, a bearer request never leaves with a cookie.
+      c.res.headers.delete('set-cookie');
+      return;
+    }
     const token = getCookie(c, SESSION_COOKIE);
     if (token) {
       const auth = await authenticateSession(c.get('deps'), token);
@@ -67,6 +84,53 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
     }
     await next();
   };
+}
+
+const failureReason: Record<ApiTokenFailure, string> = {
+  malformed: 'token_invalid',
+  unknown: 'token_invalid',
+  user_disabled: 'token_invalid',
+  membership_gone: 'token_invalid',
+  expired: 'token_expired',
+  revoked: 'token_revoked',
+};
+const failureMessage: Record<string, string> = {
+  token_invalid: 'The API token is not valid (unknown, or its user or membership is no longer active).',
+  token_expired: 'The API token has expired: create a new one.',
+  token_revoked: 'The API token has been revoked.',
+};
+
+/**
+ * `Authorization: Bearer ismap_pat_…` → the token's actor. The cookie is ignored on such a request and no CSRF
+ * token is asked for: a browser never adds this header to a cross-site request by itself (and there is no CORS).
+ * A refused token answers 401 and is audited, at most once a minute per address (the log cannot be flooded).
+ */
+async function bearerAuthentication(c: Context<HonoEnv>, header: string, failureLog: FailureLogGate) {
+  const deps = c.get('deps');
+  const m = /^Bearer +(\S+) *$/i.exec(header);
+  const ip = clientIp(c);
+  const r = m ? await authenticateApiToken(deps, m[1]!, ip) : null;
+  if (r?.ok) {
+    c.set('tokenAuth', { actor: r.actor, token: r.token, user: r.user });
+    return;
+  }
+  const failure: ApiTokenFailure = r ? r.failure : 'malformed';
+  if (failureLog.admit(ip, deps.clock.now().getTime())) {
+    try {
+      await recordApiTokenFailure(deps, {
+        failure,
+        tokenId: r && !r.ok ? r.tokenId : null,
+        userId: r && !r.ok ? r.userId : null,
+        ip,
+        userAgent: c.req.header('user-agent') ?? null,
+        requestId: c.get('requestId'),
+      });
+    } catch (err) {
+      deps.logger.error({ err, requestId: c.get('requestId') }, 'could not audit a refused API token');
+    }
+  }
+  const reason = failureReason[failure];
+  throw new DomainError('unauthenticated', failureMessage[reason]!, undefined, { reason });
 }
 
 /** Write requests to the JSON API must be JSON: a cross-site HTML form cannot send that without a CORS preflight. */
@@ -119,13 +183,24 @@ export function requireAuth(c: Context<HonoEnv>): AuthState {
  * itself, signing out and the sign-in steps (src/server/routes/mfa). `steps` lists the unfinished steps allowed.
  */
 export function requireSession(c: Context<HonoEnv>, steps?: readonly ('second_factor' | 'enrol')[]): AuthState {
+  // Sessions, tokens and user administration need a person: an API token is refused here.
+  if (c.get('tokenAuth')) throw tokenNotAllowed();
   const auth = c.get('auth');
   if (!auth) throw new DomainError('unauthenticated', 'Sign in first.', undefined, { reason: 'sign_in_first' });
   if (steps && auth.session.signInStep && !steps.includes(auth.session.signInStep)) return requireAuth(c);
   return auth;
 }
 
+/**
+ * The caller as a use case sees it: a session's actor, or a bearer token's — only on a route that checked the
+ * token's scope (`scope()`), so a route that declared none refuses tokens.
+ */
 export function requestCtx(c: Context<HonoEnv>): RequestContext {
+  const t = c.get('tokenAuth');
+  if (t) {
+    if (!c.get('tokenScope')) throw tokenNotAllowed();
+    return { actor: t.actor, requestId: c.get('requestId') };
+  }
   return { actor: requireAuth(c).actor, requestId: c.get('requestId') };
 }
 

@@ -8,6 +8,7 @@ import { statementFiles } from './en/statement-files';
 import { services } from './en/services';
 import { statements } from './en/statements';
 import { mfa } from './en/mfa';
+import { tokens } from './en/tokens';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -24,6 +25,7 @@ export const en = {
   ...services,
   ...statements,
   ...mfa,
+  ...tokens,
 };
 
 /**

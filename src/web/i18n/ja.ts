@@ -9,6 +9,7 @@ import { statementFiles } from './ja/statement-files';
 import { services } from './ja/services';
 import { statements } from './ja/statements';
 import { mfa } from './ja/mfa';
+import { tokens } from './ja/tokens';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -22,4 +23,5 @@ export const ja: Messages = {
   ...services,
   ...statements,
   ...mfa,
+  ...tokens,
 };

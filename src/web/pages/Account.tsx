@@ -6,6 +6,7 @@ import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
 import { MfaSection } from './mfa/MfaSection';
+import { ApiTokens } from './ApiTokens';
 
 export function Account() {
   const { t, i18n } = useTranslation();
@@ -102,6 +103,7 @@ export function Account() {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      <ApiTokens />
     </Stack>
   );
 }

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { stream } from 'hono/streaming';
 import { queryAuditLog } from '../../../app/use-cases/audit/query-audit-log';
 import { verifyAuditChain } from '../../../app/use-cases/audit/verify-audit-chain';
@@ -38,6 +39,7 @@ const PageQuery = Filter.extend({
 });
 
 const list = createRoute({
+  ...scope('audit', 'read'),
   method: 'get',
   path: '/audit-events',
   tags,
@@ -59,6 +61,7 @@ const list = createRoute({
   },
 });
 const exportRoute = createRoute({
+  ...scope('audit', 'read'),
   method: 'get',
   path: '/audit-events/export',
   tags,
@@ -111,6 +114,7 @@ const VerifyResult = z.object({
 });
 
 const verify = createRoute({
+  ...scope('audit', 'read'),
   method: 'get',
   path: '/audit-events/verify',
   tags,

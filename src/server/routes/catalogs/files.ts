@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { exportCatalogEdition } from '../../../app/use-cases/catalogs/get-catalog-edition';
 import { authorize, catalogPolicy } from '../../../core/policies';
 import { DomainError, issuesFromZod } from '../../../core/errors';
@@ -15,6 +16,7 @@ import { EditionParams, CatalogParam, TextImportResult, TextImportUpload } from 
 const tags = ['Catalogs'];
 
 const importText = createRoute({
+  ...scope('catalogs', 'write'),
   method: 'post',
   path: '/catalogs/{catalog}/import-text',
   tags,
@@ -39,6 +41,7 @@ const importText = createRoute({
 });
 
 const exportEdition = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/export',
   tags,

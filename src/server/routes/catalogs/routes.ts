@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { listCatalogs } from '../../../app/use-cases/catalogs/list-catalogs';
 import { listCatalogNodes } from '../../../app/use-cases/catalogs/list-catalog-nodes';
 import { getCatalogNode } from '../../../app/use-cases/catalogs/get-catalog-node';
@@ -25,6 +26,7 @@ import { cachedJson } from '../../cached-json';
 const tags = ['Catalogs'];
 
 const list = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/catalogs',
   tags,
@@ -38,6 +40,7 @@ const list = createRoute({
   },
 });
 const nodes = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/nodes',
   tags,
@@ -55,6 +58,7 @@ const nodes = createRoute({
   },
 });
 const node = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/catalogs/{catalog}/editions/{edition}/nodes/{nodeId}',
   tags,
@@ -64,6 +68,7 @@ const node = createRoute({
   responses: { 200: jsonOk(CatalogNodeDetail, 'Node'), ...errorResponses },
 });
 const search = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/search',
   tags,
@@ -85,6 +90,7 @@ const search = createRoute({
   },
 });
 const diff = createRoute({
+  ...scope('catalogs', 'read'),
   method: 'get',
   path: '/catalogs/{catalog}/diff',
   tags,

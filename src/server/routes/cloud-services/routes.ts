@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import {
   createCloudService,
   createCloudServiceInput,
@@ -18,6 +19,7 @@ import { presentCloudService } from './presenter';
 const tags = ['Cloud services'];
 
 const list = createRoute({
+  ...scope('cloud-services', 'read'),
   method: 'get',
   path: '/cloud-services',
   tags,
@@ -25,6 +27,7 @@ const list = createRoute({
   responses: { 200: jsonOk(z.object({ services: z.array(CloudService) }), 'Services'), ...errorResponses },
 });
 const create = createRoute({
+  ...scope('cloud-services', 'write'),
   method: 'post',
   path: '/cloud-services',
   tags,
@@ -33,6 +36,7 @@ const create = createRoute({
   responses: { 201: jsonOk(CloudService, 'Created'), ...errorResponses },
 });
 const get = createRoute({
+  ...scope('cloud-services', 'read'),
   method: 'get',
   path: '/cloud-services/{id}',
   tags,
@@ -41,6 +45,7 @@ const get = createRoute({
   responses: { 200: jsonOk(CloudService, 'Service'), ...errorResponses },
 });
 const update = createRoute({
+  ...scope('cloud-services', 'write'),
   method: 'patch',
   path: '/cloud-services/{id}',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { anonymous, scope, sessionOnly } from '../../token-scope';
 import { createInvitation, createInvitationInput } from '../../../app/use-cases/organizations/create-invitation';
 import { listMyInvitations, listOrganizationInvitations } from '../../../app/use-cases/organizations/list-invitations';
 import { revokeInvitation } from '../../../app/use-cases/organizations/revoke-invitation';
@@ -32,6 +33,7 @@ const Created = z.object({
 });
 
 const create = createRoute({
+  ...scope('organizations', 'write'),
   method: 'post',
   path: '/organizations/{id}/invitations',
   tags,
@@ -40,6 +42,7 @@ const create = createRoute({
   responses: { 201: jsonOk(Created, 'Invited'), ...errorResponses, ...conflict },
 });
 const listForOrg = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations/{id}/invitations',
   tags,
@@ -48,6 +51,7 @@ const listForOrg = createRoute({
   responses: { 200: jsonOk(z.object({ invitations: z.array(Invitation) }), 'Invitations'), ...errorResponses },
 });
 const revoke = createRoute({
+  ...scope('organizations', 'write'),
   method: 'delete',
   path: '/organizations/{id}/invitations/{invitationId}',
   tags,
@@ -56,6 +60,7 @@ const revoke = createRoute({
   responses: { 204: { description: 'Withdrawn' }, ...errorResponses, ...conflict },
 });
 const mine = createRoute({
+  ...sessionOnly,
   method: 'get',
   path: '/invitations',
   tags,
@@ -63,6 +68,7 @@ const mine = createRoute({
   responses: { 200: jsonOk(z.object({ invitations: z.array(Invitation) }), 'Invitations'), ...errorResponses },
 });
 const accept = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/invitations/{id}/accept',
   tags,
@@ -75,6 +81,7 @@ const accept = createRoute({
   },
 });
 const decline = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/invitations/{id}/decline',
   tags,
@@ -83,6 +90,7 @@ const decline = createRoute({
   responses: { 204: { description: 'Declined' }, ...errorResponses, ...conflict },
 });
 const lookup = createRoute({
+  ...anonymous,
   method: 'post',
   path: '/invitations/lookup',
   tags,
@@ -92,6 +100,7 @@ const lookup = createRoute({
   responses: { 200: jsonOk(InvitationLink, 'The invitation'), ...errorResponses },
 });
 const register = createRoute({
+  ...anonymous,
   method: 'post',
   path: '/invitations/register',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { findMappingPaths } from '../../../app/use-cases/mappings/find-mapping-paths';
 import { addMapping, addMappingInput } from '../../../app/use-cases/mappings/add-mapping';
 import { deleteMapping } from '../../../app/use-cases/mappings/delete-mapping';
@@ -25,6 +26,7 @@ const SetParam = z.object({
 });
 
 const paths = createRoute({
+  ...scope('mappings', 'read'),
   method: 'get',
   path: '/mappings/paths',
   tags,
@@ -50,6 +52,7 @@ const paths = createRoute({
   responses: { 200: jsonOk(MappingPaths, 'Paths and targets'), ...errorResponses },
 });
 const create = createRoute({
+  ...scope('mappings', 'write'),
   method: 'post',
   path: '/mappings',
   tags,
@@ -66,6 +69,7 @@ const create = createRoute({
   },
 });
 const remove = createRoute({
+  ...scope('mappings', 'write'),
   method: 'delete',
   path: '/mappings/{id}',
   tags,
@@ -74,6 +78,7 @@ const remove = createRoute({
   responses: { 204: { description: 'Deleted' }, ...errorResponses },
 });
 const sets = createRoute({
+  ...scope('mappings', 'read'),
   method: 'get',
   path: '/mapping-sets',
   tags,
@@ -81,6 +86,7 @@ const sets = createRoute({
   responses: { 200: jsonOk(z.object({ sets: z.array(MappingSetSummary) }), 'Sets'), ...errorResponses },
 });
 const publish = createRoute({
+  ...scope('mappings', 'write'),
   method: 'patch',
   path: '/mapping-sets/{id}',
   tags,
@@ -90,6 +96,7 @@ const publish = createRoute({
   responses: { 200: jsonOk(MappingSetSummary, 'The set'), ...errorResponses },
 });
 const exportSet = createRoute({
+  ...scope('mappings', 'read'),
   method: 'get',
   path: '/mapping-sets/{id}/export',
   tags,
@@ -101,6 +108,7 @@ const exportSet = createRoute({
   },
 });
 const importSet = createRoute({
+  ...scope('mappings', 'write'),
   method: 'post',
   path: '/mapping-sets/import',
   tags,

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sessionOnly } from '../../token-scope';
 import { apiRouter } from '../../openapi';
 import { getMfaStatus } from '../../../app/use-cases/mfa/get-mfa-status';
 import { startTotpEnrolment } from '../../../app/use-cases/mfa/start-totp-enrolment';
@@ -28,6 +29,7 @@ const responses = { ...errorResponses, ...reauth };
 const statusRoute = createRoute({
   method: 'get',
   path: '/auth/mfa',
+  ...sessionOnly,
   tags,
   summary: 'Your second factors (also while you must enrol one)',
   responses: { 200: jsonOk(MfaStatus, 'Second factors'), ...errorResponses },
@@ -35,6 +37,7 @@ const statusRoute = createRoute({
 const totpStart = createRoute({
   method: 'post',
   path: '/auth/mfa/totp',
+  ...sessionOnly,
   tags,
   summary: 'Start setting up an authenticator app: a new secret and its QR code (shown only now)',
   responses: { 200: jsonOk(TotpEnrolment, 'Secret to scan'), ...responses },
@@ -42,6 +45,7 @@ const totpStart = createRoute({
 const totpConfirm = createRoute({
   method: 'post',
   path: '/auth/mfa/totp/confirm',
+  ...sessionOnly,
   tags,
   summary: 'Confirm the authenticator app with its first code; the first factor comes with recovery codes',
   request: { body: jsonBody(z.object({ code: z.string().min(1).max(20) })) },
@@ -50,6 +54,7 @@ const totpConfirm = createRoute({
 const totpRemove = createRoute({
   method: 'delete',
   path: '/auth/mfa/totp',
+  ...sessionOnly,
   tags,
   summary: 'Remove the authenticator app (needs a recent re-authentication)',
   responses: { 204: { description: 'Removed' }, ...responses },
@@ -57,6 +62,7 @@ const totpRemove = createRoute({
 const recoveryRoute = createRoute({
   method: 'post',
   path: '/auth/mfa/recovery-codes',
+  ...sessionOnly,
   tags,
   summary: 'Replace your recovery codes with ten new ones (shown once)',
   responses: { 200: jsonOk(RecoveryCodes, 'New codes'), ...responses },
@@ -64,6 +70,7 @@ const recoveryRoute = createRoute({
 const passkeyOptions = createRoute({
   method: 'post',
   path: '/auth/mfa/passkeys/options',
+  ...sessionOnly,
   tags,
   summary: 'WebAuthn options to register a passkey',
   responses: { 200: jsonOk(WebAuthnOptions, 'Options for navigator.credentials.create()'), ...responses },
@@ -71,6 +78,7 @@ const passkeyOptions = createRoute({
 const passkeyRegister = createRoute({
   method: 'post',
   path: '/auth/mfa/passkeys',
+  ...sessionOnly,
   tags,
   summary: 'Register a passkey with the authenticator’s answer',
   request: { body: jsonBody(z.object({ name: passkeyName, response: z.record(z.string(), z.unknown()) })) },
@@ -82,6 +90,7 @@ const passkeyRegister = createRoute({
 const passkeyRename = createRoute({
   method: 'patch',
   path: '/auth/mfa/passkeys/{id}',
+  ...sessionOnly,
   tags,
   summary: 'Rename one of your passkeys',
   request: { params: PasskeyParam, body: jsonBody(z.object({ name: passkeyName })) },
@@ -90,6 +99,7 @@ const passkeyRename = createRoute({
 const passkeyRemove = createRoute({
   method: 'delete',
   path: '/auth/mfa/passkeys/{id}',
+  ...sessionOnly,
   tags,
   summary: 'Remove one of your passkeys (needs a recent re-authentication)',
   request: { params: PasskeyParam },

@@ -1,4 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi';
+import { sessionOnly } from '../../token-scope';
 import { apiRouter } from '../../openapi';
 import { verifySignInFactor } from '../../../app/use-cases/mfa/verify-sign-in-factor';
 import { reauthenticate } from '../../../app/use-cases/mfa/reauthenticate';
@@ -18,6 +19,7 @@ const throttled = { 429: { description: 'Too many wrong answers (see Retry-After
 const verifyRoute = createRoute({
   method: 'post',
   path: '/auth/mfa/verify',
+  ...sessionOnly,
   tags,
   summary: 'Second step of a sign-in: a TOTP code, a recovery code (single use) or a passkey',
   request: { body: jsonBody(SecondFactorAnswer) },
@@ -26,6 +28,7 @@ const verifyRoute = createRoute({
 const challengeRoute = createRoute({
   method: 'post',
   path: '/auth/mfa/passkey-challenge',
+  ...sessionOnly,
   tags,
   summary: 'WebAuthn options to sign in (second step) or re-authenticate with a passkey',
   request: { body: jsonBody(z.object({ purpose: z.enum(['second_factor', 'reauthenticate']) })) },
@@ -34,6 +37,7 @@ const challengeRoute = createRoute({
 const reauthRoute = createRoute({
   method: 'post',
   path: '/auth/reauthenticate',
+  ...sessionOnly,
   tags,
   summary: 'Confirm it is you before a sensitive action: second factor, or password for a user without one',
   request: { body: jsonBody(ReauthenticateRequest) },

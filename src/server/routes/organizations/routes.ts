@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope, sessionOnly } from '../../token-scope';
 import { createOrganization, createOrganizationInput } from '../../../app/use-cases/organizations/create-organization';
 import { updateOrganization, updateOrganizationInput } from '../../../app/use-cases/organizations/update-organization';
 import { getOrganization, listMembers } from '../../../app/use-cases/organizations/get-organization';
@@ -18,6 +19,7 @@ const MemberParams = z.object({
 });
 
 const list = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations',
   tags,
@@ -25,6 +27,7 @@ const list = createRoute({
   responses: { 200: jsonOk(z.object({ organizations: z.array(Organization) }), 'Organizations'), ...errorResponses },
 });
 const create = createRoute({
+  ...scope('organizations', 'write'),
   method: 'post',
   path: '/organizations',
   tags,
@@ -33,6 +36,7 @@ const create = createRoute({
   responses: { 201: jsonOk(Organization, 'Created'), ...errorResponses, 409: errorResponses[400] },
 });
 const get = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations/{id}',
   tags,
@@ -41,6 +45,7 @@ const get = createRoute({
   responses: { 200: jsonOk(Organization, 'Organization'), ...errorResponses },
 });
 const update = createRoute({
+  ...scope('organizations', 'write'),
   method: 'patch',
   path: '/organizations/{id}',
   tags,
@@ -51,12 +56,14 @@ const update = createRoute({
 const mfaRequirement = createRoute({
   method: 'put',
   path: '/organizations/{id}/mfa-requirement',
+  ...sessionOnly,
   tags,
   summary: 'Require a second factor of every member (its admins, platform administrators); audited',
   request: { params: IdParam, body: jsonBody(z.object({ required: z.boolean() })) },
   responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
 });
 const members = createRoute({
+  ...scope('organizations', 'read'),
   method: 'get',
   path: '/organizations/{id}/members',
   tags,
@@ -66,6 +73,7 @@ const members = createRoute({
 });
 // Nobody becomes a member without consent: new members are invited (routes/invitations.ts); this changes a role.
 const patchMember = createRoute({
+  ...scope('organizations', 'write'),
   method: 'patch',
   path: '/organizations/{id}/members/{userId}',
   tags,
@@ -78,6 +86,7 @@ const patchMember = createRoute({
   },
 });
 const deleteMember = createRoute({
+  ...scope('organizations', 'write'),
   method: 'delete',
   path: '/organizations/{id}/members/{userId}',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { anonymous, sessionOnly } from '../../token-scope';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Context } from 'hono';
 import { signIn, SESSION_ABSOLUTE_MS } from '../../../app/use-cases/sessions/sign-in';
@@ -23,6 +24,7 @@ const DEVICE_COOKIE = 'ismap_device';
 const DEVICE_COOKIE_PATH = '/api/v1/auth/login';
 
 const loginRoute = createRoute({
+  ...anonymous,
   method: 'post',
   path: '/auth/login',
   tags,
@@ -40,6 +42,7 @@ const loginRoute = createRoute({
 });
 
 const sessionRoute = createRoute({
+  ...sessionOnly,
   method: 'get',
   path: '/auth/session',
   tags,
@@ -47,6 +50,7 @@ const sessionRoute = createRoute({
   responses: { 200: jsonOk(SessionInfo, 'Current session'), ...errorResponses },
 });
 const logoutRoute = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/auth/logout',
   tags,
@@ -54,6 +58,7 @@ const logoutRoute = createRoute({
   responses: { 204: { description: 'Signed out' }, ...errorResponses },
 });
 const switchRoute = createRoute({
+  ...sessionOnly,
   method: 'put',
   path: '/auth/session/organization',
   tags,
@@ -62,6 +67,7 @@ const switchRoute = createRoute({
   responses: { 200: jsonOk(SessionInfo, 'Switched'), ...errorResponses },
 });
 const listSessionsRoute = createRoute({
+  ...sessionOnly,
   method: 'get',
   path: '/auth/sessions',
   tags,
@@ -69,6 +75,7 @@ const listSessionsRoute = createRoute({
   responses: { 200: jsonOk(z.object({ sessions: z.array(DeviceSession) }), 'Sessions'), ...errorResponses },
 });
 const revokeRoute = createRoute({
+  ...sessionOnly,
   method: 'delete',
   path: '/auth/sessions/{sessionId}',
   tags,
@@ -85,6 +92,7 @@ const revokeRoute = createRoute({
 });
 
 const passwordRoute = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/auth/password',
   tags,

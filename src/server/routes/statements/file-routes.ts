@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { exportStatement } from '../../../app/use-cases/statements/export-statement';
 import { importStatementWorkbook } from '../../../app/use-cases/statements/import-statement-workbook';
 import { DomainError, issuesFromZod } from '../../../core/errors';
@@ -18,6 +19,7 @@ const binary = (type: string, description: string) => ({
 const LangQuery = z.object({ lang: z.enum(['ja', 'en']).default('ja') });
 
 const exportXlsx = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/export.xlsx',
   tags,
@@ -26,6 +28,7 @@ const exportXlsx = createRoute({
   responses: { 200: binary(XLSX, 'Workbook'), ...errorResponses },
 });
 const reportPdf = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/report.pdf',
   tags,
@@ -34,6 +37,7 @@ const reportPdf = createRoute({
   responses: { 200: binary('application/pdf', 'PDF report'), ...errorResponses },
 });
 const blockersFile = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/blockers.csv',
   tags,
@@ -86,6 +90,7 @@ const ImportResult = z
   })
   .openapi('StatementImportResult');
 const importRoute = createRoute({
+  ...scope('statements', 'write'),
   method: 'post',
   path: '/statements/{id}/import',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { getStatement } from '../../../app/use-cases/statements/get-statement';
 import { getStatementItem } from '../../../app/use-cases/statements/get-statement-item';
 import { putStatementItem, putStatementItemInput } from '../../../app/use-cases/statements/put-statement-item';
@@ -12,6 +13,7 @@ import { presentBlockers, presentItem, presentItems } from './presenter';
 const tags = ['Statements'];
 
 const listItems = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/items',
   tags,
@@ -23,6 +25,7 @@ const listItems = createRoute({
   },
 });
 const getItem = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/items/{itemId}',
   tags,
@@ -31,6 +34,7 @@ const getItem = createRoute({
   responses: { 200: jsonOk(StatementItemDetail, 'Item'), ...errorResponses },
 });
 const putItem = createRoute({
+  ...scope('statements', 'write'),
   method: 'put',
   path: '/statements/{id}/items/{itemId}',
   tags,
@@ -39,6 +43,7 @@ const putItem = createRoute({
   responses: { 200: jsonOk(StatementItemDetail, 'Saved'), ...errorResponses, 409: errorResponses[400] },
 });
 const bulk = createRoute({
+  ...scope('statements', 'write'),
   method: 'post',
   path: '/statements/{id}/items/bulk',
   tags,
@@ -51,6 +56,7 @@ const bulk = createRoute({
   },
 });
 const readiness = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}/readiness',
   tags,

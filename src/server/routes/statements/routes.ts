@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { scope } from '../../token-scope';
 import { createStatement, createStatementInput } from '../../../app/use-cases/statements/create-statement';
 import { listStatements } from '../../../app/use-cases/statements/list-statements';
 import { getStatement } from '../../../app/use-cases/statements/get-statement';
@@ -19,6 +20,7 @@ const tags = ['Statements'];
 const conflict = { 409: errorResponses[400] };
 
 const listForService = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/cloud-services/{id}/statements',
   tags,
@@ -27,6 +29,7 @@ const listForService = createRoute({
   responses: { 200: jsonOk(z.object({ statements: z.array(Statement) }), 'Statements'), ...errorResponses },
 });
 const create = createRoute({
+  ...scope('statements', 'write'),
   method: 'post',
   path: '/cloud-services/{id}/statements',
   tags,
@@ -35,6 +38,7 @@ const create = createRoute({
   responses: { 201: jsonOk(StatementWithReadiness, 'Created'), ...errorResponses },
 });
 const get = createRoute({
+  ...scope('statements', 'read'),
   method: 'get',
   path: '/statements/{id}',
   tags,
@@ -43,6 +47,7 @@ const get = createRoute({
   responses: { 200: jsonOk(StatementWithReadiness, 'Statement'), ...errorResponses },
 });
 const update = createRoute({
+  ...scope('statements', 'write'),
   method: 'patch',
   path: '/statements/{id}',
   tags,
@@ -51,6 +56,7 @@ const update = createRoute({
   responses: { 200: jsonOk(StatementWithReadiness, 'Updated'), ...errorResponses, ...conflict },
 });
 const transition = createRoute({
+  ...scope('statements', 'write'),
   method: 'post',
   path: '/statements/{id}/transitions',
   tags,
@@ -59,6 +65,7 @@ const transition = createRoute({
   responses: { 200: jsonOk(StatementWithReadiness, 'Moved'), ...errorResponses, ...conflict },
 });
 const migrate = createRoute({
+  ...scope('statements', 'write'),
   method: 'post',
   path: '/statements/{id}/migrate',
   tags,

@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
+import { sessionOnly } from '../../token-scope';
 import { createUser, createUserInput } from '../../../app/use-cases/users/create-user';
 import { listUsers } from '../../../app/use-cases/users/list-users';
 import { setUserDisabled } from '../../../app/use-cases/users/set-user-disabled';
@@ -10,6 +11,7 @@ import { presentListedUser, presentUser } from './presenter';
 
 const tags = ['Users'];
 const list = createRoute({
+  ...sessionOnly,
   method: 'get',
   path: '/users',
   tags,
@@ -17,6 +19,7 @@ const list = createRoute({
   responses: { 200: jsonOk(z.object({ users: z.array(User) }), 'Users'), ...errorResponses },
 });
 const create = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/users',
   tags,
@@ -26,6 +29,7 @@ const create = createRoute({
 });
 
 const disable = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/users/{id}/disable',
   tags,
@@ -34,6 +38,7 @@ const disable = createRoute({
   responses: { 200: jsonOk(User, 'Disabled'), ...errorResponses },
 });
 const enable = createRoute({
+  ...sessionOnly,
   method: 'post',
   path: '/users/{id}/enable',
   tags,
@@ -42,6 +47,7 @@ const enable = createRoute({
   responses: { 200: jsonOk(User, 'Enabled'), ...errorResponses },
 });
 const resetPassword = createRoute({
+  ...sessionOnly,
   method: 'put',
   path: '/users/{id}/password',
   tags,

@@ -47,6 +47,12 @@ export const audit = {
   },
   // Audit actions (src/core/audit-actions.ts) and the detail fields they record.
   auditAction: {
+    api_token: {
+      create: 'API token created',
+      create_failed: 'API token not created (wrong password)',
+      revoke: 'API token revoked',
+      auth_failed: 'API token refused',
+    },
     audit: { export: 'Audit log exported' },
     catalog: { import_text: 'Criteria text imported', sync: 'Bundled catalog loaded' },
     cloud_service: {
@@ -115,6 +121,11 @@ export const audit = {
     },
   },
   auditDetail: {
+    name: 'Name',
+    hint: 'Token',
+    orgId: 'Organization',
+    scopes: 'Scopes',
+    blocked: 'Blocked',
     expiresAt: 'Valid until',
     via: 'Through',
     invitationId: 'Invitation',

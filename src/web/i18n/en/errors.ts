@@ -2,6 +2,16 @@
 export const errors = {
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    current_password_required: 'Enter your current password.',
+    token_for_self_only: 'You may create API tokens only for yourself.',
+    token_limit_reached: 'At most {{max}} API tokens may be active at once: revoke one first.',
+    token_org_required: 'Choose the organization the token acts in.',
+    token_org_not_member: 'You are not a member of that organization.',
+    token_scope_missing: 'This API token does not have the scope {{scope}}.',
+    token_not_allowed: 'API tokens cannot be used here: sign in instead.',
+    token_invalid: 'The API token is not valid (unknown, or its user or membership is no longer active).',
+    token_expired: 'The API token has expired: create a new one.',
+    token_revoked: 'The API token has been revoked.',
     sign_in_throttled_one: 'Too many failed sign-in attempts. Try again in {{count}} minute.',
     sign_in_throttled_other: 'Too many failed sign-in attempts. Try again in {{count}} minutes.',
     password_check_throttled_one: 'The current password was wrong too many times. Try again in {{count}} minute.',
@@ -139,6 +149,9 @@ export const errors = {
     email_taken: 'already registered',
     unknown_organization: 'no such organization',
     current_password_wrong: 'not correct',
+    current_password_required: 'required',
+    token_org_required: 'choose an organization',
+    token_org_not_member: 'not a member',
     password_unchanged: 'same as the current password',
     mapping_same_node: 'same as the source',
     node_ids_tried: 'tried {{ids}}',
@@ -207,6 +220,7 @@ export const errors = {
     statement: 'statement',
     passkey: 'passkey',
     authenticator_app: 'authenticator app',
+    api_token: 'API token',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',

@@ -46,6 +46,12 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
   },
   // Audit actions (src/core/audit-actions.ts) and the detail fields they record.
   auditAction: {
+    api_token: {
+      create: 'APIトークンの作成',
+      create_failed: 'APIトークン作成の失敗（パスワード誤り）',
+      revoke: 'APIトークンの無効化',
+      auth_failed: 'APIトークンの拒否',
+    },
     audit: { export: '監査ログのエクスポート' },
     catalog: { import_text: '基準本文のインポート', sync: '同梱カタログの読み込み' },
     cloud_service: {
@@ -105,6 +111,11 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
     },
   },
   auditDetail: {
+    name: '名前',
+    hint: 'トークン',
+    orgId: '組織',
+    scopes: 'スコープ',
+    blocked: 'ブロック',
     expiresAt: '有効期限',
     via: '経路',
     invitationId: '招待',

@@ -4,6 +4,16 @@ import type { Messages } from '../en';
 export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'objectName' | 'errors'> = {
   // Which failure (DomainError reason) and which problem (issue code), filled in with their params.
   errorReason: {
+    current_password_required: '現在のパスワードを入力してください。',
+    token_for_self_only: 'APIトークンは自分の分だけ作成できます。',
+    token_limit_reached: '有効なAPIトークンは同時に{{max}}個までです。先にいずれかを無効化してください。',
+    token_org_required: 'トークンが操作する組織を選んでください。',
+    token_org_not_member: 'その組織のメンバーではありません。',
+    token_scope_missing: 'このAPIトークンにはスコープ {{scope}} がありません。',
+    token_not_allowed: 'ここではAPIトークンを使えません。サインインしてください。',
+    token_invalid: 'APIトークンが無効です（存在しないか、ユーザーまたはメンバーシップが有効ではありません）。',
+    token_expired: 'APIトークンの有効期限が切れています。新しいトークンを作成してください。',
+    token_revoked: 'APIトークンは無効化されています。',
     sign_in_throttled: 'サインインの失敗が続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
     password_check_throttled:
       '現在のパスワードの誤りが続いたため、一時的に制限しています。{{count}} 分後に再度お試しください。',
@@ -136,6 +146,9 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     email_taken: 'すでに登録されています',
     unknown_organization: 'その組織はありません',
     current_password_wrong: '正しくありません',
+    current_password_required: '必須です',
+    token_org_required: '組織を選んでください',
+    token_org_not_member: 'メンバーではありません',
     password_unchanged: '現在のパスワードと同じです',
     mapping_same_node: '元の項目と同じです',
     node_ids_tried: '{{ids}} を探しました',
@@ -204,6 +217,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     statement: '言明書',
     passkey: 'パスキー',
     authenticator_app: '認証アプリ',
+    api_token: 'APIトークン',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',
