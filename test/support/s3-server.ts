@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import S3rver from '@20minutes/s3rver';
 import { s3Client, type S3BlobStoreConfig } from '../../src/infra/s3-blob-store';
 
@@ -36,7 +35,7 @@ export async function startS3(bucket = 'evidence'): Promise<{ config: S3BlobStor
     directory: dir,
     configureBuckets: [{ name: bucket }],
   });
-  const address = (await server.run()) as AddressInfo;
+  const address = await server.run();
   return {
     config: {
       bucket,
