@@ -1,5 +1,6 @@
 import type { ExclusiveTask, Repositories, UnitOfWork } from '../app/ports/repositories';
 import type { Db } from './engine';
+import { evidenceRepository } from './repositories/evidence-repository';
 import { auditRepository } from './repositories/audit-repository';
 import { organizationRepository } from './repositories/organization-repository';
 import { sessionRepository } from './repositories/session-repository';
@@ -30,6 +31,7 @@ export function repositories(db: Db): Repositories {
     cloudServices: cloudServiceRepository(db),
     statements: statementRepository(db),
     jobs: jobRepository(db),
+    evidence: evidenceRepository(db),
   };
 }
 

@@ -5,11 +5,13 @@ import type { CatalogRepository, ContentRevisionRepository, MappingRepository } 
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
 import type { JobRepository } from './job-repositories';
+import type { EvidenceRepository } from './evidence-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
 export type * from './statement-repositories';
 export type * from './job-repositories';
+export type * from './evidence-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -144,6 +146,7 @@ export interface Repositories {
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
   jobs: JobRepository;
+  evidence: EvidenceRepository;
 }
 
 /**

@@ -264,6 +264,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     cloudServices: notFaked('cloudServices'),
     statements: notFaked('statements'),
     jobs: notFaked('jobs'),
+    evidence: notFaked('evidence'),
   };
 }
 
