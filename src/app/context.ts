@@ -6,6 +6,7 @@ import type { SessionCache } from './session-cache';
 import type { StatementReadinessCache } from './statement-readiness';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 import type { AuditCheckpoints } from './ports/audit-checkpoints';
+import type { BlobStore } from './ports/blob-store';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   sessionCache: SessionCache;
   /** Statements' readiness kept in memory, updated after each write (see statement-readiness.ts). */
   statementReadiness: StatementReadinessCache;
+  /** Where evidence files are kept, by SHA-256 (the data folder, or an S3-compatible store). */
+  blobs: BlobStore;
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
 }

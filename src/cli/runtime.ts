@@ -15,11 +15,16 @@ import { CatalogCache } from '../app/catalog-cache';
 import { SessionCache } from '../app/session-cache';
 import { StatementReadinessCache } from '../app/statement-readiness';
 import type { Clock } from '../app/ports/services';
+import type { BlobStore } from '../app/ports/blob-store';
+import { inMemoryBlobStore } from '../app/testing/in-memory-blob-store';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
 import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
 import { openAuditCheckpoints } from '../infra/audit-checkpoints';
 import { DomainError } from '../core/errors';
+import { fsBlobStore } from '../infra/fs-blob-store';
+import { s3BlobStore } from '../infra/s3-blob-store';
+import { claimUploadSpace } from './upload-space';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
@@ -47,7 +52,7 @@ export interface RuntimeOptions {
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
 export function appDeps(
   engine: Engine,
-  opts: { fastHashing?: boolean; clock?: Clock; sessionCacheTtlMs?: number } = {},
+  opts: { fastHashing?: boolean; clock?: Clock; sessionCacheTtlMs?: number; blobs?: BlobStore | undefined } = {},
 ): AppDeps {
   const sessionCache = new SessionCache(opts.sessionCacheTtlMs);
   const catalogCache = new CatalogCache();
@@ -72,11 +77,25 @@ export function appDeps(
     catalogCache,
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
+    // openRuntime passes the configured store (data folder or S3); tests that do not care get one in memory.
+    blobs: opts.blobs ?? inMemoryBlobStore(),
   };
 }
 
 type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
-  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
+  Partial<Pick<Config, 'maxUploadBytes' | 'maxEvidenceBytes' | 'blobStore' | 'auditCheckpoint'>>;
+
+/**
+ * The configured evidence store. On the file system, blobs are written in this process's own folder under
+ * blobs/tmp (claimed like the upload folders: a crashed process's half-written files go at the next start).
+ */
+function openBlobStore(config: RuntimeConfig): { store: BlobStore; release(): void } {
+  const c = config.blobStore ?? { kind: 'filesystem' };
+  if (c.kind === 's3') return { store: s3BlobStore(c), release: () => undefined };
+  const root = join(config.dataDir, 'blobs');
+  const space = claimUploadSpace(join(root, 'tmp'));
+  return { store: fsBlobStore(root, space.dir), release: () => space.release() };
+}
 
 /** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
 async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
@@ -117,7 +136,14 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }
-  const app = { ...appDeps(engine, opts), auditCheckpoints };
+  let blobs: ReturnType<typeof openBlobStore>;
+  try {
+    blobs = openBlobStore(config);
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+  const app = { ...appDeps(engine, { ...opts, blobs: blobs.store }), auditCheckpoints };
   const deps: ServerDeps = {
     ...app,
     logger,
@@ -127,6 +153,14 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
     webDir: config.webDir ?? join(projectRoot, 'dist', 'web'),
     version,
     maxUploadBytes: config.maxUploadBytes,
+    maxEvidenceBytes: config.maxEvidenceBytes,
   };
-  return { engine, deps, close: () => engine.close() };
+  return {
+    engine,
+    deps,
+    close: async () => {
+      blobs.release();
+      await engine.close();
+    },
+  };
 }

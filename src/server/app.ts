@@ -20,6 +20,8 @@ import { cloudServiceRoutes } from './routes/cloud-services/routes';
 import { statementRoutes } from './routes/statements/routes';
 import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
+import { evidenceRoutes } from './routes/evidence/routes';
+import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload } from './routes/evidence/files';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -37,6 +39,8 @@ export const apiModules: ApiRouteModule[] = [
   statementRoutes,
   statementItemRoutes,
   statementFileRoutes,
+  evidenceRoutes,
+  evidenceFileRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
@@ -49,7 +53,10 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
     await next();
   });
   // Before authentication and every route: an anonymous request must not make the server buffer its body.
-  app.use('*', bodyLimit(deps.maxUploadBytes));
+  app.use(
+    '*',
+    bodyLimit(deps.maxUploadBytes, (path) => (isEvidenceUpload(path) ? evidenceLimit(deps) : undefined)),
+  );
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.engineKind, version: deps.version }));
 

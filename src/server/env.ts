@@ -16,6 +16,8 @@ export interface ServerDeps extends AppDeps {
   version: string;
   /** Largest accepted upload body in bytes (ISMAP_MAX_UPLOAD_BYTES); JSON bodies have a fixed small limit. */
   maxUploadBytes?: number | undefined;
+  /** Largest evidence file in bytes (ISMAP_MAX_EVIDENCE_BYTES, default 200 MB). */
+  maxEvidenceBytes?: number | undefined;
 }
 
 export interface AuthState {

@@ -10,6 +10,7 @@ import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 import { emptyScope } from '../../src/core/statement/model';
 import { randomUUID } from 'node:crypto';
+import { putBlob } from '../../src/app/blob/blob-io';
 
 // Authorization matrix: every API endpoint × every organization kind × every built-in role × a target inside /
 // outside the caller's organization. The expected status of every cell is written out below (`expect`, with
@@ -195,6 +196,56 @@ const itemBody = {
   status: 'implemented',
   owner: null,
   control: { ja: '個別管理策' },
+};
+
+/** An evidence with one version (its bytes in the server's store) in the same organization serviceFor picks. */
+async function evidenceFor(s: TestServer, w: World, where: Where) {
+  const { statement } = await serviceFor(s, w, where);
+  const orgId = (await s.deps.uow.read.statements.get(statement))!.orgId;
+  const blob = await putBlob(s.deps.blobs, [Buffer.from(`evidence ${uniq()}`)]);
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await s.deps.uow.transaction(async (r) => {
+    await r.evidence.insert({
+      id,
+      orgId,
+      title: { ja: '規程', en: 'Policy' },
+      kind: 'policy',
+      effectiveFrom: null,
+      effectiveTo: null,
+      owner: null,
+      tags: [],
+      confidentiality: 'internal',
+      reviewFrequency: 'yearly',
+      reviewedOn: at.slice(0, 10),
+      currentVersion: 1,
+      retiredAt: null,
+      retiredBy: null,
+      retireReason: null,
+      version: 1,
+      createdAt: at,
+      createdBy: null,
+      updatedAt: at,
+    });
+    await r.evidence.insertVersion({
+      evidenceId: id,
+      number: 1,
+      ...blob,
+      mediaType: 'text/plain',
+      fileName: 'policy.txt',
+      note: null,
+      uploadedAt: at,
+      uploadedBy: null,
+    });
+    await r.evidence.link({ evidenceId: id, statementId: statement, itemId: '5.1.1', linkedAt: at, linkedBy: null });
+  });
+  return { evidence: id, statement };
+}
+const evidenceUpload = (metadata = true) => {
+  const form = new FormData();
+  if (metadata) form.set('metadata', JSON.stringify({ title: { ja: '規程', en: 'Policy' }, kind: 'policy' }));
+  form.set('file', new Blob([`matrix ${uniq()}`], { type: 'application/pdf' }), 'matrix.pdf');
+  return form;
 };
 
 const rows: Record<string, Row> = {
@@ -563,6 +614,68 @@ const rows: Record<string, Row> = {
       return { path: `/statements/${(await serviceFor(s, w, where)).statement}/import`, form };
     },
     ...writesCsp(422),
+  },
+  // Evidence is the owning CSP's alone: every other organization and platform administrators get 404.
+  'GET /evidence': {
+    req: () => ({ path: '/evidence' }),
+    expect: { anonymous: 401, platformAdmin: 403, admin: 200, editor: 200, viewer: 200 },
+  },
+  'POST /evidence': {
+    req: () => ({ path: '/evidence', form: evidenceUpload() }),
+    expect: { anonymous: 401, platformAdmin: 403, admin: 403, editor: 403, viewer: 403 },
+    byKind: { csp: { admin: 201, editor: 201, viewer: 403 } },
+  },
+  'GET /evidence/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/evidence/${(await evidenceFor(s, w, where)).evidence}` }),
+    ...readsCsp(200),
+  },
+  'PATCH /evidence/{id}': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}`,
+      body: { version: 1, owner: '情報システム部' },
+    }),
+    ...writesCsp(200),
+  },
+  // The linked statement is a draft without a period: no open audit period holds the evidence.
+  'POST /evidence/{id}/retire': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/retire`,
+      body: { version: 1, reason: 'replaced' },
+    }),
+    ...writesCsp(200),
+  },
+  'POST /evidence/{id}/versions': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/versions`,
+      form: evidenceUpload(false),
+    }),
+    ...writesCsp(201),
+  },
+  'GET /evidence/{id}/versions/{number}/content': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/versions/1/content`,
+    }),
+    ...readsCsp(200),
+  },
+  'POST /evidence/{id}/links': {
+    req: async (w, where, _who, s) => {
+      const e = await evidenceFor(s, w, where);
+      return { path: `/evidence/${e.evidence}/links`, body: { statementId: e.statement, itemId: '5.1.1.1' } };
+    },
+    ...writesCsp(200),
+  },
+  'POST /evidence/{id}/links/remove': {
+    req: async (w, where, _who, s) => {
+      const e = await evidenceFor(s, w, where);
+      return { path: `/evidence/${e.evidence}/links/remove`, body: { statementId: e.statement, itemId: '5.1.1' } };
+    },
+    ...writesCsp(200),
+  },
+  'GET /statements/{id}/evidence-freshness': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await evidenceFor(s, w, where)).statement}/evidence-freshness`,
+    }),
+    ...readsCsp(200),
   },
 };
 

@@ -4,7 +4,10 @@ import type { BlobStore, StoredBlob } from '../ports/blob-store';
 export const isSha256 = (s: string) => /^[0-9a-f]{64}$/.test(s);
 
 /** Streams `source` into the store; on any failure the writer is aborted (nothing becomes visible). */
-export async function putBlob(store: BlobStore, source: AsyncIterable<Uint8Array>): Promise<StoredBlob> {
+export async function putBlob(
+  store: BlobStore,
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+): Promise<StoredBlob> {
   const w = await store.writer();
   try {
     for await (const chunk of source) await w.write(chunk);

@@ -1,3 +1,4 @@
+import { inMemoryBlobStore } from './in-memory-blob-store';
 import { defaultThrottleLimits } from '../../core/login-throttle';
 import { CatalogCache } from '../catalog-cache';
 import type { AppDeps } from '../context';
@@ -33,6 +34,7 @@ export function fakeDeps(start = new Date('2026-04-01T00:00:00.000Z')) {
     catalogCache: new CatalogCache(),
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
+    blobs: inMemoryBlobStore(),
     advance: (ms: number) => {
       now += ms;
     },
