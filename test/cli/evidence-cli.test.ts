@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { runCli } from '../support/cli';
 import { openEngine } from '../../src/db/engine';
 import { testDeps } from '../support/fixtures';
 import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { systemActor } from '../../src/core/identity';
 
-const root = resolve(__dirname, '..', '..');
 
 describe('ismap evidence add | list | verify', () => {
   let dir: string;
