@@ -21,7 +21,7 @@ import { statementRoutes } from './routes/statements/routes';
 import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
 import { evidenceRoutes } from './routes/evidence/routes';
-import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload } from './routes/evidence/files';
+import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -55,7 +55,9 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
   // Before authentication and every route: an anonymous request must not make the server buffer its body.
   app.use(
     '*',
-    bodyLimit(deps.maxUploadBytes, (path) => (isEvidenceUpload(path) ? evidenceLimit(deps) : undefined)),
+    bodyLimit(deps.maxUploadBytes, (path) =>
+      isEvidenceUpload(path) ? evidenceLimit(deps) + MULTIPART_ALLOWANCE : undefined,
+    ),
   );
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.engineKind, version: deps.version }));

@@ -1,4 +1,3 @@
-import { Readable } from 'node:stream';
 import { createRoute, z } from '@hono/zod-openapi';
 import { apiRouter } from '../../openapi';
 import { DomainError } from '../../../core/errors';
@@ -18,6 +17,8 @@ import { getEvidence } from '../../../app/use-cases/evidence/get-evidence';
 
 const tags = ['Evidence'];
 export const DEFAULT_EVIDENCE_LIMIT = 200 * 1024 * 1024;
+/** The body may exceed the file's limit by its metadata part and framing; the file part itself is held to the limit. */
+export const MULTIPART_ALLOWANCE = 1024 * 1024;
 export const evidenceLimit = (deps: Pick<ServerDeps, 'maxEvidenceBytes'>) =>
   deps.maxEvidenceBytes ?? DEFAULT_EVIDENCE_LIMIT;
 /** The two upload endpoints, whose bodies get the evidence limit instead of the general upload limit. */
@@ -169,7 +170,20 @@ export function evidenceFileRoutes() {
     // Previews only for types a browser shows without running anything (no HTML, no SVG).
     const inline = c.req.valid('query').inline === 'true' && PREVIEWABLE.has(version.mediaType);
     const disposition = inline ? 'inline' : 'attachment';
-    const stream = Readable.toWeb(Readable.from(body)) as ReadableStream<Uint8Array>;
+    const it = body[Symbol.asyncIterator]();
+    // Pulled one chunk at a time (the client's pace): never more than a chunk or two in memory.
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        try {
+          const { value, done } = await it.next();
+          if (done) controller.close();
+          else controller.enqueue(value);
+        } catch (e) {
+          controller.error(e);
+        }
+      },
+      cancel: async () => void (await it.return?.()),
+    });
     return new Response(stream, {
       status: 200,
       headers: {
