@@ -8,7 +8,6 @@ import { testDeps } from '../support/fixtures';
 import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { systemActor } from '../../src/core/identity';
 
-
 describe('ismap evidence add | list | verify', () => {
   let dir: string;
   beforeAll(async () => {
