@@ -16,6 +16,7 @@ export interface MfaDeps {
   /** Platform administrators must enrol a second factor (on in production; tests of other features turn it off). */
   requiredForPlatformAdmins: boolean;
 }
+import type { BlobStore } from './ports/blob-store';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   sessionCache: SessionCache;
   /** Statements' readiness kept in memory, updated after each write (see statement-readiness.ts). */
   statementReadiness: StatementReadinessCache;
+  /** Where evidence files are kept, by SHA-256 (the data folder, or an S3-compatible store). */
+  blobs: BlobStore;
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
   mfa: MfaDeps;

@@ -151,4 +151,15 @@ export const commands: CommandEntry[] = [
     'Import an edited statement workbook: show the diff, and with --apply write it in one transaction',
     () => import('./commands/statement-import'),
   ),
+  entry(
+    'evidence list',
+    'List the evidence library of a CSP organization with each evidence’s freshness',
+    () => import('./commands/evidence-list'),
+  ),
+  entry('evidence add', 'Add a file to a CSP organization’s evidence library', () => import('./commands/evidence-add')),
+  entry(
+    'evidence verify',
+    'Re-hash every evidence file in the blob store; report missing, corrupted and orphaned blobs',
+    () => import('./commands/evidence-verify'),
+  ),
 ];

@@ -15,6 +15,8 @@ import { CatalogCache } from '../app/catalog-cache';
 import { SessionCache } from '../app/session-cache';
 import { StatementReadinessCache } from '../app/statement-readiness';
 import type { Clock } from '../app/ports/services';
+import type { BlobStore } from '../app/ports/blob-store';
+import { inMemoryBlobStore } from '../app/testing/in-memory-blob-store';
 import type { Config } from '../server/config';
 import type { ServerDeps } from '../server/env';
 import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
@@ -24,6 +26,9 @@ import type { SecretBox } from '../app/ports/mfa-services';
 import { ephemeralSecretBox, secretBoxFromFile } from '../infra/secret-box';
 import { otpauthTotp } from '../infra/totp';
 import { simpleWebAuthn } from '../infra/webauthn';
+import { fsBlobStore } from '../infra/fs-blob-store';
+import { s3BlobStore } from '../infra/s3-blob-store';
+import { claimUploadSpace } from './upload-space';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
@@ -57,6 +62,7 @@ export function appDeps(
     sessionCacheTtlMs?: number;
     secrets?: SecretBox;
     mfaForPlatformAdmins?: boolean;
+    blobs?: BlobStore | undefined;
   } = {},
 ): AppDeps {
   const sessionCache = new SessionCache(opts.sessionCacheTtlMs);
@@ -88,11 +94,27 @@ export function appDeps(
       secrets: opts.secrets ?? ephemeralSecretBox(),
       requiredForPlatformAdmins: opts.mfaForPlatformAdmins ?? true,
     },
+    // openRuntime passes the configured store (data folder or S3); tests that do not care get one in memory.
+    blobs: opts.blobs ?? inMemoryBlobStore(),
   };
 }
 
 type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
-  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint' | 'mfaKeyFile' | 'publicUrl'>>;
+  Partial<
+    Pick<Config, 'maxUploadBytes' | 'maxEvidenceBytes' | 'blobStore' | 'auditCheckpoint' | 'mfaKeyFile' | 'publicUrl'>
+  >;
+
+/**
+ * The configured evidence store. On the file system, blobs are written in this process's own folder under
+ * blobs/tmp (claimed like the upload folders: a crashed process's half-written files go at the next start).
+ */
+function openBlobStore(config: RuntimeConfig): { store: BlobStore; release(): void } {
+  const c = config.blobStore ?? { kind: 'filesystem' };
+  if (c.kind === 's3') return { store: s3BlobStore(c), release: () => undefined };
+  const root = join(config.dataDir, 'blobs');
+  const space = claimUploadSpace(join(root, 'tmp'));
+  return { store: fsBlobStore(root, space.dir), release: () => space.release() };
+}
 
 /** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
 async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
@@ -133,8 +155,19 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }
-  const secrets = opts.inMemory ? undefined : secretBoxFromFile(config.mfaKeyFile ?? join(config.dataDir, 'mfa.key'));
-  const app = { ...appDeps(engine, { ...opts, ...(secrets ? { secrets } : {}) }), auditCheckpoints };
+  let blobs: ReturnType<typeof openBlobStore>;
+  let secrets: SecretBox | undefined;
+  try {
+    secrets = opts.inMemory ? undefined : secretBoxFromFile(config.mfaKeyFile ?? join(config.dataDir, 'mfa.key'));
+    blobs = openBlobStore(config);
+  } catch (e) {
+    await engine.close();
+    throw e;
+  }
+  const app = {
+    ...appDeps(engine, { ...opts, ...(secrets ? { secrets } : {}), blobs: blobs.store }),
+    auditCheckpoints,
+  };
   const deps: ServerDeps = {
     ...app,
     logger,
@@ -145,6 +178,14 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
     version,
     maxUploadBytes: config.maxUploadBytes,
     publicUrl: config.publicUrl,
+    maxEvidenceBytes: config.maxEvidenceBytes,
   };
-  return { engine, deps, close: () => engine.close() };
+  return {
+    engine,
+    deps,
+    close: async () => {
+      blobs.release();
+      await engine.close();
+    },
+  };
 }

@@ -17,6 +17,7 @@ export const errorCodes = [
   'disk_full',
   'data_dir_locked',
   'config_invalid',
+  'integrity_failed',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -124,6 +125,8 @@ export const notFoundObjects = [
   'passkey',
   'authenticator_app',
   'api_token',
+  'evidence',
+  'evidence_version',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

@@ -1,5 +1,6 @@
 import type { ExclusiveTask, Repositories, UnitOfWork } from '../app/ports/repositories';
 import type { Db } from './engine';
+import { evidenceRepository } from './repositories/evidence-repository';
 import { auditRepository } from './repositories/audit-repository';
 import { organizationRepository } from './repositories/organization-repository';
 import { sessionRepository } from './repositories/session-repository';
@@ -34,6 +35,7 @@ export function repositories(db: Db): Repositories {
     jobs: jobRepository(db),
     mfa: mfaRepository(db),
     apiTokens: apiTokenRepository(db),
+    evidence: evidenceRepository(db),
   };
 }
 

@@ -23,6 +23,8 @@ import { statementFileRoutes } from './routes/statements/file-routes';
 import { mfaRoutes } from './routes/mfa/routes';
 import { mfaSignInRoutes } from './routes/mfa/sign-in-routes';
 import { apiTokenRoutes } from './routes/api-tokens/routes';
+import { evidenceRoutes } from './routes/evidence/routes';
+import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -43,6 +45,8 @@ export const apiModules: ApiRouteModule[] = [
   mfaSignInRoutes,
   mfaRoutes,
   apiTokenRoutes,
+  evidenceRoutes,
+  evidenceFileRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
@@ -55,7 +59,12 @@ export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[]
     await next();
   });
   // Before authentication and every route: an anonymous request must not make the server buffer its body.
-  app.use('*', bodyLimit(deps.maxUploadBytes));
+  app.use(
+    '*',
+    bodyLimit(deps.maxUploadBytes, (path) =>
+      isEvidenceUpload(path) ? evidenceLimit(deps) + MULTIPART_ALLOWANCE : undefined,
+    ),
+  );
 
   app.get('/healthz', (c) => c.json({ status: 'ok', database: deps.engineKind, version: deps.version }));
 

@@ -29,6 +29,25 @@ export const configSchema = z.object({
     .min(1024)
     .max(2 ** 40)
     .default(50 * 1024 * 1024),
+  /** Largest evidence file in bytes (docs/evidence.md); it streams to the blob store, never held in memory. */
+  ISMAP_MAX_EVIDENCE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 40)
+    .default(200 * 1024 * 1024),
+  /** Where evidence files go: the data folder (default) or an S3-compatible store (docs/evidence.md). */
+  ISMAP_BLOB_STORE: z.enum(['filesystem', 's3']).default('filesystem'),
+  ISMAP_S3_BUCKET: z.string().min(1).optional(),
+  ISMAP_S3_PREFIX: z
+    .string()
+    .regex(/^([\w.-]+\/)*$/, 'empty, or folder names each ending in /')
+    .default(''),
+  ISMAP_S3_ENDPOINT: z.string().url().optional(),
+  ISMAP_S3_REGION: z.string().min(1).default('us-east-1'),
+  ISMAP_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).default('false'),
+  ISMAP_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ISMAP_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   /** Audit checkpoints (docs/architecture.md "Audit log"): the Ed25519 signing key (PEM, `ismap audit keygen`). */
   ISMAP_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** A public key that verifies checkpoints where the signing key is not kept (a verifier's machine, a rotated key). */
@@ -57,6 +76,20 @@ export interface AuditCheckpointConfig {
   intervalSeconds: number;
 }
 
+/** The evidence blob store; without S3 settings, files go under ISMAP_DATA_DIR/blobs. */
+export type BlobStoreConfig =
+  | { kind: 'filesystem' }
+  | {
+      kind: 's3';
+      bucket: string;
+      prefix: string;
+      endpoint: string | undefined;
+      region: string;
+      forcePathStyle: boolean;
+      accessKeyId: string | undefined;
+      secretAccessKey: string | undefined;
+    };
+
 export interface Config {
   port: number;
   host: string;
@@ -70,6 +103,8 @@ export interface Config {
   webDir: string | undefined;
   maxUploadBytes: number;
   jobPollSeconds: number;
+  maxEvidenceBytes: number;
+  blobStore: BlobStoreConfig;
   /** Undefined when no checkpoint file is configured. */
   auditCheckpoint: AuditCheckpointConfig | undefined;
   /** Where the TOTP sealing key is kept (default <data dir>/mfa.key). */
@@ -106,9 +141,32 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     webDir: e.ISMAP_WEB_DIR ? resolve(cwd, e.ISMAP_WEB_DIR) : undefined,
     maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
     jobPollSeconds: e.ISMAP_JOB_POLL_SECONDS,
+    maxEvidenceBytes: e.ISMAP_MAX_EVIDENCE_BYTES,
+    blobStore: blobStoreConfig(e),
     auditCheckpoint,
     mfaKeyFile: e.ISMAP_MFA_KEY_FILE ? resolve(cwd, e.ISMAP_MFA_KEY_FILE) : resolve(dataDir, 'mfa.key'),
     publicUrl: e.ISMAP_PUBLIC_URL?.replace(/\/+$/, ''),
+  };
+}
+
+function blobStoreConfig(e: z.infer<typeof configSchema>): BlobStoreConfig {
+  if (e.ISMAP_BLOB_STORE === 'filesystem') return { kind: 'filesystem' };
+  if (!e.ISMAP_S3_BUCKET)
+    throw new DomainError(
+      'config_invalid',
+      'Invalid configuration:\n  - ISMAP_S3_BUCKET: required with ISMAP_BLOB_STORE=s3',
+      [{ path: ['ISMAP_S3_BUCKET'], message: 'ISMAP_S3_BUCKET: required with ISMAP_BLOB_STORE=s3' }],
+    );
+  // Without keys here the SDK's own chain is used (AWS_* variables, an instance role).
+  return {
+    kind: 's3',
+    bucket: e.ISMAP_S3_BUCKET,
+    prefix: e.ISMAP_S3_PREFIX,
+    endpoint: e.ISMAP_S3_ENDPOINT,
+    region: e.ISMAP_S3_REGION,
+    forcePathStyle: e.ISMAP_S3_FORCE_PATH_STYLE === 'true',
+    accessKeyId: e.ISMAP_S3_ACCESS_KEY_ID,
+    secretAccessKey: e.ISMAP_S3_SECRET_ACCESS_KEY,
   };
 }
 

@@ -19,6 +19,8 @@ export interface ServerDeps extends AppDeps {
   maxUploadBytes?: number | undefined;
   /** ISMAP_PUBLIC_URL: the WebAuthn origin and RP ID; the request's own origin when absent. */
   publicUrl?: string | undefined;
+  /** Largest evidence file in bytes (ISMAP_MAX_EVIDENCE_BYTES, default 200 MB). */
+  maxEvidenceBytes?: number | undefined;
 }
 
 export interface AuthState {

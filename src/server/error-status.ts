@@ -17,5 +17,7 @@ export const errorStatus: Record<ErrorCode, ContentfulStatusCode> = {
   too_many_attempts: 429,
   data_dir_locked: 503,
   config_invalid: 500,
+  // A stored evidence file is missing or altered: the server's data, not the request, is at fault.
+  integrity_failed: 500,
   internal: 500,
 };

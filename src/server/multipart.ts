@@ -7,8 +7,11 @@ import { checkText, decodeUtf8Strict } from './strict-input';
 
 export interface StreamedUpload {
   fields: Record<string, string>;
-  /** The one file part, written to a private temporary folder. */
-  file: { path: string; filename: string; size: number } | null;
+  /**
+   * The one file part, written to a private temporary folder (`path`), or to the caller's sink (then `path` is '').
+   * `contentType` is the part's declared media type, when it declared one.
+   */
+  file: { path: string; filename: string; size: number; contentType: string | null } | null;
   /** Removes the temporary folder; call it in `finally`. */
   cleanup(): Promise<void>;
 }
@@ -19,6 +22,28 @@ export interface MultipartLimits {
   maxHeaderBytes: number;
   maxParts: number;
 }
+
+/** Where the file part goes instead of a temporary file (the evidence blob store hashes and stores it). */
+export interface FileSink {
+  write(chunk: Buffer): Promise<void>;
+  /** The part ended: the sink makes the file whole (an error fails the upload). */
+  close(): Promise<void>;
+  /** The upload failed: drop what was written. */
+  destroy(): void;
+}
+
+export interface MultipartTarget {
+  /** Opens the sink for the file part; without it the part goes to a temporary file. */
+  openSink?: (filename: string) => Promise<FileSink>;
+  /** Runs on the fields sent before the file part, before a byte of the file is taken (validate, refuse early). */
+  beforeFile?: (fields: Record<string, string>) => void | Promise<void>;
+}
+
+const fileSink = (out: WriteStream): FileSink => ({
+  write: (chunk) => new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve()))),
+  close: () => new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve()))),
+  destroy: () => out.destroy(),
+});
 
 const DEFAULTS: MultipartLimits = {
   maxFileBytes: 50 * 1024 * 1024,
@@ -52,13 +77,19 @@ const malformed = (why: string) =>
     { reason: 'multipart_malformed' },
   );
 
-function partHeaders(raw: string): { name: string; filename: string | null } {
-  const disposition = raw.split('\r\n').find((l) => /^content-disposition:/i.test(l)) ?? '';
+function partHeaders(raw: string): { name: string; filename: string | null; contentType: string | null } {
+  const lines = raw.split('\r\n');
+  const disposition = lines.find((l) => /^content-disposition:/i.test(l)) ?? '';
+  const type = /^content-type:\s*([\w.+-]+\/[\w.+-]+)/i.exec(lines.find((l) => /^content-type:/i.test(l)) ?? '');
   const name = /\bname="([^"]*)"/i.exec(disposition)?.[1];
   if (name === undefined) throw malformed('a part has no name');
   const filename =
     /\bfilename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /\bfilename="([^"]*)"/i.exec(disposition)?.[1] ?? null;
-  return { name, filename: filename === null ? null : decodeURIComponentSafe(filename) };
+  return {
+    name,
+    filename: filename === null ? null : decodeURIComponentSafe(filename),
+    contentType: type?.[1]?.toLowerCase() ?? null,
+  };
 }
 
 function decodeURIComponentSafe(s: string): string {
@@ -68,11 +99,6 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
-
-const write = (out: WriteStream, chunk: Buffer) =>
-  new Promise<void>((resolve, reject) => out.write(chunk, (e) => (e ? reject(e) : resolve())));
-const close = (out: WriteStream) =>
-  new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
 
 /**
  * Reads a multipart/form-data request body as a stream: the file part goes straight to a temporary file (never
@@ -85,6 +111,7 @@ export async function receiveMultipart(
   fileField = 'file',
   limits: Partial<MultipartLimits> = {},
   tmpRoot = tmpdir(),
+  target: MultipartTarget = {},
 ): Promise<StreamedUpload> {
   const lim = { ...DEFAULTS, ...limits };
   const type = req.headers.get('content-type') ?? '';
@@ -97,19 +124,19 @@ export async function receiveMultipart(
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const fields: Record<string, string> = {};
   let file: StreamedUpload['file'] = null;
-  let opened: WriteStream | null = null;
+  let opened: FileSink | null = null;
   try {
     // The stream starts with '--boundary' (no CRLF before it); a virtual CRLF makes every delimiter alike.
     let buf = Buffer.from('\r\n');
     let state: 'preamble' | 'after-delimiter' | 'headers' | 'body' | 'done' = 'preamble';
     let parts = 0;
-    let current: { name: string; out: WriteStream | null; chunks: Buffer[]; size: number } | null = null;
+    let current: { name: string; out: FileSink | null; chunks: Buffer[]; size: number } | null = null;
     const emit = async (data: Buffer) => {
       if (!current || data.length === 0) return;
       current.size += data.length;
       if (current.out) {
         if (current.size > lim.maxFileBytes) throw tooLarge('the uploaded file', lim.maxFileBytes);
-        await write(current.out, data);
+        await current.out.write(data);
       } else {
         if (current.size > lim.maxFieldBytes) throw tooLarge(`field ${current.name}`, lim.maxFieldBytes);
         current.chunks.push(data);
@@ -118,7 +145,7 @@ export async function receiveMultipart(
     const finishPart = async () => {
       if (!current) return;
       if (current.out) {
-        await close(current.out);
+        await current.out.close();
         file!.size = current.size;
       } else {
         const value = decodeUtf8Strict(Buffer.concat(current.chunks), ['form', current.name]);
@@ -170,10 +197,17 @@ export async function receiveMultipart(
               basename(h.filename)
                 .replace(/[^\p{L}\p{N}._ -]/gu, '_')
                 .slice(-120) || 'upload';
-            file = { path: join(dir, safe), filename: basename(h.filename) || 'upload', size: 0 };
-            const out = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
-            // Write errors (a full disk) reach us through write()'s callback; the event must not go unhandled.
-            out.on('error', () => undefined);
+            await target.beforeFile?.(fields);
+            const filename = basename(h.filename) || 'upload';
+            file = { path: target.openSink ? '' : join(dir, safe), filename, size: 0, contentType: h.contentType };
+            let out: FileSink;
+            if (target.openSink) out = await target.openSink(filename);
+            else {
+              const stream = createWriteStream(file.path, { flags: 'wx', mode: 0o600 });
+              // Write errors (a full disk) reach us through write()'s callback; the event must not go unhandled.
+              stream.on('error', () => undefined);
+              out = fileSink(stream);
+            }
             opened = out;
             current = { name: h.name, out, chunks: [], size: 0 };
           } else current = { name: h.name, out: null, chunks: [], size: 0 };

@@ -220,10 +220,11 @@ describe('ismap CLI', () => {
       const { port } = await listening(first);
       expect(first.out()).toContain('ISMAP Hub demo logins');
       expect(first.out()).toContain('admin@demo.ismap-hub.test');
+      // The platform administrator must enrol a second factor first; the CSP's demo login reads straight away.
       const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@demo.ismap-hub.test', password: 'cli-test-password-1234' }),
+        body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: 'cli-test-password-1234' }),
       });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

@@ -11,7 +11,7 @@ const PW = 'token-test-password-1';
 const sys = { actor: systemActor, requestId: null };
 const all = {
   access: ['read', 'write'] as const,
-  resources: ['catalogs', 'mappings', 'organizations', 'audit', 'cloud-services', 'statements'] as const,
+  resources: ['catalogs', 'mappings', 'organizations', 'audit', 'cloud-services', 'statements', 'evidence'] as const,
 };
 
 describe('API tokens over HTTP', () => {

@@ -11,6 +11,7 @@ import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
 import { emptyScope } from '../../src/core/statement/model';
 import { randomUUID } from 'node:crypto';
 import { createApiToken } from '../../src/app/use-cases/api-tokens/create-api-token';
+import { putBlob } from '../../src/app/blob/blob-io';
 
 // Authorization matrix: every API endpoint × every organization kind × every built-in role × a target inside /
 // outside the caller's organization. The expected status of every cell is written out below (`expect`, with
@@ -131,6 +132,12 @@ async function invite(s: TestServer, orgId: string, email: string) {
   return { id: invitation.id, token };
 }
 /** inside: addressed to the caller; outside: to somebody else. Always into a fresh organization. */
+async function dropPlatformAdminMemberships(s: TestServer) {
+  const users = s.deps.uow.read.users;
+  const pa = await users.getByEmail('pa@platform.test');
+  for (const m of await users.memberships(pa!.id)) await users.deleteMembership(pa!.id, m.orgId);
+}
+
 async function inviteFor(s: TestServer, w: World, where: Where, who: Who) {
   const org = await createOrganization(s.deps, sysCtx, {
     kind: 'agency',
@@ -223,6 +230,56 @@ const unplant = async (s: TestServer) => {
   planted = null;
 };
 const own = { inside: 200, outside: 404 };
+
+/** An evidence with one version (its bytes in the server's store) in the same organization serviceFor picks. */
+async function evidenceFor(s: TestServer, w: World, where: Where) {
+  const { statement } = await serviceFor(s, w, where);
+  const orgId = (await s.deps.uow.read.statements.get(statement))!.orgId;
+  const blob = await putBlob(s.deps.blobs, [Buffer.from(`evidence ${uniq()}`)]);
+  const at = new Date().toISOString();
+  const id = randomUUID();
+  await s.deps.uow.transaction(async (r) => {
+    await r.evidence.insert({
+      id,
+      orgId,
+      title: { ja: '規程', en: 'Policy' },
+      kind: 'policy',
+      effectiveFrom: null,
+      effectiveTo: null,
+      owner: null,
+      tags: [],
+      confidentiality: 'internal',
+      reviewFrequency: 'yearly',
+      reviewedOn: at.slice(0, 10),
+      currentVersion: 1,
+      retiredAt: null,
+      retiredBy: null,
+      retireReason: null,
+      version: 1,
+      createdAt: at,
+      createdBy: null,
+      updatedAt: at,
+    });
+    await r.evidence.insertVersion({
+      evidenceId: id,
+      number: 1,
+      ...blob,
+      mediaType: 'text/plain',
+      fileName: 'policy.txt',
+      note: null,
+      uploadedAt: at,
+      uploadedBy: null,
+    });
+    await r.evidence.link({ evidenceId: id, statementId: statement, itemId: '5.1.1', linkedAt: at, linkedBy: null });
+  });
+  return { evidence: id, statement };
+}
+const evidenceUpload = (metadata = true) => {
+  const form = new FormData();
+  if (metadata) form.set('metadata', JSON.stringify({ title: { ja: '規程', en: 'Policy' }, kind: 'policy' }));
+  form.set('file', new Blob([`matrix ${uniq()}`], { type: 'application/pdf' }), 'matrix.pdf');
+  return form;
+};
 
 const rows: Record<string, Row> = {
   // Second factors are the caller's own: no organization is involved. The callers have none, hence the 409s.
@@ -414,6 +471,8 @@ const rows: Record<string, Row> = {
   // inside: an invitation addressed to the caller (into a fresh organization); outside: one addressed to someone else.
   'POST /invitations/{id}/accept': {
     req: async (w, where, who, s) => ({ path: `/invitations/${(await inviteFor(s, w, where, who)).id}/accept` }),
+    // The platform administrator belongs to no organization in every other row: take back what accepting gave.
+    after: dropPlatformAdminMemberships,
     expect: {
       anonymous: 401,
       platformAdmin: { inside: 200, outside: 403 },
@@ -680,6 +739,68 @@ const rows: Record<string, Row> = {
       return { path: `/statements/${(await serviceFor(s, w, where)).statement}/import`, form };
     },
     ...writesCsp(422),
+  },
+  // Evidence is the owning CSP's alone: every other organization and platform administrators get 404.
+  'GET /evidence': {
+    req: () => ({ path: '/evidence' }),
+    expect: { anonymous: 401, platformAdmin: 403, admin: 200, editor: 200, viewer: 200 },
+  },
+  'POST /evidence': {
+    req: () => ({ path: '/evidence', form: evidenceUpload() }),
+    expect: { anonymous: 401, platformAdmin: 403, admin: 403, editor: 403, viewer: 403 },
+    byKind: { csp: { admin: 201, editor: 201, viewer: 403 } },
+  },
+  'GET /evidence/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/evidence/${(await evidenceFor(s, w, where)).evidence}` }),
+    ...readsCsp(200),
+  },
+  'PATCH /evidence/{id}': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}`,
+      body: { version: 1, owner: '情報システム部' },
+    }),
+    ...writesCsp(200),
+  },
+  // The linked statement is a draft without a period: no open audit period holds the evidence.
+  'POST /evidence/{id}/retire': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/retire`,
+      body: { version: 1, reason: 'replaced' },
+    }),
+    ...writesCsp(200),
+  },
+  'POST /evidence/{id}/versions': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/versions`,
+      form: evidenceUpload(false),
+    }),
+    ...writesCsp(201),
+  },
+  'GET /evidence/{id}/versions/{number}/content': {
+    req: async (w, where, _who, s) => ({
+      path: `/evidence/${(await evidenceFor(s, w, where)).evidence}/versions/1/content`,
+    }),
+    ...readsCsp(200),
+  },
+  'POST /evidence/{id}/links': {
+    req: async (w, where, _who, s) => {
+      const e = await evidenceFor(s, w, where);
+      return { path: `/evidence/${e.evidence}/links`, body: { statementId: e.statement, itemId: '5.1.1.1' } };
+    },
+    ...writesCsp(200),
+  },
+  'POST /evidence/{id}/links/remove': {
+    req: async (w, where, _who, s) => {
+      const e = await evidenceFor(s, w, where);
+      return { path: `/evidence/${e.evidence}/links/remove`, body: { statementId: e.statement, itemId: '5.1.1' } };
+    },
+    ...writesCsp(200),
+  },
+  'GET /statements/{id}/evidence-freshness': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await evidenceFor(s, w, where)).statement}/evidence-freshness`,
+    }),
+    ...readsCsp(200),
   },
 };
 

@@ -6,6 +6,7 @@ import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
 import type { JobRepository } from './job-repositories';
 import type { MfaRepository } from './mfa-repositories';
+import type { EvidenceRepository } from './evidence-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
@@ -14,6 +15,7 @@ export type * from './job-repositories';
 export type * from './mfa-repositories';
 import type { ApiTokenRepository } from './api-token-repository';
 export type * from './api-token-repository';
+export type * from './evidence-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -157,6 +159,7 @@ export interface Repositories {
   jobs: JobRepository;
   mfa: MfaRepository;
   apiTokens: ApiTokenRepository;
+  evidence: EvidenceRepository;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inMemoryBlobStore } from './in-memory-blob-store';
 import { defaultThrottleLimits } from '../../core/login-throttle';
 import { totpStepAt } from '../../core/mfa';
 import type { SecretBox, TotpService, WebAuthnService } from '../ports/mfa-services';
@@ -59,6 +60,7 @@ export function fakeDeps(start = new Date('2026-04-01T00:00:00.000Z')) {
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
     mfa: { totp: fakeTotp, webauthn: noWebAuthn, secrets: plainSecrets, requiredForPlatformAdmins: true },
+    blobs: inMemoryBlobStore(),
     advance: (ms: number) => {
       now += ms;
     },

@@ -279,6 +279,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     jobs: notFaked('jobs'),
     mfa: inMemoryMfa(s.mfa),
     apiTokens: inMemoryApiTokens(s.apiTokens, s.users, userRepo),
+    evidence: notFaked('evidence'),
   };
 }
 

@@ -21,7 +21,7 @@ Options:
   --email <email>      The token's user (required)
   --name <name>        What it is for, e.g. "nightly export" (required)
   --access <list>      read, write, or read,write (required)
-  --resources <list>   catalogs, mappings, organizations, audit, cloud-services, statements, or all (required)
+  --resources <list>   catalogs, mappings, organizations, audit, cloud-services, statements, evidence, or all (required)
   --expires-days <n>   Days until it expires, at most 365 (required)
   --org <slug>         The organization it acts in (default: the one the user signs in to)
   --platform           A platform administrator's token acting for no organization

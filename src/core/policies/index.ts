@@ -7,3 +7,4 @@ export * from './invitation-policy';
 export * from './cloud-service-policy';
 export * from './token-scopes';
 export * from './api-token-policy';
+export * from './evidence-policy';

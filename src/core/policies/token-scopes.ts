@@ -11,6 +11,7 @@ export const tokenResources = [
   'audit',
   'cloud-services',
   'statements',
+  'evidence',
 ] as const;
 export type TokenResource = (typeof tokenResources)[number];
 

@@ -7,3 +7,4 @@ export * from './system';
 export * from './statements';
 export * from './mfa';
 export * from './api-tokens';
+export * from './evidence';

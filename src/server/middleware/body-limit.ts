@@ -67,7 +67,11 @@ async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Pro
  * streams for the route to consume; any other body is read here up to JSON_BODY_LIMIT, and a JSON body must be
  * valid UTF-8 without NUL characters, lone surrogates or absurd nesting (checked once, for every route).
  */
-export function bodyLimit(uploadLimit = DEFAULT_UPLOAD_LIMIT): MiddlewareHandler<HonoEnv> {
+export function bodyLimit(
+  defaultUploadLimit = DEFAULT_UPLOAD_LIMIT,
+  /** A path's own upload limit (evidence files are larger than criteria tables), or undefined for the default. */
+  uploadLimitFor: (path: string) => number | undefined = () => undefined,
+): MiddlewareHandler<HonoEnv> {
   return async (c, next) => {
     // A GET or HEAD has no body (the Fetch API refuses one), and asking for `body` makes the node adapter build a
     // full Request (an AbortSignal, a stream): a tenth of what a cached read costs.
@@ -75,6 +79,7 @@ export function bodyLimit(uploadLimit = DEFAULT_UPLOAD_LIMIT): MiddlewareHandler
     const raw = c.req.raw;
     if (!raw.body) return next();
     const type = raw.headers.get('content-type') ?? '';
+    const uploadLimit = uploadLimitFor(c.req.path) ?? defaultUploadLimit;
     const limit = UPLOAD_TYPES.test(type) ? uploadLimit : JSON_BODY_LIMIT;
     const declared = Number(raw.headers.get('content-length') ?? NaN);
     if (declared > limit) {

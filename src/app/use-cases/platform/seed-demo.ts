@@ -1,3 +1,4 @@
+import { seedDemoEvidence } from './demo-evidence';
 import type { OrgKind, Role } from '../../../core/identity';
 import { systemActor } from '../../../core/identity';
 import type { AppDeps } from '../../context';
@@ -94,7 +95,10 @@ export async function seedDemo(
       memberships: [{ orgId: org.id, role: opts.role ?? 'admin' }],
     });
     // The CSP's workspace is not empty on first start: one service with a statement part of the way to registration.
-    if (o.kind === 'csp') await seedDemoStatement(deps, org.id, user.id);
+    if (o.kind === 'csp') {
+      await seedDemoStatement(deps, org.id, user.id);
+      await seedDemoEvidence(deps, org.id);
+    }
     logins.push({ email, password, role: `${o.kind} admin`, organization: o.nameEn });
   }
   return logins;

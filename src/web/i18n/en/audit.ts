@@ -60,6 +60,15 @@ export const audit = {
       update: 'Cloud service updated',
       delete: 'Cloud service deleted',
     },
+    evidence: {
+      create: 'Evidence added',
+      update: 'Evidence details changed',
+      add_version: 'Evidence version uploaded',
+      retire: 'Evidence retired',
+      link: 'Evidence linked to a statement item',
+      unlink: 'Evidence unlinked from a statement item',
+      integrity_failure: 'Evidence file failed its integrity check',
+    },
     invitation: {
       create: 'Invitation sent',
       revoke: 'Invitation withdrawn',

@@ -36,6 +36,19 @@ export const errors = {
     invitation_closed: 'This invitation was answered or withdrawn meanwhile.',
     account_exists: 'An account with {{email}} exists: sign in with it to accept the invitation.',
     unknown_user: 'No user has the email {{email}}.',
+    evidence_needs_csp: 'Switch to a cloud service provider organization you edit for to add or see evidence.',
+    evidence_invalid: 'The evidence was not saved: correct the fields shown.',
+    evidence_metadata_first: 'Send the evidence details (metadata) before the file.',
+    evidence_retired: 'This evidence is retired: it can no longer be changed, linked or given new versions.',
+    evidence_version_conflict: 'Someone else changed this evidence (now version {{version}}). Reload it and try again.',
+    evidence_in_open_period_one:
+      'This evidence is used by {{count}} statement whose audit period is still open: unlink it first.',
+    evidence_in_open_period_other:
+      'This evidence is used by {{count}} statements whose audit period is still open: unlink it first.',
+    evidence_blob_missing:
+      'The stored file of version {{number}} is missing. Ask an administrator to run “ismap evidence verify”.',
+    evidence_blob_corrupted:
+      'The stored file of version {{number}} does not match its SHA-256 and was not sent. Ask an administrator to run “ismap evidence verify”.',
     object_not_found: 'The $t(objectName.{{what}}) does not exist, or you may not see it.',
     slug_taken: 'An organization with the slug “{{slug}}” already exists.',
     email_taken: 'A user with the email {{email}} already exists.',
@@ -221,6 +234,8 @@ export const errors = {
     passkey: 'passkey',
     authenticator_app: 'authenticator app',
     api_token: 'API token',
+    evidence: 'evidence',
+    evidence_version: 'evidence version',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',
@@ -236,6 +251,7 @@ export const errors = {
     conflict: 'This conflicts with existing data',
     invalid_transition: 'This step is not allowed in the current state',
     too_many_attempts: 'Too many attempts: try again later',
+    integrity_failed: 'A stored file failed its integrity check',
     internal: 'Something went wrong on the server',
     other: 'Something went wrong',
   },

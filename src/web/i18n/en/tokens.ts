@@ -20,6 +20,7 @@ export const tokens = {
       audit: 'Audit log',
       'cloud-services': 'Cloud services',
       statements: 'Statements',
+      evidence: 'Evidence',
     },
     expiresIn: 'Expires in',
     days_one: '{{count}} day',

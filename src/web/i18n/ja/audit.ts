@@ -59,6 +59,15 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       update: 'クラウドサービスの更新',
       delete: 'クラウドサービスの削除',
     },
+    evidence: {
+      create: 'エビデンスの追加',
+      update: 'エビデンスの情報の変更',
+      add_version: 'エビデンスの新しい版のアップロード',
+      retire: 'エビデンスの廃止',
+      link: 'エビデンスを言明書の項目に紐付け',
+      unlink: 'エビデンスと言明書の項目の紐付けを解除',
+      integrity_failure: 'エビデンスのファイルの完全性検査の失敗',
+    },
     invitation: { create: '招待を送信', revoke: '招待を取り消し', accept: '招待を承諾', decline: '招待を辞退' },
     mapping: { create: 'マッピングの追加', delete: 'マッピングの削除' },
     mapping_set: {

@@ -36,6 +36,19 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     invitation_closed: 'この招待は、その間に回答または取り消されました。',
     account_exists: '{{email}} のアカウントがあります。そのアカウントでサインインして招待を承諾してください。',
     unknown_user: 'メールアドレス {{email}} のユーザーはいません。',
+    evidence_needs_csp:
+      'エビデンスを追加・閲覧するには、編集者として所属するクラウドサービス事業者の組織に切り替えてください。',
+    evidence_invalid: 'エビデンスは保存されていません。指摘された項目を直してください。',
+    evidence_metadata_first: 'ファイルより先にエビデンスの情報（metadata）を送信してください。',
+    evidence_retired: 'このエビデンスは廃止済みです。変更、紐付け、新しい版の追加はできません。',
+    evidence_version_conflict:
+      'このエビデンスは他の人が変更しました（現在の版 {{version}}）。再読み込みしてからやり直してください。',
+    evidence_in_open_period:
+      'このエビデンスは監査対象期間が終わっていない {{count}} 件の言明書で使われています。先に紐付けを解除してください。',
+    evidence_blob_missing:
+      '版 {{number}} の保存ファイルが見つかりません。管理者に「ismap evidence verify」の実行を依頼してください。',
+    evidence_blob_corrupted:
+      '版 {{number}} の保存ファイルが SHA-256 と一致しないため、送信しませんでした。管理者に「ismap evidence verify」の実行を依頼してください。',
     object_not_found: '$t(objectName.{{what}})は存在しないか、閲覧できません。',
     slug_taken: 'スラッグ「{{slug}}」の組織はすでに存在します。',
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
@@ -218,6 +231,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     passkey: 'パスキー',
     authenticator_app: '認証アプリ',
     api_token: 'APIトークン',
+    evidence: 'エビデンス',
+    evidence_version: 'エビデンスの版',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',
@@ -233,6 +248,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     conflict: '既存のデータと競合しています',
     invalid_transition: '現在の状態ではこの操作はできません',
     too_many_attempts: '試行回数が多すぎます。しばらくしてから再度お試しください',
+    integrity_failed: '保存されたファイルが完全性検査に失敗しました',
     internal: 'サーバーでエラーが発生しました',
     other: 'エラーが発生しました',
   },

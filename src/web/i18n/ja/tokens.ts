@@ -22,6 +22,7 @@ export const tokens: Pick<Messages, 'apiTokens'> = {
       audit: '監査ログ',
       'cloud-services': 'クラウドサービス',
       statements: '言明書',
+      evidence: 'エビデンス',
     },
     expiresIn: '有効期間',
     days: '{{count}}日',
