@@ -6,6 +6,7 @@ import type { SessionCache } from './session-cache';
 import type { StatementReadinessCache } from './statement-readiness';
 import type { Clock, IdGenerator, PasswordHasher } from './ports/services';
 import type { AuditCheckpoints } from './ports/audit-checkpoints';
+import type { SsoServices } from './ports/sso';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -23,6 +24,8 @@ export interface AppDeps {
   statementReadiness: StatementReadinessCache;
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
+  /** OpenID Connect single sign-on (openid-client, the secret key); absent where SSO is not offered. */
+  sso?: SsoServices | undefined;
 }
 
 /** Who is asking and under which request; written into every audit event. */

@@ -20,6 +20,8 @@ import type { ServerDeps } from '../server/env';
 import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
 import { openAuditCheckpoints } from '../infra/audit-checkpoints';
 import { DomainError } from '../core/errors';
+import { openIdClient } from '../infra/oidc-client';
+import { secretBox } from '../infra/secret-box';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
@@ -45,7 +47,10 @@ export interface RuntimeOptions {
 }
 
 /** The use cases' dependencies over an open engine. The one place they are assembled (server, CLI, tests, benches). */
-export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: Clock } = {}): AppDeps {
+export function appDeps(
+  engine: Engine,
+  opts: { fastHashing?: boolean; clock?: Clock; ssoSecretKey?: string | undefined } = {},
+): AppDeps {
   const sessionCache = new SessionCache();
   const catalogCache = new CatalogCache();
   // Other servers on the same PostgreSQL: their commits reach this cache by NOTIFY.
@@ -68,11 +73,12 @@ export function appDeps(engine: Engine, opts: { fastHashing?: boolean; clock?: C
     catalogCache,
     sessionCache,
     statementReadiness: new StatementReadinessCache(),
+    sso: { oidc: openIdClient, secrets: opts.ssoSecretKey ? secretBox(opts.ssoSecretKey) : undefined },
   };
 }
 
 type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
-  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint'>>;
+  Partial<Pick<Config, 'maxUploadBytes' | 'auditCheckpoint' | 'ssoSecretKey'>>;
 
 /** The configured checkpoint keys and log; a key that cannot be read is a configuration error, said plainly. */
 async function checkpointsOf(config: RuntimeConfig): Promise<AuditCheckpoints | undefined> {
@@ -113,7 +119,7 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
   } catch (e) {
     throw embeddedDir ? dataDirError(e, embeddedDir) : e;
   }
-  const app = { ...appDeps(engine, opts), auditCheckpoints };
+  const app = { ...appDeps(engine, { ...opts, ssoSecretKey: config.ssoSecretKey }), auditCheckpoints };
   const deps: ServerDeps = {
     ...app,
     logger,

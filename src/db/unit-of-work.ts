@@ -12,6 +12,7 @@ import { invitationRepository } from './repositories/invitation-repository';
 import { contentRevisionRepository } from './repositories/content-revision-repository';
 import { cloudServiceRepository } from './repositories/cloud-service-repository';
 import { statementRepository } from './repositories/statement-repository';
+import { ssoRepository } from './repositories/sso-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -28,6 +29,7 @@ export function repositories(db: Db): Repositories {
     invitations: invitationRepository(db),
     cloudServices: cloudServiceRepository(db),
     statements: statementRepository(db),
+    sso: ssoRepository(db),
   };
 }
 

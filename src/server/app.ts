@@ -20,6 +20,7 @@ import { cloudServiceRoutes } from './routes/cloud-services/routes';
 import { statementRoutes } from './routes/statements/routes';
 import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
+import { ssoRoutes } from './routes/sso/routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -37,6 +38,7 @@ export const apiModules: ApiRouteModule[] = [
   statementRoutes,
   statementItemRoutes,
   statementFileRoutes,
+  ssoRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

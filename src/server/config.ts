@@ -33,6 +33,11 @@ export const configSchema = z.object({
   ISMAP_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** A public key that verifies checkpoints where the signing key is not kept (a verifier's machine, a rotated key). */
   ISMAP_AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** 32 random bytes in base64 (`openssl rand -base64 32`): seals SSO client secrets in the database. */
+  ISMAP_SSO_SECRET_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   /** The append-only JSON Lines file checkpoints go to. */
   ISMAP_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Seconds between checkpoints while serving (written only when the chain grew); 0 turns them off. */
@@ -65,6 +70,7 @@ export interface Config {
   maxUploadBytes: number;
   /** Undefined when no checkpoint file is configured. */
   auditCheckpoint: AuditCheckpointConfig | undefined;
+  ssoSecretKey: string | undefined;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -96,6 +102,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     webDir: e.ISMAP_WEB_DIR ? resolve(cwd, e.ISMAP_WEB_DIR) : undefined,
     maxUploadBytes: e.ISMAP_MAX_UPLOAD_BYTES,
     auditCheckpoint,
+    ssoSecretKey: e.ISMAP_SSO_SECRET_KEY,
   };
 }
 

@@ -4,6 +4,7 @@ import type { Invitation, MembershipRecord, Organization, Session, User } from '
 import type { CatalogRepository, ContentRevisionRepository, MappingRepository } from './catalog-repositories';
 import type { KnownDeviceRepository, LoginThrottleRepository } from './throttle-repositories';
 import type { CloudServiceRepository, StatementRepository } from './statement-repositories';
+import type { SsoRepository } from './sso';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
@@ -137,6 +138,7 @@ export interface Repositories {
   invitations: InvitationRepository;
   cloudServices: CloudServiceRepository;
   statements: StatementRepository;
+  sso: SsoRepository;
 }
 
 /**

@@ -256,6 +256,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     // Statements need the catalogs (their criteria): tested on the real engines (test/db, test/server).
     cloudServices: notFaked('cloudServices'),
     statements: notFaked('statements'),
+    sso: notFaked('sso'),
   };
 }
 

@@ -5,3 +5,4 @@ export * from './session-policy';
 export * from './catalog-policy';
 export * from './invitation-policy';
 export * from './cloud-service-policy';
+export * from './sso-policy';

@@ -5,3 +5,4 @@ export * from './audit';
 export * from './catalogs';
 export * from './system';
 export * from './statements';
+export * from './sso';

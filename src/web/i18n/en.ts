@@ -5,12 +5,13 @@ import { catalogs } from './en/catalogs';
 import { mappings } from './en/mappings';
 import { errors } from './en/errors';
 import { statementFiles } from './en/statement-files';
+import { sso } from './en/sso';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
  * top-level key is an i18next namespace (`t('audit.title')` reads namespace `audit`), official terms: shared glossary.
  */
-export const en = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors, ...statementFiles };
+export const en = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors, ...statementFiles, ...sso };
 
 /**
  * The shape every language fills in. English plural pairs (`total_one`, `total_other`) are one key (`total`) for a

@@ -6,6 +6,16 @@ import { catalogs } from './ja/catalogs';
 import { mappings } from './ja/mappings';
 import { errors } from './ja/errors';
 import { statementFiles } from './ja/statement-files';
+import { sso } from './ja/sso';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
-export const ja: Messages = { ...shell, ...identity, ...audit, ...catalogs, ...mappings, ...errors, ...statementFiles };
+export const ja: Messages = {
+  ...shell,
+  ...identity,
+  ...audit,
+  ...catalogs,
+  ...mappings,
+  ...errors,
+  ...statementFiles,
+  ...sso,
+};

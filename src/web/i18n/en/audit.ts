@@ -76,6 +76,11 @@ export const audit = {
       sign_in_failed: 'Sign-in rejected',
       sign_in_blocked: 'Sign-in blocked after repeated failures',
     },
+    sso: {
+      configure: 'Single sign-on settings changed',
+      link: 'Single sign-on identity linked',
+      sign_in_failed: 'Single sign-on rejected',
+    },
     statement: {
       create: 'Statement created',
       update: 'Statement updated',

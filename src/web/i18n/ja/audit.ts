@@ -70,6 +70,11 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       sign_in_failed: 'サインインの拒否',
       sign_in_blocked: '繰り返しの失敗によるサインインのブロック',
     },
+    sso: {
+      configure: 'シングルサインオン設定の変更',
+      link: 'シングルサインオン ID の紐付け',
+      sign_in_failed: 'シングルサインオンの拒否',
+    },
     statement: {
       create: '言明書の作成',
       update: '言明書の更新',

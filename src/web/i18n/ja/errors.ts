@@ -31,6 +31,12 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     email_taken: 'メールアドレス {{email}} のユーザーはすでに存在します。',
     unknown_organization: '組織 {{orgId}} は存在しません。',
     sign_in_first: '先にサインインしてください。',
+    sso_only_account: 'このアカウントはシングルサインオン専用です。「組織のアカウントでサインイン」を使ってください。',
+    sso_refused: 'シングルサインオンが拒否されました。',
+    sso_not_offered: 'この組織またはメールドメインではシングルサインオンが設定されていません。',
+    sso_idp_unreachable: '組織の ID プロバイダーに接続できません。しばらくしてから再度お試しください。',
+    sso_secret_key_missing:
+      'サーバーにクライアントシークレットを保存するための鍵（ISMAP_SSO_SECRET_KEY）がありません。運用者に連絡してください。',
     current_password_wrong: '現在のパスワードが正しくありません。',
     password_unchanged: '現在のパスワードとは異なるパスワードを指定してください。',
     mapping_needs_editor_org: 'マッピングを登録するには、編集者または管理者である組織に切り替えてください。',
