@@ -34,6 +34,16 @@ export const commands: CommandEntry[] = [
     'Add an existing user to an organization, or change their role, directly (the operator)',
     () => import('./commands/member-set'),
   ),
+  entry(
+    'sso set',
+    "Set an organization's OpenID Connect single sign-on (the operator)",
+    () => import('./commands/sso-set'),
+  ),
+  entry(
+    'sso show',
+    "Show an organization's single sign-on settings (never the secret)",
+    () => import('./commands/sso-show'),
+  ),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
   entry(
     'audit checkpoint',

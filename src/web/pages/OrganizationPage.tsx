@@ -11,6 +11,7 @@ import {
   type Role,
 } from '../api/organizations';
 import { OrganizationInvitations } from './OrganizationInvitations';
+import { OrganizationSso } from './OrganizationSso';
 import { ErrorAlert, Loading } from '../components/status';
 
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
@@ -127,6 +128,7 @@ export function OrganizationPage() {
         </Table>
       )}
       {canManage && <OrganizationInvitations orgId={id} />}
+      {o.abilities.update && <OrganizationSso orgId={id} />}
     </Stack>
   );
 }

@@ -4,7 +4,7 @@ export const sso = {
     signInWith: 'Sign in with your organization (SSO)',
     emailHint: 'Enter your work email; we send you to your organization’s sign-in.',
     continue: 'Continue',
-    or: 'or with a password',
+    or: 'or',
     settingsTitle: 'Single sign-on (OpenID Connect)',
     issuer: 'Issuer URL',
     clientId: 'Client ID',

@@ -6,7 +6,7 @@ export const sso: Pick<Messages, 'sso' | 'ssoRefusal'> = {
     signInWith: '組織のアカウントでサインイン（SSO）',
     emailHint: '業務用のメールアドレスを入力すると、組織のサインイン画面に移動します。',
     continue: '続ける',
-    or: 'またはパスワードで',
+    or: 'または',
     settingsTitle: 'シングルサインオン（OpenID Connect）',
     issuer: 'Issuer URL',
     clientId: 'クライアント ID',
