@@ -17,6 +17,7 @@ export interface MfaDeps {
   requiredForPlatformAdmins: boolean;
 }
 import type { BlobStore } from './ports/blob-store';
+import type { SsoServices } from './ports/sso';
 
 /** Everything a use case may touch, handed in by the adapter (server, CLI, tests). */
 export interface AppDeps {
@@ -37,6 +38,8 @@ export interface AppDeps {
   /** Signed checkpoints of the audit chain, when configured (ISMAP_AUDIT_CHECKPOINT_FILE and a key). */
   auditCheckpoints?: AuditCheckpoints | undefined;
   mfa: MfaDeps;
+  /** OpenID Connect single sign-on (openid-client, the secret key); absent where SSO is not offered. */
+  sso?: SsoServices | undefined;
 }
 
 /** Who is asking and under which request; written into every audit event. */

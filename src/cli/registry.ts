@@ -64,6 +64,16 @@ export const commands: CommandEntry[] = [
     'Revoke an API token by its id: the next request with it is refused',
     () => import('./commands/token-revoke'),
   ),
+  entry(
+    'sso set',
+    "Set an organization's OpenID Connect single sign-on (the operator)",
+    () => import('./commands/sso-set'),
+  ),
+  entry(
+    'sso show',
+    "Show an organization's single sign-on settings (never the secret)",
+    () => import('./commands/sso-show'),
+  ),
   entry('audit verify', 'Verify the hash chain of the audit log', () => import('./commands/audit-verify')),
   entry(
     'audit checkpoint',

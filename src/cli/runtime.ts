@@ -23,12 +23,13 @@ import type { AuditCheckpoints } from '../app/ports/audit-checkpoints';
 import { openAuditCheckpoints } from '../infra/audit-checkpoints';
 import { DomainError } from '../core/errors';
 import type { SecretBox } from '../app/ports/mfa-services';
-import { ephemeralSecretBox, secretBoxFromFile } from '../infra/secret-box';
+import { ephemeralSecretBox, secretBox, secretBoxFromFile } from '../infra/secret-box';
 import { otpauthTotp } from '../infra/totp';
 import { simpleWebAuthn } from '../infra/webauthn';
 import { fsBlobStore } from '../infra/fs-blob-store';
 import { s3BlobStore } from '../infra/s3-blob-store';
 import { claimUploadSpace } from './upload-space';
+import { openIdClient } from '../infra/oidc-client';
 
 export const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const version = (JSON.parse(readFileSync(join(projectRoot, 'package.json'), 'utf8')) as { version: string })
@@ -63,6 +64,7 @@ export function appDeps(
     secrets?: SecretBox;
     mfaForPlatformAdmins?: boolean;
     blobs?: BlobStore | undefined;
+    ssoSecretKey?: string | undefined;
   } = {},
 ): AppDeps {
   const sessionCache = new SessionCache(opts.sessionCacheTtlMs);
@@ -96,12 +98,25 @@ export function appDeps(
     },
     // openRuntime passes the configured store (data folder or S3); tests that do not care get one in memory.
     blobs: opts.blobs ?? inMemoryBlobStore(),
+    sso: {
+      oidc: openIdClient,
+      secrets: opts.ssoSecretKey ? secretBox(Buffer.from(opts.ssoSecretKey, 'base64')) : undefined,
+    },
   };
 }
 
 type RuntimeConfig = Pick<Config, 'databaseUrl' | 'dataDir' | 'secureCookies' | 'trustProxy' | 'webDir' | 'logLevel'> &
   Partial<
-    Pick<Config, 'maxUploadBytes' | 'maxEvidenceBytes' | 'blobStore' | 'auditCheckpoint' | 'mfaKeyFile' | 'publicUrl'>
+    Pick<
+      Config,
+      | 'maxUploadBytes'
+      | 'maxEvidenceBytes'
+      | 'blobStore'
+      | 'auditCheckpoint'
+      | 'mfaKeyFile'
+      | 'publicUrl'
+      | 'ssoSecretKey'
+    >
   >;
 
 /**
@@ -165,7 +180,12 @@ export async function openRuntime(config: RuntimeConfig, opts: RuntimeOptions = 
     throw e;
   }
   const app = {
-    ...appDeps(engine, { ...opts, ...(secrets ? { secrets } : {}), blobs: blobs.store }),
+    ...appDeps(engine, {
+      ...opts,
+      ...(secrets ? { secrets } : {}),
+      blobs: blobs.store,
+      ssoSecretKey: config.ssoSecretKey,
+    }),
     auditCheckpoints,
   };
   const deps: ServerDeps = {

@@ -18,7 +18,8 @@ export interface User {
   id: string;
   email: string;
   displayName: string;
-  passwordHash: string;
+  /** Null for a user who signs in only through their organization's SSO. */
+  passwordHash: string | null;
   isPlatformAdmin: boolean;
   locale: string | null;
   disabledAt: Date | null;

@@ -16,6 +16,7 @@ import { statementRepository } from './repositories/statement-repository';
 import { jobRepository } from './repositories/job-repository';
 import { mfaRepository } from './repositories/mfa-repository';
 import { apiTokenRepository } from './repositories/api-token-repository';
+import { ssoRepository } from './repositories/sso-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -36,6 +37,7 @@ export function repositories(db: Db): Repositories {
     mfa: mfaRepository(db),
     apiTokens: apiTokenRepository(db),
     evidence: evidenceRepository(db),
+    sso: ssoRepository(db),
   };
 }
 

@@ -95,6 +95,8 @@ export function createLogger(level: Level | 'silent', destination?: DestinationS
         '*.headers.authorization',
         'currentPassword',
         '*.currentPassword',
+        'clientSecret',
+        '*.clientSecret',
       ],
       censor: '[redacted]',
     },

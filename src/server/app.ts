@@ -25,6 +25,7 @@ import { mfaSignInRoutes } from './routes/mfa/sign-in-routes';
 import { apiTokenRoutes } from './routes/api-tokens/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
+import { ssoRoutes } from './routes/sso/routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -47,6 +48,7 @@ export const apiModules: ApiRouteModule[] = [
   apiTokenRoutes,
   evidenceRoutes,
   evidenceFileRoutes,
+  ssoRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

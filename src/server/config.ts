@@ -52,6 +52,11 @@ export const configSchema = z.object({
   ISMAP_AUDIT_KEY_FILE: z.string().min(1).optional(),
   /** A public key that verifies checkpoints where the signing key is not kept (a verifier's machine, a rotated key). */
   ISMAP_AUDIT_PUBLIC_KEY_FILE: z.string().min(1).optional(),
+  /** 32 random bytes in base64 (`openssl rand -base64 32`): seals SSO client secrets in the database. */
+  ISMAP_SSO_SECRET_KEY: z
+    .string()
+    .refine((k) => Buffer.from(k, 'base64').length === 32, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
   /** The append-only JSON Lines file checkpoints go to. */
   ISMAP_AUDIT_CHECKPOINT_FILE: z.string().min(1).optional(),
   /** Seconds between checkpoints while serving (written only when the chain grew); 0 turns them off. */
@@ -110,6 +115,7 @@ export interface Config {
   /** Where the TOTP sealing key is kept (default <data dir>/mfa.key). */
   mfaKeyFile: string;
   publicUrl: string | undefined;
+  ssoSecretKey: string | undefined;
 }
 
 export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
@@ -146,6 +152,7 @@ export function parseConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config
     auditCheckpoint,
     mfaKeyFile: e.ISMAP_MFA_KEY_FILE ? resolve(cwd, e.ISMAP_MFA_KEY_FILE) : resolve(dataDir, 'mfa.key'),
     publicUrl: e.ISMAP_PUBLIC_URL?.replace(/\/+$/, ''),
+    ssoSecretKey: e.ISMAP_SSO_SECRET_KEY,
   };
 }
 

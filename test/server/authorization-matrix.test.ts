@@ -519,6 +519,34 @@ const rows: Record<string, Row> = {
     },
     expect: { anonymous: 401, platformAdmin: 204, admin: member(204), editor: member(403), viewer: member(403) },
   },
+  'GET /organizations/{id}/sso': {
+    req: (w, where) => ({ path: `/organizations/${w.org[where]}/sso` }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: 404, viewer: 404 },
+  },
+  'PUT /organizations/{id}/sso': {
+    // A public client (no secret) on an address nothing listens on: saving does not contact the provider.
+    req: (w, where) => ({
+      path: `/organizations/${w.org[where]}/sso`,
+      body: {
+        issuer: 'http://127.0.0.1:9/matrix',
+        clientId: 'matrix',
+        allowedDomains: ['matrix.test'],
+        defaultRole: 'viewer',
+        jitProvisioning: false,
+        enabled: false,
+      },
+    }),
+    expect: { anonymous: 401, platformAdmin: 200, admin: member(200), editor: 404, viewer: 404 },
+  },
+  // Public: anyone may start single sign-on (an organization without it answers 404) and come back from it.
+  'POST /auth/sso/start': {
+    req: () => ({ path: '/auth/sso/start', body: { organization: 'no-such-organization' } }),
+    expect: { anonymous: 404, platformAdmin: 404, admin: 404, editor: 404, viewer: 404 },
+  },
+  'GET /auth/sso/callback': {
+    req: () => ({ path: '/auth/sso/callback?state=unknown-state&code=x' }),
+    expect: { anonymous: 302, platformAdmin: 302, admin: 302, editor: 302, viewer: 302 },
+  },
   'GET /users': {
     req: () => ({ path: '/users' }),
     expect: { anonymous: 401, platformAdmin: 200, admin: 403, editor: 403, viewer: 403 },

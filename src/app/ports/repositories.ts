@@ -7,6 +7,7 @@ import type { CloudServiceRepository, StatementRepository } from './statement-re
 import type { JobRepository } from './job-repositories';
 import type { MfaRepository } from './mfa-repositories';
 import type { EvidenceRepository } from './evidence-repositories';
+import type { SsoRepository } from './sso';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
@@ -160,6 +161,7 @@ export interface Repositories {
   mfa: MfaRepository;
   apiTokens: ApiTokenRepository;
   evidence: EvidenceRepository;
+  sso: SsoRepository;
 }
 
 /**

@@ -280,6 +280,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     mfa: inMemoryMfa(s.mfa),
     apiTokens: inMemoryApiTokens(s.apiTokens, s.users, userRepo),
     evidence: notFaked('evidence'),
+    sso: notFaked('sso'),
   };
 }
 

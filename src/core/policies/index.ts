@@ -8,3 +8,4 @@ export * from './cloud-service-policy';
 export * from './token-scopes';
 export * from './api-token-policy';
 export * from './evidence-policy';
+export * from './sso-policy';

@@ -29,7 +29,8 @@ export const users = pgTable('users', {
   id: uuid('id').primaryKey(),
   email: text('email').notNull().unique(),
   displayName: text('display_name').notNull(),
-  passwordHash: text('password_hash').notNull(),
+  /** Null for a user who signs in only through SSO (0014). */
+  passwordHash: text('password_hash'),
   isPlatformAdmin: boolean('is_platform_admin').notNull(),
   locale: text('locale'),
   disabledAt: ts('disabled_at'),

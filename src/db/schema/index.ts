@@ -8,3 +8,4 @@ export * from './statements';
 export * from './mfa';
 export * from './api-tokens';
 export * from './evidence';
+export * from './sso';

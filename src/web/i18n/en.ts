@@ -9,6 +9,7 @@ import { services } from './en/services';
 import { statements } from './en/statements';
 import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
+import { sso } from './en/sso';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -26,6 +27,7 @@ export const en = {
   ...statements,
   ...mfa,
   ...tokens,
+  ...sso,
 };
 
 /**

@@ -10,6 +10,7 @@ import { services } from './ja/services';
 import { statements } from './ja/statements';
 import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
+import { sso } from './ja/sso';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -24,4 +25,5 @@ export const ja: Messages = {
   ...statements,
   ...mfa,
   ...tokens,
+  ...sso,
 };

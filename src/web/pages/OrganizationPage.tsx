@@ -12,6 +12,7 @@ import {
 } from '../api/organizations';
 import { OrganizationInvitations } from './OrganizationInvitations';
 import { useSetOrganizationMfa } from '../api/mfa';
+import { OrganizationSso } from './OrganizationSso';
 import { ErrorAlert, Loading } from '../components/status';
 
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
@@ -138,6 +139,7 @@ export function OrganizationPage() {
         </Table>
       )}
       {canManage && <OrganizationInvitations orgId={id} />}
+      {o.abilities.update && <OrganizationSso orgId={id} />}
     </Stack>
   );
 }

@@ -15,6 +15,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { setLanguage, type Lang } from '../i18n';
 import { useSession } from '../session';
+import { SsoSignIn } from '../components/SsoSignIn';
 
 export function SignIn() {
   const { t, i18n } = useTranslation();
@@ -36,6 +37,7 @@ export function SignIn() {
       const reason = err instanceof ApiError ? err.reason : undefined;
       const throttled = reason ? t(`errorReason.${reason}`, (err as ApiError).params) : t('auth.throttled');
       if (code === 'too_many_attempts') setError(throttled);
+      else if (reason === 'sso_only_account') setError(t('errorReason.sso_only_account'));
       else setError(code === 'invalid_credentials' ? t('auth.invalid') : String((err as Error).message));
     } finally {
       setBusy(false);
@@ -91,6 +93,7 @@ export function SignIn() {
             </Text>
           </Stack>
         </form>
+        <SsoSignIn />
       </Paper>
     </Center>
   );

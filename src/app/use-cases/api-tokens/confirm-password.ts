@@ -21,6 +21,10 @@ export async function confirmPassword(
       [{ path: ['currentPassword'], message: 'required', code: 'current_password_required' }],
       { reason: 'current_password_required' },
     );
+  if (user.passwordHash === null)
+    throw new DomainError('conflict', 'This account signs in with single sign-on and has no password.', undefined, {
+      reason: 'sso_only_account',
+    });
   const attempt = await admitAttempt(deps, [{ scope: 'password', subject: user.id }], 'password');
   if (await deps.hasher.verify(user.passwordHash, password)) {
     await attempt.succeeded();

@@ -58,6 +58,11 @@ export async function reauthenticate(
       [{ path: ['password'], message: 'required', code: 'password_required' }],
       { reason: 'password_required' },
     );
+  // An SSO-only account proves itself again through its identity provider (a new single sign-on), or a second factor.
+  if (user.passwordHash === null)
+    throw new DomainError('conflict', 'This account signs in with single sign-on and has no password.', undefined, {
+      reason: 'sso_only_account',
+    });
   const attempt = await admitAttempt(deps, [{ scope: 'password', subject: user.id }], 'password');
   const target = { targetType: 'session', targetId: ctx.session.id.slice(0, 16) };
   if (!(await deps.hasher.verify(user.passwordHash, answer.password))) {

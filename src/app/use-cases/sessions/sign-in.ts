@@ -44,7 +44,7 @@ export interface SignInResult {
  * is recorded. What was typed as the email is kept only when it looks like one: a password typed into the email field
  * must not end up in a log.
  */
-type FailureReason = 'unknown_account' | 'wrong_password' | 'account_disabled';
+type FailureReason = 'unknown_account' | 'wrong_password' | 'account_disabled' | 'sso_only';
 async function recordFailure(
   deps: AppDeps,
   input: SignInInput,
@@ -79,8 +79,15 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   const deviceId = await knownDeviceOf(deps, input.deviceToken, user?.id ?? null, now);
   const attempt = await admitAttempt(deps, signInSubjects(email, input.ip, deviceId));
   dummyHash ??= deps.hasher.hash(deps.ids.token());
+  // A user who came in through SSO has no password: say so, so they use their organization's sign-in instead.
+  if (user && user.passwordHash === null) {
+    await recordFailure(deps, input, email, 'sso_only', user.id, await attempt.failed());
+    throw new DomainError('invalid_credentials', 'This account signs in with single sign-on only.', undefined, {
+      reason: 'sso_only_account',
+    });
+  }
   const ok = user
-    ? await deps.hasher.verify(user.passwordHash, input.password)
+    ? await deps.hasher.verify(user.passwordHash!, input.password)
     : (await deps.hasher.verify(await dummyHash, input.password), false);
   if (!user || !ok || user.disabledAt) {
     const blocked = await attempt.failed();

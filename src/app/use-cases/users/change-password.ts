@@ -23,6 +23,10 @@ export async function changePassword(
 ): Promise<{ revokedSessions: number }> {
   const user = await deps.uow.read.users.get(ctx.actor.userId);
   if (!user) throw new DomainError('unauthenticated', 'Sign in first.', undefined, { reason: 'sign_in_first' });
+  if (user.passwordHash === null)
+    throw new DomainError('conflict', 'This account signs in with single sign-on and has no password.', undefined, {
+      reason: 'sso_only_account',
+    });
   // The check is throttled like a sign-in (a stolen session must not become a fast password oracle) and audited.
   const attempt = await admitAttempt(deps, [{ scope: 'password', subject: user.id }], 'password');
   if (!(await deps.hasher.verify(user.passwordHash, input.currentPassword))) {

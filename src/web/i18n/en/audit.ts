@@ -109,6 +109,11 @@ export const audit = {
       reauthenticate: 'Identity confirmed again',
       reauthenticate_failed: 'Identity confirmation rejected',
     },
+    sso: {
+      configure: 'Single sign-on settings changed',
+      link: 'Single sign-on identity linked',
+      sign_in_failed: 'Single sign-on rejected',
+    },
     statement: {
       create: 'Statement created',
       update: 'Statement updated',

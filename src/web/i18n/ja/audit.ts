@@ -99,6 +99,11 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       reauthenticate: '本人確認（再認証）',
       reauthenticate_failed: '本人確認（再認証）の拒否',
     },
+    sso: {
+      configure: 'シングルサインオン設定の変更',
+      link: 'シングルサインオン ID の紐付け',
+      sign_in_failed: 'シングルサインオンの拒否',
+    },
     statement: {
       create: '言明書の作成',
       update: '言明書の更新',

@@ -70,6 +70,12 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     reauthentication_required: '先に本人確認（直近{{minutes}}分以内）を行ってから、もう一度実行してください。',
     use_second_factor: '第二要素が設定されています。パスワードではなく第二要素で確認してください。',
     password_required: 'パスワードで確認してください。',
+    sso_only_account: 'このアカウントはシングルサインオン専用です。「組織のアカウントでサインイン」を使ってください。',
+    sso_refused: 'シングルサインオンが拒否されました。',
+    sso_not_offered: 'この組織またはメールドメインではシングルサインオンが設定されていません。',
+    sso_idp_unreachable: '組織の ID プロバイダーに接続できません。しばらくしてから再度お試しください。',
+    sso_secret_key_missing:
+      'サーバーにクライアントシークレットを保存するための鍵（ISMAP_SSO_SECRET_KEY）がありません。運用者に連絡してください。',
     current_password_wrong: '現在のパスワードが正しくありません。',
     password_unchanged: '現在のパスワードとは異なるパスワードを指定してください。',
     mapping_needs_editor_org: 'マッピングを登録するには、編集者または管理者である組織に切り替えてください。',

@@ -1,0 +1,1 @@
+export { set as command } from './sso-commands';

@@ -1,0 +1,1 @@
+export { show as command } from './sso-commands';
