@@ -28,9 +28,9 @@ export async function bench(): Promise<BenchResult[]> {
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('csp@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
     const service = await pageApi<{ id: string }>(page, 'POST', '/cloud-services', {
       name: { ja: 'ベンチ用サービス', en: 'Bench service' },

@@ -23,6 +23,12 @@ const SPREADSHEET_WRITER = [
  */
 const DELEGATES = /from ['"](\.\.\/)+formats\/statement['"]/;
 
+/**
+ * A file that only names the media type of files people upload and get back byte for byte (the evidence library)
+ * says so with this marker and why; it writes no spreadsheet. A writer that carries it is still caught by review.
+ */
+const STORES_AS_GIVEN = /spreadsheet-rule: stored as given/;
+
 export function unneutralizedSpreadsheetWriters(files: { path: string; text: string }[]): string[] {
   return files
     .filter(
@@ -30,7 +36,8 @@ export function unneutralizedSpreadsheetWriters(files: { path: string; text: str
         // An upload's `accept` attribute names the xlsx type of a file it reads, not one it writes.
         SPREADSHEET_WRITER.some((re) => re.test(f.text.replace(/accept=["'][^"']*["']/g, ''))) &&
         !/neutralizeFormula/.test(f.text) &&
-        !DELEGATES.test(f.text),
+        !DELEGATES.test(f.text) &&
+        !STORES_AS_GIVEN.test(f.text),
     )
     .map((f) => f.path);
 }
@@ -53,6 +60,10 @@ describe('every spreadsheet export neutralizes formula cells', () => {
     expect(unneutralizedSpreadsheetWriters([{ path: 'upload.tsx', text: upload }])).toEqual([]);
     const served = `c.header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');`;
     expect(unneutralizedSpreadsheetWriters([{ path: 'served.ts', text: served }])).toEqual(['served.ts']);
+    const types = `const TYPES = { '.csv': 'text/csv', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };`;
+    expect(unneutralizedSpreadsheetWriters([{ path: 'types.ts', text: types }])).toEqual(['types.ts']);
+    const marked = `// spreadsheet-rule: stored as given (uploaded evidence)\n${types}`;
+    expect(unneutralizedSpreadsheetWriters([{ path: 'marked.ts', text: marked }])).toEqual([]);
   });
 
   it('holds for the product code', () => {

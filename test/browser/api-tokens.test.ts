@@ -26,9 +26,9 @@ describeBrowser('API tokens on the account page', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('csp@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=account]').click();
     await page.getByRole('heading', { name: 'API tokens' }).waitFor();
     await page.getByText('No API tokens yet.').waitFor();
@@ -76,9 +76,9 @@ describeBrowser('API tokens on the account page', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('auditor@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('auditor@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=account]').click();
     const form = page.locator('form[aria-labelledby=api-tokens]');
     await form.getByLabel('名前').fill('間違い');

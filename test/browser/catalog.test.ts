@@ -29,9 +29,9 @@ describeBrowser('catalogs in headless Chromium', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[autocomplete=username]').fill(email);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
     return page;
   }

@@ -34,9 +34,9 @@ describeBrowser('pages under the Content-Security-Policy', () => {
 
   it('runs the web app and its styles', async () => {
     const { page, violations, close } = await open('/');
-    await page.locator('input[type=email]').fill('admin@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('admin@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
     // Mantine's run-time styles apply: the navigation is laid out, not unstyled.
     const display = await page.locator('nav [data-nav=home]').evaluate((el) => getComputedStyle(el).display);

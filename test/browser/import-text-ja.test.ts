@@ -29,9 +29,9 @@ describeBrowser('criteria text import problems in Japanese in headless Chromium'
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('ipa@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('ipa@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
     await page.locator('nav [data-nav=importText]').click();
     await page.locator('input[type=file]').setInputFiles(file);

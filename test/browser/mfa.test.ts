@@ -33,9 +33,9 @@ describeBrowser('multi-factor sign-in in headless Chromium', () => {
 
   async function password(page: Page, email: string) {
     await page.goto(base());
-    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[autocomplete=username]').fill(email);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
   }
 
   const seriousViolations = async (page: Page) =>

@@ -42,9 +42,9 @@ describeBrowser('web shell in headless Chromium', () => {
 
   async function signIn(page: Page, email: string) {
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[autocomplete=username]').fill(email);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
   }
 
@@ -89,9 +89,9 @@ describeBrowser('web shell in headless Chromium', () => {
     const page = await context.newPage();
     // A rejected sign-in first: it is in the log, with no actor.
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('csp@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill('not-the-password-1');
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.getByRole('alert').waitFor();
     await signIn(page, 'admin@demo.ismap-hub.test');
     await page.locator('nav [data-nav=auditLog]').click();
@@ -237,12 +237,12 @@ describeBrowser('web shell in headless Chromium', () => {
       const context = await browser.newContext({ locale: lang === 'ja' ? 'ja-JP' : 'en-US' });
       const page = await context.newPage();
       await page.goto(server.url);
-      await page.locator('input[type=email]').fill('nobody@demo.ismap-hub.test');
+      await page.locator('input[autocomplete=username]').fill('nobody@demo.ismap-hub.test');
       await page.locator('input[type=password]').fill('not-the-password');
       const alert = page.getByRole('alert');
       for (let i = 0; i < (lang === 'ja' ? 6 : 1); i++) {
         const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/auth/login'));
-        await page.locator('form button[type=submit]').click();
+        await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
         await answer;
       }
       await expect(alert.innerText()).resolves.toBe(expected[lang]);
@@ -254,7 +254,7 @@ describeBrowser('web shell in headless Chromium', () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     await page.goto(server.url);
-    await page.locator('input[type=email]').waitFor();
+    await page.locator('input[autocomplete=username]').waitFor();
     const signInResults = await new AxeBuilder({ page }).analyze();
     await signIn(page, 'csp@demo.ismap-hub.test');
     const homeResults = await new AxeBuilder({ page }).analyze();

@@ -37,9 +37,9 @@ describeBrowser('CSP workspace: services, scope and the statement editor in head
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill('csp@demo.ismap-hub.test');
+    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=home]').waitFor();
     return page;
   }

@@ -24,9 +24,9 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(server.url);
-    await page.locator('input[type=email]').fill(email);
+    await page.locator('input[autocomplete=username]').fill(email);
     await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form button[type=submit]').click();
+    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page
       .locator('header')
       .getByRole('button', { name: /サインアウト|Sign out/ })

@@ -27,7 +27,7 @@ interface Instance {
 async function instance(url: string): Promise<Instance> {
   const engine = await openEngine({ databaseUrl: url, poolSize: 4 });
   const deps: ServerDeps = {
-    ...appDeps(engine, { fastHashing: true, sessionCacheTtlMs: 600_000 }),
+    ...appDeps(engine, { fastHashing: true, sessionCacheTtlMs: 600_000, mfaForPlatformAdmins: false }),
     logger: pino({ level: 'silent' }),
     engineKind: engine.kind,
     secureCookies: 'false',

@@ -10,6 +10,7 @@ import { evidenceKinds } from '../../core/evidence/model';
 import { withRuntime } from '../with-runtime';
 import { operatorFor, organizationBySlug } from '../operator';
 
+// spreadsheet-rule: stored as given — the media type of a file kept and served back byte for byte, never written here.
 const TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
   '.png': 'image/png',

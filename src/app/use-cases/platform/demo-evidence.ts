@@ -49,6 +49,7 @@ const files: DemoFile[] = [
     title: { ja: '特権アクセスログ（2025年度）', en: 'Privileged access log (FY2025)' },
     kind: 'record_log',
     reviewedOn: '2026-03-31',
+    // spreadsheet-rule: stored as given — a fixed demo file of constant text, kept as uploaded evidence is.
     fileName: 'privileged-access-log.csv',
     mediaType: 'text/csv',
     body: 'date,user,action\n2025-04-01,admin1,login\n',
