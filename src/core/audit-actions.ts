@@ -13,6 +13,8 @@ export const auditActions = [
   'cloud_service.create',
   'cloud_service.update',
   'cloud_service.delete',
+  'gap.import',
+  'gap.decide',
   'evidence.create',
   'evidence.update',
   'evidence.add_version',

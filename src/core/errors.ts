@@ -127,6 +127,8 @@ export const notFoundObjects = [
   'api_token',
   'evidence',
   'evidence_version',
+  'gap_import',
+  'gap_proposal',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

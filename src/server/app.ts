@@ -26,6 +26,7 @@ import { apiTokenRoutes } from './routes/api-tokens/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
 import { ssoRoutes } from './routes/sso/routes';
+import { gapRoutes } from './routes/gap/routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -49,6 +50,7 @@ export const apiModules: ApiRouteModule[] = [
   evidenceRoutes,
   evidenceFileRoutes,
   ssoRoutes,
+  gapRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

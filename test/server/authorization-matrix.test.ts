@@ -281,6 +281,63 @@ const evidenceUpload = (metadata = true) => {
   return form;
 };
 
+/** A gap import (one proposal) of a statement in the same organization serviceFor picks. */
+async function gapImportFor(s: TestServer, w: World, where: Where) {
+  const { statement } = await serviceFor(s, w, where);
+  const orgId = (await s.deps.uow.read.statements.get(statement))!.orgId;
+  const id = randomUUID();
+  const proposal = {
+    id: '5.1.1|A.5.1.1',
+    itemId: '5.1.1',
+    itemKey: 'ismap:2024-07:5.1.1',
+    tier: 'controls',
+    kind: 'objective',
+    sourceId: 'A.5.1.1',
+    sourceKey: 'iso27001-2013:2013:A.5.1.1',
+    source: { kind: 'soa-row' as const, file: 'matrix.csv', row: 2 },
+    sourceStatus: 'implemented' as const,
+    relationship: 'equal' as const,
+    confidence: 1,
+    paths: [],
+    bulkAcceptable: true,
+    proposed: { selection: 'selected' as const, status: 'implemented' as const, draft: 'policy' },
+  };
+  await s.deps.uow.transaction((r) =>
+    r.gapImports.insert(
+      {
+        id,
+        orgId,
+        statementId: statement,
+        kind: 'soa',
+        fileName: 'matrix.csv',
+        sourceCatalog: 'iso27001-2013:2013',
+        isoEdition: '2013',
+        ismapEdition: '2024-07',
+        summary: { controls: 1, proposals: 1, via: [], sets: [], intersectsOnly: 0, detection: null },
+        report: {
+          source: { kind: 'soa', file: 'matrix.csv', catalog: 'iso27001-2013:2013', controls: 1 },
+          ismap: 'ismap:2024-07',
+          items: [],
+          unmapped: [],
+          byTier: [],
+          byClause: [],
+          byReason: {} as never,
+          totals: { items: 0, gaps: 0, covered: 0, proposals: 1 },
+        },
+        createdAt: new Date().toISOString(),
+        createdBy: null,
+      },
+      [proposal],
+    ),
+  );
+  return { gap: id, statement };
+}
+const soaUpload = () => {
+  const form = new FormData();
+  form.set('file', new Blob(['Control,Applicable,Implemented\r\nA.5.1.1,yes,yes\r\n']), 'soa.csv');
+  return form;
+};
+
 const rows: Record<string, Row> = {
   // Second factors are the caller's own: no organization is involved. The callers have none, hence the 409s.
   'POST /auth/mfa/verify': {
@@ -827,6 +884,55 @@ const rows: Record<string, Row> = {
   'GET /statements/{id}/evidence-freshness': {
     req: async (w, where, _who, s) => ({
       path: `/statements/${(await evidenceFor(s, w, where)).statement}/evidence-freshness`,
+    }),
+    ...readsCsp(200),
+  },
+  // Gap imports (an SoA or SSP and its proposals) are the importing CSP's alone: no other organization, audit firm
+  // or platform administrator reaches them, and viewers read but neither import nor decide.
+  'POST /statements/{id}/gap-imports': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/gap-imports`,
+      form: soaUpload(),
+    }),
+    ...writesCsp(200),
+  },
+  'GET /statements/{id}/gap-imports': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await gapImportFor(s, w, where)).statement}/gap-imports`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /gap-imports/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}` }),
+    ...readsCsp(200),
+  },
+  'POST /gap-imports/{id}/accept-bulk': {
+    req: async (w, where, _who, s) => ({
+      path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/accept-bulk`,
+      body: {},
+    }),
+    ...writesCsp(200),
+  },
+  'POST /gap-imports/{id}/decisions': {
+    req: async (w, where, _who, s) => ({
+      path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/decisions`,
+      body: { proposalId: '5.1.1|A.5.1.1', decision: 'reject' },
+    }),
+    ...writesCsp(200),
+  },
+  'GET /gap-imports/{id}/report': {
+    req: async (w, where, _who, s) => ({ path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/report` }),
+    ...readsCsp(200),
+  },
+  'GET /gap-imports/{id}/report.xlsx': {
+    req: async (w, where, _who, s) => ({
+      path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/report.xlsx`,
+    }),
+    ...readsCsp(200),
+  },
+  'GET /gap-imports/{id}/report.csv': {
+    req: async (w, where, _who, s) => ({
+      path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/report.csv`,
     }),
     ...readsCsp(200),
   },

@@ -89,9 +89,28 @@ export function buildProposals(
   const proposals: Proposal[] = [];
   const unmapped: PostureControl[] = [];
   // Per key: an SoA's clause rows are ISO/IEC 27001:2013 clauses whatever the SoA's edition.
+  // Cached for this run: an SSP's enhancements search their shared base control again and again, and every path
+  // ending at an objective walks that objective's detailed controls.
+  const searched = new Map<string, MappingPath[]>();
   const search = (key: string) => {
+    let found = searched.get(key);
+    if (found) return found;
     const v = viaFor(catalogOf(key));
-    return graph.paths(key, target, { ...(v.length > 0 ? { via: v } : {}), maxDepth: opts.maxDepth ?? 4 }).paths;
+    found = graph.paths(key, target, { ...(v.length > 0 ? { via: v } : {}), maxDepth: opts.maxDepth ?? 4 }).paths;
+    searched.set(key, found);
+    return found;
+  };
+  const childLinksOf = new Map<string, PathLink[]>();
+  const detailedChildren = (end: string): PathLink[] => {
+    let links = childLinksOf.get(end);
+    if (links) return links;
+    const parent = nodes.get(end);
+    links = graph.neighbours(end).filter((l) => {
+      const child = nodes.get(l.to);
+      return child !== undefined && child.kind === 'detailed' && parent !== undefined && child.parentId === parent.id;
+    });
+    childLinksOf.set(end, links);
+    return links;
   };
 
   for (const c of posture.controls) {
@@ -125,9 +144,7 @@ export function buildProposals(
       const end = p.links.at(-1)!.to;
       add(end, p);
       // The search stops at the first ISMAP node (an objective); its detailed controls follow by structure.
-      for (const l of graph.neighbours(end)) {
-        const child = nodes.get(l.to);
-        if (!child || child.kind !== 'detailed' || child.parentId !== nodes.get(end)?.id) continue;
+      for (const l of detailedChildren(end)) {
         const r = compose(p.relationship, l.relationship);
         if (!r) continue;
         add(l.to, { ...p, links: [...p.links, l], relationship: r, confidence: Math.min(p.confidence, l.confidence) });

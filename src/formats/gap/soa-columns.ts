@@ -151,17 +151,35 @@ function match(cell: string): { role: SoaRole; exact: boolean; len: number } | n
   return best;
 }
 
-const idShare = (rows: readonly TableRow[], i: number) => {
-  const vals = rows
-    .slice(0, 200)
-    .map((r) => (r.cells[i] ?? '').trim())
-    .filter(Boolean);
-  return vals.length === 0 ? 0 : vals.filter((v) => parseLooseIsoId(v)).length / vals.length;
+/**
+ * Share of a column's first 200 values that read as control ids. Detection tries up to 20 header rows and every
+ * column, so the same cells are tested again and again: `looksLikeId` remembers each text's answer for one run.
+ */
+const idShare = (rows: readonly TableRow[], i: number, looksLikeId: (v: string) => boolean) => {
+  let n = 0;
+  let ids = 0;
+  for (let r = 0; r < rows.length && r < 200; r++) {
+    const v = (rows[r]!.cells[i] ?? '').trim();
+    if (!v) continue;
+    n++;
+    if (looksLikeId(v)) ids++;
+  }
+  return n === 0 ? 0 : ids / n;
 };
+
+function idMemo(): (v: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (v) => {
+    let yes = seen.get(v);
+    if (yes === undefined) seen.set(v, (yes = parseLooseIsoId(v) !== null));
+    return yes;
+  };
+}
 
 /** Best layout of one sheet; null when no column holds control ids. */
 export function detectSoaColumns(rows: readonly TableRow[]): SoaDetection | null {
   const nonEmpty = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  const looksLikeId = idMemo();
   let best: SoaDetection | null = null;
   for (let h = 0; h < Math.min(20, nonEmpty.length); h++) {
     const header = nonEmpty[h]!;
@@ -181,7 +199,7 @@ export function detectSoaColumns(rows: readonly TableRow[]): SoaDetection | null
         .sort((a, b) => Number(b.exact) - Number(a.exact) || b.len - a.len || a.index - b.index);
       const pick = options[0];
       if (!pick) continue;
-      if (role === 'id' && data.length > 0 && idShare(data, pick.index) < 0.3) continue;
+      if (role === 'id' && data.length > 0 && idShare(data, pick.index, looksLikeId) < 0.3) continue;
       columns[role] = {
         index: pick.index,
         letter: columnLetter(pick.index),
@@ -194,7 +212,7 @@ export function detectSoaColumns(rows: readonly TableRow[]): SoaDetection | null
     if (!columns.id) {
       const byValues = [...Array(header.cells.length).keys()]
         .filter((i) => !Object.values(columns).some((c) => c.index === i))
-        .map((i) => ({ i, share: idShare(data, i) }))
+        .map((i) => ({ i, share: idShare(data, i, looksLikeId) }))
         .filter((x) => x.share > 0.5)
         .sort((a, b) => b.share - a.share)[0];
       if (!byValues) continue;
@@ -220,7 +238,7 @@ export function detectSoaColumns(rows: readonly TableRow[]): SoaDetection | null
   // No header: the id column by its values.
   const width = nonEmpty.reduce((w, r) => Math.max(w, r.cells.length), 0);
   const id = [...Array(width).keys()]
-    .map((i) => ({ i, share: idShare(nonEmpty, i) }))
+    .map((i) => ({ i, share: idShare(nonEmpty, i, looksLikeId) }))
     .sort((a, b) => b.share - a.share)[0];
   if (!id || id.share <= 0.5) return null;
   return {

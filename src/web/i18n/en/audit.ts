@@ -60,6 +60,10 @@ export const audit = {
       update: 'Cloud service updated',
       delete: 'Cloud service deleted',
     },
+    gap: {
+      import: 'SoA or SSP imported for gap analysis',
+      decide: 'Gap-analysis proposals decided',
+    },
     evidence: {
       create: 'Evidence added',
       update: 'Evidence details changed',

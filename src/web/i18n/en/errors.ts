@@ -124,6 +124,17 @@ export const errors = {
     item_version_conflict:
       'Someone changed {{item}} meanwhile (now version {{version}}): compare both texts and choose.',
     answer_invalid: 'The answer to {{item}} was not saved: correct the marked fields.',
+    gap_import_failed_one: '{{count}} problem in {{file}}; nothing was imported.',
+    gap_import_failed_other: '{{count}} problems in {{file}}; nothing was imported.',
+    iso_edition_unconfirmed: 'Confirm the ISO/IEC 27001 edition of the SoA (detected: {{edition}}) before importing.',
+    gap_edit_value_required: 'An edited decision needs the selection, status and draft to write.',
+    gap_import_edition_moved:
+      'The statement moved to criteria edition {{edition}} after the import ({{imported}}): import again.',
+    gap_decision_refused_one: '{{count}} item was refused; nothing was changed.',
+    gap_decision_refused_other: '{{count}} items were refused; nothing was changed.',
+    gap_bulk_refused_one: '{{count}} proposal cannot be accepted in bulk; nothing was changed.',
+    gap_bulk_refused_other: '{{count}} proposals cannot be accepted in bulk; nothing was changed.',
+    gap_proposal_decided: 'The proposal {{proposal}} has already been decided.',
     bulk_update_refused_one: '{{count}} item was refused; nothing was changed.',
     bulk_update_refused_other: '{{count}} items were refused; nothing was changed.',
     statement_same_edition: 'The statement is already on edition {{edition}}.',
@@ -241,6 +252,8 @@ export const errors = {
     api_token: 'API token',
     evidence: 'evidence',
     evidence_version: 'evidence version',
+    gap_import: 'gap-analysis import',
+    gap_proposal: 'proposal',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',

@@ -59,6 +59,10 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       update: 'クラウドサービスの更新',
       delete: 'クラウドサービスの削除',
     },
+    gap: {
+      import: 'ギャップ分析のための適用宣言書・SSP の取込み',
+      decide: 'ギャップ分析の提案の決定',
+    },
     evidence: {
       create: 'エビデンスの追加',
       update: 'エビデンスの情報の変更',

@@ -122,6 +122,14 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     item_version_conflict:
       '{{item}} は他の人が変更しました（現在の版 {{version}}）。両方の内容を比べて選んでください。',
     answer_invalid: '{{item}} の回答は保存されていません。指摘された項目を直してください。',
+    gap_import_failed: '{{file}} に {{count}} 件の問題があります。何も取り込んでいません。',
+    iso_edition_unconfirmed: '取り込む前に、適用宣言書の ISO/IEC 27001 の版（検出: {{edition}}）を確認してください。',
+    gap_edit_value_required: '編集して決定するには、書き込む選択・実施状況・下書きが必要です。',
+    gap_import_edition_moved:
+      '取込み後に言明書が基準の版 {{edition}} に移行しました（取込み時: {{imported}}）。もう一度取り込んでください。',
+    gap_decision_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
+    gap_bulk_refused: '{{count}} 件の提案は一括承認できないため、何も変更していません。',
+    gap_proposal_decided: '提案 {{proposal}} はすでに決定済みです。',
     bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
     statement_same_edition: '言明書はすでに版 {{edition}} です。',
     statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
@@ -239,6 +247,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     api_token: 'APIトークン',
     evidence: 'エビデンス',
     evidence_version: 'エビデンスの版',
+    gap_import: 'ギャップ分析の取込み',
+    gap_proposal: '提案',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',
