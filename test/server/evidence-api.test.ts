@@ -176,7 +176,15 @@ describe('evidence over HTTP (filesystem store)', () => {
     const fresh = await call(s.app, 'GET', `/statements/${statementId}/evidence-freshness`, { as: alice });
     const item = (fresh.json.items as { itemId: string; state: string }[]).find((i) => i.itemId === itemId);
     expect(item).toMatchObject({ state: 'fresh' });
-    expect((fresh.json.summary as { withoutEvidence: number }).withoutEvidence).toBeGreaterThan(100);
+    const summary = fresh.json.summary as {
+      items: number;
+      withoutEvidence: number;
+      withStale: number;
+      warnings: number;
+    };
+    expect(summary.withoutEvidence).toBeGreaterThan(100);
+    // One item has (fresh) evidence; every other in-scope item is a warning.
+    expect(summary).toMatchObject({ withStale: 0, warnings: summary.items - 1 });
 
     const reviewed = await call(s.app, 'PATCH', `/evidence/${id}`, {
       as: alice,
@@ -193,6 +201,9 @@ describe('evidence over HTTP (filesystem store)', () => {
       expect((later.json.items as { itemId: string; state: string }[]).find((i) => i.itemId === itemId)).toMatchObject({
         state: 'stale',
       });
+      // The stale item is still a warning, now counted as stale.
+      const late2 = later.json.summary as { withoutEvidence: number; withStale: number; warnings: number };
+      expect(late2).toMatchObject({ withStale: 1, warnings: late2.withoutEvidence + 1 });
     } finally {
       now = new Date('2026-05-01T09:00:00Z');
     }
@@ -230,9 +241,11 @@ describe('evidence over HTTP (filesystem store)', () => {
     const id = created.json.id as string;
     const h = sha(bytes);
     await writeFile(join(dir, 'blobs', 'sha256', h.slice(0, 2), h.slice(2, 4), h), bytes.replace('access', 'ACCESS'));
-    const res = await s.app.request(`/api/v1/evidence/${id}/versions/1/content`, { headers: { cookie: alice.cookie } });
-    expect(res.status).toBe(200);
-    await expect(res.text()).rejects.toThrow();
+    // A file that fits in one read is wholly checked before the answer starts: a stable JSON error, no 200.
+    const res = await call(s.app, 'GET', `/evidence/${id}/versions/1/content`, { as: alice });
+    expect(res.status).toBe(500);
+    expect(res.json.error).toMatchObject({ code: 'integrity_failed', reason: 'evidence_blob_corrupted' });
+    expect(JSON.stringify(res.json)).not.toMatch(/at .*\.ts|BlobIntegrityError/);
     const events = await s.deps.uow.read.audit.query({ action: 'evidence.integrity_failure', targetId: id, limit: 5 });
     expect(events).toHaveLength(1);
     expect(events[0]!.details).toMatchObject({ state: 'corrupted', expected: { sha256: h } });
@@ -243,5 +256,26 @@ describe('evidence over HTTP (filesystem store)', () => {
     const cut = await call(s.app, 'GET', `/evidence/${id}/versions/1/content`, { as: alice });
     expect(cut.status).toBe(500);
     expect(cut.json.error).toMatchObject({ code: 'integrity_failed', reason: 'evidence_blob_corrupted' });
+  });
+
+  it('cuts a longer altered file short before its last chunk (it cannot be checked before the answer starts)', async () => {
+    const bytes = 'x'.repeat(3 * 1024 * 1024);
+    const created = await call(s.app, 'POST', '/evidence', {
+      as: alice,
+      form: upload(
+        { title: { ja: '大きな記録', en: 'Large log' }, kind: 'record_log' },
+        bytes,
+        'big.txt',
+        'text/plain',
+      ),
+    });
+    const id = created.json.id as string;
+    const h = sha(bytes);
+    await writeFile(join(dir, 'blobs', 'sha256', h.slice(0, 2), h.slice(2, 4), h), 'y' + bytes.slice(1));
+    const res = await s.app.request(`/api/v1/evidence/${id}/versions/1/content`, { headers: { cookie: alice.cookie } });
+    expect(res.status).toBe(200);
+    await expect(res.arrayBuffer()).rejects.toThrow();
+    const events = await s.deps.uow.read.audit.query({ action: 'evidence.integrity_failure', targetId: id, limit: 5 });
+    expect(events).toHaveLength(1);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultReviewFrequency, evidenceFreshness, itemEvidenceStates, judgedOn } from './freshness';
+import { defaultReviewFrequency, evidenceFreshness, evidenceWarnings, itemEvidenceStates, judgedOn } from './freshness';
 import { evidenceKinds } from './model';
 
 const base = {
@@ -80,5 +80,12 @@ describe('evidence freshness', () => {
       ['A.3', 'no_evidence', 0, 0],
     ]);
     expect(states[1]!.staleEvidenceIds).toEqual(['e2']);
+  });
+
+  it('counts items without evidence and items with stale evidence as warnings', () => {
+    expect(
+      evidenceWarnings([{ state: 'fresh' }, { state: 'stale' }, { state: 'no_evidence' }, { state: 'no_evidence' }]),
+    ).toEqual({ withoutEvidence: 2, withStale: 1, warnings: 3 });
+    expect(evidenceWarnings([])).toEqual({ withoutEvidence: 0, withStale: 0, warnings: 0 });
   });
 });

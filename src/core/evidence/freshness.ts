@@ -101,3 +101,19 @@ export function itemEvidenceStates(
     };
   });
 }
+
+export interface EvidenceWarnings {
+  /** In-scope items with no evidence linked. */
+  withoutEvidence: number;
+  /** Items with at least one linked evidence stale for the period. */
+  withStale: number;
+  /** Both together: readiness warnings (never blockers). */
+  warnings: number;
+}
+
+/** The readiness warnings of a statement's items (see itemEvidenceStates): counted, never blocking. */
+export function evidenceWarnings(items: readonly Pick<ItemEvidenceState, 'state'>[]): EvidenceWarnings {
+  const withoutEvidence = items.filter((i) => i.state === 'no_evidence').length;
+  const withStale = items.filter((i) => i.state === 'stale').length;
+  return { withoutEvidence, withStale, warnings: withoutEvidence + withStale };
+}

@@ -20,6 +20,15 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * An evidence preview (a PDF or raster image served inline, see routes/evidence/files.ts) is framed by the app's own
+ * pages only, runs nothing and loads nothing: a sandbox with no permissions.
+ */
+export const PREVIEW_POLICY =
+  "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'";
+const isPreview = (path: string, disposition: string | null) =>
+  /^\/api\/v1\/evidence\/[^/]+\/versions\/\d+\/content$/.test(path) && !!disposition?.startsWith('inline');
+
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 export function securityHeaders(): MiddlewareHandler<HonoEnv> {
@@ -40,5 +49,9 @@ export function securityHeaders(): MiddlewareHandler<HonoEnv> {
     if (url.protocol === 'https:' || proto === 'https') c.res.headers.set('Strict-Transport-Security', HSTS);
     // API answers carry session-specific data: never kept by a browser or a shared cache.
     if (url.pathname.startsWith('/api/v1/')) c.res.headers.set('Cache-Control', 'no-store');
+    if (isPreview(url.pathname, c.res.headers.get('Content-Disposition'))) {
+      c.res.headers.set('Content-Security-Policy', PREVIEW_POLICY);
+      c.res.headers.set('X-Frame-Options', 'SAMEORIGIN');
+    }
   };
 }

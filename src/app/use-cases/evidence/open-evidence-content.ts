@@ -1,6 +1,6 @@
 import { DomainError, notFound } from '../../../core/errors';
 import type { Evidence, EvidenceVersion } from '../../../core/evidence/model';
-import { verifiedRead } from '../../blob/blob-io';
+import { BlobIntegrityError, verifiedRead } from '../../blob/blob-io';
 import type { AppDeps, RequestContext } from '../../context';
 import { recordAudit } from '../../record-audit';
 import { readEvidence } from './evidence-access';
@@ -46,8 +46,17 @@ export async function openEvidenceContent(
     await audit('missing');
     throw integrityFailed(version, 'missing');
   }
-  const body = verifiedRead(source, version, async (actual) => {
+  const verified = verifiedRead(source, version, async (actual) => {
     await audit('corrupted', actual);
   });
-  return { evidence, version, body };
+  return { evidence, version, body: asDomainFailure(verified, version) };
+}
+
+/** A mismatch found while streaming fails with the same stable error as one found before (integrity_failed). */
+async function* asDomainFailure(body: AsyncIterable<Uint8Array>, v: EvidenceVersion): AsyncGenerator<Uint8Array> {
+  try {
+    yield* body;
+  } catch (e) {
+    throw e instanceof BlobIntegrityError ? integrityFailed(v, 'corrupted') : e;
+  }
 }

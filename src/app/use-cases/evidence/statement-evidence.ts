@@ -1,5 +1,6 @@
 import {
   evidenceFreshness,
+  evidenceWarnings,
   itemEvidenceStates,
   type Freshness,
   type ItemEvidenceState,
@@ -15,7 +16,7 @@ export interface StatementEvidenceFreshness {
   judgedOn: string;
   items: ItemEvidenceState[];
   evidence: { id: string; title: Evidence['title']; freshness: Freshness }[];
-  summary: { items: number; withoutEvidence: number; withStale: number; staleEvidence: number };
+  summary: { items: number; withoutEvidence: number; withStale: number; warnings: number; staleEvidence: number };
 }
 
 /**
@@ -52,8 +53,7 @@ export async function statementEvidenceFreshness(
     evidence: evidence.map((e) => ({ id: e.id, title: e.title, freshness: freshness.get(e.id)! })),
     summary: {
       items: items.length,
-      withoutEvidence: items.filter((i) => i.state === 'no_evidence').length,
-      withStale: items.filter((i) => i.state === 'stale').length,
+      ...evidenceWarnings(items),
       staleEvidence: [...freshness.values()].filter((f) => f.state === 'stale').length,
     },
   };

@@ -55,7 +55,7 @@ const content = createRoute({
   tags,
   summary: "A version's file, re-hashed while it streams (a mismatch is refused and audited)",
   description:
-    'A missing blob or one of the wrong size answers 500 integrity_failed before any byte; bytes that hash differently end the stream before its last chunk. `inline=true` for a preview.',
+    'A missing blob, one of the wrong size, or a file up to 1 MiB whose bytes hash differently answers 500 integrity_failed (audited) before any byte; in a longer file, bytes that hash differently end the stream before its last chunk. `inline=true` for a preview (PDF and raster images only; nosniff and a sandbox CSP).',
   request: {
     params: IdParam.extend({
       number: z.coerce
@@ -175,11 +175,16 @@ export function evidenceFileRoutes() {
     const inline = c.req.valid('query').inline === 'true' && PREVIEWABLE.has(version.mediaType);
     const disposition = inline ? 'inline' : 'attachment';
     const it = body[Symbol.asyncIterator]();
+    // The first chunk is read before the answer starts: a file that fits in the held-back last chunk (up to the
+    // store's read size) is wholly checked by then, so a mismatch answers the JSON error integrity_failed instead
+    // of a 200 cut short. A longer file's mismatch can only end its stream before the last chunk.
+    let first: IteratorResult<Uint8Array> | null = await it.next();
     // Pulled one chunk at a time (the client's pace): never more than a chunk or two in memory.
     const stream = new ReadableStream<Uint8Array>({
       async pull(controller) {
         try {
-          const { value, done } = await it.next();
+          const { value, done } = first ?? (await it.next());
+          first = null;
           if (done) controller.close();
           else controller.enqueue(value);
         } catch (e) {

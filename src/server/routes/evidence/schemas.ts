@@ -117,6 +117,10 @@ export const StatementEvidenceFreshness = z
       items: z.number().int(),
       withoutEvidence: z.number().int(),
       withStale: z.number().int(),
+      warnings: z
+        .number()
+        .int()
+        .openapi({ description: 'withoutEvidence + withStale: readiness warnings, not blockers' }),
       staleEvidence: z.number().int(),
     }),
   })

@@ -7120,7 +7120,7 @@ export interface paths {
         };
         /**
          * A version's file, re-hashed while it streams (a mismatch is refused and audited)
-         * @description A missing blob or one of the wrong size answers 500 integrity_failed before any byte; bytes that hash differently end the stream before its last chunk. `inline=true` for a preview.
+         * @description A missing blob, one of the wrong size, or a file up to 1 MiB whose bytes hash differently answers 500 integrity_failed (audited) before any byte; in a longer file, bytes that hash differently end the stream before its last chunk. `inline=true` for a preview (PDF and raster images only; nosniff and a sandbox CSP).
          */
         get: {
             parameters: {
@@ -9065,6 +9065,8 @@ export interface components {
                 items: number;
                 withoutEvidence: number;
                 withStale: number;
+                /** @description withoutEvidence + withStale: readiness warnings, not blockers */
+                warnings: number;
                 staleEvidence: number;
             };
         };
