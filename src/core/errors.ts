@@ -127,6 +127,7 @@ export const notFoundObjects = [
   'api_token',
   'evidence',
   'evidence_version',
+  'remediation_item',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

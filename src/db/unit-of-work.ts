@@ -17,6 +17,7 @@ import { jobRepository } from './repositories/job-repository';
 import { mfaRepository } from './repositories/mfa-repository';
 import { apiTokenRepository } from './repositories/api-token-repository';
 import { ssoRepository } from './repositories/sso-repository';
+import { remediationRepository } from './repositories/remediation-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -38,6 +39,7 @@ export function repositories(db: Db): Repositories {
     apiTokens: apiTokenRepository(db),
     evidence: evidenceRepository(db),
     sso: ssoRepository(db),
+    remediation: remediationRepository(db),
   };
 }
 

@@ -8,6 +8,7 @@ import type { JobRepository } from './job-repositories';
 import type { MfaRepository } from './mfa-repositories';
 import type { EvidenceRepository } from './evidence-repositories';
 import type { SsoRepository } from './sso';
+import type { RemediationRepository } from './remediation-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
@@ -17,6 +18,7 @@ export type * from './mfa-repositories';
 import type { ApiTokenRepository } from './api-token-repository';
 export type * from './api-token-repository';
 export type * from './evidence-repositories';
+export type * from './remediation-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -162,6 +164,7 @@ export interface Repositories {
   apiTokens: ApiTokenRepository;
   evidence: EvidenceRepository;
   sso: SsoRepository;
+  remediation: RemediationRepository;
 }
 
 /**

@@ -281,6 +281,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     apiTokens: inMemoryApiTokens(s.apiTokens, s.users, userRepo),
     evidence: notFaked('evidence'),
     sso: notFaked('sso'),
+    remediation: notFaked('remediation'),
   };
 }
 

@@ -9,3 +9,4 @@ export * from './token-scopes';
 export * from './api-token-policy';
 export * from './evidence-policy';
 export * from './sso-policy';
+export * from './remediation-policy';

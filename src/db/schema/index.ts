@@ -9,3 +9,4 @@ export * from './mfa';
 export * from './api-tokens';
 export * from './evidence';
 export * from './sso';
+export * from './remediation';

@@ -8278,7 +8278,7 @@ export interface components {
              */
             orgId: string | null;
             access: ("read" | "write")[];
-            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence")[];
+            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence" | "remediation")[];
             /**
              * @example [
              *       "catalogs:read"
@@ -8311,7 +8311,7 @@ export interface components {
              */
             orgId?: string | null;
             access: ("read" | "write")[];
-            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence")[];
+            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence" | "remediation")[];
             expiresInDays: number;
             /** @description Required: your current password */
             currentPassword?: string;

@@ -241,6 +241,7 @@ export const errors = {
     api_token: 'API token',
     evidence: 'evidence',
     evidence_version: 'evidence version',
+    remediation_item: 'remediation item',
   },
   errors: {
     rowPrefix: 'row {{row}}: ',

@@ -239,6 +239,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     api_token: 'APIトークン',
     evidence: 'エビデンス',
     evidence_version: 'エビデンスの版',
+    remediation_item: '改善計画の項目',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',
