@@ -56,3 +56,17 @@ export interface RemediationItem {
 
 export const sameLink = (a: RemediationLink, b: RemediationLink) =>
   a.kind === b.kind && a.target === b.target && a.rule === b.rule;
+
+/** An item as read from outside (an OSCAL POA&M): ids, version and owner organization are the importer's. */
+export interface RemediationDraft {
+  oscalUuid: string;
+  title: string;
+  description: string;
+  owner: string | null;
+  risk: RemediationRisk;
+  status: RemediationStatus;
+  plannedCompletion: string | null;
+  actualCompletion: string | null;
+  milestones: Omit<Milestone, 'id'>[];
+  links: RemediationLink[];
+}
