@@ -26,6 +26,8 @@ import { apiTokenRoutes } from './routes/api-tokens/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
 import { ssoRoutes } from './routes/sso/routes';
+import { remediationRoutes } from './routes/remediation/routes';
+import { remediationOscalRoutes } from './routes/remediation/oscal-routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -49,6 +51,8 @@ export const apiModules: ApiRouteModule[] = [
   evidenceRoutes,
   evidenceFileRoutes,
   ssoRoutes,
+  remediationRoutes,
+  remediationOscalRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {
