@@ -10,7 +10,7 @@ import {
 } from '../../core/remediation/model';
 import { blockerRules, type BlockerRule } from '../../core/statement/blockers';
 import { oscalError, validateOscalDocument } from '../oscal';
-import { ISMAP_NS } from '../oscal/export-catalog';
+import { ISMAP_NS, nameUuid } from '../oscal/export-catalog';
 
 export type PoamItemDraft = RemediationDraft;
 
@@ -29,7 +29,7 @@ type Risk = {
   remediations?: { tasks?: Task[] }[];
 };
 type PoamItem = {
-  uuid: string;
+  uuid?: string;
   title: string;
   description: string;
   props?: Prop[];
@@ -146,7 +146,9 @@ export function oscalToRemediationPlan(doc: unknown, opts: { file?: string } = {
     const finalStatus = isOf(remediationStatuses, status) ? status : (riskStatus ?? 'open');
     const closed = finalStatus === 'completed' || finalStatus === 'risk_accepted' || finalStatus === 'cancelled';
     return {
-      oscalUuid: p.uuid.toLowerCase(),
+      // OSCAL 1.1 makes a poam-item's uuid optional: one without is named from its place and title, so a re-import
+      // of the same file updates instead of duplicating.
+      oscalUuid: p.uuid?.toLowerCase() ?? nameUuid(`poam-item:${i}:${p.title}`),
       title: p.title.slice(0, 500),
       description: p.description,
       owner: one(p.props, 'owner') ?? null,

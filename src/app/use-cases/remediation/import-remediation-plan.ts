@@ -12,7 +12,7 @@ export interface ImportResult {
 
 /**
  * Writes items read from an OSCAL POA&M (already checked whole by the reader) into a statement's plan, in one
- * transaction with one audit row: an item whose OSCAL uuid the plan already holds is updated in place (a re-import
+ * transaction with one audit row: an item whose uuid the plan already holds (its OSCAL uuid, or its own id in our export) is updated in place (a re-import
  * of an export does not duplicate), every other one is created. `dryRun` reports the counts and writes nothing.
  */
 export async function importRemediationPlan(
@@ -26,17 +26,23 @@ export async function importRemediationPlan(
   authorize(remediationPolicy, ctx.actor, 'create', { orgId: statement.orgId }, 'remediation plan');
   const now = deps.clock.now().toISOString();
   const write = async (r: Parameters<Parameters<AppDeps['uow']['transaction']>[0]>[0]) => {
-    const existing = await r.remediation.byOscalUuid(
-      statementId,
-      drafts.map((d) => d.oscalUuid),
-    );
+    // An item exported from this plan carries its own id as poam-item uuid; one imported before, its OSCAL uuid.
+    const plan = await r.remediation.listForStatement(statementId);
+    const existing = new Map(plan.map((i) => [i.oscalUuid ?? i.id, i]));
     const items: RemediationItem[] = [];
     let created = 0;
     for (const d of drafts) {
       const before = existing.get(d.oscalUuid);
       const milestones = d.milestones.map((m, i) => ({ ...m, id: before?.milestones[i]?.id ?? deps.ids.uuid() }));
       if (before) {
-        const after = { ...before, ...d, milestones, version: before.version + 1, updatedAt: now };
+        const after = {
+          ...before,
+          ...d,
+          oscalUuid: before.oscalUuid,
+          milestones,
+          version: before.version + 1,
+          updatedAt: now,
+        };
         if (!opts.dryRun) await r.remediation.update(after);
         items.push(after);
       } else {
