@@ -8,6 +8,7 @@ import { validateOscalDocument } from '../../src/formats/oscal';
 
 const PW = 'remediation-api-password-1';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const j = (r: { json: unknown }) => r.json as Json;
 
 describe('remediation plan over HTTP', () => {
   let s: TestServer;
@@ -54,18 +55,18 @@ describe('remediation plan over HTTP', () => {
 
   it('creates an item from a blocker, refuses to complete it while the blocker stands, and completes it once fixed: readiness moves', async () => {
     const readiness = await call(s.app, 'GET', `/statements/${statementId}/readiness`, { as: alice });
-    const blocker = (readiness.json.blockers as Json[]).find(
+    const blocker = (j(readiness).blockers as Json[]).find(
       (b) => b.itemId === '5.1.1' && b.rule !== 'control_text_missing',
     )!;
     expect(blocker).toBeDefined();
-    const before = readiness.json.summary.blockerCount as number;
+    const before = j(readiness).summary.blockerCount as number;
 
     const created = await call(s.app, 'POST', `/statements/${statementId}/remediation/from-blocker`, {
       as: alice,
       body: { rule: blocker.rule, itemId: '5.1.1', risk: 'high', plannedCompletion: '2020-01-31' },
     });
-    expect(created.status, JSON.stringify(created.json)).toBe(201);
-    const item = created.json.item as Json;
+    expect(created.status, JSON.stringify(j(created))).toBe(201);
+    const item = j(created).item as Json;
     expect(item).toMatchObject({
       title: `5.1.1: ${blocker.rule.replaceAll('_', ' ')}`,
       status: 'open',
@@ -85,7 +86,7 @@ describe('remediation plan over HTTP', () => {
       body: { version: 1, to: 'completed' },
     });
     expect(jump.status).toBe(409);
-    expect(jump.json.error.reason).toBe('remediation_blockers_remain');
+    expect(j(jump).error.reason).toBe('remediation_blockers_remain');
     const started = await call(s.app, 'POST', `/remediation/${item.id}/moves`, {
       as: alice,
       body: { version: 1, to: 'in_progress' },
@@ -96,7 +97,7 @@ describe('remediation plan over HTTP', () => {
       body: { version: 2, to: 'completed' },
     });
     expect(early.status).toBe(409);
-    expect(early.json.error).toMatchObject({ reason: 'remediation_blockers_remain', params: { count: 2 } });
+    expect(j(early).error).toMatchObject({ reason: 'remediation_blockers_remain', params: { count: 2 } });
 
     // Fix the linked item: implemented with its individual control.
     const fixed = await call(s.app, 'PUT', `/statements/${statementId}/items/5.1.1`, {
@@ -116,16 +117,14 @@ describe('remediation plan over HTTP', () => {
       as: alice,
       body: { version: 2, to: 'completed' },
     });
-    expect(done.status, JSON.stringify(done.json)).toBe(200);
-    expect(done.json.item).toMatchObject({ status: 'completed', flags: { overdue: false }, moves: ['in_progress'] });
-    expect(done.json.item.linked.map((l: Json) => l.cleared)).toEqual([true, true]);
-    expect(done.json.readiness.blockerCount).toBeLessThan(before);
+    expect(done.status, JSON.stringify(j(done))).toBe(200);
+    expect(j(done).item).toMatchObject({ status: 'completed', flags: { overdue: false }, moves: ['in_progress'] });
+    expect(j(done).item.linked.map((l: Json) => l.cleared)).toEqual([true, true]);
+    expect(j(done).readiness.blockerCount).toBeLessThan(before);
 
     const plan = await call(s.app, 'GET', `/statements/${statementId}/remediation`, { as: vic });
-    expect(plan.json.items.map((i: Json) => [i.id, i.status, i.abilities.move])).toEqual([
-      [item.id, 'completed', false],
-    ]);
-    expect(plan.json.abilities).toEqual({ create: false, export: true });
+    expect(j(plan).items.map((i: Json) => [i.id, i.status, i.abilities.move])).toEqual([[item.id, 'completed', false]]);
+    expect(j(plan).abilities).toEqual({ create: false, export: true });
   });
 
   it('keeps the plan from viewers’ writes and from other organizations', async () => {
@@ -143,24 +142,24 @@ describe('remediation plan over HTTP', () => {
       body: { title: 'Policy', plannedCompletion: '31/12/2026' },
     });
     expect(bad.status).toBe(400);
-    expect(bad.json.error.issues[0].path).toEqual(['json', 'plannedCompletion']);
+    expect(j(bad).error.issues[0].path).toEqual(['json', 'plannedCompletion']);
     const gone = await call(s.app, 'POST', `/statements/${statementId}/remediation/from-blocker`, {
       as: alice,
       body: { rule: 'period_missing', itemId: null },
     });
     expect(gone.status).toBe(409);
-    expect(gone.json.error.reason).toBe('remediation_blocker_gone');
+    expect(j(gone).error.reason).toBe('remediation_blocker_gone');
   });
 
   it('exports a POA&M that validates, re-imports it without duplicates, and imports NIST’s example', async () => {
     const exported = await call(s.app, 'GET', `/statements/${statementId}/remediation/export.oscal.json`, { as: vic });
     expect(exported.status).toBe(200);
-    expect(validateOscalDocument(exported.json).errors).toEqual([]);
+    expect(validateOscalDocument(j(exported)).errors).toEqual([]);
     const again = await call(s.app, 'POST', `/statements/${statementId}/remediation/import`, {
       as: alice,
-      body: exported.json,
+      body: j(exported),
     });
-    expect(again.json).toEqual({ created: 0, updated: 1, dryRun: false });
+    expect(j(again)).toEqual({ created: 0, updated: 1, dryRun: false });
     const ifa = JSON.parse(
       readFileSync(
         new URL('../fixtures/oscal/examples/ifa_plan-of-action-and-milestones.json', import.meta.url),
@@ -171,14 +170,14 @@ describe('remediation plan over HTTP', () => {
       as: alice,
       body: ifa,
     });
-    expect(dry.json).toEqual({ created: 2, updated: 0, dryRun: true });
+    expect(j(dry)).toEqual({ created: 2, updated: 0, dryRun: true });
     const imported = await call(s.app, 'POST', `/statements/${statementId}/remediation/import`, {
       as: alice,
       body: ifa,
     });
-    expect(imported.json).toEqual({ created: 2, updated: 0, dryRun: false });
+    expect(j(imported)).toEqual({ created: 2, updated: 0, dryRun: false });
     const plan = await call(s.app, 'GET', `/statements/${statementId}/remediation`, { as: alice });
-    expect(plan.json.items).toHaveLength(3);
+    expect(j(plan).items).toHaveLength(3);
     // A poam-item without its (optional) uuid was a 500: it imports, and again updates instead of duplicating.
     delete ifa['plan-of-action-and-milestones']['poam-items'][0].uuid;
     for (const created of [1, 0]) {
@@ -186,12 +185,12 @@ describe('remediation plan over HTTP', () => {
         as: alice,
         body: ifa,
       });
-      expect(noUuid.json).toEqual({ created, updated: 2 - created, dryRun: false });
+      expect(j(noUuid)).toEqual({ created, updated: 2 - created, dryRun: false });
     }
     delete ifa['plan-of-action-and-milestones']['poam-items'][0].title;
     const broken = await call(s.app, 'POST', `/statements/${statementId}/remediation/import`, { as: alice, body: ifa });
     expect(broken.status).toBe(422);
-    const error = broken.json.error as Json;
+    const error = j(broken).error as Json;
     expect(error.reason).toBe('oscal_invalid');
     expect(error.issues[0].path).toEqual(['$.plan-of-action-and-milestones.poam-items[0].title']);
     expect((await call(s.app, 'GET', `/statements/${statementId}/remediation`, { as: alice })).json.items).toHaveLength(
