@@ -172,4 +172,25 @@ export const commands: CommandEntry[] = [
     'Re-hash every evidence file in the blob store; report missing, corrupted and orphaned blobs',
     () => import('./commands/evidence-verify'),
   ),
+  entry(
+    'remediation list',
+    'List a statement’s remediation plan (POA&M), overdue items flagged',
+    () => import('./commands/remediation-list'),
+  ),
+  entry(
+    'remediation create',
+    'Add a remediation item, or one made from a blocker',
+    () => import('./commands/remediation-create'),
+  ),
+  entry('remediation move', 'Move a remediation item to another status', () => import('./commands/remediation-move')),
+  entry(
+    'remediation export',
+    'Write the remediation plan as an OSCAL POA&M',
+    () => import('./commands/remediation-export'),
+  ),
+  entry(
+    'remediation import',
+    'Import an OSCAL POA&M into a remediation plan',
+    () => import('./commands/remediation-import'),
+  ),
 ];
