@@ -174,23 +174,27 @@ export const commands: CommandEntry[] = [
   ),
   entry(
     'remediation list',
-    'List a statement’s remediation plan (POA&M), overdue items flagged',
+    'List the remediation plan (POA&M) of a statement, overdue items flagged',
     () => import('./commands/remediation-list'),
   ),
   entry(
     'remediation create',
-    'Add a remediation item, or one made from a blocker',
+    'Add an item to a statement’s remediation plan, or one for a blocker (--rule, --item)',
     () => import('./commands/remediation-create'),
   ),
-  entry('remediation move', 'Move a remediation item to another status', () => import('./commands/remediation-move')),
+  entry(
+    'remediation move',
+    'Move a remediation item to another status (completing needs its linked blockers cleared)',
+    () => import('./commands/remediation-move'),
+  ),
   entry(
     'remediation export',
-    'Write the remediation plan as an OSCAL POA&M',
+    'Write a statement’s remediation plan as an OSCAL 1.1.3 plan-of-action-and-milestones',
     () => import('./commands/remediation-export'),
   ),
   entry(
     'remediation import',
-    'Import an OSCAL POA&M into a remediation plan',
+    'Import an OSCAL plan-of-action-and-milestones into a statement’s remediation plan',
     () => import('./commands/remediation-import'),
   ),
 ];
