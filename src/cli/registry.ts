@@ -172,4 +172,29 @@ export const commands: CommandEntry[] = [
     'Re-hash every evidence file in the blob store; report missing, corrupted and orphaned blobs',
     () => import('./commands/evidence-verify'),
   ),
+  entry(
+    'remediation list',
+    'List the remediation plan (POA&M) of a statement, overdue items flagged',
+    () => import('./commands/remediation-list'),
+  ),
+  entry(
+    'remediation create',
+    'Add an item to a statement’s remediation plan, or one for a blocker (--rule, --item)',
+    () => import('./commands/remediation-create'),
+  ),
+  entry(
+    'remediation move',
+    'Move a remediation item to another status (completing needs its linked blockers cleared)',
+    () => import('./commands/remediation-move'),
+  ),
+  entry(
+    'remediation export',
+    'Write a statement’s remediation plan as an OSCAL 1.1.3 plan-of-action-and-milestones',
+    () => import('./commands/remediation-export'),
+  ),
+  entry(
+    'remediation import',
+    'Import an OSCAL plan-of-action-and-milestones into a statement’s remediation plan',
+    () => import('./commands/remediation-import'),
+  ),
 ];

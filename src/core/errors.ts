@@ -129,6 +129,7 @@ export const notFoundObjects = [
   'evidence_version',
   'gap_import',
   'gap_proposal',
+  'remediation_item',
 ] as const;
 export type NotFoundObject = (typeof notFoundObjects)[number];
 

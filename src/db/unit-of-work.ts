@@ -18,6 +18,7 @@ import { mfaRepository } from './repositories/mfa-repository';
 import { apiTokenRepository } from './repositories/api-token-repository';
 import { ssoRepository } from './repositories/sso-repository';
 import { gapImportRepository } from './repositories/gap-import-repository';
+import { remediationRepository } from './repositories/remediation-repository';
 
 export function repositories(db: Db): Repositories {
   return {
@@ -40,6 +41,7 @@ export function repositories(db: Db): Repositories {
     evidence: evidenceRepository(db),
     sso: ssoRepository(db),
     gapImports: gapImportRepository(db),
+    remediation: remediationRepository(db),
   };
 }
 

@@ -27,6 +27,8 @@ import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
 import { ssoRoutes } from './routes/sso/routes';
 import { gapRoutes } from './routes/gap/routes';
+import { remediationRoutes } from './routes/remediation/routes';
+import { remediationOscalRoutes } from './routes/remediation/oscal-routes';
 
 export type ApiRouteModule = () => OpenAPIHono<HonoEnv>;
 
@@ -51,6 +53,8 @@ export const apiModules: ApiRouteModule[] = [
   evidenceFileRoutes,
   ssoRoutes,
   gapRoutes,
+  remediationRoutes,
+  remediationOscalRoutes,
 ];
 
 export function createServerApp(deps: ServerDeps, extraModules: ApiRouteModule[] = []) {

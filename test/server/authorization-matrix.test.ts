@@ -8,6 +8,7 @@ import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundl
 import { addMapping } from '../../src/app/use-cases/mappings/add-mapping';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { mappingSetToOscal } from '../../src/formats/oscal-mapping';
+import { remediationItemOf } from '../../src/core/remediation/test-item';
 import { emptyScope } from '../../src/core/statement/model';
 import { randomUUID } from 'node:crypto';
 import { createApiToken } from '../../src/app/use-cases/api-tokens/create-api-token';
@@ -230,6 +231,27 @@ const unplant = async (s: TestServer) => {
   planted = null;
 };
 const own = { inside: 200, outside: 404 };
+
+/** A remediation item (open, version 1) in the plan of a statement in the organization serviceFor picks. */
+async function remediationFor(s: TestServer, w: World, where: Where) {
+  const { statement } = await serviceFor(s, w, where);
+  const orgId = (await s.deps.uow.read.statements.get(statement))!.orgId;
+  const item = remediationItemOf({
+    id: randomUUID(),
+    orgId,
+    statementId: statement,
+    createdAt: new Date().toISOString(),
+  });
+  await s.deps.uow.transaction((r) => r.remediation.insert(item));
+  return { item: item.id, statement };
+}
+const poamDoc = () => ({
+  'plan-of-action-and-milestones': {
+    uuid: randomUUID(),
+    metadata: { title: 'POA&M', 'last-modified': new Date().toISOString(), version: '1', 'oscal-version': '1.1.3' },
+    'poam-items': [{ uuid: randomUUID(), title: 'Fix the policy', description: 'Write it' }],
+  },
+});
 
 /** An evidence with one version (its bytes in the server's store) in the same organization serviceFor picks. */
 async function evidenceFor(s: TestServer, w: World, where: Where) {
@@ -935,6 +957,63 @@ const rows: Record<string, Row> = {
       path: `/gap-imports/${(await gapImportFor(s, w, where)).gap}/report.csv`,
     }),
     ...readsCsp(200),
+  },
+  // The remediation plan is the owning CSP's alone, like its statement: 404 for everyone else.
+  'GET /statements/{id}/remediation': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/remediation`,
+    }),
+    ...readsCsp(200),
+  },
+  'POST /statements/{id}/remediation': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/remediation`,
+      body: { title: 'Write the policy', risk: 'high', plannedCompletion: '2026-12-31' },
+    }),
+    ...writesCsp(201),
+  },
+  // A new draft has no audit period: its period_missing blocker is there to plan for.
+  'POST /statements/{id}/remediation/from-blocker': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/remediation/from-blocker`,
+      body: { rule: 'period_missing', itemId: null },
+    }),
+    ...writesCsp(201),
+  },
+  'GET /statements/{id}/remediation/export.oscal.json': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await remediationFor(s, w, where)).statement}/remediation/export.oscal.json`,
+    }),
+    ...readsCsp(200),
+  },
+  'POST /statements/{id}/remediation/import': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/remediation/import`,
+      body: poamDoc(),
+    }),
+    ...writesCsp(200),
+  },
+  'GET /remediation/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/remediation/${(await remediationFor(s, w, where)).item}` }),
+    ...readsCsp(200),
+  },
+  'PATCH /remediation/{id}': {
+    req: async (w, where, _who, s) => ({
+      path: `/remediation/${(await remediationFor(s, w, where)).item}`,
+      body: { version: 1, owner: '情報システム部' },
+    }),
+    ...writesCsp(200),
+  },
+  'DELETE /remediation/{id}': {
+    req: async (w, where, _who, s) => ({ path: `/remediation/${(await remediationFor(s, w, where)).item}` }),
+    ...writesCsp(200),
+  },
+  'POST /remediation/{id}/moves': {
+    req: async (w, where, _who, s) => ({
+      path: `/remediation/${(await remediationFor(s, w, where)).item}/moves`,
+      body: { version: 1, to: 'in_progress' },
+    }),
+    ...writesCsp(200),
   },
 };
 

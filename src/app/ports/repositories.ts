@@ -9,6 +9,7 @@ import type { MfaRepository } from './mfa-repositories';
 import type { EvidenceRepository } from './evidence-repositories';
 import type { GapImportRepository } from './gap-repositories';
 import type { SsoRepository } from './sso';
+import type { RemediationRepository } from './remediation-repositories';
 
 export type * from './catalog-repositories';
 export type * from './throttle-repositories';
@@ -19,6 +20,7 @@ import type { ApiTokenRepository } from './api-token-repository';
 export type * from './api-token-repository';
 export type * from './evidence-repositories';
 export type * from './gap-repositories';
+export type * from './remediation-repositories';
 
 export interface OrganizationRepository {
   list(filter?: { ids?: string[] }): Promise<Organization[]>;
@@ -165,6 +167,7 @@ export interface Repositories {
   evidence: EvidenceRepository;
   sso: SsoRepository;
   gapImports: GapImportRepository;
+  remediation: RemediationRepository;
 }
 
 /**

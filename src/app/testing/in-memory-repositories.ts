@@ -282,6 +282,7 @@ export function inMemoryRepositories(s: InMemoryState): Repositories {
     evidence: notFaked('evidence'),
     sso: notFaked('sso'),
     gapImports: notFaked('gapImports'),
+    remediation: notFaked('remediation'),
   };
 }
 

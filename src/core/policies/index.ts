@@ -10,3 +10,4 @@ export * from './api-token-policy';
 export * from './evidence-policy';
 export * from './sso-policy';
 export * from './gap-import-policy';
+export * from './remediation-policy';

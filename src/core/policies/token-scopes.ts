@@ -12,6 +12,7 @@ export const tokenResources = [
   'cloud-services',
   'statements',
   'evidence',
+  'remediation',
 ] as const;
 export type TokenResource = (typeof tokenResources)[number];
 

@@ -10,3 +10,4 @@ export * from './api-tokens';
 export * from './evidence';
 export * from './sso';
 export * from './gap';
+export * from './remediation';

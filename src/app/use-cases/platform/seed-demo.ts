@@ -1,4 +1,5 @@
 import { seedDemoEvidence } from './demo-evidence';
+import { seedDemoRemediation } from './demo-remediation';
 import type { OrgKind, Role } from '../../../core/identity';
 import { systemActor } from '../../../core/identity';
 import type { AppDeps } from '../../context';
@@ -98,6 +99,7 @@ export async function seedDemo(
     if (o.kind === 'csp') {
       await seedDemoStatement(deps, org.id, user.id);
       await seedDemoEvidence(deps, org.id);
+      await seedDemoRemediation(deps, org.id);
     }
     logins.push({ email, password, role: `${o.kind} admin`, organization: o.nameEn });
   }

@@ -8136,6 +8136,787 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statements/{id}/remediation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement's remediation plan (POA&M): items with overdue flags and the state of linked blockers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Plan */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationPlan"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an item to the remediation plan (editors of the CSP) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @default null */
+                        owner?: string | null;
+                        /**
+                         * @default moderate
+                         * @enum {string}
+                         */
+                        risk?: "low" | "moderate" | "high";
+                        /**
+                         * Format: date
+                         * @default null
+                         */
+                        plannedCompletion?: string | null;
+                        /** @default [] */
+                        milestones?: {
+                            id?: string;
+                            title: string;
+                            /** Format: date */
+                            plannedDate: string;
+                            /**
+                             * Format: date
+                             * @default null
+                             */
+                            actualDate?: string | null;
+                        }[];
+                        /** @default [] */
+                        links?: {
+                            /** @enum {string} */
+                            kind: "blocker" | "statement_item" | "finding";
+                            target: string | null;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            rule?: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap" | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationItemWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/remediation/from-blocker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an item for a blocker readiness reports now, its title and links prefilled (409 if it is gone) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        rule: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap";
+                        itemId: string | null;
+                        owner?: string | null;
+                        /** @enum {string} */
+                        risk?: "low" | "moderate" | "high";
+                        /** Format: date */
+                        plannedCompletion?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationItemWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/remediation/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One remediation item against the statement’s readiness now */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Item */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationItemWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete an item entered by mistake (editors; the audit log keeps it) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            deleted: true;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change an item’s details, milestones or links (409 on a stale version) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        title?: string;
+                        description?: string;
+                        owner?: string | null;
+                        /** @enum {string} */
+                        risk?: "low" | "moderate" | "high";
+                        /** Format: date */
+                        plannedCompletion?: string | null;
+                        /** Format: date */
+                        actualCompletion?: string | null;
+                        milestones?: {
+                            id?: string;
+                            title: string;
+                            /** Format: date */
+                            plannedDate: string;
+                            /**
+                             * Format: date
+                             * @default null
+                             */
+                            actualDate?: string | null;
+                        }[];
+                        links?: {
+                            /** @enum {string} */
+                            kind: "blocker" | "statement_item" | "finding";
+                            target: string | null;
+                            /**
+                             * @default null
+                             * @enum {string|null}
+                             */
+                            rule?: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap" | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Updated */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationItemWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/remediation/{id}/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an item within the transition table; completing re-runs readiness and needs its blockers cleared */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @enum {string} */
+                        to: "open" | "in_progress" | "completed" | "risk_accepted" | "cancelled";
+                        /** Format: date */
+                        actualCompletion?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Moved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationItemWithReadiness"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/remediation/export.oscal.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The remediation plan as an OSCAL 1.1.3 plan-of-action-and-milestones (valid against NIST’s schema) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OSCAL POA&M */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/remediation/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an OSCAL plan-of-action-and-milestones into the plan (items with a known uuid are updated)
+         * @description Checked whole first: any problem answers 422 with every issue at its JSON path, and nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RemediationImportResult"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Invalid request */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -8944,7 +9725,7 @@ export interface components {
              */
             orgId: string | null;
             access: ("read" | "write")[];
-            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence")[];
+            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence" | "remediation")[];
             /**
              * @example [
              *       "catalogs:read"
@@ -8977,7 +9758,7 @@ export interface components {
              */
             orgId?: string | null;
             access: ("read" | "write")[];
-            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence")[];
+            resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence" | "remediation")[];
             expiresInDays: number;
             /** @description Required: your current password */
             currentPassword?: string;
@@ -9268,6 +10049,79 @@ export interface components {
                 covered: number;
                 proposals: number;
             };
+        };
+        RemediationPlan: {
+            /** Format: uuid */
+            statementId: string;
+            items: components["schemas"]["RemediationItem"][];
+            readiness: components["schemas"]["ReadinessSummary"];
+            abilities: {
+                create: boolean;
+                export: boolean;
+            };
+        };
+        RemediationItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orgId: string;
+            /** Format: uuid */
+            statementId: string;
+            title: string;
+            description: string;
+            owner: string | null;
+            /** @enum {string} */
+            risk: "low" | "moderate" | "high";
+            /** @enum {string} */
+            status: "open" | "in_progress" | "completed" | "risk_accepted" | "cancelled";
+            plannedCompletion: string | null;
+            actualCompletion: string | null;
+            milestones: {
+                id: string;
+                title: string;
+                plannedDate: string;
+                actualDate: string | null;
+            }[];
+            links: components["schemas"]["RemediationLink"][];
+            oscalUuid: string | null;
+            version: number;
+            createdAt: string;
+            createdBy: string | null;
+            updatedAt: string;
+            flags: {
+                overdue: boolean;
+                overdueMilestones: string[];
+                daysOverdue: number;
+            };
+            linked: {
+                link: components["schemas"]["RemediationLink"];
+                cleared: boolean;
+            }[];
+            moves: ("open" | "in_progress" | "completed" | "risk_accepted" | "cancelled")[];
+            abilities: {
+                read: boolean;
+                update: boolean;
+                move: boolean;
+                delete: boolean;
+                create: boolean;
+                export: boolean;
+            };
+        };
+        RemediationLink: {
+            /** @enum {string} */
+            kind: "blocker" | "statement_item" | "finding";
+            target: string | null;
+            /** @enum {string|null} */
+            rule: "governance_not_implemented" | "management_not_implemented" | "objective_not_addressed" | "basic_not_implemented" | "selected_not_implemented" | "control_text_missing" | "exclusion_reason_missing" | "not_selected_reason_missing" | "inherited_without_registration" | "period_missing" | "period_invalid" | "period_too_long" | "period_too_short" | "period_gap" | "period_overlap" | null;
+        };
+        RemediationItemWithReadiness: {
+            item: components["schemas"]["RemediationItem"];
+            readiness: components["schemas"]["ReadinessSummary"];
+        };
+        RemediationImportResult: {
+            created: number;
+            updated: number;
+            dryRun: boolean;
         };
     };
     responses: never;

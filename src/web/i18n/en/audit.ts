@@ -105,6 +105,14 @@ export const audit = {
       update: 'Organization updated',
       require_mfa: 'Multi-factor authentication requirement changed',
     },
+    remediation: {
+      create: 'Remediation item created',
+      update: 'Remediation item changed',
+      move: 'Remediation item moved',
+      delete: 'Remediation item deleted',
+      import: 'Remediation plan imported (OSCAL)',
+      export: 'Remediation plan exported (OSCAL)',
+    },
     session: {
       create: 'Signed in',
       revoke: 'Signed out / session ended',

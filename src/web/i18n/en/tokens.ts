@@ -21,6 +21,7 @@ export const tokens = {
       'cloud-services': 'Cloud services',
       statements: 'Statements',
       evidence: 'Evidence',
+      remediation: 'Remediation plans',
     },
     expiresIn: 'Expires in',
     days_one: '{{count}} day',

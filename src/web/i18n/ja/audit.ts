@@ -95,6 +95,14 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       reset: '運用者による第二要素のリセット',
     },
     organization: { create: '組織の作成', update: '組織の更新', require_mfa: '多要素認証の必須設定の変更' },
+    remediation: {
+      create: '改善計画の項目を作成',
+      update: '改善計画の項目を変更',
+      move: '改善計画の項目の状況を変更',
+      delete: '改善計画の項目を削除',
+      import: '改善計画を取込み（OSCAL）',
+      export: '改善計画を出力（OSCAL）',
+    },
     session: {
       create: 'サインイン',
       revoke: 'サインアウト・セッション終了',

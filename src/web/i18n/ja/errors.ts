@@ -36,6 +36,14 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     invitation_closed: 'この招待は、その間に回答または取り消されました。',
     account_exists: '{{email}} のアカウントがあります。そのアカウントでサインインして招待を承諾してください。',
     unknown_user: 'メールアドレス {{email}} のユーザーはいません。',
+    remediation_invalid: '改善計画の項目は保存されていません。指摘された項目を直してください。',
+    remediation_transition: '改善計画の項目は「{{from}}」から「{{to}}」に変更できません。',
+    remediation_blocker_gone: 'このブロッカーはもう報告されていません。計画する必要はありません。',
+    remediation_version_conflict:
+      '他の人がこの改善計画の項目を変更しました（現在の版 {{version}}）。再読み込みしてからやり直してください。',
+    remediation_blockers_remain: '紐付いたブロッカーが{{count}}件残っています。解消してから完了にしてください。',
+    remediation_plan_empty: '改善計画に出力する項目がありません。',
+    poam_invalid: 'POA&Mに{{count}}件の問題があります。',
     evidence_needs_csp:
       'エビデンスを追加・閲覧するには、編集者として所属するクラウドサービス事業者の組織に切り替えてください。',
     evidence_invalid: 'エビデンスは保存されていません。指摘された項目を直してください。',
@@ -249,6 +257,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     evidence_version: 'エビデンスの版',
     gap_import: 'ギャップ分析の取込み',
     gap_proposal: '提案',
+    remediation_item: '改善計画の項目',
   },
   errors: {
     rowPrefix: '{{row}}行目: ',

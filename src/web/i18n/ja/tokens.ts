@@ -23,6 +23,7 @@ export const tokens: Pick<Messages, 'apiTokens'> = {
       'cloud-services': 'クラウドサービス',
       statements: '言明書',
       evidence: 'エビデンス',
+      remediation: '改善計画',
     },
     expiresIn: '有効期間',
     days: '{{count}}日',
