@@ -18,6 +18,7 @@ export function startJobs(
       if (Number(details.deleted) > 0) logger.info(details, msg);
     }),
     schedules: maintenanceSchedules,
+    onSuccess: (job) => logger.info({ job: job.name, key: job.key, attempt: job.attempts }, 'job done'),
     onFailure: (job, err, retryAt) =>
       (retryAt ? logger.warn : logger.error)({ err, job: job.name, key: job.key, retryAt }, 'job failed'),
   });

@@ -1,67 +1,32 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import pino from 'pino';
-import { openEngine, type Engine } from '../../src/db/engine';
-import { appDeps } from '../../src/cli/runtime';
-import { createServerApp } from '../../src/server/app';
-import type { ServerDeps } from '../../src/server/env';
 import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { createUser } from '../../src/app/use-cases/users/create-user';
-import { systemActor } from '../../src/core/identity';
 import { createPgDatabase } from '../support/engines';
 import { call, login, type Caller } from '../support/server';
+import { eventually, inProcessServer, sys, type InProcessServer } from '../support/two-servers';
 
 const PW = 'two-servers-password-2';
-const sys = { actor: systemActor, requestId: null };
-
-interface Instance {
-  engine: Engine;
-  deps: ServerDeps;
-  app: ReturnType<typeof createServerApp>;
-}
 
 /**
- * One server: its own pool, LISTEN connection and session cache. The cache's TTL is ten minutes here, so a change
- * made through the other server can only arrive by notification (migration 0011): with the old 5 s TTL alone, or
- * without the triggers, these tests fail (the eventual bound below is 30 s).
+ * Each server's session cache lives ten minutes here, so a change made through the other server can only arrive by
+ * notification (migration 0011): with the old 5 s TTL alone, or without the triggers, these tests fail (the eventual
+ * bound is 30 s). test/server/two-server-processes.test.ts runs the same checks against `ismap serve` processes.
  */
-async function instance(url: string): Promise<Instance> {
-  const engine = await openEngine({ databaseUrl: url, poolSize: 4 });
-  const deps: ServerDeps = {
-    ...appDeps(engine, { fastHashing: true, sessionCacheTtlMs: 600_000, mfaForPlatformAdmins: false }),
-    logger: pino({ level: 'silent' }),
-    engineKind: engine.kind,
-    secureCookies: 'false',
-    trustProxy: true,
-    webDir: undefined,
-    version: 'test',
-  };
-  return { engine, deps, app: createServerApp(deps) };
-}
-
-async function eventually<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  // A generous bound on correctness only: no assertion on how fast the change arrives.
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: not seen within 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const server = (url: string) => inProcessServer(url, { sessionCacheTtlMs: 600_000, trustProxy: true });
 
 const run = inject('pgUrl') ? describe : describe.skip;
 
 run('two servers on one PostgreSQL: sessions, users and roles', () => {
-  let a: Instance;
-  let b: Instance;
+  let a: InProcessServer;
+  let b: InProcessServer;
   let orgId: string;
   let adminOnA: Caller;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     const url = await createPgDatabase();
-    a = await instance(url);
-    b = await instance(url);
+    a = await server(url);
+    b = await server(url);
     orgId = (
       await createOrganization(a.deps, sys, { kind: 'csp', slug: 'two-id', nameJa: 'クラウド', nameEn: 'Cloud' })
     ).id;
@@ -130,7 +95,7 @@ run('two servers on one PostgreSQL: sessions, users and roles', () => {
   });
 
   it('shares one sign-in throttle between the servers', async () => {
-    const attempt = (s: Instance, password: string) =>
+    const attempt = (s: InProcessServer, password: string) =>
       s.app.request('/api/v1/auth/login', {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },

@@ -1,67 +1,29 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import pino from 'pino';
-import { openEngine, type Engine } from '../../src/db/engine';
-import { createServerApp } from '../../src/server/app';
-import type { ServerDeps } from '../../src/server/env';
 import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { createUser } from '../../src/app/use-cases/users/create-user';
 import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
-import { systemActor } from '../../src/core/identity';
 import { createPgDatabase } from '../support/engines';
-import { testDeps } from '../support/fixtures';
 import { call, login, type Caller } from '../support/server';
+import { eventually, inProcessServer, sys, type InProcessServer } from '../support/two-servers';
 
 const PW = 'two-servers-password-1';
-const sys = { actor: systemActor, requestId: null };
-
-interface Instance {
-  engine: Engine;
-  deps: ServerDeps;
-  app: ReturnType<typeof createServerApp>;
-}
-
-/** One server instance: its own pg pool, its own LISTEN connection and its own in-memory snapshot. */
-async function instance(url: string): Promise<Instance> {
-  const engine = await openEngine({ databaseUrl: url, poolSize: 4 });
-  const deps: ServerDeps = {
-    ...testDeps(engine),
-    logger: pino({ level: 'silent' }),
-    engineKind: engine.kind,
-    secureCookies: 'false',
-    trustProxy: false,
-    webDir: undefined,
-    version: 'test',
-  };
-  return { engine, deps, app: createServerApp(deps) };
-}
-
-async function eventually<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
-  // A generous bound on correctness only: no assertion on how fast the change arrives.
-  const end = Date.now() + 30_000;
-  for (;;) {
-    const v = await read();
-    if (done(v)) return v;
-    if (Date.now() > end) throw new Error(`${what}: not seen within 30 s`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const run = inject('pgUrl') ? describe : describe.skip;
 
 // Two server processes on one PostgreSQL: each serves reads from its own snapshot, and learns of the other's
 // commits by LISTEN/NOTIFY on the content revision (migration 0007), never by polling per request.
 run('two servers on one PostgreSQL', () => {
-  let a: Instance;
-  let b: Instance;
+  let a: InProcessServer;
+  let b: InProcessServer;
   let onA: Caller;
   let onB: Caller;
   let orgId: string;
 
   beforeAll(async () => {
     const url = await createPgDatabase();
-    a = await instance(url);
-    b = await instance(url);
+    a = await inProcessServer(url);
+    b = await inProcessServer(url);
     await syncBundledCatalogs(a.deps, sys, await loadBundledContent());
     orgId = (
       await createOrganization(a.deps, sys, { kind: 'csp', slug: 'two-csp', nameJa: 'クラウド', nameEn: 'Cloud' })

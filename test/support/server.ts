@@ -40,12 +40,17 @@ export function serverOver(
   return { engine, deps, app, close: () => engine.close() };
 }
 
+/** What `login` and `call` send requests to: a server app in this process, or a running server over HTTP. */
+export interface Requester {
+  request(path: string, init?: RequestInit): Response | Promise<Response>;
+}
+
 export interface Caller {
   cookie: string;
   csrf: string;
 }
 
-export async function login(app: TestServer['app'], email: string, password: string): Promise<Caller> {
+export async function login(app: Requester, email: string, password: string): Promise<Caller> {
   const res = await app.request('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -59,7 +64,7 @@ export async function login(app: TestServer['app'], email: string, password: str
 
 /** A JSON body, or with `form` a multipart/form-data body (fetch sets the boundary). */
 export async function call(
-  app: TestServer['app'],
+  app: Requester,
   method: string,
   path: string,
   opts: { as?: Caller | null; body?: unknown; form?: FormData; csrf?: boolean; bearer?: string } = {},

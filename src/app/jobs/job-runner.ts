@@ -16,6 +16,8 @@ export interface JobRunnerOptions {
   backoff?: Backoff;
   /** A run threw: `retryAt` is null when it will not be tried again. */
   onFailure?: (job: Job, err: unknown, retryAt: Date | null) => void;
+  /** A run finished (`job.attempts` counts this one): which worker ran what is then visible in the server's log. */
+  onSuccess?: (job: Job) => void;
 }
 
 export interface JobRunner {
@@ -46,7 +48,8 @@ export function jobRunner(deps: { uow: UnitOfWork; clock: Clock }, opts: JobRunn
   async function runOne(job: Job): Promise<void> {
     try {
       await opts.handlers[job.name]!(job);
-      await jobs().complete(job.id, opts.worker, deps.clock.now());
+      const completed = await jobs().complete(job.id, opts.worker, deps.clock.now());
+      if (completed) opts.onSuccess?.(job);
     } catch (err) {
       const now = deps.clock.now();
       const delay = retryDelayMs(job.attempts, job.maxAttempts, opts.backoff ?? defaultBackoff);
