@@ -18,10 +18,10 @@ const SPREADSHEET_WRITER = [
 ];
 
 /**
- * A route that serves a file made by src/formats/statement (writeStatementXlsx, blockersCsv) only names the content
- * type: the writer there is the one that must neutralize, and this test checks it like any other file.
+ * A route that serves a file made by src/formats/statement or src/formats/gap (writeStatementXlsx, blockersCsv,
+ * gapReportXlsx) only names the content type: the writer there is the one that must neutralize, and this test checks it like any other file.
  */
-const DELEGATES = /from ['"](\.\.\/)+formats\/statement['"]/;
+const DELEGATES = /from ['"](\.\.\/)+formats\/(statement|gap)['"]/;
 
 /**
  * A file that only names the media type of files people upload and get back byte for byte (the evidence library)
