@@ -36,7 +36,6 @@ describeBrowser('API tokens on the account page', () => {
     const form = page.locator('form[aria-labelledby=api-tokens]');
     await form.getByLabel('Name').fill('nightly export');
     await form.getByRole('checkbox', { name: 'Mappings' }).check();
-    await form.getByLabel('Current password').fill(DEMO_PASSWORD);
     await form.getByRole('button', { name: 'Create API token' }).click();
 
     const dialog = page.getByRole('dialog', { name: /Your new API token “nightly export”/ });
@@ -71,7 +70,7 @@ describeBrowser('API tokens on the account page', () => {
     await context.close();
   });
 
-  it('says in Japanese when the current password is wrong, and creates nothing', async () => {
+  it('asks a stale session to re-authenticate (in Japanese), refuses a wrong password, then creates the token', async () => {
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
@@ -81,11 +80,25 @@ describeBrowser('API tokens on the account page', () => {
     await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
     await page.locator('nav [data-nav=account]').click();
     const form = page.locator('form[aria-labelledby=api-tokens]');
-    await form.getByLabel('名前').fill('間違い');
-    await form.getByLabel('現在のパスワード').fill('wrong-password-123');
+    await form.getByLabel('名前').waitFor();
+    // The sign-in is now older than the re-authentication window.
+    await server.engine.db.execute(
+      "UPDATE sessions SET authenticated_at = now() - interval '11 minutes' WHERE revoked_at IS NULL",
+    );
+    server.deps.sessionCache.invalidate();
+    await form.getByLabel('名前').fill('再認証');
     await form.getByRole('button', { name: 'APIトークンを作成' }).click();
-    await form.getByText('現在のパスワードが正しくありません。').waitFor();
+    const dialog = page.getByRole('dialog', { name: '本人確認' });
+    await dialog.waitFor();
+    await dialog.getByLabel('パスワード').fill('wrong-password-123');
+    await dialog.getByRole('button', { name: '確認' }).click();
+    await dialog.getByText('現在のパスワードが正しくありません。').waitFor();
     await page.getByText('APIトークンはまだありません。').waitFor();
+    await dialog.getByLabel('パスワード').fill(DEMO_PASSWORD);
+    await dialog.getByRole('button', { name: '確認' }).click();
+    const created = page.getByRole('dialog', { name: /再認証/ });
+    await created.waitFor();
+    expect(await created.getByTestId('new-api-token').inputValue()).toMatch(/^ismap_pat_/);
     await context.close();
   });
 });

@@ -46,20 +46,12 @@ describe('API tokens over HTTP', () => {
   });
   afterAll(async () => s?.close());
 
-  it('creates a token from the account (current password required), shows it once and lists its hint', async () => {
+  it('creates a token from the account after a recent sign-in, shows it once and lists its hint', async () => {
     const c = await login(s.app, 'admin@tok.test', PW);
     const body = { name: 'CI', access: ['read'], resources: ['catalogs'], expiresInDays: 90 };
-    const missing = await call(s.app, 'POST', '/auth/tokens', { as: c, body });
-    expect(missing.status).toBe(400);
-    expect(missing.json.error).toMatchObject({ reason: 'current_password_required' });
-    const wrong = await call(s.app, 'POST', '/auth/tokens', { as: c, body: { ...body, currentPassword: 'nope' } });
-    expect(wrong.json.error).toMatchObject({ reason: 'current_password_wrong' });
-    const tooLong = await call(s.app, 'POST', '/auth/tokens', {
-      as: c,
-      body: { ...body, expiresInDays: 400, currentPassword: PW },
-    });
+    const tooLong = await call(s.app, 'POST', '/auth/tokens', { as: c, body: { ...body, expiresInDays: 400 } });
     expect(tooLong.status).toBe(400);
-    const res = await call(s.app, 'POST', '/auth/tokens', { as: c, body: { ...body, currentPassword: PW } });
+    const res = await call(s.app, 'POST', '/auth/tokens', { as: c, body });
     expect(res.status).toBe(201);
     const token = res.json.token as string;
     expect(token).toMatch(/^ismap_pat_[A-Za-z0-9_-]{43}$/);
@@ -68,6 +60,26 @@ describe('API tokens over HTTP', () => {
     expect(JSON.stringify(list.json)).not.toContain(token.slice(14));
     expect((list.json.tokens as { hint: string }[])[0]!.hint).toBe(token.slice(0, 14));
     expect((await call(s.app, 'GET', '/catalogs', { bearer: token })).status).toBe(200);
+  });
+
+  it('asks for a fresh proof of identity before creating a token, not for the password in the body', async () => {
+    const c = await login(s.app, 'admin@tok.test', PW);
+    const body = { name: 'stale', access: ['read'], resources: ['catalogs'], expiresInDays: 7 };
+    now += 11 * 60_000;
+    const stale = await call(s.app, 'POST', '/auth/tokens', { as: c, body });
+    expect(stale.status).toBe(403);
+    expect(stale.json.error).toMatchObject({ reason: 'reauthentication_required' });
+    // The old way (the current password in the body) no longer stands in for re-authentication.
+    const withPassword = await call(s.app, 'POST', '/auth/tokens', { as: c, body: { ...body, currentPassword: PW } });
+    expect(withPassword.status).not.toBe(201);
+    const tokensBefore = (await call(s.app, 'GET', '/auth/tokens', { as: c })).json.tokens as { name: string }[];
+    expect(tokensBefore.some((t) => t.name === 'stale')).toBe(false);
+    const re = await call(s.app, 'POST', '/auth/reauthenticate', { as: c, body: { password: PW } });
+    expect(re.status).toBe(200);
+    const ok = await call(s.app, 'POST', '/auth/tokens', { as: c, body });
+    expect(ok.status).toBe(201);
+    const events = await s.deps.uow.read.audit.query({ action: 'api_token.create', limit: 50, order: 'asc' });
+    expect(events.filter((e) => e.targetId === (ok.json.apiToken as { id: string }).id)).toHaveLength(1);
   });
 
   it('accepts a bearer token without CSRF and never sets a cookie; a cookie write still needs CSRF', async () => {

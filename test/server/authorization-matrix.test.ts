@@ -480,7 +480,7 @@ const rows: Record<string, Row> = {
   'POST /auth/tokens': {
     req: () => ({
       path: '/auth/tokens',
-      body: { name: 'matrix', access: ['read'], resources: ['catalogs'], expiresInDays: 7, currentPassword: PW },
+      body: { name: 'matrix', access: ['read'], resources: ['catalogs'], expiresInDays: 7 },
     }),
     expect: { anonymous: 401, platformAdmin: 201, admin: 201, editor: 201, viewer: 201 },
   },

@@ -3,6 +3,7 @@ import { call, login, serverOver, type TestServer } from '../support/server';
 import { openTestEngine } from '../support/engines';
 import { enrolTotp, totpCode } from '../support/mfa';
 import { createUser } from '../../src/app/use-cases/users/create-user';
+import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { systemActor } from '../../src/core/identity';
 import { rowsOf } from '../../src/db/migrate';
 
@@ -173,5 +174,25 @@ describe('TOTP second factor over HTTP', () => {
     expect(await actions('session.reauthenticate_failed')).toHaveLength(1);
     expect((await call(s.app, 'POST', '/auth/reauthenticate', { as: pa, body: { password: PW } })).status).toBe(200);
     expect((await call(s.app, 'GET', '/audit-events/export', { as: pa })).status).toBe(200);
+  });
+  it("asks for re-authentication before changing an organization's MFA requirement", async () => {
+    const org = await createOrganization(s.deps, sys, { kind: 'csp', slug: 'mfa-req', nameJa: '組織', nameEn: 'Org' });
+    await createUser(s.deps, sys, {
+      email: 'oa@x.test',
+      displayName: 'OA',
+      password: PW,
+      memberships: [{ orgId: org.id, role: 'admin' }],
+    });
+    const oa = await login(s.app, 'oa@x.test', PW);
+    const path = `/organizations/${org.id}/mfa-requirement`;
+    expect((await call(s.app, 'PUT', path, { as: oa, body: { required: true } })).status).toBe(200);
+    nowMs += 11 * 60_000;
+    const stale = await call(s.app, 'PUT', path, { as: oa, body: { required: false } });
+    expect(stale.status).toBe(403);
+    expect(stale.json.error).toMatchObject({ reason: 'reauthentication_required' });
+    expect((await s.deps.uow.read.organizations.get(org.id))!.requireMfa).toBe(true);
+    expect((await call(s.app, 'POST', '/auth/reauthenticate', { as: oa, body: { password: PW } })).status).toBe(200);
+    expect((await call(s.app, 'PUT', path, { as: oa, body: { required: false } })).status).toBe(200);
+    expect(await actions('organization.require_mfa')).toEqual([{ required: true }, { required: false }]);
   });
 });

@@ -6,7 +6,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  PasswordInput,
   Select,
   Stack,
   Table,
@@ -21,6 +20,7 @@ import { useApiTokens, useCreateApiToken, useRevokeApiToken } from '../api/api-t
 import { ErrorAlert, Loading } from '../components/status';
 import { formatDateTime } from '../i18n/format';
 import { useSession } from '../session';
+import { useReauth } from './mfa/ReauthModal';
 
 const PLATFORM = 'platform';
 const DAYS = ['7', '30', '90', '180', '365'];
@@ -31,7 +31,6 @@ interface Draft {
   access: TokenAccess[];
   resources: TokenResource[];
   days: string;
-  currentPassword: string;
 }
 
 /** The account page's API tokens: create (scopes, organization, expiry; the token shown once), list, revoke. */
@@ -47,9 +46,11 @@ export function ApiTokens() {
     access: ['read'],
     resources: ['catalogs'],
     days: '90',
-    currentPassword: '',
   });
   const [draft, setDraft] = useState<Draft>(fresh);
+  // Creating a token is a sensitive action: a stale session is asked to re-authenticate, then the form is sent again.
+  const reauth = useReauth();
+  const [error, setError] = useState<unknown>(null);
   // The new token lives only in this state: closing the dialog forgets it for good.
   const [shown, setShown] = useState<{ name: string; token: string } | null>(null);
   const orgName = (id: string | null) => {
@@ -63,22 +64,21 @@ export function ApiTokens() {
   ];
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    create.mutate(
-      {
-        name: draft.name,
-        orgId: draft.org === PLATFORM ? null : draft.org,
-        access: draft.access,
-        resources: draft.resources,
-        expiresInDays: Number(draft.days),
-        currentPassword: draft.currentPassword,
-      },
-      {
-        onSuccess: (r) => {
-          setShown({ name: r.apiToken.name, token: r.token });
-          setDraft(fresh());
-        },
-      },
-    );
+    setError(null);
+    const body = {
+      name: draft.name,
+      orgId: draft.org === PLATFORM ? null : draft.org,
+      access: draft.access,
+      resources: draft.resources,
+      expiresInDays: Number(draft.days),
+    };
+    reauth
+      .run(async () => {
+        const r = await create.mutateAsync(body);
+        setShown({ name: r.apiToken.name, token: r.token });
+        setDraft(fresh());
+      })
+      .catch((err: unknown) => setError(err));
   };
 
   return (
@@ -92,7 +92,7 @@ export function ApiTokens() {
       <Card withBorder maw={760}>
         <form onSubmit={submit} aria-labelledby="api-tokens">
           <Stack>
-            {create.error && <ErrorAlert error={create.error} />}
+            {!!error && <ErrorAlert error={error} />}
             <Group grow align="flex-start">
               <TextInput
                 label={t('apiTokens.name')}
@@ -139,14 +139,6 @@ export function ApiTokens() {
                 ))}
               </Group>
             </Checkbox.Group>
-            <PasswordInput
-              label={t('apiTokens.currentPassword')}
-              autoComplete="current-password"
-              required
-              value={draft.currentPassword}
-              onChange={(e) => setDraft({ ...draft, currentPassword: e.currentTarget.value })}
-              maw={360}
-            />
             <Button
               type="submit"
               loading={create.isPending}
@@ -158,6 +150,7 @@ export function ApiTokens() {
           </Stack>
         </form>
       </Card>
+      {reauth.modal}
       <Modal
         opened={shown !== null}
         onClose={() => setShown(null)}

@@ -13,6 +13,7 @@ import {
 import { OrganizationInvitations } from './OrganizationInvitations';
 import { useSetOrganizationMfa } from '../api/mfa';
 import { OrganizationSso } from './OrganizationSso';
+import { useReauth } from './mfa/ReauthModal';
 import { ErrorAlert, Loading } from '../components/status';
 
 const roleOptions = ['admin', 'editor', 'viewer'] as const;
@@ -27,6 +28,9 @@ export function OrganizationPage() {
   const remove = useRemoveMember(id);
   const rename = useRenameOrganization(id);
   const requireMfa = useSetOrganizationMfa(id);
+  // Changing the MFA requirement needs a recent proof of identity: a stale session is asked for it, then retried.
+  const reauth = useReauth();
+  const [mfaError, setMfaError] = useState<unknown>(null);
   const [names, setNames] = useState<{ nameJa: string; nameEn: string } | null>(null);
 
   if (org.isLoading) return <Loading />;
@@ -78,9 +82,14 @@ export function OrganizationPage() {
             description={t('mfa.orgRequireHelp')}
             checked={o.requireMfa}
             disabled={requireMfa.isPending}
-            onChange={(e) => requireMfa.mutate(e.currentTarget.checked)}
+            onChange={(e) => {
+              const required = e.currentTarget.checked;
+              setMfaError(null);
+              reauth.run(() => requireMfa.mutateAsync(required)).catch((err: unknown) => setMfaError(err));
+            }}
           />
-          {requireMfa.error && <ErrorAlert error={requireMfa.error} />}
+          {!!mfaError && <ErrorAlert error={mfaError} />}
+          {reauth.modal}
         </Card>
       )}
       <Title order={3} size="h4">

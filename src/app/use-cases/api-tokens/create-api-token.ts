@@ -12,7 +12,6 @@ import { chooseActiveOrg, systemActor } from '../../../core/identity';
 import { normalizeScopes, scopeNames, tokenAccesses, tokenResources } from '../../../core/policies';
 import type { AppDeps, RequestContext } from '../../context';
 import { recordAudit } from '../../record-audit';
-import { confirmPassword } from './confirm-password';
 
 const DAY_MS = 86_400_000;
 
@@ -23,8 +22,6 @@ export const createApiTokenInput = z.object({
   access: z.array(z.enum(tokenAccesses)).min(1).max(tokenAccesses.length),
   resources: z.array(z.enum(tokenResources)).min(1).max(tokenResources.length),
   expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS),
-  /** Creating a token is a sensitive action: the signed-in user proves it is them (the operator on the host need not). */
-  currentPassword: z.string().min(1).max(256).optional(),
 });
 export type CreateApiTokenInput = z.input<typeof createApiTokenInput>;
 
@@ -42,7 +39,9 @@ const invalid = (field: string, reason: string, message: string, params = {}) =>
 
 /**
  * Creates an API token for the signed-in user (`ownerId` is theirs) or, for the operator on the host (the system
- * actor), for any active user. The token acts as its owner in one organization the owner belongs to.
+ * actor), for any active user. The token acts as its owner in one organization the owner belongs to. Minting a
+ * long-lived credential is a sensitive action: its route asks for a recent proof of identity first
+ * (`requireRecentAuth`), so a stolen session alone cannot mint one.
  */
 export async function createApiToken(
   deps: AppDeps,
@@ -58,10 +57,6 @@ export async function createApiToken(
     });
   const owner = await deps.uow.read.users.get(ownerId);
   if (!owner || owner.disabledAt) throw notFound('user');
-  // TODO(mfa): once the `mfa` branch is on main, guard POST /auth/tokens with its re-authentication guard
-  // (`requireRecentAuth(c)`, src/server/middleware/recent-auth.ts; `assertRecentAuth` in src/app/recent-auth.ts)
-  // instead of asking for the current password here.
-  if (!operator) await confirmPassword(deps, ctx, owner, input.currentPassword);
   const memberships = await deps.uow.read.users.memberships(owner.id);
   // Left out: the organization the owner acts for when signing in (the operator's default too).
   const orgId =

@@ -4,7 +4,8 @@ import { sessionOnly } from '../../token-scope';
 import { createApiToken } from '../../../app/use-cases/api-tokens/create-api-token';
 import { listApiTokens } from '../../../app/use-cases/api-tokens/list-api-tokens';
 import { revokeApiToken } from '../../../app/use-cases/api-tokens/revoke-api-token';
-import { requestCtx, requireAuth } from '../../middleware/request-context';
+import { requestCtx } from '../../middleware/request-context';
+import { requireRecentAuth } from '../../middleware/recent-auth';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { ApiTokenOut, CreateApiTokenRequest, CreatedApiTokenOut } from './schemas';
 import { presentApiToken } from './presenter';
@@ -25,12 +26,12 @@ const create = createRoute({
   method: 'post',
   path: '/auth/tokens',
   tags,
-  summary: 'Create an API token (needs your current password); the answer holds the token, shown this once',
+  summary:
+    'Create an API token (needs a recent sign-in or re-authentication); the answer holds the token, shown this once',
   request: { body: jsonBody(CreateApiTokenRequest) },
   responses: {
     201: jsonOk(CreatedApiTokenOut, 'Created'),
     ...errorResponses,
-    429: { description: 'Too many wrong current passwords (see Retry-After)' },
   },
 });
 const revoke = createRoute({
@@ -51,7 +52,8 @@ export function apiTokenRoutes() {
     return c.json({ tokens: tokens.map((t) => presentApiToken(t, ctx.actor)) }, 200);
   });
   app.openapi(create, async (c) => {
-    const auth = requireAuth(c);
+    // Minting a long-lived credential: a recent proof of identity, like every sensitive action.
+    const auth = requireRecentAuth(c);
     const ctx = requestCtx(c);
     const r = await createApiToken(c.get('deps'), ctx, auth.user.id, c.req.valid('json'));
     return c.json({ token: r.token, apiToken: presentApiToken({ ...r.apiToken, state: 'active' }, ctx.actor) }, 201);

@@ -30,7 +30,6 @@ export const CreateApiTokenRequest = z
     access: z.array(z.enum(tokenAccesses)).min(1).max(tokenAccesses.length),
     resources: z.array(z.enum(tokenResources)).min(1).max(tokenResources.length),
     expiresInDays: z.number().int().min(1).max(API_TOKEN_MAX_DAYS),
-    currentPassword: z.string().min(1).max(256).optional().openapi({ description: 'Required: your current password' }),
   })
   .openapi('CreateApiTokenRequest');
 

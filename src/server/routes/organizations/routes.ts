@@ -8,6 +8,7 @@ import { listOrganizations } from '../../../app/use-cases/organizations/list-org
 import { changeMemberRole, changeMemberRoleInput } from '../../../app/use-cases/organizations/change-member-role';
 import { setOrganizationMfaRequirement } from '../../../app/use-cases/organizations/set-organization-mfa-requirement';
 import { removeMembership } from '../../../app/use-cases/organizations/remove-membership';
+import { requireRecentAuth } from '../../middleware/recent-auth';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, Member, Organization, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { presentMember, presentOrganization } from './presenter';
@@ -58,7 +59,8 @@ const mfaRequirement = createRoute({
   path: '/organizations/{id}/mfa-requirement',
   ...sessionOnly,
   tags,
-  summary: 'Require a second factor of every member (its admins, platform administrators); audited',
+  summary:
+    'Require a second factor of every member (its admins, platform administrators; needs a recent sign-in); audited',
   request: { params: IdParam, body: jsonBody(z.object({ required: z.boolean() })) },
   responses: { 200: jsonOk(Organization, 'Updated'), ...errorResponses },
 });
@@ -120,6 +122,8 @@ export function organizationRoutes() {
     return c.json(presentOrganization(org, ctx.actor), 200);
   });
   app.openapi(mfaRequirement, async (c) => {
+    // Changing who must use a second factor is an MFA setting: a recent proof of identity first.
+    requireRecentAuth(c);
     const ctx = requestCtx(c);
     const org = await setOrganizationMfaRequirement(c.get('deps'), ctx, c.req.valid('param').id, c.req.valid('json'));
     return c.json(presentOrganization(org, ctx.actor), 200);

@@ -835,7 +835,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Require a second factor of every member (its admins, platform administrators); audited */
+        /** Require a second factor of every member (its admins, platform administrators; needs a recent sign-in); audited */
         put: {
             parameters: {
                 query?: never;
@@ -6218,7 +6218,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Create an API token (needs your current password); the answer holds the token, shown this once */
+        /** Create an API token (needs a recent sign-in or re-authentication); the answer holds the token, shown this once */
         post: {
             parameters: {
                 query?: never;
@@ -6276,13 +6276,6 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["Error"];
                     };
-                };
-                /** @description Too many wrong current passwords (see Retry-After) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
                 };
             };
         };
@@ -9760,8 +9753,6 @@ export interface components {
             access: ("read" | "write")[];
             resources: ("catalogs" | "mappings" | "organizations" | "audit" | "cloud-services" | "statements" | "evidence" | "remediation")[];
             expiresInDays: number;
-            /** @description Required: your current password */
-            currentPassword?: string;
         };
         Evidence: {
             /** Format: uuid */

@@ -26,7 +26,6 @@ export const tokens = {
     expiresIn: 'Expires in',
     days_one: '{{count}} day',
     days_other: '{{count}} days',
-    currentPassword: 'Current password',
     createdTitle: 'Your new API token “{{name}}”',
     createdNote:
       'Copy it now: it is shown only this once. ISMAP Hub keeps only a hash of it, so it cannot be shown again.',

@@ -27,7 +27,6 @@ export const tokens: Pick<Messages, 'apiTokens'> = {
     },
     expiresIn: '有効期間',
     days: '{{count}}日',
-    currentPassword: '現在のパスワード',
     createdTitle: '新しいAPIトークン「{{name}}」',
     createdNote:
       '今すぐコピーしてください。表示されるのはこの一度だけです。ISMAP Hub はハッシュしか保存しないため、再表示できません。',
