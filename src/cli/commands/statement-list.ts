@@ -3,7 +3,6 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { listCloudServices } from '../../app/use-cases/cloud-services/list-cloud-services';
 import { listStatements } from '../../app/use-cases/statements/list-statements';
-import { getStatement } from '../../app/use-cases/statements/get-statement';
 import { withRuntime } from '../with-runtime';
 import { operatorFor, organizationBySlug } from '../operator';
 
@@ -29,8 +28,7 @@ Options:
         const op = operatorFor(await organizationBySlug(runtime, slug));
         const out = [];
         for (const service of await listCloudServices(runtime.deps, op))
-          for (const st of await listStatements(runtime.deps, op, service.id)) {
-            const summary = (await getStatement(runtime.deps, op, st.id)).view.readiness.summary();
+          for (const { statement: st, readiness } of await listStatements(runtime.deps, op, service.id))
             out.push({
               id: st.id,
               service: service.name,
@@ -38,10 +36,9 @@ Options:
               edition: st.edition,
               period: st.period,
               state: st.state,
-              percent: summary.total.percent,
-              blockers: summary.blockerCount,
+              percent: readiness.percent,
+              blockers: readiness.blockerCount,
             });
-          }
         return out;
       },
       { catalogs: true },

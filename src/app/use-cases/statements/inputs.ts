@@ -30,3 +30,14 @@ export const controlRevisionInput = z
     note: z.string().max(2000).nullable().default(null),
   })
   .strict();
+
+/** Record this change of the individual control as a dated revision (before: the stored text, after: the new). */
+export const recordRevisionInput = z
+  .object({
+    effectiveDate: z.iso.date().describe('The date the changed control takes effect'),
+    note: z.string().max(2000).nullable().default(null),
+  })
+  .strict()
+  .describe(
+    'Record the control text change as a dated revision; under audit a control change is always recorded (today, the change reason as note, when omitted)',
+  );

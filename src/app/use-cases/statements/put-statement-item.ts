@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DomainError } from '../../../core/errors';
 import { answerIssues, normalizeSelection } from '../../../core/statement/selection';
-import { blankAnswer, type ItemAnswer } from '../../../core/statement/model';
+import { blankAnswer, type ControlRevision, type ItemAnswer } from '../../../core/statement/model';
+import type { LocalizedText } from '../../../core/catalog/model';
 import type { Criterion } from '../../../core/statement/criteria';
 import type { AppDeps, RequestContext } from '../../context';
 import type { StatementView } from '../../statement-readiness';
@@ -12,6 +13,7 @@ import {
   controlText,
   ownerText,
   reasonText,
+  recordRevisionInput,
   selectionInput,
   statusInput,
 } from './inputs';
@@ -31,9 +33,14 @@ export const putStatementItemInput = z
     owner: ownerText,
     control: controlText,
     revisions: z.array(controlRevisionInput).max(200).optional().describe('Omitted: the stored revisions stay'),
+    revision: recordRevisionInput.optional(),
     changeReason: changeReasonInput,
   })
-  .strict();
+  .strict()
+  .refine((v) => !(v.revisions && v.revision), {
+    path: ['revision'],
+    message: 'give either the whole revisions list or one revision to record, not both',
+  });
 export type PutStatementItemInput = z.input<typeof putStatementItemInput>;
 
 /** The criterion of an item id in the statement's edition, or a 404 naming it. */
@@ -82,6 +89,7 @@ export async function putStatementItem(
         params: { item: itemId, version: before.version },
         details: { current: before },
       });
+    const control = compact(v.control);
     const answer: ItemAnswer = {
       itemId,
       selection: normalizeSelection(c, v.selection),
@@ -89,9 +97,8 @@ export async function putStatementItem(
       inheritedFrom: v.inheritedFrom,
       status: v.status,
       owner: empty(v.owner),
-      control: compact(v.control),
-      revisions:
-        v.revisions?.map((x) => ({ ...x, before: compact(x.before), after: compact(x.after) })) ?? before.revisions,
+      control,
+      revisions: revisionsAfter(statement.state === 'under_audit', before, control, v, changeReason, deps.clock.now()),
       criteriaDigest: c.digest,
       version: before.version + 1,
     };
@@ -114,6 +121,9 @@ export async function putStatementItem(
         itemId,
         version: answer.version,
         ...(changeReason ? { changeReason, recordedChange: statement.state === 'under_audit' } : {}),
+        ...(answer.revisions.length > before.revisions.length && !v.revisions
+          ? { revision: answer.revisions[answer.revisions.length - 1]!.effectiveDate }
+          : {}),
       },
     });
     return { answer, from: statement.itemsRevision, to, statement };
@@ -121,4 +131,60 @@ export async function putStatementItem(
   deps.statementReadiness.applied(id, from, to, [answer]);
   const view = await statementView(deps, { statement: { ...statement, itemsRevision: to }, service: outside.service });
   return { answer, view };
+}
+
+const sameText = (a: LocalizedText, b: LocalizedText) => (a.ja ?? '') === (b.ja ?? '') && (a.en ?? '') === (b.en ?? '');
+
+/** The calendar date in Japan (the statement's dates are Japanese dates), from the clock's instant. */
+const dateInJapan = (at: Date) => new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The answer's change history after this write. `revision` appends the control's change from the stored text to
+ * the new one; under audit a changed control is always appended (a recorded change must show in the statement's
+ * change history), dated today with the change reason as its note unless the caller dates it. A whole `revisions`
+ * list replaces the history (workbook-style editing) outside an audit only.
+ */
+function revisionsAfter(
+  underAudit: boolean,
+  before: ItemAnswer,
+  control: LocalizedText,
+  v: z.output<typeof putStatementItemInput>,
+  changeReason: string | null,
+  now: Date,
+): ControlRevision[] {
+  const changed = !sameText(before.control, control);
+  if (v.revisions) {
+    const list = v.revisions.map((x) => ({ ...x, before: compact(x.before), after: compact(x.after) }));
+    if (underAudit && JSON.stringify(list) !== JSON.stringify(before.revisions))
+      throw new DomainError(
+        'validation_failed',
+        'Under audit the change history only grows: record a revision instead of replacing the list',
+        [
+          {
+            path: ['body', 'revisions'],
+            message: 'the history cannot be rewritten under audit',
+            code: 'revision_history_locked',
+          },
+        ],
+        { reason: 'revision_history_locked' },
+      );
+    return list;
+  }
+  if (v.revision && !changed)
+    throw new DomainError(
+      'validation_failed',
+      'A revision records a change of the individual control, and its text did not change',
+      [{ path: ['body', 'revision'], message: 'the control text did not change', code: 'revision_unchanged' }],
+      { reason: 'revision_unchanged', params: { item: before.itemId } },
+    );
+  if (!v.revision && !(underAudit && changed)) return before.revisions;
+  return [
+    ...before.revisions,
+    {
+      effectiveDate: v.revision?.effectiveDate ?? dateInJapan(now),
+      before: before.control,
+      after: control,
+      note: v.revision?.note?.trim() || changeReason || null,
+    },
+  ];
 }

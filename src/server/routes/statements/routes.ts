@@ -13,7 +13,7 @@ import {
 import { getCloudService } from '../../../app/use-cases/cloud-services/get-cloud-service';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
-import { MigrationResult, Statement, StatementWithReadiness } from './schemas';
+import { ListedStatement, MigrationResult, StatementWithReadiness } from './schemas';
 import { presentStatement } from './presenter';
 
 const tags = ['Statements'];
@@ -26,7 +26,7 @@ const listForService = createRoute({
   tags,
   summary: 'Statements (言明書) of a cloud service',
   request: { params: IdParam },
-  responses: { 200: jsonOk(z.object({ statements: z.array(Statement) }), 'Statements'), ...errorResponses },
+  responses: { 200: jsonOk(z.object({ statements: z.array(ListedStatement) }), 'Statements'), ...errorResponses },
 });
 const create = createRoute({
   ...scope('statements', 'write'),
@@ -82,7 +82,12 @@ export function statementRoutes() {
     const id = c.req.valid('param').id;
     const list = await listStatements(deps, ctx, id);
     const service = await getCloudService(deps, ctx, id);
-    return c.json({ statements: list.map((s) => presentStatement(s, service, ctx.actor)) }, 200);
+    return c.json(
+      {
+        statements: list.map((l) => ({ ...presentStatement(l.statement, service, ctx.actor), readiness: l.readiness })),
+      },
+      200,
+    );
   });
   app.openapi(create, async (c) => {
     const ctx = requestCtx(c);

@@ -82,6 +82,12 @@ export const Statement = z
   })
   .openapi('Statement');
 
+export const ListedStatement = Statement.extend({
+  readiness: z
+    .object({ percent: z.number(), blockerCount: z.number().int(), ready: z.boolean() })
+    .openapi({ description: 'Readiness for registration: percent of in-scope items ready, blockers in all' }),
+}).openapi('ListedStatement');
+
 export const StatementWithReadiness = Statement.extend({ readiness: ReadinessSummary }).openapi(
   'StatementWithReadiness',
 );

@@ -3997,7 +3997,7 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            statements: components["schemas"]["Statement"][];
+                            statements: components["schemas"]["ListedStatement"][];
                         };
                     };
                 };
@@ -4673,6 +4673,16 @@ export interface paths {
                             /** @default null */
                             note?: string | null;
                         }[];
+                        /** @description Record the control text change as a dated revision; under audit a control change is always recorded (today, the change reason as note, when omitted) */
+                        revision?: {
+                            /**
+                             * Format: date
+                             * @description The date the changed control takes effect
+                             */
+                            effectiveDate: string;
+                            /** @default null */
+                            note?: string | null;
+                        };
                         /** @description Required while the statement is under audit: the change is recorded with it */
                         changeReason?: string;
                     };
@@ -9461,6 +9471,18 @@ export interface components {
             /** @example C21-0008-2 */
             registrationNumber: string | null;
         };
+        ListedStatement: components["schemas"]["Statement"] & {
+            /** @description Readiness for registration: percent of in-scope items ready, blockers in all */
+            readiness: {
+                percent: number;
+                blockerCount: number;
+                ready: boolean;
+            };
+        };
+        AuditPeriod: {
+            start: string;
+            end: string;
+        } | null;
         Statement: {
             /** Format: uuid */
             id: string;
@@ -9492,10 +9514,6 @@ export interface components {
                 [key: string]: boolean;
             };
         };
-        AuditPeriod: {
-            start: string;
-            end: string;
-        } | null;
         StatementWithReadiness: components["schemas"]["Statement"] & {
             readiness: components["schemas"]["ReadinessSummary"];
         };

@@ -147,6 +147,10 @@ export const errors = {
     gap_proposal_decided: 'The proposal {{proposal}} has already been decided.',
     bulk_update_refused_one: '{{count}} item was refused; nothing was changed.',
     bulk_update_refused_other: '{{count}} items were refused; nothing was changed.',
+    revision_unchanged:
+      'A revision records a change of the individual control of {{item}}, and its text did not change.',
+    revision_history_locked:
+      'The statement is under audit: its change history can only grow. Record a revision instead.',
     statement_same_edition: 'The statement is already on edition {{edition}}.',
     statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
     statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
@@ -213,6 +217,8 @@ export const errors = {
     zod_custom: 'is not valid',
     underlying_id_duplicate: 'the id {{id}} is used twice',
     owner_not_member: 'not a member of the organization',
+    revision_unchanged: 'the control text did not change',
+    revision_history_locked: 'the history cannot be rewritten under audit',
     change_reason_required: 'required while the statement is under audit',
     item_unknown: '{{item}} is not a criteria item of this edition',
     selection_exclude_objective_only: '{{item}}: only a control objective can be excluded',

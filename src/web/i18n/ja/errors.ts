@@ -139,6 +139,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     gap_bulk_refused: '{{count}} 件の提案は一括承認できないため、何も変更していません。',
     gap_proposal_decided: '提案 {{proposal}} はすでに決定済みです。',
     bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
+    revision_unchanged: '{{item}} の個別管理策の文言が変わっていないため、改訂として記録できません。',
+    revision_history_locked: '言明書は監査中です。変更履歴は追記のみできます。改訂として記録してください。',
     statement_same_edition: '言明書はすでに版 {{edition}} です。',
     statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
     statement_import_mismatch:
@@ -206,6 +208,8 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     zod_custom: '正しくありません',
     underlying_id_duplicate: 'ID {{id}} が重複しています',
     owner_not_member: '組織のメンバーではありません',
+    revision_unchanged: '個別管理策の文言が変わっていません',
+    revision_history_locked: '監査中は変更履歴を書き換えられません',
     change_reason_required: '監査中の言明書では必須です',
     item_unknown: '{{item}} はこの版の基準項目ではありません',
     selection_exclude_objective_only: '{{item}}: 除外できるのは統制目標だけです',
