@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../../../core/errors';
-import { chooseActiveOrg, type Actor } from '../../../core/identity';
+import { chooseActiveOrg } from '../../../core/identity';
 import type { Session } from '../../../core/records';
 import type { AppDeps } from '../../context';
 import { recordAudit } from '../../record-audit';
@@ -8,6 +8,7 @@ import { admitAttempt, signInSubjects } from '../../login-throttle';
 import { knownDeviceOf, rememberDevice } from '../../known-device';
 import type { ThrottleScope } from '../../../core/login-throttle';
 import { signInStepFor } from '../../second-factor';
+import { newSession } from '../../new-session';
 
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 export const SESSION_IDLE_MS = 12 * 3600_000;
@@ -104,30 +105,13 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<SignInR
   await attempt.succeeded();
   const memberships = await deps.uow.read.users.memberships(user.id);
   const signInStep = await signInStepFor(deps, user, memberships);
-  const token = deps.ids.token();
-  const session: Session = {
-    id: sessionIdOf(token),
-    userId: user.id,
+  // The password is the proof of identity only when no second factor is to follow (newSession).
+  const { token, session, actor } = newSession(deps, user, memberships, {
     activeOrgId: chooseActiveOrg(memberships, user.lastOrgId),
-    csrfToken: deps.ids.token(),
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-    revokedAt: null,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 400) ?? null,
     signInStep,
-    mfaMethod: null,
-    mfaAt: null,
-    // The password is the proof of identity only when no second factor is to follow.
-    authenticatedAt: signInStep === 'second_factor' ? null : now,
-  };
-  const actor: Actor = {
-    userId: user.id,
-    isPlatformAdmin: user.isPlatformAdmin,
-    memberships,
-    activeOrgId: session.activeOrgId,
-  };
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
   await deps.uow.transaction(async (r) => {
     if (input.previousToken) {
       const prev = await r.sessions.get(sessionIdOf(input.previousToken));

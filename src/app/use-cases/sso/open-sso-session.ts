@@ -1,11 +1,12 @@
-import { chooseActiveOrg, type Actor } from '../../../core/identity';
+import { chooseActiveOrg } from '../../../core/identity';
 import type { Session, User } from '../../../core/records';
 import type { AppDeps } from '../../context';
 import type { Repositories } from '../../ports/repositories';
 import { recordAudit } from '../../record-audit';
-import { SESSION_ABSOLUTE_MS, sessionIdOf } from '../sessions/sign-in';
+import { sessionIdOf } from '../sessions/sign-in';
 import { signInStepAfterPassword } from '../../../core/mfa';
 import { enrolledFactors, hasFactor } from '../../second-factor';
+import { newSession } from '../../new-session';
 
 export interface SsoSessionInput {
   ip: string;
@@ -34,30 +35,13 @@ export async function openSsoSession(
     hasSecondFactor: hasFactor(await enrolledFactors(r, user.id)),
     required: user.isPlatformAdmin && deps.mfa.requiredForPlatformAdmins,
   });
-  const token = deps.ids.token();
-  const session: Session = {
-    id: sessionIdOf(token),
-    userId: user.id,
+  const { token, session, actor } = newSession(deps, user, memberships, {
     // The organization whose identity provider vouched for the user, when they belong to it.
     activeOrgId: memberships.some((m) => m.orgId === orgId) ? orgId : chooseActiveOrg(memberships, user.lastOrgId),
-    csrfToken: deps.ids.token(),
-    createdAt: now,
-    lastSeenAt: now,
-    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-    revokedAt: null,
-    ip: input.ip,
-    userAgent: input.userAgent?.slice(0, 400) ?? null,
     signInStep,
-    mfaMethod: null,
-    mfaAt: null,
-    authenticatedAt: signInStep === 'second_factor' ? null : now,
-  };
-  const actor: Actor = {
-    userId: user.id,
-    isPlatformAdmin: user.isPlatformAdmin,
-    memberships,
-    activeOrgId: session.activeOrgId,
-  };
+    ip: input.ip,
+    userAgent: input.userAgent,
+  });
   if (input.previousToken) {
     const prev = await r.sessions.get(sessionIdOf(input.previousToken));
     if (prev && !prev.revokedAt) await r.sessions.revoke(prev.id, now);
