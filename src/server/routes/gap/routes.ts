@@ -13,7 +13,14 @@ import { apiRouter } from '../../openapi';
 import { IdParam, Issue, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { scope } from '../../token-scope';
 import { presentGapImport, presentGapImportDetail } from './presenter';
-import { GapDecisionResult, GapDetection, GapImport, GapImportDetail, GapReport, GapUploadResult } from './schemas';
+import {
+  GapDecisionResult,
+  GapImport,
+  GapImportDetail,
+  GapReport,
+  GapUploadResult,
+  type GapDetection,
+} from './schemas';
 import { gapFileParser } from './upload';
 
 // Token scope: gap imports are statement work (their decisions write statement items), so they take the
