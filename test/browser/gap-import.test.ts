@@ -128,9 +128,10 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     const strong = before.groups.flatMap((g) => g.proposals).filter((p) => p.bulkAcceptable);
     expect(strong.length).toBeGreaterThan(50);
     await page.getByTestId('gap-accept-bulk').click();
-    await expect(page.getByTestId('gap-notice').innerText()).resolves.toBe(
-      `${strong.length} 件の提案を 1 回の判断で承認しました。`,
-    );
+    await expect
+      .poll(() => page.getByTestId('gap-notice').innerText())
+      .toBe(`${strong.length} 件の提案を 1 回の判断で承認しました。`);
+    expect(await serious(page), 'proposals after the bulk decision (ja)').toEqual([]);
     const after = await detail(page, id);
     const all = after.groups.flatMap((g) => g.proposals);
     expect(all.filter((p) => p.decision === 'accepted').length).toBe(strong.length);
@@ -149,7 +150,7 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     await expect(modal.getByText('必須：この弱い対応を承認または却下する理由').count()).resolves.toBeGreaterThan(1);
     await modal.getByTestId('gap-note').fill('クラウド固有の管理策は個別に確認済み');
     await modal.getByTestId('gap-accept').click();
-    await expect(page.getByTestId('gap-notice').innerText()).resolves.toBe(`${weak.itemId}：承認済み。`);
+    await expect.poll(() => page.getByTestId('gap-notice').innerText()).toBe(`${weak.itemId}：承認済み。`);
     await expect
       .poll(
         async () => (await detail(page, id)).groups.flatMap((g) => g.proposals).find((p) => p.id === weak.id)?.decision,
@@ -231,9 +232,9 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     };
     const [accept, reject] = [weak[0]!, weak.find((p) => p.itemId !== weak[0]!.itemId)!];
     await decide(accept, 'gap-accept', 'Covered by our access policy; reviewed with the CISO.');
-    await expect(page.getByTestId('gap-notice').innerText()).resolves.toBe(`${accept.itemId}: Accepted.`);
+    await expect.poll(() => page.getByTestId('gap-notice').innerText()).toBe(`${accept.itemId}: Accepted.`);
     await decide(reject, 'gap-reject', 'Only partly related; will write the individual control ourselves.');
-    await expect(page.getByTestId('gap-notice').innerText()).resolves.toBe(`${reject.itemId}: Rejected.`);
+    await expect.poll(() => page.getByTestId('gap-notice').innerText()).toBe(`${reject.itemId}: Rejected.`);
 
     const after = (await detail(page, id)).groups.flatMap((g) => g.proposals);
     expect(after.find((p) => p.id === accept.id)?.decision).toBe('accepted');

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { GapProposal } from '../../api/gap';
@@ -83,7 +84,8 @@ const ProposalRow = memo(function ProposalRow(p: Omit<ProposalListProps, 'propos
           <Badge
             variant="light"
             color={decided === 'rejected' ? 'gray' : 'teal'}
-            style={{ textTransform: 'none' }}
+            // The light shade's own text colour falls short of AA; the word (not the colour) carries the decision.
+            style={{ textTransform: 'none', '--badge-color': 'var(--mantine-color-dark-8)' } as React.CSSProperties}
             data-testid="gap-decision"
           >
             {t(`gap.decision.${decided}`)}
