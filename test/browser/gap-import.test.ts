@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -34,6 +34,9 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
   let dir = '';
   let soa2013 = '';
   let soa2022 = '';
+  let badSoa = '';
+  let ssp = '';
+  let badSsp = '';
   const visited: string[] = [];
 
   beforeAll(async () => {
@@ -42,6 +45,20 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     soa2022 = join(dir, 'soa-2022.csv');
     writeFileSync(soa2013, toCsv(soa2013Rows(), 'utf-8-bom'));
     writeFileSync(soa2022, toCsv(soa2022Rows()));
+    // The API test's bad row: an id that is no ISO/IEC 27001:2013 control, in data row 4.
+    const rows = soa2013Rows();
+    rows[3]![0] = 'A.99.1.1';
+    badSoa = join(dir, 'soa-bad.csv');
+    writeFileSync(badSoa, toCsv(rows));
+    ssp = join(dir, 'ssp-example.json');
+    copyFileSync(new URL('../fixtures/oscal-ssp/ssp-example.json', import.meta.url), ssp);
+    badSsp = join(dir, 'bad-ssp.json');
+    writeFileSync(
+      badSsp,
+      JSON.stringify({
+        'system-security-plan': { 'control-implementation': { 'implemented-requirements': [{ uuid: 'x' }] } },
+      }),
+    );
     [server, browser] = await Promise.all([startHttpServer(), launch()]);
   });
   afterAll(async () => {
@@ -91,6 +108,18 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     const statementId = new URL(page.url()).searchParams.get('statement')!;
     expect(statementId).toMatch(/^[0-9a-f-]{36}$/);
     visited.push(new URL(page.url()).pathname + new URL(page.url()).search);
+
+    // A file with a bad row: the dry run names the row and column, in Japanese, and nothing can be imported.
+    await page.locator('input[type=file]').setInputFiles(badSoa);
+    await page.getByTestId('gap-check').click();
+    await page.getByTestId('gap-edition').getByLabel('ISO/IEC 27001:2013 （判定結果）').check({ force: true });
+    const bad = page.getByTestId('gap-issues').locator('[data-code=unknown_control]');
+    await expect(bad.innerText()).resolves.toMatch(
+      /^4 行目、A 列\s+エラー: A\.99\.1\.1 は ISO\/IEC 27001:2013 の管理策ではありません。$/,
+    );
+    await page.getByTestId('gap-fix-first').waitFor();
+    expect(await page.getByTestId('gap-import').count()).toBe(0);
+    expect(await serious(page), 'dry run with errors (ja)').toEqual([]);
 
     await page.locator('input[type=file]').setInputFiles(soa2013);
     await page.getByTestId('gap-check').click();
@@ -255,8 +284,39 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     await page.context().close();
   }, 240_000);
 
+  it('(c) shows an SSP problem at its JSON path, then imports a NIST example SSP without the edition step', async () => {
+    const page = await signedIn({ locale: 'en-US' });
+    const svc = await newService(page, 'Gap SSP');
+    await page.goto(`${server.url}/services/import-soa?service=${svc.id}`);
+    await page.getByTestId('gap-create-statement').click();
+    await page.getByTestId('gap-wizard').waitFor();
+    await page.locator('input[type=file]').setInputFiles(badSsp);
+    await page.getByTestId('gap-check').click();
+    const bad = page.getByTestId('gap-issues').locator('[data-code=ssp_invalid]');
+    await expect(bad.innerText()).resolves.toMatch(
+      /system-security-plan\.control-implementation\.implemented-requirements\.0\s+Error: Not a valid system security plan/,
+    );
+    await page.getByTestId('gap-fix-first').waitFor();
+    expect(await page.getByTestId('gap-edition').count()).toBe(0);
+
+    await page.locator('input[type=file]').setInputFiles(ssp);
+    await page.getByTestId('gap-check').click();
+    await page.getByTestId('gap-counts').waitFor();
+    expect(await page.getByTestId('gap-steps').locator('[data-step=edition]').count()).toBe(0);
+    await expect(page.getByTestId('gap-detection').innerText()).resolves.toMatch(/NIST SP 800-53 Rev\. 4/);
+    expect(await serious(page), 'SSP dry run (en)').toEqual([]);
+    await page.getByTestId('gap-import').click();
+    await page.getByTestId('gap-import-page').waitFor();
+    const id = (await importId(page))!;
+    visited.push(`/gap-imports/${id}`);
+    const first = page.getByTestId('gap-proposal').first();
+    await expect(first.innerText()).resolves.toMatch(/ssp-example\.json, system-security-plan/);
+    expect(await serious(page), 'SSP proposals (en)').toEqual([]);
+    await page.context().close();
+  }, 240_000);
+
   it('fits a 390 px phone and stays axe-clean there, in both languages', async () => {
-    expect(visited.length).toBeGreaterThanOrEqual(5);
+    expect(visited.length).toBeGreaterThanOrEqual(6);
     for (const locale of ['ja-JP', 'en-US']) {
       const page = await signedIn({ locale, width: 390 });
       for (const path of visited) {
