@@ -131,7 +131,8 @@ export const gap = {
     allPaths: 'Every mapping path',
     note: 'Note',
     noteHelp:
-      'Required: why you accept or reject this weaker mapping. It is recorded with the decision in the audit log.',
+      'Required for a proposal that cannot go in bulk: why you accept or reject it. It is recorded with the decision in the audit log.',
+    noteRequired: 'Write a note first.',
     accept: 'Accept',
     reject: 'Reject',
     cancel: 'Cancel',

@@ -46,7 +46,11 @@ export function DecideModal(p: {
       <Stack gap="sm" data-testid="gap-decide-modal">
         <Group gap="xs">
           <RelBadge rel={x.relationship as Relationship} />
-          <Text size="sm">{t(`gap.groupHelp.${x.relationship}`, { defaultValue: '' })}</Text>
+          <Text size="sm">
+            {!x.bulkAcceptable && (x.relationship === 'equal' || x.relationship === 'superset-of')
+              ? t('gap.needsOwnDecision')
+              : t(`gap.groupHelp.${x.relationship}`, { defaultValue: '' })}
+          </Text>
         </Group>
         <Text size="sm">
           {t('gap.source')}: <span className="mono">{x.sourceId}</span> ·{' '}
@@ -75,7 +79,7 @@ export function DecideModal(p: {
           required={noteRequired}
           value={note}
           onChange={(e) => setNote(e.currentTarget.value)}
-          error={tried && missing ? t('gap.noteHelp') : undefined}
+          error={tried && missing ? t('gap.noteRequired') : undefined}
           autosize
           minRows={2}
           maxLength={2000}

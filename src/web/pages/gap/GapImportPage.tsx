@@ -160,18 +160,20 @@ function Decisions({ detail, setTitles }: { detail: GapImportDetail; setTitles: 
             />
           )}
           {bulkable > 0 ? (
-            <Button
-              onClick={() =>
-                bulk.mutate(needsReason ? reason : undefined, {
-                  onSuccess: (r) => setNotice(t('gap.bulkDone', { count: r.decided })),
-                })
-              }
-              loading={bulk.isPending}
-              disabled={needsReason && !reason.trim()}
-              data-testid="gap-accept-bulk"
-            >
-              {t('gap.bulkAccept', { count: bulkable })}
-            </Button>
+            <Group>
+              <Button
+                onClick={() =>
+                  bulk.mutate(needsReason ? reason : undefined, {
+                    onSuccess: (r) => setNotice(t('gap.bulkDone', { count: r.decided })),
+                  })
+                }
+                loading={bulk.isPending}
+                disabled={needsReason && !reason.trim()}
+                data-testid="gap-accept-bulk"
+              >
+                {t('gap.bulkAccept', { count: bulkable })}
+              </Button>
+            </Group>
           ) : (
             <Text size="sm">{t('gap.bulkNone')}</Text>
           )}
