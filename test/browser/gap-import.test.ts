@@ -197,6 +197,9 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     await expect(page.getByTestId('gap-totals').innerText()).resolves.toMatch(
       /^項目：[\d,]+ ・ 充足：[\d,]+ ・ ギャップ：[\d,]+/,
     );
+    await expect(page.getByTestId('gap-report-decisions').innerText()).resolves.toBe(
+      `承認：${(strong.length + 1).toLocaleString('ja')} ・ 却下：0 ・ 未判断：${(all.length - strong.length - 1).toLocaleString('ja')}`,
+    );
     expect(await page.getByTestId('gap-tier-table').locator('[data-tier=governance]').count()).toBe(1);
     expect(await page.getByTestId('gap-items').locator('[data-item]').count()).toBeGreaterThan(0);
     for (const [testId, name] of [

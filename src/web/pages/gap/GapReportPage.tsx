@@ -30,6 +30,8 @@ export function GapReportPage() {
     return [{ tier, items: rows.reduce((s, c) => s + c.items, 0), gaps: rows.reduce((s, c) => s + c.gaps, 0) }];
   });
   const gapItems = r.items.filter((x) => x.reasons.length > 0);
+  const proposals = imp.data.groups.flatMap((g) => g.proposals);
+  const decided = (f: (d: string | null) => boolean) => n(proposals.filter((p) => f(p.decision)).length);
   return (
     <Stack maw={1200} data-testid="gap-report">
       <Steps current="report" skip={i.kind === 'ssp' ? ['edition'] : []} />
@@ -40,6 +42,13 @@ export function GapReportPage() {
           covered: n(r.totals.covered),
           gaps: n(r.totals.gaps),
           proposals: n(r.totals.proposals),
+        })}
+      </Text>
+      <Text size="sm" data-testid="gap-report-decisions">
+        {t('gap.decisions', {
+          accepted: decided((d) => d === 'accepted' || d === 'edited'),
+          rejected: decided((d) => d === 'rejected'),
+          undecided: decided((d) => d === null),
         })}
       </Text>
       <Group gap="sm" wrap="wrap">
