@@ -87,6 +87,15 @@ export function StatementPage({ tab }: { tab: Tab }) {
           <Button component="a" href={blockersCsvHref(statementId)} variant="default" size="xs">
             {t('statement.blockersCsv')}
           </Button>
+          <Button
+            component={Link}
+            to={`/services/import-soa?service=${s.serviceId}&statement=${statementId}`}
+            variant="default"
+            size="xs"
+            data-testid="gap-analysis"
+          >
+            {t('statement.importSoa')}
+          </Button>
           {s.abilities.transition && s.transitions.length > 0 && (
             <Menu>
               <Menu.Target>
