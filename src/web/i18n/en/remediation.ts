@@ -72,7 +72,7 @@ export const remediation = {
     move: 'Move…',
     moveLabel: 'Move “{{title}}”',
     moveTo: 'Move to “{{status}}”',
-    moved: '“{{title}}” moved to “{{status}}”. Readiness is now {{percent}} % with {{count}} blockers.',
+    moved: '“{{title}}” moved to “{{status}}”. Readiness is now {{percent}} %, blockers: {{blockers}}.',
     noMoves: 'You cannot move this item.',
     refusedTitle: 'Not completed',
     refusedOpen: 'Still reported by readiness:',
@@ -95,7 +95,7 @@ export const remediation = {
     blockersTitle: 'Blockers and their remediation',
     blockersHelp: 'Each blocker can become a tracked remediation item; closing the item re-checks readiness.',
     noBlockers: 'No blockers: nothing to plan.',
-    more: 'Show {{count}} more',
+    more: 'Show more ({{count}})',
   },
   evidenceFreshness: {
     label: 'Evidence',

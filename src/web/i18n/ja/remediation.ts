@@ -73,7 +73,7 @@ export const remediation: Pick<Messages, 'remediation' | 'evidenceFreshness'> = 
     move: '状況を変更…',
     moveLabel: '「{{title}}」の状況を変更',
     moveTo: '「{{status}}」に変更',
-    moved: '「{{title}}」を「{{status}}」にしました。登録準備状況は {{percent}} %、登録の妨げは {{count}} 件です。',
+    moved: '「{{title}}」を「{{status}}」にしました。登録準備状況は {{percent}} %、登録の妨げは {{blockers}} 件です。',
     noMoves: 'この項目の状況は変更できません。',
     refusedTitle: '完了にできません',
     refusedOpen: '登録準備状況でまだ報告されている妨げ：',

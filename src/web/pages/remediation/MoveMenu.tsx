@@ -82,7 +82,7 @@ export function MoveOutcome({
         title: done.title,
         status: t(`remediation.status.${done.status}`),
         percent: done.percent,
-        count: done.count,
+        blockers: done.count,
       })}
     </Text>
   );
