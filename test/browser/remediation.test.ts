@@ -148,17 +148,17 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
     await blockerHeading.waitFor();
     const blockersBefore = Number(/(\d+)/.exec(await blockerHeading.innerText())![1]);
 
-    // The demo plan already covers its first blockers; the next governance blocker gets a new item.
+    // The demo plan already covers its first (governance) blockers; a management blocker gets a new item.
     const section = page.getByTestId('blocker-remediation');
     expect(await section.getByTestId('in-plan').count()).toBeGreaterThan(0);
     const row = section
-      .locator('[data-rule=governance_not_implemented] li')
+      .locator('[data-rule=management_not_implemented] li')
       .filter({ has: page.getByTestId('create-from-blocker') })
       .first();
     const itemId = (await row.getAttribute('data-blocker'))!.split('|')[1]!;
     await row.getByTestId('create-from-blocker').click();
     await expect(page.getByTestId('remediation-created').innerText()).resolves.toContain(itemId);
-    await section.locator(`li[data-blocker="governance_not_implemented|${itemId}"] [data-testid=in-plan]`).waitFor();
+    await section.locator(`li[data-blocker="management_not_implemented|${itemId}"] [data-testid=in-plan]`).waitFor();
     expect(await serious(page)).toEqual([]);
 
     // The board: one column per status; the demo's overdue item is flagged in words.
@@ -228,8 +228,10 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
 
     await page.getByTestId('remediation-view').locator('label', { hasText: 'List' }).click();
     await page.waitForURL(/view=list/);
-    const total = await page.locator('[data-testid=remediation-list] tbody tr').count();
-    await page.getByLabel('Overdue only').check();
+    await page.getByTestId('remediation-list').waitFor();
+    const total = Number(/of (\d+) items/.exec(await page.getByTestId('plan-shown').innerText())![1]);
+    expect(total).toBe(3);
+    await page.getByLabel('Overdue only').click();
     await page.waitForURL(/overdue=1/);
     await page.getByTestId('plan-filter-risk').click();
     await page.getByRole('option', { name: 'High' }).click();
