@@ -70,6 +70,7 @@ export const remediation = {
     noDate: 'no date',
     noOwner: 'No owner',
     move: 'Move…',
+    changeStatus: 'Change status',
     moveLabel: 'Move “{{title}}”',
     moveTo: 'Move to “{{status}}”',
     moved: '“{{title}}” moved to “{{status}}”. Readiness is now {{percent}} %, blockers: {{blockers}}.',

@@ -71,6 +71,7 @@ export const remediation: Pick<Messages, 'remediation' | 'evidenceFreshness'> = 
     noDate: '日付なし',
     noOwner: '担当なし',
     move: '状況を変更…',
+    changeStatus: '状況の変更',
     moveLabel: '「{{title}}」の状況を変更',
     moveTo: '「{{status}}」に変更',
     moved: '「{{title}}」を「{{status}}」にしました。登録準備状況は {{percent}} %、登録の妨げは {{blockers}} 件です。',

@@ -11,16 +11,16 @@ export function ItemFlags({ item }: { item: RemediationEntry }) {
   const { t, i18n } = useTranslation();
   return (
     <Group gap={6} wrap="wrap">
-      <Badge size="sm" variant="outline" color={riskColor[item.risk]} data-testid="risk">
+      <Badge tt="none" size="sm" variant="outline" color={riskColor[item.risk]} data-testid="risk">
         {t('remediation.riskLabel', { risk: t(`remediation.risk.${item.risk}`) })}
       </Badge>
       {item.flags.overdue && (
-        <Badge size="sm" color="red.9" variant="filled" data-testid="overdue">
+        <Badge tt="none" size="sm" color="red.9" variant="filled" data-testid="overdue">
           {t('remediation.overdue', { count: item.flags.daysOverdue })}
         </Badge>
       )}
       {item.flags.overdueMilestones.length > 0 && (
-        <Badge size="sm" color="red.9" variant="outline" data-testid="milestone-overdue">
+        <Badge tt="none" size="sm" color="red.9" variant="outline" data-testid="milestone-overdue">
           {t('remediation.milestone.overdue')}
         </Badge>
       )}

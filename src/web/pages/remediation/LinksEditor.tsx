@@ -53,7 +53,7 @@ export function LinksEditor(p: {
                     {what}
                   </Text>
                   {c !== undefined && (
-                    <Badge size="sm" variant="outline" color={c ? 'teal.9' : 'red.9'} data-cleared={c}>
+                    <Badge tt="none" size="sm" variant="outline" color={c ? 'teal.9' : 'red.9'} data-cleared={c}>
                       {c ? t('remediation.link.cleared') : t('remediation.link.open')}
                     </Badge>
                   )}
@@ -69,8 +69,8 @@ export function LinksEditor(p: {
                   {!p.readOnly && (
                     <Button
                       size="compact-xs"
-                      variant="subtle"
-                      color="red.9"
+                      variant="default"
+                      c="red.9"
                       onClick={() => p.onChange(p.links.filter((_, k) => k !== i))}
                       aria-label={t('remediation.link.remove', { what })}
                     >

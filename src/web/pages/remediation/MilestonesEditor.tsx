@@ -45,15 +45,15 @@ export function MilestonesEditor(p: {
             </SimpleGrid>
             <Group gap="xs" mt={6}>
               {m.id && p.overdue.includes(m.id) && (
-                <Badge size="sm" color="red.9" variant="outline">
+                <Badge tt="none" size="sm" color="red.9" variant="outline">
                   {t('remediation.milestone.overdue')}
                 </Badge>
               )}
               {!p.readOnly && (
                 <Button
                   size="compact-xs"
-                  variant="subtle"
-                  color="red.9"
+                  variant="default"
+                  c="red.9"
                   onClick={() => p.onChange(p.milestones.filter((_, k) => k !== i))}
                 >
                   {t('remediation.milestone.remove', { n })}

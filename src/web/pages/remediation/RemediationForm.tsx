@@ -69,7 +69,7 @@ export function RemediationForm(p: {
           <Text size="sm" fw={600}>
             {t('remediation.field.status')}:
           </Text>
-          <Badge variant="light" data-testid="form-status">
+          <Badge tt="none" variant="light" data-testid="form-status">
             {t(`remediation.status.${e.status}`)}
           </Badge>
           <MoveMenu item={e} busy={p.busy} onMove={(to) => p.onMove(e, to)} />
@@ -161,8 +161,8 @@ export function RemediationForm(p: {
           )}
           {e?.abilities.delete && (
             <Button
-              variant="subtle"
-              color="red.9"
+              variant="default"
+              c="red.9"
               loading={remove.isPending}
               onClick={() => {
                 if (window.confirm(t('remediation.confirmDelete'))) remove.mutate(e.id, { onSuccess: p.onDeleted });

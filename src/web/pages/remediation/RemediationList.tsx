@@ -1,4 +1,4 @@
-import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import type { RemediationEntry, RemediationStatus } from '../../api/remediation';
@@ -99,9 +99,7 @@ export function RemediationList({
                 {t('remediation.field.risk')} · {t('remediation.field.plannedCompletion')}
               </Table.Th>
               <Table.Th>{t('remediation.field.actualCompletion')}</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>{t('remediation.move')}</VisuallyHidden>
-              </Table.Th>
+              <Table.Th>{t('remediation.changeStatus')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
