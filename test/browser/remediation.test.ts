@@ -150,7 +150,7 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
 
     // The demo plan already covers its first (governance) blockers; a management blocker gets a new item.
     const section = page.getByTestId('blocker-remediation');
-    expect(await section.getByTestId('in-plan').count()).toBeGreaterThan(0);
+    await section.getByTestId('in-plan').first().waitFor();
     const row = section
       .locator('[data-rule=management_not_implemented] li')
       .filter({ has: page.getByTestId('create-from-blocker') })
@@ -178,6 +178,7 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
     // Moved by keyboard: the menu offers only what the transition table allows from "open".
     await card('open').getByTestId('move-menu').focus();
     await page.keyboard.press('Enter');
+    await page.getByRole('menuitem').first().waitFor();
     const offered = await page.getByRole('menuitem').allInnerTexts();
     expect(offered).toEqual(['「対応中」に変更', '「リスク受容」に変更', '「取消」に変更']);
     await page.getByRole('menuitem', { name: '「対応中」に変更' }).focus();

@@ -11,6 +11,7 @@ export const remediation = {
     export: 'Export OSCAL POA&M',
     import: 'Import OSCAL POA&M',
     importFile: 'OSCAL POA&M file (JSON)',
+    importClear: 'Clear the chosen file',
     importCheck: 'Check the file',
     importPreview: 'The file is valid: {{created}} new and {{updated}} updated items. Nothing is written yet.',
     importApply: 'Import it',

@@ -13,6 +13,7 @@ export const remediation: Pick<Messages, 'remediation' | 'evidenceFreshness'> = 
     export: 'OSCAL POA&M を出力',
     import: 'OSCAL POA&M を取込み',
     importFile: 'OSCAL POA&M ファイル（JSON）',
+    importClear: 'ファイルの選択を解除',
     importCheck: 'ファイルを検査',
     importPreview: 'ファイルに問題はありません。新規 {{created}} 件、更新 {{updated}} 件です。まだ書き込んでいません。',
     importApply: '取込む',

@@ -38,6 +38,7 @@ export function ImportPoam({ statementId }: { statementId: string }) {
         value={file}
         onChange={(f) => void choose(f)}
         clearable
+        clearButtonProps={{ 'aria-label': t('remediation.importClear') }}
         w={{ base: '100%', sm: 360 }}
         data-testid="poam-file"
       />
