@@ -281,6 +281,13 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
     await page.getByTestId('poam-import').locator('input[type=file]').setInputFiles(bad);
     await expect(page.getByRole('alert').innerText()).resolves.toContain('The file broken.json is not JSON');
     expect(await serious(page)).toEqual([]);
+
+    // The dashboard's evidence warnings and blockers-with-remediation fit the phone too.
+    await page.getByRole('tab', { name: 'Readiness dashboard' }).click();
+    await page.getByTestId('evidence-warnings').getByText('Evidence warnings').waitFor();
+    await page.getByTestId('blocker-remediation').getByTestId('in-plan').first().waitFor();
+    expect(await serious(page)).toEqual([]);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
     await page.close();
   }, 180_000);
 });
