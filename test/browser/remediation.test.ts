@@ -217,6 +217,31 @@ describeBrowser('Remediation plan and evidence freshness in headless Chromium', 
     // The dashboard number moved.
     await page.getByRole('tab', { name: '登録準備状況ダッシュボード' }).click();
     await expect.poll(async () => blockerHeading.innerText()).toContain(`${blockersBefore - 1} 件`);
+
+    // An item by hand: title, owner, risk, a planned date, a milestone and a link to a statement item.
+    await page.getByRole('tab', { name: '改善計画' }).click();
+    await page.getByTestId('new-remediation').click();
+    const form = page.getByTestId('remediation-form');
+    await form.getByTestId('form-title').fill('鍵管理手順の整備');
+    await form.getByTestId('form-owner').fill('情報セキュリティ推進室');
+    await form.getByTestId('form-planned').fill('2026-03-15');
+    await form.getByRole('button', { name: 'マイルストーンを追加' }).click();
+    await form.getByLabel('マイルストーン 1', { exact: true }).fill('手順書の起案');
+    await form.getByLabel('予定日（マイルストーン 1）').fill('2026-02-10');
+    await form.getByLabel('言明書の項目を紐付け（ID）').fill('１０．１．１');
+    await form.getByRole('button', { name: '項目を紐付け' }).click();
+    await expect(form.getByTestId('links').innerText()).resolves.toContain('言明書の項目 10.1.1');
+    expect(await serious(page)).toEqual([]);
+    await form.getByTestId('form-save').click();
+    await page.waitForURL(/item=[0-9a-f-]{36}/);
+    await page.getByTestId('form-status').waitFor();
+    await expect(page.getByTestId('form-status').innerText()).resolves.toBe('未着手');
+    await form.getByTestId('form-owner').fill('CISO');
+    await form.getByTestId('form-save').click();
+    await page.getByTestId('form-saved').waitFor();
+    await page.keyboard.press('Escape');
+    const mine = board.locator('[data-column=open] li', { hasText: '鍵管理手順の整備' });
+    await expect(mine.innerText()).resolves.toContain('CISO');
     await page.close();
   }, 180_000);
 
