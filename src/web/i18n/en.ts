@@ -11,6 +11,7 @@ import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
 import { gap } from './en/gap';
+import { remediation } from './en/remediation';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -30,6 +31,7 @@ export const en = {
   ...tokens,
   ...sso,
   ...gap,
+  ...remediation,
 };
 
 /**

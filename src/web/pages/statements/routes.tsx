@@ -17,6 +17,11 @@ export const statementRoutes = [
     path="/statements/:statementId/readiness"
     element={guarded(<StatementPage tab="readiness" />)}
   />,
+  <Route
+    key="remediation"
+    path="/statements/:statementId/remediation"
+    element={guarded(<StatementPage tab="remediation" />)}
+  />,
   <Route key="import" path="/statements/:statementId/import" element={guarded(<StatementPage tab="import" />)} />,
   <Route key="details" path="/statements/:statementId/details" element={guarded(<StatementPage tab="details" />)} />,
 ];
