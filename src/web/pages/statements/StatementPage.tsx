@@ -16,13 +16,14 @@ import {
   useUpdateStatement,
 } from '../../api/statements';
 import { ErrorAlert, Loading } from '../../components/status';
+import { EditionMigration } from './EditionMigration';
 import { EditorView, markDataArrived } from './EditorView';
 import { ImportWorkbook } from './ImportWorkbook';
 import { ItemPanelContainer } from './ItemPanelContainer';
 import { ReadinessDashboard } from './ReadinessDashboard';
 import { StatementDetails } from './StatementDetails';
 
-type Tab = 'editor' | 'readiness' | 'details' | 'import';
+type Tab = 'editor' | 'readiness' | 'details' | 'import' | 'edition';
 
 /** One statement: the editor, the readiness dashboard and the statement's own details, under one header. */
 export function StatementPage({ tab }: { tab: Tab }) {
@@ -120,6 +121,9 @@ export function StatementPage({ tab }: { tab: Tab }) {
           <Tabs.Tab value="readiness">{t('statement.dashboard')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('statement.header')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('statement.importXlsx')}</Tabs.Tab>
+          <Tabs.Tab value="edition" data-testid="tab-edition">
+            {t('editionMigration.tab')}
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === 'editor' && (
@@ -137,6 +141,15 @@ export function StatementPage({ tab }: { tab: Tab }) {
           statementId={statementId}
           readOnly={mode === 'frozen' || !s.abilities.edit}
           needsReason={mode === 'recorded_change'}
+        />
+      )}
+      {tab === 'edition' && (
+        <EditionMigration
+          statementId={statementId}
+          catalog={s.catalog}
+          edition={s.edition}
+          canMigrate={mode === 'free' && !!s.abilities.migrate}
+          canEdit={!!s.abilities.edit}
         />
       )}
       {tab === 'details' && (
