@@ -93,7 +93,7 @@ export function EditionMigration(p: {
               </SimpleGrid>
               <Group gap="xs">
                 <Button
-                  variant="light"
+                  variant="default"
                   onClick={() => run(true)}
                   loading={migrate.isPending && !plan}
                   data-testid="migration-preview"
