@@ -150,7 +150,7 @@ describeBrowser('statement lifecycle, recorded changes and edition migration in 
     const rows = page.getByTestId('attention-row');
     await expect.poll(() => rows.count()).toBe(2);
     await expect(page.getByTestId('attention-progress').innerText()).resolves.toBe('2 件中 0 件を確認済み');
-    await page.getByRole('checkbox', { name: '確認済み：9.2.3', exact: true }).check();
+    await page.getByRole('checkbox', { name: '確認済み：9.2.3', exact: true }).click();
     await expect.poll(() => page.getByTestId('attention-progress').innerText()).toBe('2 件中 1 件を確認済み');
     // Still there, ticked, after a reload: the list is kept with the statement.
     await page.reload();

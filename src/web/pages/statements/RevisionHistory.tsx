@@ -104,11 +104,11 @@ function TextDiff({ lang, before, after }: { lang: 'ja' | 'en'; before: string; 
             p.kind === 'same' ? (
               <span key={i}>{p.text}</span>
             ) : p.kind === 'removed' ? (
-              <del key={i} style={{ background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-red-9)' }}>
+              <del key={i} style={{ background: 'var(--mantine-color-red-1)', color: 'var(--mantine-color-black)' }}>
                 {p.text}
               </del>
             ) : (
-              <ins key={i} style={{ background: 'var(--mantine-color-teal-1)', color: 'var(--mantine-color-teal-9)' }}>
+              <ins key={i} style={{ background: 'var(--mantine-color-teal-1)', color: 'var(--mantine-color-black)' }}>
                 {p.text}
               </ins>
             ),
