@@ -153,7 +153,7 @@ export const errors = {
       'The statement is under audit: the individual control of {{item}} changes only as a recorded change with its date and reason.',
     revision_history_locked:
       'The statement is under audit: its change history can only grow. Record a revision instead.',
-    attention_not_found: 'This item is not on the statement\'s list after the edition migration.',
+    attention_not_found: "This item is not on the statement's list after the edition migration.",
     statement_same_edition: 'The statement is already on edition {{edition}}.',
     statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
     statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
