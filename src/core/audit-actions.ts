@@ -64,6 +64,7 @@ export const auditActions = [
   'statement.bulk_update',
   'statement.import',
   'statement.migrate_edition',
+  'statement.attention_mark',
   'statement.export',
   'session.revoke',
   'session.sign_in_failed',

@@ -191,7 +191,17 @@ describeEachEngine('statement use cases', (engine) => {
     await transitionStatement(deps, ctx, st.id, { to: 'under_audit' });
     const e = await refusal(putStatementItem(deps, ctx, st.id, '3.1.2.1', answer()));
     expect([e.code, e.reason]).toEqual(['validation_failed', 'change_reason_required']);
-    await putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ changeReason: '監査人の指摘により修正' }));
+    const unrecorded = await refusal(
+      putStatementItem(deps, ctx, st.id, '3.1.2.1', answer({ changeReason: '監査人の指摘により修正' })),
+    );
+    expect([unrecorded.code, unrecorded.reason]).toEqual(['validation_failed', 'revision_required']);
+    await putStatementItem(
+      deps,
+      ctx,
+      st.id,
+      '3.1.2.1',
+      answer({ changeReason: '監査人の指摘により修正', revision: { effectiveDate: '2025-06-01', note: null } }),
+    );
     const [ev] = await deps.uow.read.audit.query({ action: 'statement.item_update', targetId: st.id, limit: 1 });
     expect(ev?.details).toMatchObject({ changeReason: '監査人の指摘により修正', recordedChange: true });
     const bad = await refusal(transitionStatement(deps, ctx, st.id, { to: 'draft' }));

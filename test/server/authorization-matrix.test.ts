@@ -789,6 +789,35 @@ const rows: Record<string, Row> = {
     }),
     ...writesCsp(400),
   },
+  'GET /statements/{id}/attention': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/attention`,
+    }),
+    ...readsCsp(200),
+  },
+  // The statement carries one attention row, as an applied edition migration leaves it.
+  'PATCH /statements/{id}/attention/{seq}': {
+    req: async (w, where, _who, s) => {
+      const { statement } = await serviceFor(s, w, where);
+      await s.deps.uow.transaction((r) =>
+        r.statements.replaceAttention(statement, [
+          {
+            seq: 0,
+            reason: 'added',
+            itemId: '5.1.1',
+            fromId: null,
+            fromEdition: '2022-04',
+            toEdition: '2024-07',
+            migratedAt: new Date().toISOString(),
+            doneAt: null,
+            doneBy: null,
+          },
+        ]),
+      );
+      return { path: `/statements/${statement}/attention/0`, body: { done: true } };
+    },
+    ...writesCsp(200),
+  },
   'GET /statements/{id}/items': {
     req: async (w, where, _who, s) => ({ path: `/statements/${(await serviceFor(s, w, where)).statement}/items` }),
     ...readsCsp(200),

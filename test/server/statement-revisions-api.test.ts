@@ -72,7 +72,13 @@ describe('control revisions and the statement list over HTTP', () => {
     expect(res.status, JSON.stringify(res.json)).toBe(200);
     expect(res.json).toMatchObject({ version: 2, revisionCount: 1 });
     expect(res.json.revisions).toEqual([
-      { effectiveDate: '2025-06-01', before: { ja: '初版' }, after: { ja: '第2版', en: 'Second' }, note: '組織変更' },
+      {
+        effectiveDate: '2025-06-01',
+        before: { ja: '初版' },
+        after: { ja: '第2版', en: 'Second' },
+        note: '組織変更',
+        recordedBy: expect.any(String),
+      },
     ]);
     // Saving without a revision outside an audit keeps the history as it is.
     const plain = await put('5.1.1', { version: 2, control: { ja: '第2版', en: 'Second edition' } });
@@ -98,38 +104,60 @@ describe('control revisions and the statement list over HTTP', () => {
     expect((await call(s.app, 'GET', `/statements/${statementId}/items/5.1.1`, { as: alice })).json.version).toBe(3);
   });
 
-  it('under audit records every control change as a revision noted with the change reason', async () => {
+  it('under audit changes the individual control only as a recorded change, noted with the reason and who', async () => {
     for (const to of ['ready_for_audit', 'under_audit']) expect((await transition(to)).status).toBe(200);
+    // An autosave-style write that changes the control without a revision is refused, and nothing is written.
     const auto = await put('5.1.1', {
       version: 3,
       control: { ja: '監査中の変更', en: 'Second edition' },
       changeReason: '監査人の指摘',
     });
-    expect(auto.status, JSON.stringify(auto.json)).toBe(200);
-    const last = (auto.json.revisions as Revision[]).at(-1)!;
-    expect(last).toMatchObject({
+    expect([auto.status, (auto.json.error as { reason?: string })?.reason]).toEqual([400, 'revision_required']);
+    expect((await call(s.app, 'GET', `/statements/${statementId}/items/5.1.1`, { as: alice })).json.version).toBe(3);
+    // Other fields still save as they are typed (the control as stored), without a revision.
+    const owner = await put('5.1.1', {
+      version: 3,
+      control: { ja: '第2版', en: 'Second edition' },
+      owner: '情報システム部',
+      changeReason: '担当変更',
+    });
+    expect(owner.status, JSON.stringify(owner.json)).toBe(200);
+    expect((owner.json.revisions as Revision[]).length).toBe(1);
+    // The explicit recorded change: dated, the reason as note, who recorded it.
+    const recorded = await put('5.1.1', {
+      version: 4,
+      control: { ja: '監査中の変更', en: 'Second edition' },
+      owner: '情報システム部',
+      revision: { effectiveDate: '2025-08-15', note: '監査人の指摘' },
+      changeReason: '監査人の指摘',
+    });
+    expect(recorded.status, JSON.stringify(recorded.json)).toBe(200);
+    expect((recorded.json.revisions as Revision[]).at(-1)).toEqual({
+      effectiveDate: '2025-08-15',
       before: { ja: '第2版', en: 'Second edition' },
       after: { ja: '監査中の変更', en: 'Second edition' },
       note: '監査人の指摘',
+      recordedBy: expect.any(String),
     });
-    expect(last.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const dated = await put('5.1.1', {
-      version: 4,
+      version: 5,
       control: { ja: '監査中の変更2' },
+      owner: '情報システム部',
       revision: { effectiveDate: '2025-09-01', note: '' },
       changeReason: '再指摘',
     });
     expect((dated.json.revisions as Revision[]).at(-1)).toMatchObject({ effectiveDate: '2025-09-01', note: '再指摘' });
     // A status change leaves the history alone; rewriting the history under audit is refused.
     const status = await put('5.1.1', {
-      version: 5,
+      version: 6,
       control: { ja: '監査中の変更2' },
+      owner: '情報システム部',
       status: 'in_progress',
       changeReason: '状況',
     });
     expect((status.json.revisions as Revision[]).length).toBe(3);
     const rewrite = await put('5.1.1', {
-      version: 6,
+      version: 7,
       control: { ja: '監査中の変更2' },
       revisions: [],
       changeReason: '消したい',

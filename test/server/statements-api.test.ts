@@ -215,7 +215,16 @@ describe('cloud services and statements over HTTP', () => {
     const gov = (await items())[0]!.id;
     const noReason = await put(alice, gov, { version: 0, control: { ja: '文' } });
     expect(noReason.json.error).toMatchObject({ code: 'validation_failed', reason: 'change_reason_required' });
-    expect((await put(alice, gov, { version: 0, control: { ja: '文' }, changeReason: '指摘対応' })).status).toBe(200);
+    // The individual control changes under audit only as a recorded change (dated, with its reason).
+    const unrecorded = await put(alice, gov, { version: 0, control: { ja: '文' }, changeReason: '指摘対応' });
+    expect(unrecorded.json.error).toMatchObject({ code: 'validation_failed', reason: 'revision_required' });
+    const recorded = await put(alice, gov, {
+      version: 0,
+      control: { ja: '文' },
+      changeReason: '指摘対応',
+      revision: { effectiveDate: '2025-06-01', note: null },
+    });
+    expect(recorded.status).toBe(200);
     expect(
       (await call(s.app, 'POST', `/statements/${statementId}/transitions`, { as: alice, body: { to: 'audited' } }))
         .status,

@@ -1,4 +1,5 @@
 import type { CloudService, ItemAnswer, Statement } from '../../core/statement/model';
+import type { Attention } from '../../core/statement/migration';
 
 /** Cloud service offerings (owned by a CSP organization). */
 export interface CloudServiceRepository {
@@ -40,4 +41,26 @@ export interface StatementRepository {
   putItems(statementId: string, answers: readonly ItemAnswer[], at: Date, by: string | null): Promise<void>;
   /** Removes every answer of the statement (edition migration replaces them). */
   deleteItems(statementId: string): Promise<void>;
+  /** The attention list the last applied edition migration left, in list order. */
+  attention(statementId: string): Promise<MigrationAttentionRow[]>;
+  /** Replaces the statement's attention list (an applied edition migration). */
+  replaceAttention(statementId: string, rows: readonly MigrationAttentionRow[]): Promise<void>;
+  /** Ticks one row off (`done` given) or back on (null); null when the statement has no such row. */
+  markAttention(
+    statementId: string,
+    seq: number,
+    done: { at: Date; by: string | null } | null,
+  ): Promise<MigrationAttentionRow | null>;
+}
+
+/** One item an edition migration asked a person to look at, and whether someone has. */
+export interface MigrationAttentionRow extends Attention {
+  /** Its place in the list (0-based), the row's key within the statement. */
+  seq: number;
+  fromEdition: string;
+  toEdition: string;
+  migratedAt: string;
+  doneAt: string | null;
+  /** User id of who ticked it off. */
+  doneBy: string | null;
 }

@@ -74,6 +74,8 @@ export interface ControlRevision {
   before: LocalizedText;
   after: LocalizedText;
   note: string | null;
+  /** Who recorded the change (display name at that moment); absent in histories written before it was kept. */
+  recordedBy?: string | null;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { StatementRepository, StoredStatement } from '../../app/ports/repositories';
+import type { MigrationAttentionRow, StatementRepository, StoredStatement } from '../../app/ports/repositories';
+import type { AttentionReason } from '../../core/statement/migration';
 import type { LocalizedText } from '../../core/catalog/model';
 import type {
   AuditPeriod,
@@ -11,7 +12,7 @@ import type {
   StoredSelection,
 } from '../../core/statement/model';
 import type { Db } from '../engine';
-import { statementItems, statements } from '../schema';
+import { statementItems, statementMigrationAttention, statements } from '../schema';
 import { chunks } from './batch';
 
 const toStatement = (r: typeof statements.$inferSelect): StoredStatement => ({
@@ -29,6 +30,18 @@ const toStatement = (r: typeof statements.$inferSelect): StoredStatement => ({
   itemsRevision: Number(r.itemsRevision),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+});
+
+const toAttention = (r: typeof statementMigrationAttention.$inferSelect): MigrationAttentionRow => ({
+  seq: r.seq,
+  reason: r.reason as AttentionReason,
+  itemId: r.itemId,
+  fromId: r.fromId,
+  fromEdition: r.fromEdition,
+  toEdition: r.toEdition,
+  migratedAt: r.migratedAt.toISOString(),
+  doneAt: r.doneAt?.toISOString() ?? null,
+  doneBy: r.doneBy,
 });
 
 const statementRow = (s: Statement) => ({
@@ -178,6 +191,42 @@ export function statementRepository(db: Db): StatementRepository {
     },
     async deleteItems(statementId) {
       await db.delete(statementItems).where(eq(statementItems.statementId, statementId));
+    },
+    async attention(statementId) {
+      const rows = await db
+        .select()
+        .from(statementMigrationAttention)
+        .where(eq(statementMigrationAttention.statementId, statementId))
+        .orderBy(asc(statementMigrationAttention.seq));
+      return rows.map(toAttention);
+    },
+    async replaceAttention(statementId, rows) {
+      const t = statementMigrationAttention;
+      await db.delete(t).where(eq(t.statementId, statementId));
+      for (const batch of chunks(rows, 500))
+        await db.insert(t).values(
+          batch.map((a) => ({
+            statementId,
+            seq: a.seq,
+            fromEdition: a.fromEdition,
+            toEdition: a.toEdition,
+            reason: a.reason,
+            itemId: a.itemId,
+            fromId: a.fromId,
+            migratedAt: new Date(a.migratedAt),
+            doneAt: a.doneAt ? new Date(a.doneAt) : null,
+            doneBy: a.doneBy,
+          })),
+        );
+    },
+    async markAttention(statementId, seq, done) {
+      const t = statementMigrationAttention;
+      const [r] = await db
+        .update(t)
+        .set({ doneAt: done?.at ?? null, doneBy: done?.by ?? null })
+        .where(and(eq(t.statementId, statementId), eq(t.seq, seq)))
+        .returning();
+      return r ? toAttention(r) : null;
     },
   };
 }

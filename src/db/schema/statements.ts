@@ -71,3 +71,23 @@ export const statementItems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.statementId, t.itemId] })],
 );
+
+/** What an edition migration left for a person to look at (0016), ticked off one by one. */
+export const statementMigrationAttention = pgTable(
+  'statement_migration_attention',
+  {
+    statementId: uuid('statement_id')
+      .notNull()
+      .references(() => statements.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    fromEdition: text('from_edition').notNull(),
+    toEdition: text('to_edition').notNull(),
+    reason: text('reason').notNull(),
+    itemId: text('item_id'),
+    fromId: text('from_id'),
+    migratedAt: ts('migrated_at').notNull(),
+    doneAt: ts('done_at'),
+    doneBy: uuid('done_by'),
+  },
+  (t) => [primaryKey({ columns: [t.statementId, t.seq] })],
+);

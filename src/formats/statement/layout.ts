@@ -75,6 +75,7 @@ export const historyColumns = [
   col('afterJa', '変更後 (日本語)', 'After (ja)', 40),
   col('afterEn', '変更後 (英語)', 'After (en)', 40),
   col('note', '備考', 'Note', 30),
+  col('recordedBy', '記録者', 'Recorded by', 20),
 ] as const;
 export type HistoryColumnKey = (typeof historyColumns)[number]['key'];
 

@@ -273,6 +273,8 @@ export function readHistory(grid: Grid, byId: ReadonlyMap<string, ItemRow>, issu
       after: localized(fromCell(row.get('afterJa')), fromCell(row.get('afterEn'))),
       note: orNull(fromCell(row.get('note'))),
     };
+    const recordedBy = orNull(fromCell(row.get('recordedBy')));
+    if (recordedBy !== null) revision.recordedBy = recordedBy;
     target.answer.revisions.push(revision);
   }
 }

@@ -56,6 +56,7 @@ export function fullStatement(criteria: readonly Criterion[]): StatementDocument
           before: { ja: '新手順\n改訂版', en: 'New' },
           after: { en: tricky },
           note: tricky,
+          recordedBy: '山田 花子',
         },
       ];
     return { criterion: c, answer: a };

@@ -157,6 +157,7 @@ function revisionsOf(a: ItemAnswer): string[][] {
     toCell(r.after.ja),
     toCell(r.after.en),
     toCell(r.note),
+    toCell(r.recordedBy ?? null),
   ]);
 }
 

@@ -31,6 +31,7 @@ export const statementKeys = {
   item: (id: string, itemId: string) => ['statements', id, 'item', itemId] as const,
   readiness: (id: string) => ['statements', id, 'readiness'] as const,
   freshness: (id: string) => ['statements', id, 'evidence-freshness'] as const,
+  attention: (id: string) => ['statements', id, 'attention'] as const,
 };
 
 export const useServiceStatements = (serviceId: string) =>
@@ -176,5 +177,47 @@ export function useImportWorkbook(id: string) {
     onSuccess: (r) => {
       if (r.applied) void refreshStatement(qc, id);
     },
+  });
+}
+
+export type MigrationPlan = Json<'/statements/{id}/migrate', 'post'>;
+export type MigrationAttention = Json<'/statements/{id}/attention', 'get'>['attention'][number];
+
+/**
+ * Moving the statement to another edition: `dryRun: true` answers the plan and writes nothing; applying refreshes
+ * the statement and its attention list.
+ */
+export function useMigrateStatement(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: Body<'/statements/{id}/migrate', 'post'>) =>
+      data(client.POST('/statements/{id}/migrate', { params: { path: { id } }, body })),
+    onSuccess: (r) => {
+      if (!r.applied) return;
+      void refreshStatement(qc, id);
+      void qc.invalidateQueries({ queryKey: statementKeys.attention(id) });
+      void qc.invalidateQueries({ queryKey: ['statements', id, 'item'] });
+    },
+  });
+}
+
+/** The items the last applied edition migration left to look at. */
+export const useMigrationAttention = (id: string) =>
+  useQuery({
+    queryKey: statementKeys.attention(id),
+    queryFn: () => data(client.GET('/statements/{id}/attention', { params: { path: { id } } })),
+  });
+
+export function useMarkAttention(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { seq: number; done: boolean }) =>
+      data(
+        client.PATCH('/statements/{id}/attention/{seq}', {
+          params: { path: { id, seq: v.seq } },
+          body: { done: v.done },
+        }),
+      ),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: statementKeys.attention(id) }),
   });
 }

@@ -7,6 +7,7 @@ import { errors } from './en/errors';
 import { statementFiles } from './en/statement-files';
 import { services } from './en/services';
 import { statements } from './en/statements';
+import { statementHistory } from './en/statement-history';
 import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
@@ -27,6 +28,7 @@ export const en = {
   ...statementFiles,
   ...services,
   ...statements,
+  ...statementHistory,
   ...mfa,
   ...tokens,
   ...sso,

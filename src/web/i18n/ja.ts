@@ -8,6 +8,7 @@ import { errors } from './ja/errors';
 import { statementFiles } from './ja/statement-files';
 import { services } from './ja/services';
 import { statements } from './ja/statements';
+import { statementHistory } from './ja/statement-history';
 import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
@@ -25,6 +26,7 @@ export const ja: Messages = {
   ...statementFiles,
   ...services,
   ...statements,
+  ...statementHistory,
   ...mfa,
   ...tokens,
   ...sso,

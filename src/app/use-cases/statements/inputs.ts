@@ -39,5 +39,5 @@ export const recordRevisionInput = z
   })
   .strict()
   .describe(
-    'Record the control text change as a dated revision; under audit a control change is always recorded (today, the change reason as note, when omitted)',
+    'Record the control text change as a dated revision (note: the change reason when omitted); under audit the individual control changes only with one',
   );

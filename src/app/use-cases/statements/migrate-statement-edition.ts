@@ -62,7 +62,8 @@ async function successionLinks(
 /**
  * Moves a statement to another edition of its catalog: a dry run answers the plan (what is carried, what needs
  * attention: added, removed, text changed, structure changed); `dryRun: false` applies it in one transaction with
- * one audit event. Only a draft or ready-for-audit statement moves.
+ * one audit event, and keeps the attention list for the people working through it later (ticked off one by one).
+ * Only a draft or ready-for-audit statement moves.
  */
 export async function migrateStatementEdition(
   deps: AppDeps,
@@ -129,6 +130,18 @@ export async function migrateStatementEdition(
     const after = { ...before, edition: v.edition, version: statement.version + 1, updatedAt: at.toISOString() };
     await r.statements.update(after);
     await r.statements.bumpItemsRevision(id);
+    await r.statements.replaceAttention(
+      id,
+      plan.attention.map((x, seq) => ({
+        ...x,
+        seq,
+        fromEdition,
+        toEdition: v.edition,
+        migratedAt: at.toISOString(),
+        doneAt: null,
+        doneBy: null,
+      })),
+    );
     const counts: Record<string, number> = {};
     for (const a of plan.attention) counts[a.reason] = (counts[a.reason] ?? 0) + 1;
     await recordAudit(r, deps, ctx, {

@@ -90,6 +90,7 @@ export async function putStatementItem(
         details: { current: before },
       });
     const control = compact(v.control);
+    const recordedBy = v.revision ? ((await r.users.get(ctx.actor.userId))?.displayName ?? null) : null;
     const answer: ItemAnswer = {
       itemId,
       selection: normalizeSelection(c, v.selection),
@@ -98,7 +99,7 @@ export async function putStatementItem(
       status: v.status,
       owner: empty(v.owner),
       control,
-      revisions: revisionsAfter(statement.state === 'under_audit', before, control, v, changeReason, deps.clock.now()),
+      revisions: revisionsAfter(statement.state === 'under_audit', before, control, v, changeReason, recordedBy),
       criteriaDigest: c.digest,
       version: before.version + 1,
     };
@@ -135,14 +136,12 @@ export async function putStatementItem(
 
 const sameText = (a: LocalizedText, b: LocalizedText) => (a.ja ?? '') === (b.ja ?? '') && (a.en ?? '') === (b.en ?? '');
 
-/** The calendar date in Japan (the statement's dates are Japanese dates), from the clock's instant. */
-const dateInJapan = (at: Date) => new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-
 /**
  * The answer's change history after this write. `revision` appends the control's change from the stored text to
- * the new one; under audit a changed control is always appended (a recorded change must show in the statement's
- * change history), dated today with the change reason as its note unless the caller dates it. A whole `revisions`
- * list replaces the history (workbook-style editing) outside an audit only.
+ * the new one, dated by the caller, noted with its note (or the change reason), with who recorded it. Under audit
+ * the individual control changes only that way: a changed control without `revision` is refused
+ * (`revision_required`), so saving other fields as they are typed never adds a revision per keystroke. A whole
+ * `revisions` list replaces the history (workbook-style editing) outside an audit only.
  */
 function revisionsAfter(
   underAudit: boolean,
@@ -150,7 +149,7 @@ function revisionsAfter(
   control: LocalizedText,
   v: z.output<typeof putStatementItemInput>,
   changeReason: string | null,
-  now: Date,
+  recordedBy: string | null,
 ): ControlRevision[] {
   const changed = !sameText(before.control, control);
   if (v.revisions) {
@@ -168,7 +167,7 @@ function revisionsAfter(
         ],
         { reason: 'revision_history_locked' },
       );
-    return list;
+    if (!underAudit || !changed) return list;
   }
   if (v.revision && !changed)
     throw new DomainError(
@@ -177,14 +176,28 @@ function revisionsAfter(
       [{ path: ['body', 'revision'], message: 'the control text did not change', code: 'revision_unchanged' }],
       { reason: 'revision_unchanged', params: { item: before.itemId } },
     );
-  if (!v.revision && !(underAudit && changed)) return before.revisions;
+  if (underAudit && changed && !v.revision)
+    throw new DomainError(
+      'validation_failed',
+      `Under audit the individual control of ${before.itemId} changes only as a recorded change: give revision with its date`,
+      [
+        {
+          path: ['body', 'revision'],
+          message: 'required to change the individual control under audit',
+          code: 'revision_required',
+        },
+      ],
+      { reason: 'revision_required', params: { item: before.itemId } },
+    );
+  if (!v.revision) return before.revisions;
   return [
     ...before.revisions,
     {
-      effectiveDate: v.revision?.effectiveDate ?? dateInJapan(now),
+      effectiveDate: v.revision.effectiveDate,
       before: before.control,
       after: control,
-      note: v.revision?.note?.trim() || changeReason || null,
+      note: v.revision.note?.trim() || changeReason || null,
+      recordedBy,
     },
   ];
 }

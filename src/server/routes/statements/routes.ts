@@ -10,10 +10,15 @@ import {
   migrateStatementEdition,
   migrateStatementInput,
 } from '../../../app/use-cases/statements/migrate-statement-edition';
+import { listMigrationAttention } from '../../../app/use-cases/statements/list-migration-attention';
+import {
+  markMigrationAttention,
+  markMigrationAttentionInput,
+} from '../../../app/use-cases/statements/mark-migration-attention';
 import { getCloudService } from '../../../app/use-cases/cloud-services/get-cloud-service';
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
-import { ListedStatement, MigrationResult, StatementWithReadiness } from './schemas';
+import { AttentionParams, AttentionRow, ListedStatement, MigrationResult, StatementWithReadiness } from './schemas';
 import { presentStatement } from './presenter';
 
 const tags = ['Statements'];
@@ -74,6 +79,25 @@ const migrate = createRoute({
   responses: { 200: jsonOk(MigrationResult, 'Plan or result'), ...errorResponses, ...conflict },
 });
 
+const attention = createRoute({
+  ...scope('statements', 'read'),
+  method: 'get',
+  path: '/statements/{id}/attention',
+  tags,
+  summary: 'The items the last edition migration left for a person to look at, and which are ticked off',
+  request: { params: IdParam },
+  responses: { 200: jsonOk(z.object({ attention: z.array(AttentionRow) }), 'Attention list'), ...errorResponses },
+});
+const markAttention = createRoute({
+  ...scope('statements', 'write'),
+  method: 'patch',
+  path: '/statements/{id}/attention/{seq}',
+  tags,
+  summary: 'Tick one item of the attention list off (done: true) or back on',
+  request: { params: AttentionParams, body: jsonBody(markMigrationAttentionInput) },
+  responses: { 200: jsonOk(AttentionRow, 'Ticked'), ...errorResponses },
+});
+
 export function statementRoutes() {
   const app = apiRouter();
   app.openapi(listForService, async (c) => {
@@ -125,6 +149,15 @@ export function statementRoutes() {
       c.req.valid('json'),
     );
     return c.json(result, 200);
+  });
+  app.openapi(attention, async (c) => {
+    const list = await listMigrationAttention(c.get('deps'), requestCtx(c), c.req.valid('param').id);
+    return c.json({ attention: list }, 200);
+  });
+  app.openapi(markAttention, async (c) => {
+    const p = c.req.valid('param');
+    const row = await markMigrationAttention(c.get('deps'), requestCtx(c), p.id, p.seq, c.req.valid('json'));
+    return c.json(row, 200);
   });
   return app;
 }

@@ -121,7 +121,13 @@ export const StatementItem = z
   .openapi('StatementItem');
 
 export const ControlRevision = z
-  .object({ effectiveDate: z.string(), before: Localized, after: Localized, note: z.string().nullable() })
+  .object({
+    effectiveDate: z.string(),
+    before: Localized,
+    after: Localized,
+    note: z.string().nullable(),
+    recordedBy: z.string().nullable().optional().openapi({ description: 'Who recorded the change (display name)' }),
+  })
   .openapi('ControlRevision');
 
 export const StatementItemDetail = StatementItem.extend({
@@ -145,3 +151,22 @@ export const MigrationResult = z
     attention: z.array(Attention),
   })
   .openapi('MigrationResult');
+
+export const AttentionRow = Attention.extend({
+  seq: z.number().int(),
+  fromEdition: z.string(),
+  toEdition: z.string(),
+  migratedAt: z.string(),
+  doneAt: z.string().nullable(),
+  doneBy: z.string().nullable(),
+}).openapi('MigrationAttentionRow');
+
+export const AttentionParams = z.object({
+  id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }),
+  seq: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(100000)
+    .openapi({ param: { name: 'seq', in: 'path' }, example: 0 }),
+});

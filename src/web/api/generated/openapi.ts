@@ -4487,6 +4487,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statements/{id}/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The items the last edition migration left for a person to look at, and which are ticked off */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Attention list */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            attention: components["schemas"]["MigrationAttentionRow"][];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statements/{id}/attention/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick one item of the attention list off (done: true) or back on */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    seq: number | null;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description true: ticked off (looked at); false: back on the list */
+                        done: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Ticked */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MigrationAttentionRow"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/statements/{id}/items": {
         parameters: {
             query?: never;
@@ -4673,7 +4831,7 @@ export interface paths {
                             /** @default null */
                             note?: string | null;
                         }[];
-                        /** @description Record the control text change as a dated revision; under audit a control change is always recorded (today, the change reason as note, when omitted) */
+                        /** @description Record the control text change as a dated revision (note: the change reason when omitted); under audit the individual control changes only with one */
                         revision?: {
                             /**
                              * Format: date
@@ -9583,6 +9741,14 @@ export interface components {
             itemId: string | null;
             fromId: string | null;
         };
+        MigrationAttentionRow: components["schemas"]["MigrationAttention"] & {
+            seq: number;
+            fromEdition: string;
+            toEdition: string;
+            migratedAt: string;
+            doneAt: string | null;
+            doneBy: string | null;
+        };
         StatementItem: {
             id: string;
             /** @enum {string} */
@@ -9638,6 +9804,8 @@ export interface components {
             before: components["schemas"]["LocalizedText"];
             after: components["schemas"]["LocalizedText"];
             note: string | null;
+            /** @description Who recorded the change (display name) */
+            recordedBy?: string | null;
         };
         StatementImportResult: {
             applied: boolean;

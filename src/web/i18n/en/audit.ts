@@ -134,6 +134,7 @@ export const audit = {
       bulk_update: 'Statement items updated in bulk',
       import: 'Statement workbook imported',
       migrate_edition: 'Statement moved to another criteria edition',
+      attention_mark: 'Item after an edition migration ticked off',
       export: 'Statement exported',
     },
     user: {

@@ -149,8 +149,11 @@ export const errors = {
     bulk_update_refused_other: '{{count}} items were refused; nothing was changed.',
     revision_unchanged:
       'A revision records a change of the individual control of {{item}}, and its text did not change.',
+    revision_required:
+      'The statement is under audit: the individual control of {{item}} changes only as a recorded change with its date and reason.',
     revision_history_locked:
       'The statement is under audit: its change history can only grow. Record a revision instead.',
+    attention_not_found: "This item is not on the statement's list after the edition migration.",
     statement_same_edition: 'The statement is already on edition {{edition}}.',
     statement_import_refused_one: '{{count}} problem in the import; nothing was imported.',
     statement_import_refused_other: '{{count}} problems in the import; nothing was imported.',
@@ -218,6 +221,7 @@ export const errors = {
     underlying_id_duplicate: 'the id {{id}} is used twice',
     owner_not_member: 'not a member of the organization',
     revision_unchanged: 'the control text did not change',
+    revision_required: 'required to change the individual control under audit',
     revision_history_locked: 'the history cannot be rewritten under audit',
     change_reason_required: 'required while the statement is under audit',
     item_unknown: '{{item}} is not a criteria item of this edition',

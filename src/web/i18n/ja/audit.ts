@@ -124,6 +124,7 @@ export const audit: Pick<Messages, 'audit' | 'auditAction' | 'auditDetail'> = {
       bulk_update: '言明書の項目の一括更新',
       import: '言明書ワークブックのインポート',
       migrate_edition: '言明書の基準版の移行',
+      attention_mark: '基準版の移行後の確認項目の確認',
       export: '言明書のエクスポート',
     },
     user: {

@@ -140,7 +140,10 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     gap_proposal_decided: '提案 {{proposal}} はすでに決定済みです。',
     bulk_update_refused: '{{count}} 件の項目が受け付けられなかったため、何も変更していません。',
     revision_unchanged: '{{item}} の個別管理策の文言が変わっていないため、改訂として記録できません。',
+    revision_required:
+      '言明書は監査中です。{{item}} の個別管理策は、変更日と理由を付けた記録された変更としてのみ変更できます。',
     revision_history_locked: '言明書は監査中です。変更履歴は追記のみできます。改訂として記録してください。',
+    attention_not_found: 'この項目は、基準版の移行後の確認項目にありません。',
     statement_same_edition: '言明書はすでに版 {{edition}} です。',
     statement_import_refused: '取り込みに {{count}} 件の問題があるため、何も取り込んでいません。',
     statement_import_mismatch:
@@ -209,6 +212,7 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     underlying_id_duplicate: 'ID {{id}} が重複しています',
     owner_not_member: '組織のメンバーではありません',
     revision_unchanged: '個別管理策の文言が変わっていません',
+    revision_required: '監査中に個別管理策を変更するには必須です',
     revision_history_locked: '監査中は変更履歴を書き換えられません',
     change_reason_required: '監査中の言明書では必須です',
     item_unknown: '{{item}} はこの版の基準項目ではありません',

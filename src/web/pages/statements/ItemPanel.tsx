@@ -8,7 +8,6 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -23,8 +22,9 @@ import { allowedSelections, isRequired } from '../../../core/statement/selection
 import { NodeId } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
 import { ConflictView } from './ConflictView';
+import { RevisionHistory, type Revision } from './RevisionHistory';
 import { toDraft, type DraftField, type ItemDraft } from './item-draft';
-import { useAutosave, type SaveOutcome, type SaveState } from './use-autosave';
+import { useAutosave, type RecordedChange, type SaveOutcome, type SaveState } from './use-autosave';
 
 type Text2 = { ja?: string | null; en?: string | null };
 
@@ -39,7 +39,7 @@ export interface PanelItem extends ItemDraft {
   version: number;
   stale?: boolean;
   blockers: readonly { rule: BlockerRule; clears: ClearAction }[];
-  revisions: readonly { effectiveDate: string; before: Text2; after: Text2; note?: string | null }[];
+  revisions: readonly Revision[];
 }
 
 export interface ItemPanelProps {
@@ -50,7 +50,7 @@ export interface ItemPanelProps {
   readOnly: boolean;
   /** Under audit every change carries its reason (a recorded change). */
   changeReason?: { value: string; onChange: (v: string) => void };
-  save: (draft: ItemDraft, version: number) => Promise<SaveOutcome<PanelItem>>;
+  save: (draft: ItemDraft, version: number, record?: RecordedChange) => Promise<SaveOutcome<PanelItem>>;
   onClose: () => void;
   /** Lets the page flush a pending save before it closes the panel. */
   registerFlush?: (flush: () => Promise<void>) => void;
@@ -65,7 +65,8 @@ export interface ItemPanelProps {
  */
 export function ItemPanel(p: ItemPanelProps) {
   const { t } = useTranslation();
-  const a = useAutosave<PanelItem>({ base: p.item, save: p.save });
+  // Under audit the individual control is held back from the autosave: it is saved as a recorded change only.
+  const a = useAutosave<PanelItem>({ base: p.item, save: p.save, hold: p.changeReason ? holdControl : undefined });
   const d = a.draft;
   const set = (patch: Partial<ItemDraft>) => a.setDraft({ ...d, ...patch });
   const criterion = { kind: p.item.kind, basic: p.item.basic } as Criterion;
@@ -222,35 +223,19 @@ export function ItemPanel(p: ItemPanelProps) {
           </ul>
         )}
       </Stack>
-      <Stack gap={4}>
-        <Title order={4}>{t('item.revisions')}</Title>
-        {p.item.revisions.length === 0 ? (
-          <Text size="sm">{t('item.noRevisions')}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={480} type="native">
-            <Table withTableBorder>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('item.revisionDate')}</Table.Th>
-                  <Table.Th>{t('item.revisionBefore')}</Table.Th>
-                  <Table.Th>{t('item.revisionAfter')}</Table.Th>
-                  <Table.Th>{t('item.note')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {p.item.revisions.map((r, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td className="mono">{r.effectiveDate}</Table.Td>
-                    <Table.Td className="prose">{[r.before.ja, r.before.en].filter(Boolean).join('\n')}</Table.Td>
-                    <Table.Td className="prose">{[r.after.ja, r.after.en].filter(Boolean).join('\n')}</Table.Td>
-                    <Table.Td>{r.note ?? ''}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Stack>
+      <RevisionHistory
+        revisions={p.item.revisions}
+        record={
+          p.changeReason && {
+            pending: a.held,
+            before: p.item.control,
+            after: d.control,
+            defaultReason: p.changeReason.value,
+            readOnly: p.readOnly,
+            onRecord: a.record,
+          }
+        }
+      />
       <Group>
         <Button variant="default" onClick={() => void a.flush().then(p.onClose)}>
           {t('item.close')}
@@ -259,6 +244,9 @@ export function ItemPanel(p: ItemPanelProps) {
     </Stack>
   );
 }
+
+/** The draft as the autosave may send it under audit: the individual control as stored. */
+const holdControl = (d: ItemDraft, stored: ItemDraft): ItemDraft => ({ ...d, control: stored.control });
 
 /**
  * The saved state, in words (never colour alone: the dot beside them is decoration), announced politely to screen

@@ -5,7 +5,7 @@ import { trimText } from './ScopeEditor';
 import { ItemFreshness } from './ItemFreshness';
 import { ItemPanel, type PanelItem } from './ItemPanel';
 import type { ItemDraft } from './item-draft';
-import type { SaveOutcome } from './use-autosave';
+import type { RecordedChange, SaveOutcome } from './use-autosave';
 
 /** The item panel over the API: loads one item (criteria text in both languages) and saves its answer. */
 export function ItemPanelContainer(p: {
@@ -22,7 +22,7 @@ export function ItemPanelContainer(p: {
   const changeReason = p.changeReason?.value;
   const item = q.data;
   const save = useCallback(
-    async (d: ItemDraft, version: number): Promise<SaveOutcome<PanelItem>> => {
+    async (d: ItemDraft, version: number, record?: RecordedChange): Promise<SaveOutcome<PanelItem>> => {
       if (!item) throw new Error('no item');
       try {
         const stored = await put(p.itemId, {
@@ -34,6 +34,10 @@ export function ItemPanelContainer(p: {
           owner: d.owner,
           control: trimText(d.control),
           ...(changeReason ? { changeReason } : {}),
+          // A recorded change: the control's dated revision, noted (and audited) with its own reason.
+          ...(record
+            ? { changeReason: record.reason, revision: { effectiveDate: record.effectiveDate, note: record.reason } }
+            : {}),
         });
         return { ok: true, stored: panelItem(stored) };
       } catch (e) {

@@ -80,13 +80,14 @@ export function ServicePage() {
         </Title>
         {statements.error && <ErrorAlert error={statements.error} />}
         {list.length > 0 && (
-          <Table.ScrollContainer minWidth={560} type="native">
+          <Table.ScrollContainer minWidth={640} type="native">
             <Table data-testid="statement-list">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('statement.catalog')}</Table.Th>
                   <Table.Th>{t('statement.period')}</Table.Th>
                   <Table.Th>{t('statement.state')}</Table.Th>
+                  <Table.Th>{t('serviceStatements.readiness')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -101,6 +102,9 @@ export function ServicePage() {
                       {st.period ? `${st.period.start} – ${st.period.end}` : t('statement.noPeriod')}
                     </Table.Td>
                     <Table.Td>{t(`statement.stateLabel.${st.state}`)}</Table.Td>
+                    <Table.Td data-testid="statement-readiness">
+                      <ReadinessCell statementId={st.id} readiness={st.readiness} />
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
@@ -154,6 +158,38 @@ export function ServicePage() {
         />
       </Card>
     </Stack>
+  );
+}
+
+/** Percent ready and the blockers left, each linking to where they are worked on. */
+function ReadinessCell({
+  statementId,
+  readiness,
+}: {
+  statementId: string;
+  readiness: { percent: number; blockerCount: number };
+}) {
+  const { t } = useTranslation();
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Anchor component={Link} to={`/statements/${statementId}/readiness`} size="sm" data-testid="readiness-percent">
+        {t('serviceStatements.readinessCell', { percent: readiness.percent })}
+      </Anchor>
+      {readiness.blockerCount > 0 ? (
+        <Anchor
+          component={Link}
+          to={`/statements/${statementId}?blocker=any`}
+          size="sm"
+          data-testid="readiness-blockers"
+        >
+          {t('serviceStatements.blockers', { count: readiness.blockerCount })}
+        </Anchor>
+      ) : (
+        <Text size="sm" data-testid="readiness-blockers">
+          {t('serviceStatements.readyForRegistration')}
+        </Text>
+      )}
+    </Group>
   );
 }
 

@@ -17,6 +17,7 @@ import {
   useUpdateStatement,
 } from '../../api/statements';
 import { ErrorAlert, Loading } from '../../components/status';
+import { EditionMigration } from './EditionMigration';
 import { EditorView, markDataArrived } from './EditorView';
 import { ImportWorkbook } from './ImportWorkbook';
 import { ItemPanelContainer } from './ItemPanelContainer';
@@ -27,7 +28,7 @@ import { BlockerRemediation } from '../remediation/BlockerRemediation';
 import { EvidenceWarnings } from './EvidenceWarnings';
 import { withFreshness } from './freshness';
 
-type Tab = 'editor' | 'readiness' | 'remediation' | 'details' | 'import';
+type Tab = 'editor' | 'readiness' | 'remediation' | 'details' | 'import' | 'edition';
 
 /** One statement: the editor, the readiness dashboard and the statement's own details, under one header. */
 export function StatementPage({ tab }: { tab: Tab }) {
@@ -135,6 +136,9 @@ export function StatementPage({ tab }: { tab: Tab }) {
           <Tabs.Tab value="remediation">{t('remediation.tab')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('statement.header')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('statement.importXlsx')}</Tabs.Tab>
+          <Tabs.Tab value="edition" data-testid="tab-edition">
+            {t('editionMigration.tab')}
+          </Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {tab === 'editor' && (
@@ -153,6 +157,15 @@ export function StatementPage({ tab }: { tab: Tab }) {
           statementId={statementId}
           readOnly={mode === 'frozen' || !s.abilities.edit}
           needsReason={mode === 'recorded_change'}
+        />
+      )}
+      {tab === 'edition' && (
+        <EditionMigration
+          statementId={statementId}
+          catalog={s.catalog}
+          edition={s.edition}
+          canMigrate={mode === 'free' && !!s.abilities.migrate}
+          canEdit={!!s.abilities.edit}
         />
       )}
       {tab === 'details' && (

@@ -23,5 +23,6 @@ export const statementRoutes = [
     element={guarded(<StatementPage tab="remediation" />)}
   />,
   <Route key="import" path="/statements/:statementId/import" element={guarded(<StatementPage tab="import" />)} />,
+  <Route key="edition" path="/statements/:statementId/edition" element={guarded(<StatementPage tab="edition" />)} />,
   <Route key="details" path="/statements/:statementId/details" element={guarded(<StatementPage tab="details" />)} />,
 ];
