@@ -11,6 +11,9 @@ export default defineConfig({
     setupFiles: ['test/support/read-guard-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // expect.poll waits for what arrives asynchronously (a refetch after a click, a notification from another
+    // server); its default of 1 s is too short on a busy 2-core machine. It bounds correctness, never speed.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     pool: 'forks',
     fileParallelism: true,
     maxWorkers: 2,

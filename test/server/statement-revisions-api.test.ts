@@ -3,6 +3,7 @@ import { call, login, organizationWithMembers, startTestServer, type Caller, typ
 import { syncBundledCatalogs } from '../../src/app/use-cases/catalogs/sync-bundled-catalogs';
 import { loadBundledContent } from '../../src/formats/bundled';
 import { systemActor } from '../../src/core/identity';
+import { readStatementXlsx, writeStatementXlsx } from '../../src/formats/statement';
 
 const PW = 'statement-revisions-password-1';
 
@@ -166,6 +167,48 @@ describe('control revisions and the statement list over HTTP', () => {
       400,
       'revision_history_locked',
     ]);
+  });
+
+  it('under audit records a control changed in an imported workbook, and refuses a rewritten history', async () => {
+    const exported = await s.app.request(`/api/v1/statements/${statementId}/export.xlsx`, {
+      headers: { cookie: alice.cookie },
+    });
+    const book = await readStatementXlsx(Buffer.from(await exported.arrayBuffer()));
+    const answer = () => book.doc!.items.find((i) => i.criterion.id === '5.1.1')!.answer;
+    const storedRevisions = structuredClone(answer().revisions);
+    expect(storedRevisions).toHaveLength(3);
+    answer().control = { ja: 'ワークブックで変更' };
+    const upload = async (bytes: Uint8Array, fields: Record<string, string>) => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array(bytes)]), 'audit.xlsx');
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return call(s.app, 'POST', `/statements/${statementId}/import`, { as: alice, form });
+    };
+    // The workbook's history is cut short: refused with the item, nothing written.
+    const cut = structuredClone(book.doc!);
+    cut.items.find((i) => i.criterion.id === '5.1.1')!.answer.revisions = storedRevisions.slice(0, 1);
+    const refused = await upload(await writeStatementXlsx(cut), { dryRun: 'false', changeReason: '監査中の取込' });
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.json)).toContain('revision_history_locked');
+    const unchanged = await call(s.app, 'GET', `/statements/${statementId}/items/5.1.1`, { as: alice });
+    expect(unchanged.json.control).toEqual({ ja: '監査中の変更2' });
+    // The control changed without a revision in the workbook: the import records one, dated today in Japan.
+    const today = new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+    const done = await upload(await writeStatementXlsx(book.doc!), { dryRun: 'false', changeReason: '監査中の取込' });
+    expect(done.status, JSON.stringify(done.json).slice(0, 400)).toBe(200);
+    const item = await call(s.app, 'GET', `/statements/${statementId}/items/5.1.1`, { as: alice });
+    const revisions = item.json.revisions as Revision[];
+    expect(revisions).toHaveLength(4);
+    expect(revisions.slice(0, 3)).toEqual(unchanged.json.revisions);
+    expect(revisions[3]).toEqual({
+      effectiveDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      before: { ja: '監査中の変更2' },
+      after: { ja: 'ワークブックで変更' },
+      note: '監査中の取込',
+      recordedBy: expect.any(String),
+    });
+    // Across midnight in Japan the date may be the next day's; never an older one.
+    expect(revisions[3]!.effectiveDate >= today).toBe(true);
   });
 
   it('lists statements with their readiness percent and blocker count', async () => {

@@ -3,6 +3,8 @@ import { DomainError, type Issue } from '../../../core/errors';
 import type { ItemAnswer, Statement } from '../../../core/statement/model';
 import { blankAnswer } from '../../../core/statement/model';
 import { answerIssues, normalizeSelection } from '../../../core/statement/selection';
+import { editMode } from '../../../core/statement/lifecycle';
+import { recordedChangeRevisions } from '../../../core/statement/recorded-change';
 import type { AppDeps, RequestContext } from '../../context';
 import { recordAudit } from '../../record-audit';
 import { assertEditable, assertSameEdition, lockStatement, readStatement, statementView } from './statement-access';
@@ -44,6 +46,15 @@ export async function importStatementAnswers(
     const underlying = new Set(service.scope.underlying.map((u) => u.id));
     const issues: Issue[] = [];
     const seen = new Set<string>();
+    // Under audit every control change is a recorded change, and the history only grows (recorded-change.ts).
+    const recorded =
+      editMode(statement.state) === 'recorded_change'
+        ? {
+            effectiveDate: japanDate(deps.clock.now()),
+            note: changeReason,
+            recordedBy: (await r.users.get(ctx.actor.userId))?.displayName ?? null,
+          }
+        : null;
     const written: { before: ItemAnswer; after: ItemAnswer }[] = [];
     input.answers.forEach((a, i) => {
       const c = criteria.byId.get(a.itemId);
@@ -66,8 +77,15 @@ export async function importStatementAnswers(
           code: 'item_version_stale',
           params: { item: a.itemId, stored: before.version, imported: a.version },
         });
+      let revisions = a.revisions;
+      if (recorded) {
+        const history = recordedChangeRevisions(before, a, recorded, path);
+        if (history.issue) issues.push(history.issue);
+        else revisions = history.revisions;
+      }
       const after: ItemAnswer = {
         ...a,
+        revisions,
         selection: normalizeSelection(c, a.selection),
         criteriaDigest: c.digest,
         version: before.version + 1,
@@ -135,3 +153,6 @@ export async function importStatementAnswers(
     );
   return { written: result.written.length };
 }
+
+/** The calendar day in Japan (UTC+9, no daylight saving): the date a recorded change takes effect on. */
+const japanDate = (now: Date) => new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
