@@ -1628,7 +1628,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the (filtered) audit log as JSON Lines, oldest first */
+        /**
+         * Export the (filtered) audit log as JSON Lines, oldest first
+         * @description Signed-in people need a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes; otherwise 403 with `reason: reauthentication_required`). An API token with the `audit:read` scope may export without one: a machine export (a SIEM pulling the log) is what the scope is for, and the token was itself created behind a re-authentication. Every export is recorded in the audit log.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1675,7 +1678,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed, or CSRF token missing */
+                /** @description Not allowed; `reason: reauthentication_required` for a session whose last proof of identity is too old, `token_scope_missing` for a token without audit:read */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -7262,7 +7265,10 @@ export interface paths {
                 };
             };
         };
-        /** Set the organization’s OpenID Connect identity provider (its admins, platform administrators) */
+        /**
+         * Set the organization’s OpenID Connect identity provider (its admins, platform administrators)
+         * @description Needs a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes): whoever sets the identity provider decides who signs in as the organization’s members, so a stolen session alone must not be able to point sign-in elsewhere. Otherwise 403 with `reason: reauthentication_required`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7305,7 +7311,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed, or CSRF token missing */
+                /** @description Not allowed; `reason: reauthentication_required` when the last proof of identity is too old */
                 403: {
                     headers: {
                         [name: string]: unknown;
