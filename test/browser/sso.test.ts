@@ -70,6 +70,28 @@ describeBrowser('single sign-on through an OpenID Connect provider in headless C
       expect(config).toMatchObject({ issuer: idp.issuer, allowedDomains: ['ministry-sso.test'], enabled: true });
       expect(config!.clientSecretSealed).not.toContain(idp.clientSecret);
 
+      // Eleven minutes later the same session must confirm it is the admin before the provider can change: the page
+      // opens the re-authentication prompt (this admin has no second factor, so the password) and saves again.
+      const realNow = server.deps.clock.now;
+      server.deps.clock.now = () => new Date(Date.now() + 11 * 60_000);
+      try {
+        await sso.getByLabel('Allowed email domains (comma-separated)').fill('ministry-sso.test, ministry.test');
+        await sso.getByRole('button', { name: 'Save' }).click();
+        const prompt = page.getByRole('dialog', { name: 'Confirm it is you' });
+        await prompt.waitFor();
+        expect(await seriousViolations(page)).toEqual([]);
+        await prompt.locator('input[autocomplete=current-password]').fill(DEMO_PASSWORD);
+        await prompt.getByRole('button', { name: 'Confirm' }).click();
+        await prompt.waitFor({ state: 'detached' });
+        await sso.getByText('Saved', { exact: true }).waitFor();
+        expect((await server.deps.uow.read.sso.getConfiguration(org.id))!.allowedDomains).toEqual([
+          'ministry-sso.test',
+          'ministry.test',
+        ]);
+      } finally {
+        server.deps.clock.now = realNow;
+      }
+
       // Someone new, in another browser: the work email leads to the organization's provider and back.
       const newcomer = await open('ja-JP');
       idp.nextAccount = 'newcomer-sub';
