@@ -75,8 +75,14 @@ export async function issueChallenge(
 
 /** The challenge the session was given for `purpose`, taken so it cannot be answered twice; null when none is open. */
 export async function takeChallenge(deps: AppDeps, sessionId: string, purpose: ChallengePurpose) {
+  const c = await takeChallengeFor(deps, sessionId, [purpose]);
+  return c?.challenge ?? null;
+}
+
+/** Like `takeChallenge`, for one of several purposes; the challenge and the purpose it was given for. */
+export async function takeChallengeFor(deps: AppDeps, sessionId: string, purposes: readonly ChallengePurpose[]) {
   const c = await deps.uow.read.mfa.takeChallenge(sessionId);
-  return c && c.purpose === purpose && c.expiresAt > deps.clock.now() ? c.challenge : null;
+  return c && purposes.includes(c.purpose) && c.expiresAt > deps.clock.now() ? c : null;
 }
 
 export type FactorAnswer =

@@ -86,3 +86,12 @@ export const looksLikeRecoveryCode = (typed: string) => /^[0-9A-HJKMNP-TV-Z]{16}
 export const PASSKEY_NAME_MAX = 64;
 /** How long a WebAuthn challenge stays answerable. */
 export const WEBAUTHN_CHALLENGE_MS = 5 * 60_000;
+
+/**
+ * WebAuthn's signature counter (§6.1.1): an authenticator that counts must show a larger number each time; one
+ * that does not count always sends 0. A counter that did not grow means the credential may have been cloned.
+ * Example: signCounterAccepted(5, 6) === true; signCounterAccepted(5, 5) === false; signCounterAccepted(0, 0) === true.
+ */
+export function signCounterAccepted(stored: number, received: number): boolean {
+  return (stored === 0 && received === 0) || received > stored;
+}

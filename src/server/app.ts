@@ -22,6 +22,7 @@ import { statementItemRoutes } from './routes/statements/item-routes';
 import { statementFileRoutes } from './routes/statements/file-routes';
 import { mfaRoutes } from './routes/mfa/routes';
 import { mfaSignInRoutes } from './routes/mfa/sign-in-routes';
+import { passkeySignInRoutes } from './routes/mfa/passkey-sign-in-routes';
 import { apiTokenRoutes } from './routes/api-tokens/routes';
 import { evidenceRoutes } from './routes/evidence/routes';
 import { evidenceFileRoutes, evidenceLimit, isEvidenceUpload, MULTIPART_ALLOWANCE } from './routes/evidence/files';
@@ -47,6 +48,7 @@ export const apiModules: ApiRouteModule[] = [
   statementItemRoutes,
   statementFileRoutes,
   mfaSignInRoutes,
+  passkeySignInRoutes,
   mfaRoutes,
   apiTokenRoutes,
   evidenceRoutes,

@@ -1,12 +1,21 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { setCsrfToken, type SessionInfo } from './api/client';
-import { fetchSession, sessionKeys, signInRequest, signOutRequest, switchOrgRequest } from './api/session';
+import {
+  fetchSession,
+  passkeySignInRequest,
+  sessionKeys,
+  signInRequest,
+  signOutRequest,
+  switchOrgRequest,
+} from './api/session';
 
 interface SessionState {
   session: SessionInfo | null;
   loading: boolean;
   signIn(email: string, password: string): Promise<void>;
+  /** Signs in with a discoverable passkey (no email, no password). */
+  signInWithPasskey(): Promise<void>;
   signOut(): Promise<void>;
   switchOrg(orgId: string): Promise<void>;
   /** Takes a session the server answered with (after the second sign-in step or enrolling a factor). */
@@ -31,6 +40,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     async signIn(email, password) {
       const s = await signInM.mutateAsync({ email, password });
       qc.clear();
+      apply(s);
+    },
+    async signInWithPasskey() {
+      const s = await passkeySignInRequest();
+      // As in `adopt`: the session query stays (this provider watches it; nothing else re-renders it here).
+      qc.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKeys.session[0] });
       apply(s);
     },
     async signOut() {

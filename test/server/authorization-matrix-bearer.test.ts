@@ -73,6 +73,18 @@ const cells: Cell[] = [
   { token: 'catalogsOnly', method: 'GET', path: (o) => `/organizations/${o.inside}/members`, ...scopeMissing },
   { token: 'catalogsOnly', method: 'GET', path: () => '/mappings/paths?from=9.2.3&to=iso27001-2013', ...scopeMissing },
   { token: 'catalogsOnly', method: 'GET', path: (o) => `/audit-events?orgId=${o.inside}`, ...scopeMissing },
+  // Exporting the audit log: audit:read is enough for a token (a machine export; no re-authentication), within
+  // the token's organization and its user's role only.
+  { token: 'readAll', method: 'GET', path: (o) => `/audit-events/export?orgId=${o.inside}`, status: 200 },
+  { token: 'catalogsOnly', method: 'GET', path: (o) => `/audit-events/export?orgId=${o.inside}`, ...scopeMissing },
+  { token: 'full', method: 'GET', path: (o) => `/audit-events/export?orgId=${o.outside}`, status: 404 },
+  {
+    token: 'viewerFull',
+    method: 'GET',
+    path: (o) => `/audit-events/export?orgId=${o.inside}`,
+    status: 403,
+    reason: 'forbidden_role',
+  },
   // Within its scopes, the user's role in the token's organization decides — only that organization.
   {
     token: 'full',

@@ -432,6 +432,17 @@ const rows: Record<string, Row> = {
     req: (w) => ({ path: '/auth/login', body: { email: w.email('viewer'), password: PW } }),
     expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
   },
+  // Passwordless passkey sign-in is open to anyone (it is a sign-in), signed in or not. A malformed answer is refused
+  // alike for everyone; a well-formed wrong one would count against the address's sign-in throttle, which every
+  // caller here shares. test/server/passkey-sign-in.test.ts covers the ceremony and its refusals.
+  'POST /auth/passkey/options': {
+    req: () => ({ path: '/auth/passkey/options' }),
+    expect: { anonymous: 200, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },
+  },
+  'POST /auth/passkey': {
+    req: () => ({ path: '/auth/passkey', body: { response: 'not-a-webauthn-response' } }),
+    expect: { anonymous: 400, platformAdmin: 400, admin: 400, editor: 400, viewer: 400 },
+  },
   'GET /auth/session': {
     req: () => ({ path: '/auth/session' }),
     expect: { anonymous: 401, platformAdmin: 200, admin: 200, editor: 200, viewer: 200 },

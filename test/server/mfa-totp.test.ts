@@ -6,6 +6,7 @@ import { createUser } from '../../src/app/use-cases/users/create-user';
 import { createOrganization } from '../../src/app/use-cases/organizations/create-organization';
 import { systemActor } from '../../src/core/identity';
 import { rowsOf } from '../../src/db/migrate';
+import { createApiToken } from '../../src/app/use-cases/api-tokens/create-api-token';
 
 const PW = 'mfa-password-12345';
 const sys = { actor: systemActor, requestId: null };
@@ -174,6 +175,37 @@ describe('TOTP second factor over HTTP', () => {
     expect(await actions('session.reauthenticate_failed')).toHaveLength(1);
     expect((await call(s.app, 'POST', '/auth/reauthenticate', { as: pa, body: { password: PW } })).status).toBe(200);
     expect((await call(s.app, 'GET', '/audit-events/export', { as: pa })).status).toBe(200);
+  });
+
+  it('lets an API token with audit:read export the audit log without re-authentication, and records which token', async () => {
+    await createUser(s.deps, sys, { email: 'siem@x.test', displayName: 'SIEM', password: PW, isPlatformAdmin: true });
+    const user = (await s.deps.uow.read.users.getByEmail('siem@x.test'))!;
+    const mint = (resources: ('audit' | 'catalogs')[]) =>
+      createApiToken(s.deps, sys, user.id, {
+        name: 'siem',
+        orgId: null,
+        access: ['read'],
+        resources,
+        expiresInDays: 7,
+      });
+    const audit = await mint(['audit']);
+    const catalogs = await mint(['catalogs']);
+    // Long after any sign-in: a token has no session to re-authenticate, and audit:read is what it was made for.
+    nowMs += 60 * 60_000;
+    const res = await call(s.app, 'GET', '/audit-events/export', { bearer: audit.token });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(String(res.json).trim().split('\n').length).toBeGreaterThan(0);
+    const [exported] = await s.deps.uow.read.audit.query({ action: 'audit.export', order: 'desc', limit: 1 });
+    expect(exported!.actorUserId).toBe(user.id);
+    expect(exported!.details).toMatchObject({ format: 'jsonl', apiTokenId: audit.apiToken.id });
+    const noScope = await call(s.app, 'GET', '/audit-events/export', { bearer: catalogs.token });
+    expect(noScope.status).toBe(403);
+    expect(noScope.json.error).toMatchObject({ reason: 'token_scope_missing' });
+    // A person's session of the same user still needs a recent proof of identity.
+    const pa = await login(s.app, 'siem@x.test', PW);
+    nowMs += 11 * 60_000;
+    const stale = await call(s.app, 'GET', '/audit-events/export', { as: pa });
+    expect(stale.json.error).toMatchObject({ reason: 'reauthentication_required' });
   });
   it("asks for re-authentication before changing an organization's MFA requirement", async () => {
     const org = await createOrganization(s.deps, sys, { kind: 'csp', slug: 'mfa-req', nameJa: '組織', nameEn: 'Org' });

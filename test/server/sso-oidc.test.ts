@@ -253,4 +253,32 @@ describe('OIDC single sign-on', () => {
     const bob = await s.deps.uow.read.users.getByEmail('bob@agency.go.jp');
     expect(await s.deps.uow.read.users.memberships(bob!.id)).toHaveLength(1);
   });
+  it('asks for a recent re-authentication before the identity provider can be changed', async () => {
+    const body = {
+      issuer: 'https://idp.attacker.test',
+      clientId: idp.clientId,
+      allowedDomains: ['agency.go.jp'],
+      defaultRole: 'admin',
+      jitProvisioning: true,
+      enabled: true,
+    };
+    const before = await s.deps.uow.read.sso.getConfiguration(orgId);
+    try {
+      // The admin's sign-in is eleven minutes old: a stolen session cannot point sign-in at another provider.
+      offsetMs = 11 * 60_000;
+      const stale = await call(s.app, 'PUT', `/organizations/${orgId}/sso`, { as: admin, body });
+      expect(stale.status).toBe(403);
+      expect((stale.json.error as unknown as { reason: string }).reason).toBe('reauthentication_required');
+      expect(await s.deps.uow.read.sso.getConfiguration(orgId)).toEqual(before);
+      const reauth = await call(s.app, 'POST', '/auth/reauthenticate', { as: admin, body: { password: PW } });
+      expect(reauth.status, JSON.stringify(reauth.json)).toBe(200);
+      const fresh = await call(s.app, 'PUT', `/organizations/${orgId}/sso`, {
+        as: admin,
+        body: { ...body, issuer: idp.issuer, defaultRole: 'editor' },
+      });
+      expect(fresh.status, JSON.stringify(fresh.json)).toBe(200);
+    } finally {
+      offsetMs = 0;
+    }
+  });
 });

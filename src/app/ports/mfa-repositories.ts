@@ -23,11 +23,19 @@ export interface Passkey {
   lastUsedAt: Date | null;
 }
 
-export type ChallengePurpose = 'register' | 'second_factor' | 'reauthenticate';
+/** `register_passwordless`: registering a discoverable passkey with user verification, usable without a password. */
+export type ChallengePurpose = 'register' | 'register_passwordless' | 'second_factor' | 'reauthenticate';
 
 export interface MfaChallenge {
   sessionId: string;
   purpose: ChallengePurpose;
+  challenge: string;
+  expiresAt: Date;
+}
+
+/** The challenge of a passwordless sign-in, bound to the browser by the SHA-256 of a random cookie. */
+export interface SignInChallenge {
+  browserHash: string;
   challenge: string;
   expiresAt: Date;
 }
@@ -61,4 +69,11 @@ export interface MfaRepository {
   putChallenge(c: MfaChallenge): Promise<void>;
   /** Returns and deletes the session's challenge: each is answered at most once. */
   takeChallenge(sessionId: string): Promise<MfaChallenge | null>;
+
+  /** Puts the browser's sign-in challenge in place of any it had. */
+  putSignInChallenge(c: SignInChallenge): Promise<void>;
+  /** Returns and deletes the browser's sign-in challenge: each is answered at most once. */
+  takeSignInChallenge(browserHash: string): Promise<SignInChallenge | null>;
+  /** Deletes up to `limit` challenges that expired before `now`. */
+  purgeSignInChallenges(now: Date, limit: number): Promise<number>;
 }

@@ -38,19 +38,34 @@ export interface VerifiedRegistration {
 
 /** WebAuthn ceremonies (@simplewebauthn/server in production, src/infra/webauthn.ts). Options are JSON for the browser. */
 export interface WebAuthnService {
+  /**
+   * `passwordless`: the passkey must be discoverable (resident key required) and verify its user, so it can sign in
+   * without a password; otherwise both are preferred (a security key without a PIN still works as a second factor).
+   */
   registrationOptions(
     rp: RelyingParty,
     user: { id: string; name: string; displayName: string },
     exclude: CredentialDescriptor[],
+    opts?: { passwordless?: boolean },
   ): Promise<{ options: Record<string, unknown>; challenge: string }>;
-  /** Null when the response does not verify against the challenge, origin and RP ID. */
-  verifyRegistration(rp: RelyingParty, response: unknown, challenge: string): Promise<VerifiedRegistration | null>;
+  /** Null when the response does not verify against the challenge, origin and RP ID (and user verification). */
+  verifyRegistration(
+    rp: RelyingParty,
+    response: unknown,
+    challenge: string,
+    opts?: { requireUserVerification?: boolean },
+  ): Promise<VerifiedRegistration | null>;
   authenticationOptions(
     rp: RelyingParty,
     allow: CredentialDescriptor[],
   ): Promise<{ options: Record<string, unknown>; challenge: string }>;
+  /** Options for a passwordless sign-in: no credentials listed (the authenticator offers its discoverable ones), user
+   *  verification required. */
+  discoverableOptions(rp: RelyingParty): Promise<{ options: Record<string, unknown>; challenge: string }>;
   /** The credential id a response names, if it names one. */
   credentialIdOf(response: unknown): string | null;
+  /** The user handle a discoverable credential returned (the user id it was registered with), if any. */
+  userHandleOf(response: unknown): string | null;
   /** The new signature counter, or null when the assertion does not verify. */
   verifyAuthentication(
     rp: RelyingParty,
@@ -58,4 +73,15 @@ export interface WebAuthnService {
     challenge: string,
     credential: { id: string; publicKey: string; counter: number; transports: string[] },
   ): Promise<{ counter: number } | null>;
+  /**
+   * The assertion checked against the challenge, origin and RP ID, saying whether the authenticator verified its
+   * user; the signature counter is returned, not judged (`signCounterAccepted` in core/mfa.ts does). Null when it does
+   * not verify.
+   */
+  verifyAssertion(
+    rp: RelyingParty,
+    response: unknown,
+    challenge: string,
+    credential: { id: string; publicKey: string; transports: string[] },
+  ): Promise<{ counter: number; userVerified: boolean } | null>;
 }

@@ -1,4 +1,4 @@
-import type { MfaChallenge, MfaRepository, Passkey, TotpRecord } from '../ports/mfa-repositories';
+import type { MfaChallenge, MfaRepository, Passkey, SignInChallenge, TotpRecord } from '../ports/mfa-repositories';
 
 export interface MfaState {
   totp: Map<string, TotpRecord>;
@@ -6,6 +6,7 @@ export interface MfaState {
   recovery: Map<string, { userId: string; usedAt: Date | null }>;
   passkeys: Map<string, Passkey>;
   challenges: Map<string, MfaChallenge>;
+  signInChallenges: Map<string, SignInChallenge>;
 }
 
 export const emptyMfaState = (): MfaState => ({
@@ -13,6 +14,7 @@ export const emptyMfaState = (): MfaState => ({
   recovery: new Map(),
   passkeys: new Map(),
   challenges: new Map(),
+  signInChallenges: new Map(),
 });
 
 /** The MFA repository in memory, with the database's once-only semantics (a TOTP step, a recovery code, a challenge). */
@@ -91,6 +93,19 @@ export function inMemoryMfa(s: MfaState): MfaRepository {
       const c = s.challenges.get(sessionId);
       s.challenges.delete(sessionId);
       return c ?? null;
+    },
+    async putSignInChallenge(c) {
+      s.signInChallenges.set(c.browserHash, { ...c });
+    },
+    async takeSignInChallenge(browserHash) {
+      const c = s.signInChallenges.get(browserHash);
+      s.signInChallenges.delete(browserHash);
+      return c ?? null;
+    },
+    async purgeSignInChallenges(now, limit) {
+      const old = [...s.signInChallenges.values()].filter((c) => c.expiresAt < now).slice(0, limit);
+      for (const c of old) s.signInChallenges.delete(c.browserHash);
+      return old.length;
     },
   };
 }

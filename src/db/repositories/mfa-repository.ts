@@ -1,7 +1,7 @@
-import { and, asc, count, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { ChallengePurpose, MfaRepository, Passkey } from '../../app/ports/mfa-repositories';
 import type { Db } from '../engine';
-import { mfaChallenges, passkeys, recoveryCodes, userTotp } from '../schema';
+import { mfaChallenges, passkeySignInChallenges, passkeys, recoveryCodes, userTotp } from '../schema';
 
 const passkeyOf = (r: typeof passkeys.$inferSelect): Passkey => ({
   ...r,
@@ -110,6 +110,35 @@ export function mfaRepository(db: Db): MfaRepository {
     async takeChallenge(sessionId) {
       const [r] = await db.delete(mfaChallenges).where(eq(mfaChallenges.sessionId, sessionId)).returning();
       return r ? { ...r, purpose: r.purpose as ChallengePurpose } : null;
+    },
+
+    async putSignInChallenge(c) {
+      await db
+        .insert(passkeySignInChallenges)
+        .values(c)
+        .onConflictDoUpdate({
+          target: passkeySignInChallenges.browserHash,
+          set: { challenge: c.challenge, expiresAt: c.expiresAt },
+        });
+    },
+    async takeSignInChallenge(browserHash) {
+      const [r] = await db
+        .delete(passkeySignInChallenges)
+        .where(eq(passkeySignInChallenges.browserHash, browserHash))
+        .returning();
+      return r ?? null;
+    },
+    async purgeSignInChallenges(now, limit) {
+      const old = db
+        .select({ h: passkeySignInChallenges.browserHash })
+        .from(passkeySignInChallenges)
+        .where(lt(passkeySignInChallenges.expiresAt, now))
+        .limit(limit);
+      const r = await db
+        .delete(passkeySignInChallenges)
+        .where(inArray(passkeySignInChallenges.browserHash, old))
+        .returning({ h: passkeySignInChallenges.browserHash });
+      return r.length;
     },
   };
 }

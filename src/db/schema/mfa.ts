@@ -55,3 +55,14 @@ export const mfaChallenges = pgTable('mfa_challenges', {
   challenge: text('challenge').notNull(),
   expiresAt: ts('expires_at').notNull(),
 });
+
+// Passwordless passkey sign-in (0017): the challenge of a browser that has no session yet.
+export const passkeySignInChallenges = pgTable(
+  'passkey_sign_in_challenges',
+  {
+    browserHash: text('browser_hash').primaryKey(),
+    challenge: text('challenge').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+  },
+  (t) => [index('passkey_sign_in_challenges_expires_idx').on(t.expiresAt)],
+);

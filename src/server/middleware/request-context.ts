@@ -50,6 +50,8 @@ export function requestContext(deps: ServerDeps): MiddlewareHandler<HonoEnv> {
  * equal the session's token (handed out by GET /api/v1/auth/session). Cookies are SameSite=Lax as well; the token
  * covers same-site attackers and old browsers.
  */
+const SIGN_IN_PATHS = ['/auth/login', '/auth/passkey/options', '/auth/passkey'];
+
 export function authentication(): MiddlewareHandler<HonoEnv> {
   const failureLog = new FailureLogGate();
   return async (c, next) => {
@@ -68,7 +70,9 @@ export function authentication(): MiddlewareHandler<HonoEnv> {
       c.set('auth', auth);
       // Signing in again with an old cookie needs no token: the old session is replaced, and a cross-site form cannot
       // send the JSON body the route requires.
-      const isLogin = c.req.method === 'POST' && new URL(c.req.url).pathname.endsWith('/auth/login');
+      // The same for a passkey sign-in (its challenge is bound to the browser by its own SameSite=Strict cookie).
+      const path = new URL(c.req.url).pathname;
+      const isLogin = c.req.method === 'POST' && SIGN_IN_PATHS.some((p) => path.endsWith(p));
       if (auth && !SAFE_METHODS.has(c.req.method) && !isLogin) {
         const sent = c.req.header('x-csrf-token') ?? '';
         const a = Buffer.from(sent);

@@ -49,10 +49,13 @@ export const useConfirmTotp = () =>
 export const useRemoveTotp = () => useMfaMutation(() => data(client.DELETE('/auth/mfa/totp')));
 export const useRegenerateRecoveryCodes = () => useMfaMutation(() => data(client.POST('/auth/mfa/recovery-codes')));
 
-/** Registers a passkey: the server's options, the browser's WebAuthn ceremony, the server's check. */
+/**
+ * Registers a passkey: the server's options, the browser's WebAuthn ceremony, the server's check. `passwordless`
+ * asks for a discoverable passkey that verifies its user, so it can also sign in without a password.
+ */
 export const useAddPasskey = () =>
-  useMfaMutation(async (name: string) => {
-    const options = await data(client.POST('/auth/mfa/passkeys/options'));
+  useMfaMutation(async ({ name, passwordless }: { name: string; passwordless: boolean }) => {
+    const options = await data(client.POST('/auth/mfa/passkeys/options', { body: { passwordless } }));
     const response = await startRegistration({
       optionsJSON: options as unknown as PublicKeyCredentialCreationOptionsJSON,
     });

@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { ApiError, client, data, type SessionInfo } from './client';
 
 // Authentication: the session, sign-in/out, switching organization, the caller's devices and password.
@@ -15,6 +16,17 @@ export async function fetchSession(): Promise<SessionInfo | null> {
 }
 
 export const signInRequest = (body: { email: string; password: string }) => data(client.POST('/auth/login', { body }));
+/**
+ * Signs in with a passkey alone: the server's options (no credentials listed, user verification required), the
+ * browser's WebAuthn ceremony (the authenticator offers its passkeys for this site), the server's check.
+ */
+export async function passkeySignInRequest(): Promise<SessionInfo> {
+  const options = await data(client.POST('/auth/passkey/options'));
+  const response = await startAuthentication({
+    optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+  });
+  return data(client.POST('/auth/passkey', { body: { response: response as unknown as Record<string, unknown> } }));
+}
 export const signOutRequest = () => data(client.POST('/auth/logout'));
 export const switchOrgRequest = (orgId: string) => data(client.PUT('/auth/session/organization', { body: { orgId } }));
 

@@ -13,6 +13,7 @@ import { tokens } from './en/tokens';
 import { sso } from './en/sso';
 import { gap } from './en/gap';
 import { remediation } from './en/remediation';
+import { passkeySignIn } from './en/passkey-sign-in';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -34,6 +35,7 @@ export const en = {
   ...sso,
   ...gap,
   ...remediation,
+  ...passkeySignIn,
 };
 
 /**

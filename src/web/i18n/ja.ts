@@ -14,6 +14,7 @@ import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
 import { gap } from './ja/gap';
 import { remediation } from './ja/remediation';
+import { passkeySignIn } from './ja/passkey-sign-in';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -32,4 +33,5 @@ export const ja: Messages = {
   ...sso,
   ...gap,
   ...remediation,
+  ...passkeySignIn,
 };

@@ -2,13 +2,19 @@ import { Alert, Button, Checkbox, Paper, PasswordInput, Select, Stack, Text, Tex
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
+import { needsReauth } from '../api/mfa';
 import { useSaveSsoConfiguration, useSsoConfiguration, type SsoConfigurationInput } from '../api/sso';
+import { useReauth } from './mfa/ReauthModal';
 
 /** The organization's single sign-on settings, for its admins and platform administrators. */
 export function OrganizationSso({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const query = useSsoConfiguration(orgId, true);
   const save = useSaveSsoConfiguration(orgId);
+  // Changing the identity provider is a sensitive action: a stale session is asked to re-authenticate, then the
+  // settings are sent again.
+  const reauth = useReauth();
+  const [reauthError, setReauthError] = useState<unknown>(null);
   const current = query.data?.configuration ?? null;
   const [form, setForm] = useState({
     issuer: '',
@@ -34,7 +40,8 @@ export function OrganizationSso({ orgId }: { orgId: string }) {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({
+    setReauthError(null);
+    const body: SsoConfigurationInput = {
       issuer: form.issuer,
       clientId: form.clientId,
       ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}),
@@ -45,9 +52,13 @@ export function OrganizationSso({ orgId }: { orgId: string }) {
       defaultRole: form.defaultRole,
       jitProvisioning: form.jit,
       enabled: form.enabled,
-    });
+    };
+    save.reset();
+    reauth.run(() => save.mutateAsync(body)).catch((e: unknown) => setReauthError(e));
   };
-  const err = save.error instanceof ApiError ? save.error : null;
+  const failure = reauthError ?? save.error;
+  // The re-authentication prompt handles its own refusal; it is not an error to show here.
+  const err = failure instanceof ApiError && !needsReauth(failure) ? failure : null;
 
   return (
     <Paper withBorder p="md" mt="lg" component="section" aria-labelledby="sso-title">
@@ -62,6 +73,7 @@ export function OrganizationSso({ orgId }: { orgId: string }) {
             </Alert>
           )}
           {save.isSuccess && <Alert color="green">{t('sso.saved')}</Alert>}
+          {reauth.modal}
           <TextInput
             label={t('sso.issuer')}
             required

@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Center,
+  Divider,
   Paper,
   PasswordInput,
   SegmentedControl,
@@ -19,11 +20,37 @@ import { SsoSignIn } from '../components/SsoSignIn';
 
 export function SignIn() {
   const { t, i18n } = useTranslation();
-  const { signIn } = useSession();
+  const { signIn, signInWithPasskey } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [passkeyBusy, setPasskeyBusy] = useState(false);
+  const [passkeyError, setPasskeyError] = useState<string | null>(null);
+
+  const withPasskey = async () => {
+    setPasskeyBusy(true);
+    setPasskeyError(null);
+    try {
+      await signInWithPasskey();
+    } catch (err) {
+      if (err instanceof ApiError) {
+        setPasskeyError(err.reason ? t(`errorReason.${err.reason}`, err.params) : err.message);
+      } else {
+        // The browser's WebAuthn errors: the person cancelled, it timed out, or there is no authenticator.
+        const name = (err as { name?: string } | null)?.name;
+        setPasskeyError(
+          typeof window.PublicKeyCredential === 'undefined'
+            ? t('passkeySignIn.unsupported')
+            : name === 'NotAllowedError' || name === 'AbortError'
+              ? t('passkeySignIn.cancelled')
+              : String((err as Error).message),
+        );
+      }
+    } finally {
+      setPasskeyBusy(false);
+    }
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -93,6 +120,20 @@ export function SignIn() {
             </Text>
           </Stack>
         </form>
+        <Stack gap="xs" mt="md">
+          <Divider label={t('sso.or')} labelPosition="center" />
+          {passkeyError && (
+            <Alert color="red" role="alert" data-testid="passkey-error">
+              {passkeyError}
+            </Alert>
+          )}
+          <Button variant="default" loading={passkeyBusy} onClick={() => void withPasskey()}>
+            {t('passkeySignIn.button')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('passkeySignIn.hint')}
+          </Text>
+        </Stack>
         <SsoSignIn />
       </Paper>
     </Center>

@@ -66,6 +66,11 @@ const exportRoute = createRoute({
   path: '/audit-events/export',
   tags,
   summary: 'Export the (filtered) audit log as JSON Lines, oldest first',
+  description:
+    'Signed-in people need a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 ' +
+    'minutes; otherwise 403 with `reason: reauthentication_required`). An API token with the `audit:read` scope ' +
+    'may export without one: a machine export (a SIEM pulling the log) is what the scope is for, and the token ' +
+    'was itself created behind a re-authentication. Every export is recorded in the audit log.',
   request: { query: Filter },
   responses: {
     200: {
@@ -73,6 +78,12 @@ const exportRoute = createRoute({
       content: { 'application/x-ndjson': { schema: z.string() } },
     },
     ...errorResponses,
+    403: {
+      description:
+        'Not allowed; `reason: reauthentication_required` for a session whose last proof of identity is too old, ' +
+        '`token_scope_missing` for a token without audit:read',
+      content: errorResponses[403].content,
+    },
   },
 });
 const VerifyResult = z.object({
@@ -150,9 +161,11 @@ export function auditRoutes() {
     const filter = toQuery(c.req.valid('query'));
     // Authorize before the first byte: errors after the stream starts could not change the status any more.
     await queryAuditLog(deps, ctx, { ...filter, limit: 1 });
-    // Exporting the whole log is a sensitive action: a recent proof of identity (docs/architecture.md).
-    requireRecentAuth(c);
-    await recordAuditExport(deps, ctx, c.req.valid('query'));
+    // Exporting the whole log is a sensitive action: a person needs a recent proof of identity. A token carrying
+    // audit:read (checked by scope() above) is a machine export, which is what that scope is for; minting the token
+    // needed a recent re-authentication itself.
+    if (!c.get('tokenAuth')) requireRecentAuth(c);
+    await recordAuditExport(deps, ctx, c.req.valid('query'), c.get('tokenAuth')?.token.id ?? null);
     c.header('Content-Type', 'application/x-ndjson; charset=utf-8');
     c.header(
       'Content-Disposition',

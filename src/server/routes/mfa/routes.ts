@@ -73,6 +73,16 @@ const passkeyOptions = createRoute({
   ...sessionOnly,
   tags,
   summary: 'WebAuthn options to register a passkey',
+  description:
+    '`passwordless: true` (the default) asks for a discoverable passkey that verifies its user (PIN or biometrics): ' +
+    'it can then also sign in without a password (POST /auth/passkey). `false` registers a second factor only, ' +
+    'for security keys that cannot store a passkey or verify their user.',
+  request: {
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ passwordless: z.boolean().default(true) }).strict() } },
+    },
+  },
   responses: { 200: jsonOk(WebAuthnOptions, 'Options for navigator.credentials.create()'), ...responses },
 });
 const passkeyRegister = createRoute({
@@ -133,9 +143,11 @@ export function mfaRoutes() {
   });
   app.openapi(passkeyOptions, async (c) => {
     const auth = requireSession(c, enrolling);
+    const body = (c.req.valid('json') as { passwordless?: boolean } | undefined) ?? {};
     const options = await startPasskeyRegistration(c.get('deps'), sessionCtx(c, auth), {
       user: auth.user,
       rp: relyingParty(c),
+      passwordless: body.passwordless ?? true,
     });
     return c.json(options, 200);
   });

@@ -42,7 +42,7 @@ export const WebAuthnOptions = z.record(z.string(), z.unknown()).openapi('WebAut
 });
 
 /** A WebAuthn response as @simplewebauthn/browser returns it (verified by the server, not by this schema). */
-const WebAuthnResponse = z.record(z.string(), z.unknown()).openapi('WebAuthnResponse');
+export const WebAuthnResponse = z.record(z.string(), z.unknown()).openapi('WebAuthnResponse');
 
 export const SecondFactorAnswer = z
   .union([

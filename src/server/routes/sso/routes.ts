@@ -14,6 +14,7 @@ import { SESSION_COOKIE, clientIp, requestCtx } from '../../middleware/request-c
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { presentSsoConfiguration } from './presenter';
 import { anonymous, sessionOnly } from '../../token-scope';
+import { requireRecentAuth } from '../../middleware/recent-auth';
 
 /** Binds a started sign-in to the browser that started it; Lax so the identity provider's redirect carries it. */
 const SSO_COOKIE = 'ismap_sso';
@@ -52,8 +53,20 @@ const putConfig = createRoute({
   ...sessionOnly,
   tags: ['Organizations'],
   summary: 'Set the organization’s OpenID Connect identity provider (its admins, platform administrators)',
+  description:
+    'Needs a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes): whoever ' +
+    'sets the identity provider decides who signs in as the organization’s members, so a stolen session alone must ' +
+    'not be able to point sign-in elsewhere. Otherwise 403 with `reason: reauthentication_required`.',
   request: { params: IdParam, body: jsonBody(configureSsoInput.openapi('SsoConfigurationInput')) },
-  responses: { 200: jsonOk(SsoConfigurationSchema, 'Saved'), ...errorResponses, 409: errorResponses[400] },
+  responses: {
+    200: jsonOk(SsoConfigurationSchema, 'Saved'),
+    ...errorResponses,
+    403: {
+      description: 'Not allowed; `reason: reauthentication_required` when the last proof of identity is too old',
+      content: errorResponses[403].content,
+    },
+    409: errorResponses[400],
+  },
 });
 const start = createRoute({
   method: 'post',
@@ -115,6 +128,8 @@ export function ssoRoutes() {
     return c.json({ configuration: config ? presentSsoConfiguration(config) : null }, 200);
   });
   app.openapi(putConfig, async (c) => {
+    // Pointing the organization's sign-in at an identity provider is a sensitive action: a recent proof of identity.
+    requireRecentAuth(c);
     const config = await configureSso(c.get('deps'), requestCtx(c), c.req.valid('param').id, c.req.valid('json'));
     return c.json(presentSsoConfiguration(config), 200);
   });

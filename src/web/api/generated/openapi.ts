@@ -1628,7 +1628,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Export the (filtered) audit log as JSON Lines, oldest first */
+        /**
+         * Export the (filtered) audit log as JSON Lines, oldest first
+         * @description Signed-in people need a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes; otherwise 403 with `reason: reauthentication_required`). An API token with the `audit:read` scope may export without one: a machine export (a SIEM pulling the log) is what the scope is for, and the token was itself created behind a re-authentication. Every export is recorded in the audit log.
+         */
         get: {
             parameters: {
                 query?: {
@@ -1675,7 +1678,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed, or CSRF token missing */
+                /** @description Not allowed; `reason: reauthentication_required` for a session whose last proof of identity is too old, `token_scope_missing` for a token without audit:read */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -5679,6 +5682,167 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/passkey/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start signing in with a passkey (no password): WebAuthn options for a discoverable credential
+         * @description No credentials are listed: the authenticator offers its passkeys for this site. User verification is required. The challenge is bound to this browser by an HttpOnly cookie and answers one sign-in within 5 minutes.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Options for navigator.credentials.get() */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WebAuthnOptions"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/passkey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a passkey; sets the session cookie
+         * @description The credential finds the user by its user handle. A passkey that verified its user is two factors, so the session is fully signed in (also where a second factor is required). Refused: an unknown credential, another or a used challenge, no user verification, a signature counter that did not grow, a disabled or an SSO-only user. Throttled and audited like a password sign-in.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PasskeySignIn"];
+                };
+            };
+            responses: {
+                /** @description Signed in */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SessionInfo"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Too many failed attempts (see Retry-After) */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/mfa": {
         parameters: {
             query?: never;
@@ -6036,7 +6200,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** WebAuthn options to register a passkey */
+        /**
+         * WebAuthn options to register a passkey
+         * @description `passwordless: true` (the default) asks for a discoverable passkey that verifies its user (PIN or biometrics): it can then also sign in without a password (POST /auth/passkey). `false` registers a second factor only, for security keys that cannot store a passkey or verify their user.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -6044,7 +6211,14 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        /** @default true */
+                        passwordless?: boolean;
+                    };
+                };
+            };
             responses: {
                 /** @description Options for navigator.credentials.create() */
                 200: {
@@ -7420,7 +7594,10 @@ export interface paths {
                 };
             };
         };
-        /** Set the organization’s OpenID Connect identity provider (its admins, platform administrators) */
+        /**
+         * Set the organization’s OpenID Connect identity provider (its admins, platform administrators)
+         * @description Needs a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes): whoever sets the identity provider decides who signs in as the organization’s members, so a stolen session alone must not be able to point sign-in elsewhere. Otherwise 403 with `reason: reauthentication_required`.
+         */
         put: {
             parameters: {
                 query?: never;
@@ -7463,7 +7640,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description Not allowed, or CSRF token missing */
+                /** @description Not allowed; `reason: reauthentication_required` when the last proof of identity is too old */
                 403: {
                     headers: {
                         [name: string]: unknown;
@@ -9858,6 +10035,9 @@ export interface components {
             recoveryCode: string;
         } | {
             passkey: components["schemas"]["WebAuthnResponse"];
+        };
+        PasskeySignIn: {
+            response: components["schemas"]["WebAuthnResponse"];
         };
         MfaStatus: {
             /** @description This user must keep a second factor */

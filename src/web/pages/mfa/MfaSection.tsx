@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Code, Group, Image, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Checkbox, Code, Group, Image, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -160,6 +160,7 @@ function PasskeyPart({ passkeys, onIssued, guarded, date }: PartProps & { passke
   const rename = useRenamePasskey();
   const remove = useRemovePasskey();
   const [name, setName] = useState(t('mfa.passkeyDefaultName'));
+  const [passwordless, setPasswordless] = useState(true);
   const [editing, setEditing] = useState<{ id: string; name: string } | null>(null);
   return (
     <Stack gap="xs">
@@ -226,11 +227,17 @@ function PasskeyPart({ passkeys, onIssued, guarded, date }: PartProps & { passke
         <Button
           variant="default"
           loading={add.isPending}
-          onClick={() => guarded(async () => onIssued((await add.mutateAsync(name)).recoveryCodes))}
+          onClick={() => guarded(async () => onIssued((await add.mutateAsync({ name, passwordless })).recoveryCodes))}
         >
           {t('mfa.addPasskey')}
         </Button>
       </Group>
+      <Checkbox
+        label={t('passkeySignIn.passwordless')}
+        description={t('passkeySignIn.passwordlessHint')}
+        checked={passwordless}
+        onChange={(e) => setPasswordless(e.currentTarget.checked)}
+      />
     </Stack>
   );
 }

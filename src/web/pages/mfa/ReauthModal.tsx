@@ -58,7 +58,7 @@ function ReauthModal({ onClose, onConfirmed }: { onClose: () => void; onConfirme
     void confirm(hasFactor ? { totpCode: value } : { password: value });
   };
   return (
-    <Modal opened onClose={onClose} title={t('mfa.reauthTitle')}>
+    <Modal opened onClose={onClose} title={t('mfa.reauthTitle')} closeButtonProps={{ 'aria-label': t('mfa.cancel') }}>
       <form onSubmit={submit}>
         <Stack>
           <Text size="sm">{t('mfa.reauthIntro')}</Text>
