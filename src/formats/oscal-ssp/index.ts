@@ -1,0 +1,2 @@
+export { statementToOscalSsp, type SspExportInput } from './export';
+export { oscalSspToStatement, type SspImportOptions } from './import';
