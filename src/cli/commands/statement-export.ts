@@ -4,21 +4,24 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { exportFormats, exportStatement, type ExportFormat } from '../../app/use-cases/statements/export-statement';
-import { blockersCsv, renderReadinessPdf, writeStatementXlsx } from '../../formats/statement';
+import { statementToOscalSsp } from '../../formats/oscal-ssp';
+import { blockersCsv, renderReadinessPdf, sspFileName, writeStatementXlsx } from '../../formats/statement';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
 export const command: Command = {
   name: 'statement export',
-  summary: 'Export a statement as an xlsx workbook, its readiness report as PDF, or its blockers as CSV',
-  help: `Usage: ismap statement export <statement-id> [--format xlsx|pdf|csv] [--lang ja|en] [--out <file>] [--json]
+  summary:
+    'Export a statement as an xlsx workbook or an OSCAL SSP, its readiness report as PDF, or its blockers as CSV',
+  help: `Usage: ismap statement export <statement-id> [--format xlsx|pdf|csv|oscal-ssp] [--lang ja|en] [--out <file>] [--json]
 
 Writes the statement (言明書) as an xlsx workbook (one sheet per tier, bilingual columns, change history; it
-re-imports with ismap statement import), the readiness report as PDF, or the blockers as CSV (UTF-8 with BOM).
+re-imports with ismap statement import), as an OSCAL 1.1.3 system-security-plan (JSON; it re-imports too), the
+readiness report as PDF, or the blockers as CSV (UTF-8 with BOM).
 Every export is an audit event.
 
 Options:
-  --format <f>  xlsx (default), pdf or csv
+  --format <f>  xlsx (default), pdf, csv or oscal-ssp
   --lang <l>    ja (default) or en: the PDF's and the CSV's language
   --out <file>  Where to write (default: statement-<service>-<edition>[-…].<ext> in the current folder)
   --json        Print what was written as JSON
@@ -49,6 +52,10 @@ Options:
             bytes: await renderReadinessPdf(e.document, e.summary, e.blockers, { lang, generatedAt: e.generatedAt }),
             name: `${e.fileBase}-readiness-${lang}.pdf`,
           };
+        if (format === 'oscal-ssp') {
+          const doc = statementToOscalSsp({ document: e.document, lastModified: e.generatedAt.toISOString() });
+          return { bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`), name: sspFileName(e.fileBase) };
+        }
         return { bytes: blockersCsv(e.blockers, lang), name: `${e.fileBase}-blockers-${lang}.csv` };
       },
       { catalogs: true },

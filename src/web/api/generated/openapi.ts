@@ -3892,6 +3892,7 @@ export interface paths {
                                 provider?: string | null;
                                 /** @default null */
                                 registrationNumber?: string | null;
+                                authorizedOn?: string | null;
                             }[];
                             regions: string[];
                             systemOverview: {
@@ -5005,6 +5006,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statements/{id}/export.oscal.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as an OSCAL 1.1.3 system-security-plan (one implemented requirement per item; re-imports with POST /statements/{id}/import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OSCAL SSP (JSON) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OscalSystemSecurityPlan"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statements/{id}/report.pdf": {
         parameters: {
             query?: never;
@@ -5166,7 +5241,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an edited workbook: a dry run answers the diff; dryRun=false applies it in one transaction */
+        /** Import an edited workbook or an OSCAL SSP: a dry run answers the diff; dryRun=false applies it in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5181,7 +5256,7 @@ export interface paths {
                     "multipart/form-data": {
                         /**
                          * Format: binary
-                         * @description A workbook exported by ISMAP Hub, edited
+                         * @description A workbook exported by ISMAP Hub, edited, or an OSCAL system-security-plan (JSON)
                          */
                         file: Blob;
                         /**
@@ -9470,6 +9545,11 @@ export interface components {
             provider: string | null;
             /** @example C21-0008-2 */
             registrationNumber: string | null;
+            /**
+             * @description ISMAP registration date (登録日), when known
+             * @example 2021-09-01
+             */
+            authorizedOn?: string | null;
         };
         ListedStatement: components["schemas"]["Statement"] & {
             /** @description Readiness for registration: percent of in-scope items ready, blockers in all */
@@ -9638,6 +9718,9 @@ export interface components {
             before: components["schemas"]["LocalizedText"];
             after: components["schemas"]["LocalizedText"];
             note: string | null;
+        };
+        OscalSystemSecurityPlan: {
+            [key: string]: unknown;
         };
         StatementImportResult: {
             applied: boolean;
