@@ -30,6 +30,10 @@ const leveraged = (
 ): u is UnderlyingService & { registrationNumber: string; authorizedOn: string } =>
   nonEmpty(u.registrationNumber) !== null && nonEmpty(u.authorizedOn) !== null;
 
+/** OSCAL arrays have at least one member: an empty one is left out. */
+const nonEmptyList = <K extends string, T>(key: K, list: T[]) =>
+  (list.length > 0 ? { [key]: list } : {}) as { [k in K]?: T[] };
+
 const isBlank = (a: ItemAnswer) =>
   a.selection === null &&
   a.reason === null &&
@@ -194,11 +198,11 @@ export function statementToOscalSsp(input: SspExportInput) {
         'system-ids': [{ 'identifier-type': `${ISMAP_NS}/statement`, id: s.id }],
         'system-name': name,
         description: firstText(v.scope.systemOverview, name),
-        props: [
+        ...nonEmptyList('props', [
           ...textProp('system-overview', v.scope.systemOverview),
           ...textProp('logical-structure', v.scope.logicalStructure),
           ...textProp('populations', v.scope.populations),
-        ],
+        ]),
         'system-information': {
           'information-types': [
             {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diffStatementDocuments } from '../../core/statement/diff';
-import { blankAnswer, type StatementDocument } from '../../core/statement/model';
+import { blankAnswer, emptyScope, type StatementDocument } from '../../core/statement/model';
 import { validateOscalDocument } from '../oscal';
 import { bundledStatementCriteria } from '../statement/bundled-criteria';
 import { fullStatement } from '../statement/test-support';
@@ -38,6 +38,13 @@ describe('OSCAL system-security-plan export', () => {
     const v = validateOscalDocument(statementToOscalSsp({ document: statement(), lastModified }));
     expect(v.errors).toEqual([]);
     expect(v).toMatchObject({ valid: true, version: '1.1.3', model: 'system-security-plan' });
+  });
+
+  it('validates a new statement of a service with an empty scope', () => {
+    const doc = fresh(statement());
+    doc.service = { ...doc.service, scope: emptyScope() };
+    const v = validateOscalDocument(statementToOscalSsp({ document: doc, lastModified }));
+    expect(v.errors).toEqual([]);
   });
 
   it('is the same document for the same statement', () => {
