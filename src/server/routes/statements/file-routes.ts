@@ -129,7 +129,7 @@ const importRoute = createRoute({
     ...errorResponses,
     409: errorResponses[400],
     422: {
-      description: 'The workbook has problems: every issue with its sheet, row and column',
+      description: 'The file has problems: every issue with its sheet, row and column (workbook) or JSON path (SSP)',
       content: {
         'application/json': { schema: z.object({ error: z.object({ issues: z.array(Issue) }).passthrough() }) },
       },

@@ -5325,7 +5325,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The workbook has problems: every issue with its sheet, row and column */
+                /** @description The file has problems: every issue with its sheet, row and column (workbook) or JSON path (SSP) */
                 422: {
                     headers: {
                         [name: string]: unknown;
