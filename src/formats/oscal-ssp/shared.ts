@@ -39,20 +39,32 @@ export const firstText = (t: LocalizedText, fallback: string) => nonEmpty(t.ja) 
 export const statementPartId = (itemId: string, lang: 'ja' | 'en') =>
   `${oscalId(itemId)}_smt${lang === 'ja' ? '' : '.en'}`;
 
+// The ids below name items and scope entries, not statements, so every export of an edition asks for the same few
+// thousand: kept once computed (SHA-1 each), bounded.
+const known = new Map<string, string>();
+function uuid(name: string): string {
+  let u = known.get(name);
+  if (u === undefined) {
+    if (known.size >= 50_000) known.clear();
+    known.set(name, (u = nameUuid(name)));
+  }
+  return u;
+}
+
 export const ids = {
   ssp: (statementId: string) => nameUuid(`ssp:${statementId}`),
-  thisSystem: () => nameUuid('ssp-component:this-system'),
-  subService: (n: number) => nameUuid(`ssp-component:sub-service:${n}`),
-  underlying: (id: string) => nameUuid(`ssp-component:underlying:${id}`),
-  leveraged: (id: string) => nameUuid(`ssp-leveraged-authorization:${id}`),
-  party: (id: string) => nameUuid(`ssp-party:underlying:${id}`),
-  user: () => nameUuid('ssp-user:statement-owner'),
-  infoType: () => nameUuid('ssp-information-type:service-data'),
-  requirement: (itemId: string) => nameUuid(`ssp-requirement:${itemId}`),
-  statement: (itemId: string, lang: 'ja' | 'en') => nameUuid(`ssp-statement:${itemId}:${lang}`),
-  byComponent: (itemId: string, lang: 'ja' | 'en') => nameUuid(`ssp-by-component:${itemId}:${lang}`),
-  inherited: (itemId: string, lang: 'ja' | 'en') => nameUuid(`ssp-inherited:${itemId}:${lang}`),
-  profileResource: (catalog: string, edition: string) => nameUuid(`ssp-profile:${catalog}:${edition}`),
+  thisSystem: () => uuid('ssp-component:this-system'),
+  subService: (n: number) => uuid(`ssp-component:sub-service:${n}`),
+  underlying: (id: string) => uuid(`ssp-component:underlying:${id}`),
+  leveraged: (id: string) => uuid(`ssp-leveraged-authorization:${id}`),
+  party: (id: string) => uuid(`ssp-party:underlying:${id}`),
+  user: () => uuid('ssp-user:statement-owner'),
+  infoType: () => uuid('ssp-information-type:service-data'),
+  requirement: (itemId: string) => uuid(`ssp-requirement:${itemId}`),
+  statement: (itemId: string, lang: 'ja' | 'en') => uuid(`ssp-statement:${itemId}:${lang}`),
+  byComponent: (itemId: string, lang: 'ja' | 'en') => uuid(`ssp-by-component:${itemId}:${lang}`),
+  inherited: (itemId: string, lang: 'ja' | 'en') => uuid(`ssp-inherited:${itemId}:${lang}`),
+  profileResource: (catalog: string, edition: string) => uuid(`ssp-profile:${catalog}:${edition}`),
 };
 
 /** How our implementation statuses read as OSCAL's (`implementation-status` state tokens). */
