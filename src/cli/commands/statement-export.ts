@@ -6,6 +6,7 @@ import { parse, writeJson } from '../args';
 import { exportFormats, exportStatement, type ExportFormat } from '../../app/use-cases/statements/export-statement';
 import { statementToOscalSsp } from '../../formats/oscal-ssp';
 import { blockersCsv, renderReadinessPdf, sspFileName, writeStatementXlsx } from '../../formats/statement';
+import { enc, remoteFrom, remoteHelp, remoteOptions, type Remote } from '../remote';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
@@ -16,20 +17,20 @@ export const command: Command = {
   help: `Usage: ismap statement export <statement-id> [--format xlsx|pdf|csv|oscal-ssp] [--lang ja|en] [--out <file>] [--json]
 
 Writes the statement (言明書) as an xlsx workbook (one sheet per tier, bilingual columns, change history; it
-re-imports with ismap statement import), as an OSCAL 1.1.3 system-security-plan (JSON; it re-imports too), the
-readiness report as PDF, or the blockers as CSV (UTF-8 with BOM).
+re-imports with ismap statement import), the readiness report as PDF, or the blockers as CSV (UTF-8 with BOM).
 Every export is an audit event.
 
 Options:
-  --format <f>  xlsx (default), pdf, csv or oscal-ssp
+  --format <f>  xlsx (default), pdf, csv or oscal-ssp (an OSCAL 1.1.3 system-security-plan, JSON; re-imports)
   --lang <l>    ja (default) or en: the PDF's and the CSV's language
   --out <file>  Where to write (default: statement-<service>-<edition>[-…].<ext> in the current folder)
   --json        Print what was written as JSON
+${remoteHelp}
   -h, --help    Show this help`,
   async run(ctx) {
     const { values, positionals } = parse(
       ctx.argv,
-      { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
+      { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' }, ...remoteOptions },
       true,
     );
     if (positionals.length !== 1) throw new UsageError('expected exactly one statement id');
@@ -38,28 +39,37 @@ Options:
     const lang = values.lang ?? 'ja';
     if (lang !== 'ja' && lang !== 'en') throw new UsageError('--lang must be ja or en');
     const id = positionals[0]!;
-    const { bytes, name } = await withRuntime(
-      ctx,
-      async (runtime) => {
-        const e = await exportStatement(runtime.deps, await operatorForStatement(runtime, id), id, { format, lang });
-        if (format === 'xlsx')
-          return {
-            bytes: await writeStatementXlsx(e.document, { generatedAt: e.generatedAt }),
-            name: `${e.fileBase}.xlsx`,
-          };
-        if (format === 'pdf')
-          return {
-            bytes: await renderReadinessPdf(e.document, e.summary, e.blockers, { lang, generatedAt: e.generatedAt }),
-            name: `${e.fileBase}-readiness-${lang}.pdf`,
-          };
-        if (format === 'oscal-ssp') {
-          const doc = statementToOscalSsp({ document: e.document, lastModified: e.generatedAt.toISOString() });
-          return { bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`), name: sspFileName(e.fileBase) };
-        }
-        return { bytes: blockersCsv(e.blockers, lang), name: `${e.fileBase}-blockers-${lang}.csv` };
-      },
-      { catalogs: true },
-    );
+    const remote = remoteFrom(ctx, values);
+    const { bytes, name } = remote
+      ? await remoteExport(remote, id, format, lang)
+      : await withRuntime(
+          ctx,
+          async (runtime) => {
+            const e = await exportStatement(runtime.deps, await operatorForStatement(runtime, id), id, {
+              format,
+              lang,
+            });
+            if (format === 'xlsx')
+              return {
+                bytes: await writeStatementXlsx(e.document, { generatedAt: e.generatedAt }),
+                name: `${e.fileBase}.xlsx`,
+              };
+            if (format === 'pdf')
+              return {
+                bytes: await renderReadinessPdf(e.document, e.summary, e.blockers, {
+                  lang,
+                  generatedAt: e.generatedAt,
+                }),
+                name: `${e.fileBase}-readiness-${lang}.pdf`,
+              };
+            if (format === 'oscal-ssp') {
+              const doc = statementToOscalSsp({ document: e.document, lastModified: e.generatedAt.toISOString() });
+              return { bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`), name: sspFileName(e.fileBase) };
+            }
+            return { bytes: blockersCsv(e.blockers, lang), name: `${e.fileBase}-blockers-${lang}.csv` };
+          },
+          { catalogs: true },
+        );
     const out = resolve(ctx.cwd, values.out ?? name);
     await writeFile(out, bytes);
     if (values.json) writeJson(ctx.stdout, { file: out, bytes: bytes.length, format });
@@ -67,3 +77,19 @@ Options:
     return 0;
   },
 };
+
+/** The server's own export route for each format (the same file the web app downloads). */
+const remotePaths: Record<ExportFormat, (id: string) => string> = {
+  xlsx: (id) => `/statements/${enc(id)}/export.xlsx`,
+  pdf: (id) => `/statements/${enc(id)}/report.pdf`,
+  csv: (id) => `/statements/${enc(id)}/blockers.csv`,
+  'oscal-ssp': (id) => `/statements/${enc(id)}/export.oscal.json`,
+};
+
+async function remoteExport(remote: Remote, id: string, format: ExportFormat, lang: string) {
+  const { bytes, name } = await remote.download(
+    remotePaths[format](id),
+    format === 'xlsx' || format === 'oscal-ssp' ? {} : { lang },
+  );
+  return { bytes, name: name ?? `statement-${id}.${format}` };
+}

@@ -10,6 +10,8 @@ import { statements } from './en/statements';
 import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
+import { gap } from './en/gap';
+import { remediation } from './en/remediation';
 import { statementSsp } from './en/statement-ssp';
 
 /**
@@ -29,6 +31,8 @@ export const en = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...gap,
+  ...remediation,
   ...statementSsp,
 };
 

@@ -11,6 +11,8 @@ import { statements } from './ja/statements';
 import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
+import { gap } from './ja/gap';
+import { remediation } from './ja/remediation';
 import { statementSsp } from './ja/statement-ssp';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
@@ -27,5 +29,7 @@ export const ja: Messages = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...gap,
+  ...remediation,
   ...statementSsp,
 };

@@ -54,6 +54,8 @@ export interface ItemPanelProps {
   onClose: () => void;
   /** Lets the page flush a pending save before it closes the panel. */
   registerFlush?: (flush: () => Promise<void>) => void;
+  /** Shown under the header: the item's evidence freshness (ItemFreshness). */
+  freshness?: React.ReactNode;
 }
 
 /**
@@ -93,6 +95,7 @@ export function ItemPanel(p: ItemPanelProps) {
         </Group>
         <SaveIndicator state={a.state} onRetry={() => void a.flush()} />
       </Group>
+      {p.freshness}
       {a.state === 'error' && <ErrorAlert error={a.error} />}
       {p.item.stale && (
         <Alert color="orange" variant="light" classNames={{ title: 'alert-title' }}>

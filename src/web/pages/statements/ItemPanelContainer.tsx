@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { conflictCurrent, usePutItem, useStatementItem } from '../../api/statements';
 import { ErrorAlert, Loading } from '../../components/status';
 import { trimText } from './ScopeEditor';
+import { ItemFreshness } from './ItemFreshness';
 import { ItemPanel, type PanelItem } from './ItemPanel';
 import type { ItemDraft } from './item-draft';
 import type { SaveOutcome } from './use-autosave';
@@ -55,6 +56,7 @@ export function ItemPanelContainer(p: {
       changeReason={p.changeReason}
       save={save}
       onClose={p.onClose}
+      freshness={<ItemFreshness statementId={p.statementId} itemId={p.itemId} />}
     />
   );
 }
