@@ -249,7 +249,7 @@ describeBrowser('CSP workspace: services, scope and the statement editor in head
     await page.context().close();
   }, 120_000);
 
-  it('downloads the statement as xlsx and its readiness report as PDF, and re-imports the xlsx unchanged', async () => {
+  it('downloads the statement as xlsx, OSCAL SSP and its readiness report as PDF, and re-imports xlsx and SSP unchanged', async () => {
     const page = await signedIn();
     await page.goto(server.url + statementPath);
     await page.getByTestId('statement-table').locator('[data-item]').first().waitFor();
@@ -266,6 +266,17 @@ describeBrowser('CSP workspace: services, scope and the statement editor in head
     await page.getByTestId('workbook-diff').getByText('このワークブックには変更がありません。').waitFor();
     expect(await page.getByTestId('workbook-apply').count()).toBe(0);
     expect(await serious(page)).toEqual([]);
+    // The OSCAL SSP download goes back in the same way and changes nothing either.
+    await page.goto(server.url + statementPath);
+    const [ssp] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-ssp').click()]);
+    expect(ssp.suggestedFilename()).toMatch(/\.ssp\.oscal\.json$/);
+    const sspFile = join(dir, 'statement.ssp.json');
+    await ssp.saveAs(sspFile);
+    await page.goto(`${server.url}${statementPath}/import`);
+    await page.getByTestId('import-workbook').locator('input[type=file]').setInputFiles(sspFile);
+    await page.getByTestId('workbook-check').click();
+    await page.getByTestId('workbook-diff').getByText('このワークブックには変更がありません。').waitFor();
+    expect(await page.getByTestId('workbook-apply').count()).toBe(0);
     await page.context().close();
   }, 120_000);
 

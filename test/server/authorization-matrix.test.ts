@@ -865,6 +865,12 @@ const rows: Record<string, Row> = {
     }),
     ...readsCsp(200),
   },
+  'GET /statements/{id}/export.oscal.json': {
+    req: async (w, where, _who, s) => ({
+      path: `/statements/${(await serviceFor(s, w, where)).statement}/export.oscal.json`,
+    }),
+    ...readsCsp(200),
+  },
   'GET /statements/{id}/report.pdf': {
     req: async (w, where, _who, s) => ({
       path: `/statements/${(await serviceFor(s, w, where)).statement}/report.pdf?lang=en`,

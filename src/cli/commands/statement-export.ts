@@ -4,22 +4,24 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { exportFormats, exportStatement, type ExportFormat } from '../../app/use-cases/statements/export-statement';
-import { blockersCsv, renderReadinessPdf, writeStatementXlsx } from '../../formats/statement';
+import { statementToOscalSsp } from '../../formats/oscal-ssp';
+import { blockersCsv, renderReadinessPdf, sspFileName, writeStatementXlsx } from '../../formats/statement';
 import { enc, remoteFrom, remoteHelp, remoteOptions, type Remote } from '../remote';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
 export const command: Command = {
   name: 'statement export',
-  summary: 'Export a statement as an xlsx workbook, its readiness report as PDF, or its blockers as CSV',
-  help: `Usage: ismap statement export <statement-id> [--format xlsx|pdf|csv] [--lang ja|en] [--out <file>] [--json]
+  summary:
+    'Export a statement as an xlsx workbook or an OSCAL SSP, its readiness report as PDF, or its blockers as CSV',
+  help: `Usage: ismap statement export <statement-id> [--format xlsx|pdf|csv|oscal-ssp] [--lang ja|en] [--out <file>] [--json]
 
 Writes the statement (言明書) as an xlsx workbook (one sheet per tier, bilingual columns, change history; it
 re-imports with ismap statement import), the readiness report as PDF, or the blockers as CSV (UTF-8 with BOM).
 Every export is an audit event.
 
 Options:
-  --format <f>  xlsx (default), pdf or csv
+  --format <f>  xlsx (default), pdf, csv or oscal-ssp (an OSCAL 1.1.3 system-security-plan, JSON; re-imports)
   --lang <l>    ja (default) or en: the PDF's and the CSV's language
   --out <file>  Where to write (default: statement-<service>-<edition>[-…].<ext> in the current folder)
   --json        Print what was written as JSON
@@ -60,6 +62,10 @@ ${remoteHelp}
                 }),
                 name: `${e.fileBase}-readiness-${lang}.pdf`,
               };
+            if (format === 'oscal-ssp') {
+              const doc = statementToOscalSsp({ document: e.document, lastModified: e.generatedAt.toISOString() });
+              return { bytes: Buffer.from(`${JSON.stringify(doc, null, 2)}\n`), name: sspFileName(e.fileBase) };
+            }
             return { bytes: blockersCsv(e.blockers, lang), name: `${e.fileBase}-blockers-${lang}.csv` };
           },
           { catalogs: true },
@@ -77,9 +83,13 @@ const remotePaths: Record<ExportFormat, (id: string) => string> = {
   xlsx: (id) => `/statements/${enc(id)}/export.xlsx`,
   pdf: (id) => `/statements/${enc(id)}/report.pdf`,
   csv: (id) => `/statements/${enc(id)}/blockers.csv`,
+  'oscal-ssp': (id) => `/statements/${enc(id)}/export.oscal.json`,
 };
 
 async function remoteExport(remote: Remote, id: string, format: ExportFormat, lang: string) {
-  const { bytes, name } = await remote.download(remotePaths[format](id), format === 'xlsx' ? {} : { lang });
+  const { bytes, name } = await remote.download(
+    remotePaths[format](id),
+    format === 'xlsx' || format === 'oscal-ssp' ? {} : { lang },
+  );
   return { bytes, name: name ?? `statement-${id}.${format}` };
 }

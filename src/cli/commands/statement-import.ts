@@ -4,20 +4,24 @@ import type { Command } from '../command';
 import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { importStatementWorkbook } from '../../app/use-cases/statements/import-statement-workbook';
-import { readStatementXlsx } from '../../formats/statement';
+import { readStatementFile } from '../../formats/statement';
 import { enc, remoteFrom, remoteHelp, remoteOptions } from '../remote';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
 export const command: Command = {
   name: 'statement import',
-  summary: 'Import an edited statement workbook: show the diff, and with --apply write it in one transaction',
-  help: `Usage: ismap statement import <statement-id> <statement.xlsx> [--apply] [--change-reason <text>] [--json]
+  summary:
+    'Import an edited statement workbook or an OSCAL SSP: show the diff, and with --apply write it in one transaction',
+  help: `Usage: ismap statement import <statement-id> <statement.xlsx|ssp.json> [--apply] [--change-reason <text>] [--json]
 
 Reads a workbook exported by ismap statement export (or the web app) and edited, and compares it with the stored
 statement: every changed item and header field, before and after. Nothing is written without --apply; with it,
 the changes are written in one transaction as one audit event. A workbook with problems is refused with each
 problem's sheet, row and column; an item someone changed since the export refuses the whole import.
+An OSCAL system-security-plan (a .json file, e.g. from ismap statement export --format oscal-ssp) of the same
+catalog edition imports the same way, into this or another statement; its problems are named by JSON path. It
+carries no item versions, so it is compared with the statement as it is now.
 
 Options:
   --apply                 Write the changes (default: only show them)
@@ -46,7 +50,7 @@ ${remoteHelp}
           ctx,
           async (runtime) =>
             importStatementWorkbook(runtime.deps, await operatorForStatement(runtime, id), id, {
-              parse: (criteria) => readStatementXlsx(bytes, criteria, { file }),
+              parse: (criteria, stored) => readStatementFile(bytes, criteria, stored, { file }),
               file,
               dryRun: !values.apply,
               changeReason: values['change-reason'],

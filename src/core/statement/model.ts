@@ -21,6 +21,8 @@ export interface UnderlyingService {
   provider: string | null;
   /** ISMAP registration number (`C21-0008-2`); null while unknown or not registered. */
   registrationNumber: string | null;
+  /** The date it was registered in ISMAP (ISO date): an OSCAL SSP's leveraged authorization needs it. Absent: unknown. */
+  authorizedOn?: string | null;
 }
 
 /** 2.2.2 scope of the statement (言明の範囲) and 2.2.3 system overview. */

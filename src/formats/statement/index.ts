@@ -19,3 +19,4 @@ export { blockersCsv } from './blockers-csv';
 export { ruleText, clearsText, type ReportLang } from './report-text';
 export { renderReadinessPdf, type ReadinessPdfOptions } from './report-pdf';
 export { checkStatementWorkbook, type LocatedBlocker, type StatementCheck } from './check';
+export { isJsonStatementFile, readStatementFile, sspFileName } from './read-statement-file';

@@ -154,6 +154,7 @@ export const statementXlsxHref = (id: string) => `${base(id)}/export.xlsx`;
 export const statementPdfHref = (id: string, lang: string) =>
   `${base(id)}/report.pdf?lang=${lang === 'ja' ? 'ja' : 'en'}`;
 export const blockersCsvHref = (id: string) => `${base(id)}/blockers.csv`;
+export const statementSspHref = (id: string) => `${base(id)}/export.oscal.json`;
 
 const importPath = '/statements/{id}/import';
 export type WorkbookImportResult = Json<typeof importPath, 'post'>;

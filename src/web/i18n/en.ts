@@ -14,6 +14,7 @@ import { sso } from './en/sso';
 import { gap } from './en/gap';
 import { remediation } from './en/remediation';
 import { passkeySignIn } from './en/passkey-sign-in';
+import { statementSsp } from './en/statement-ssp';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -36,6 +37,7 @@ export const en = {
   ...gap,
   ...remediation,
   ...passkeySignIn,
+  ...statementSsp,
 };
 
 /**

@@ -15,6 +15,7 @@ import { sso } from './ja/sso';
 import { gap } from './ja/gap';
 import { remediation } from './ja/remediation';
 import { passkeySignIn } from './ja/passkey-sign-in';
+import { statementSsp } from './ja/statement-ssp';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -34,4 +35,5 @@ export const ja: Messages = {
   ...gap,
   ...remediation,
   ...passkeySignIn,
+  ...statementSsp,
 };

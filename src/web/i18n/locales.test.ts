@@ -11,6 +11,7 @@ import { DUPLICATE_POLICIES } from '../../core/catalog/text-import';
 import { notFoundObjects, type IssueCatalog } from '../../core/errors';
 import { MAPPING_COLLECTION_ISSUES } from '../../core/mapping/collection-issues';
 import { OSCAL_ISSUES } from '../../formats/oscal/validate';
+import { SSP_ISSUES } from '../../formats/oscal-ssp/import';
 import { RESOLVE_ISSUES } from '../../formats/oscal/resolve';
 import { TABLE_ISSUES } from '../../formats/tabular/table-error';
 import { STATEMENT_ISSUES } from '../../formats/statement/grid';
@@ -35,6 +36,7 @@ const issueCatalogs: {
   { ns: 'issue', codes: MAPPING_COLLECTION_ISSUES },
   { ns: 'issue', codes: OSCAL_ISSUES },
   { ns: 'issue', codes: RESOLVE_ISSUES },
+  { ns: 'issue', codes: SSP_ISSUES },
 ];
 
 function flatten(o: Record<string, unknown>, prefix = ''): Map<string, string> {

@@ -20,6 +20,12 @@ export const underlyingServiceInput = z
     name: z.string().trim().min(1).max(200),
     provider: z.string().trim().max(200).nullable().default(null),
     registrationNumber: z.string().trim().max(40).nullable().default(null),
+    /** 登録日: when it was registered in ISMAP (an OSCAL SSP's leveraged authorization needs the date). */
+    authorizedOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date (YYYY-MM-DD)')
+      .nullable()
+      .optional(),
   })
   .strict();
 

@@ -7,7 +7,7 @@ import { recordAudit } from '../../record-audit';
 import type { StatementView } from '../../statement-readiness';
 import { readStatement, statementView, type LoadedStatement } from './statement-access';
 
-export const exportFormats = ['xlsx', 'pdf', 'csv'] as const;
+export const exportFormats = ['xlsx', 'pdf', 'csv', 'oscal-ssp'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 export interface StatementExport {

@@ -39,7 +39,9 @@ export async function importStatementWorkbook(
   ctx: RequestContext,
   id: string,
   input: {
-    parse: (criteria: readonly Criterion[]) => Promise<ParsedWorkbook>;
+    /** Reads the file against the statement's criteria; `stored` is the statement as it is (for formats that carry
+     * no item versions or statement identity, such as an OSCAL SSP). */
+    parse: (criteria: readonly Criterion[], stored: StatementDocument) => Promise<ParsedWorkbook>;
     file: string;
     dryRun: boolean;
     changeReason?: string | undefined;
@@ -48,7 +50,8 @@ export async function importStatementWorkbook(
   const loaded = await readStatement(deps, ctx, id);
   authorize(statementPolicy, ctx.actor, 'edit', loaded.statement);
   const view = await statementView(deps, loaded);
-  const parsed = await input.parse(view.criteria.list);
+  const stored = statementDocument(loaded, view);
+  const parsed = await input.parse(view.criteria.list, stored);
   if (!parsed.doc || parsed.issues.length > 0)
     throw new DomainError(
       'import_failed',
@@ -61,7 +64,7 @@ export async function importStatementWorkbook(
       },
     );
   const imported = parsed.doc;
-  const diff = diffStatementDocuments(statementDocument(loaded, view), imported);
+  const diff = diffStatementDocuments(stored, imported);
   if (diff.mismatch.length > 0)
     throw new DomainError('validation_failed', `The workbook is of another ${diff.mismatch.join(', ')}`, [], {
       reason: 'statement_import_mismatch',

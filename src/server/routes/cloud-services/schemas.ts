@@ -10,6 +10,11 @@ export const UnderlyingService = z
     name: z.string(),
     provider: z.string().nullable(),
     registrationNumber: z.string().nullable().openapi({ example: 'C21-0008-2' }),
+    authorizedOn: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ example: '2021-09-01', description: 'ISMAP registration date (登録日), when known' }),
   })
   .openapi('UnderlyingService');
 

@@ -5,7 +5,14 @@ import { scope } from '../../token-scope';
 import { exportStatement } from '../../../app/use-cases/statements/export-statement';
 import { importStatementWorkbook } from '../../../app/use-cases/statements/import-statement-workbook';
 import { DomainError, issuesFromZod } from '../../../core/errors';
-import { blockersCsv, readStatementXlsx, renderReadinessPdf, writeStatementXlsx } from '../../../formats/statement';
+import { statementToOscalSsp } from '../../../formats/oscal-ssp';
+import {
+  blockersCsv,
+  readStatementFile,
+  renderReadinessPdf,
+  sspFileName,
+  writeStatementXlsx,
+} from '../../../formats/statement';
 import { requestCtx } from '../../middleware/request-context';
 import { receiveMultipart } from '../../multipart';
 import { IdParam, Issue, errorResponses, jsonOk } from '../../schemas';
@@ -26,6 +33,19 @@ const exportXlsx = createRoute({
   summary: 'The statement as an xlsx workbook (one sheet per tier, bilingual columns, change history)',
   request: { params: IdParam },
   responses: { 200: binary(XLSX, 'Workbook'), ...errorResponses },
+});
+const exportSsp = createRoute({
+  ...scope('statements', 'read'),
+  method: 'get',
+  path: '/statements/{id}/export.oscal.json',
+  tags,
+  summary:
+    'The statement as an OSCAL 1.1.3 system-security-plan (one implemented requirement per item; re-imports with POST /statements/{id}/import)',
+  request: { params: IdParam },
+  responses: {
+    200: jsonOk(z.record(z.string(), z.unknown()).openapi('OscalSystemSecurityPlan'), 'OSCAL SSP (JSON)'),
+    ...errorResponses,
+  },
 });
 const reportPdf = createRoute({
   ...scope('statements', 'read'),
@@ -50,7 +70,11 @@ const ImportUpload = {
   type: 'object' as const,
   required: ['file'],
   properties: {
-    file: { type: 'string' as const, format: 'binary', description: 'A workbook exported by ISMAP Hub, edited' },
+    file: {
+      type: 'string' as const,
+      format: 'binary',
+      description: 'A workbook exported by ISMAP Hub, edited, or an OSCAL system-security-plan (JSON)',
+    },
     dryRun: {
       type: 'string' as const,
       enum: ['true', 'false'],
@@ -94,7 +118,8 @@ const importRoute = createRoute({
   method: 'post',
   path: '/statements/{id}/import',
   tags,
-  summary: 'Import an edited workbook: a dry run answers the diff; dryRun=false applies it in one transaction',
+  summary:
+    'Import an edited workbook or an OSCAL SSP: a dry run answers the diff; dryRun=false applies it in one transaction',
   request: {
     params: IdParam,
     body: { content: { 'multipart/form-data': { schema: ImportUpload } }, required: true },
@@ -104,7 +129,7 @@ const importRoute = createRoute({
     ...errorResponses,
     409: errorResponses[400],
     422: {
-      description: 'The workbook has problems: every issue with its sheet, row and column',
+      description: 'The file has problems: every issue with its sheet, row and column (workbook) or JSON path (SSP)',
       content: {
         'application/json': { schema: z.object({ error: z.object({ issues: z.array(Issue) }).passthrough() }) },
       },
@@ -123,6 +148,12 @@ export function statementFileRoutes() {
       'Content-Type': XLSX,
       'Content-Disposition': attachment(`${e.fileBase}.xlsx`),
     }) as never;
+  });
+  app.openapi(exportSsp, async (c) => {
+    const e = await exportStatement(c.get('deps'), requestCtx(c), c.req.valid('param').id, { format: 'oscal-ssp' });
+    const doc = statementToOscalSsp({ document: e.document, lastModified: e.generatedAt.toISOString() });
+    c.header('Content-Disposition', attachment(sspFileName(e.fileBase)));
+    return c.json(doc as unknown as Record<string, unknown>, 200);
   });
   app.openapi(reportPdf, async (c) => {
     const { lang } = c.req.valid('query');
@@ -159,7 +190,7 @@ export function statementFileRoutes() {
         );
       const bytes = await readFile(file.path);
       const result = await importStatementWorkbook(deps, requestCtx(c), c.req.valid('param').id, {
-        parse: async (criteria) => readStatementXlsx(bytes, criteria, { file: file.filename }),
+        parse: async (criteria, stored) => readStatementFile(bytes, criteria, stored, { file: file.filename }),
         file: file.filename,
         dryRun: parsed.data.dryRun !== 'false',
         changeReason: parsed.data.changeReason,

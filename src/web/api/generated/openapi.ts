@@ -3895,6 +3895,7 @@ export interface paths {
                                 provider?: string | null;
                                 /** @default null */
                                 registrationNumber?: string | null;
+                                authorizedOn?: string | null;
                             }[];
                             regions: string[];
                             systemOverview: {
@@ -5166,6 +5167,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statements/{id}/export.oscal.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The statement as an OSCAL 1.1.3 system-security-plan (one implemented requirement per item; re-imports with POST /statements/{id}/import) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OSCAL SSP (JSON) */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OscalSystemSecurityPlan"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not signed in */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not allowed, or CSRF token missing */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+                /** @description Not found, or not visible to the caller */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Error"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/statements/{id}/report.pdf": {
         parameters: {
             query?: never;
@@ -5327,7 +5402,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import an edited workbook: a dry run answers the diff; dryRun=false applies it in one transaction */
+        /** Import an edited workbook or an OSCAL SSP: a dry run answers the diff; dryRun=false applies it in one transaction */
         post: {
             parameters: {
                 query?: never;
@@ -5342,7 +5417,7 @@ export interface paths {
                     "multipart/form-data": {
                         /**
                          * Format: binary
-                         * @description A workbook exported by ISMAP Hub, edited
+                         * @description A workbook exported by ISMAP Hub, edited, or an OSCAL system-security-plan (JSON)
                          */
                         file: Blob;
                         /**
@@ -5411,7 +5486,7 @@ export interface paths {
                         "application/json": components["schemas"]["Error"];
                     };
                 };
-                /** @description The workbook has problems: every issue with its sheet, row and column */
+                /** @description The file has problems: every issue with its sheet, row and column (workbook) or JSON path (SSP) */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -9805,6 +9880,11 @@ export interface components {
             provider: string | null;
             /** @example C21-0008-2 */
             registrationNumber: string | null;
+            /**
+             * @description ISMAP registration date (登録日), when known
+             * @example 2021-09-01
+             */
+            authorizedOn?: string | null;
         };
         ListedStatement: components["schemas"]["Statement"] & {
             /** @description Readiness for registration: percent of in-scope items ready, blockers in all */
@@ -9983,6 +10063,9 @@ export interface components {
             note: string | null;
             /** @description Who recorded the change (display name) */
             recordedBy?: string | null;
+        };
+        OscalSystemSecurityPlan: {
+            [key: string]: unknown;
         };
         StatementImportResult: {
             applied: boolean;

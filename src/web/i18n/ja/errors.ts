@@ -168,6 +168,10 @@ export const errors: Pick<Messages, 'errorReason' | 'issue' | 'tableIssue' | 'ob
     oscal_pattern: 'パターン {{pattern}} に一致しません',
     oscal_format: '{{format}} の形式ではありません',
     oscal_schema: 'OSCAL のスキーマに合いません（{{keyword}}）',
+    ssp_not_ismap: 'ISMAP の言明書ではありません（catalog と edition の prop がありません）',
+    ssp_bad_value: '{{name}}: {{value}} を読み取れません',
+    ssp_unknown_control: '{{control}} は言明書の版にない項目です',
+    ssp_duplicate_control: '{{control}} が 2 回出てきます',
     unknown_edition:
       '{{href}} から管理基準の版が分かりません（urn:ismap-hub:catalog:<カタログ>:<版> の形で指定してください）',
     unknown_relationship: '不明な関係 {{relationship}}',

@@ -34,11 +34,12 @@ export function ImportWorkbook({
   return (
     <Stack maw={1100} data-testid="import-workbook">
       <Text size="sm">{t('importWorkbook.intro')}</Text>
+      <Text size="sm">{t('statementSsp.importHint')}</Text>
       <Group align="flex-end" wrap="wrap">
         <FileInput
           label={t('importWorkbook.file')}
           aria-label={t('importWorkbook.file')}
-          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,.json,application/json"
           value={file}
           onChange={(f) => {
             setFile(f);

@@ -6,6 +6,7 @@ import { useCloudService } from '../../api/cloud-services';
 import { useMembers } from '../../api/organizations';
 import {
   blockersCsvHref,
+  statementSspHref,
   statementPdfHref,
   statementXlsxHref,
   useBulkItems,
@@ -92,6 +93,16 @@ export function StatementPage({ tab }: { tab: Tab }) {
           </Button>
           <Button component="a" href={blockersCsvHref(statementId)} variant="default" size="xs">
             {t('statement.blockersCsv')}
+          </Button>
+          <Button
+            component="a"
+            href={statementSspHref(statementId)}
+            download
+            variant="default"
+            size="xs"
+            data-testid="export-ssp"
+          >
+            {t('statementSsp.exportSsp')}
           </Button>
           <Button
             component={Link}
