@@ -10,6 +10,8 @@ import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { Evidence, EvidenceDetail, LinkResult, StatementEvidenceFreshness } from './schemas';
 import { presentEvidence, presentEvidenceDetail } from './presenter';
 import { scope } from '../../token-scope';
+import { evidenceLimit } from './files';
+import { abilities, evidenceCreatePolicy } from '../../../core/policies';
 
 const tags = ['Evidence'];
 
@@ -19,9 +21,25 @@ const list = createRoute({
   ...scope('evidence', 'read'),
   tags,
   summary: "The evidence library of the caller's active organization (members of that CSP only)",
-  request: { query: z.object({ retired: z.enum(['true', 'false']).default('false') }) },
+  request: {
+    query: z.object({
+      retired: z.enum(['true', 'false']).default('false'),
+      statementId: z
+        .uuid()
+        .optional()
+        .openapi({ description: 'With itemId: only the evidence linked to this statement item (retired included)' }),
+      itemId: z.string().trim().min(1).max(64).optional(),
+    }),
+  },
   responses: {
-    200: jsonOk(z.object({ evidence: z.array(Evidence) }), 'Evidence, with freshness today'),
+    200: jsonOk(
+      z.object({
+        evidence: z.array(Evidence),
+        maxFileBytes: z.number().int().openapi({ description: 'The largest file an upload takes (bytes)' }),
+        abilities: z.record(z.string(), z.boolean()).openapi({ description: 'create: the caller may add evidence' }),
+      }),
+      'Evidence, with freshness today, and the upload limit',
+    ),
     ...errorResponses,
   },
 });
@@ -85,8 +103,14 @@ export function evidenceRoutes() {
   const app = apiRouter();
   app.openapi(list, async (c) => {
     const ctx = requestCtx(c);
-    const r = await listEvidence(c.get('deps'), ctx, { includeRetired: c.req.valid('query').retired === 'true' });
-    return c.json({ evidence: r.items.map((i) => presentEvidence(i.evidence, i.freshness, ctx.actor)) }, 200);
+    const q = c.req.valid('query');
+    const r = await listEvidence(c.get('deps'), ctx, {
+      includeRetired: q.retired === 'true',
+      ...(q.statementId && q.itemId ? { linkedTo: { statementId: q.statementId, itemId: q.itemId } } : {}),
+    });
+    const evidence = r.items.map((i) => presentEvidence(i.evidence, i.freshness, ctx.actor));
+    const may = abilities(evidenceCreatePolicy, ctx.actor, { orgId: r.orgId });
+    return c.json({ evidence, maxFileBytes: evidenceLimit(c.get('deps')), abilities: may }, 200);
   });
   app.openapi(get, async (c) => {
     const ctx = requestCtx(c);

@@ -6379,6 +6379,9 @@ export interface paths {
             parameters: {
                 query?: {
                     retired?: "true" | "false";
+                    /** @description With itemId: only the evidence linked to this statement item (retired included) */
+                    statementId?: string;
+                    itemId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6386,7 +6389,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evidence, with freshness today */
+                /** @description Evidence, with freshness today, and the upload limit */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6394,6 +6397,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             evidence: components["schemas"]["Evidence"][];
+                            /** @description The largest file an upload takes (bytes) */
+                            maxFileBytes: number;
+                            /** @description create: the caller may add evidence */
+                            abilities: {
+                                [key: string]: boolean;
+                            };
                         };
                     };
                 };
