@@ -13,6 +13,7 @@ import { Account } from './pages/Account';
 import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
 import { statementRoutes } from './pages/statements/routes';
+import { evidenceRoutes } from './pages/evidence/routes';
 import { Guard } from './components/guard';
 
 export function App() {
@@ -31,6 +32,7 @@ export function App() {
         <Route path="/" element={<Home />} />
         {catalogRoutes}
         {statementRoutes}
+        {evidenceRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route
           path="/organizations/:id/audit"

@@ -10,6 +10,7 @@ import { statements } from './en/statements';
 import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
+import { evidence } from './en/evidence';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -28,6 +29,7 @@ export const en = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...evidence,
 };
 
 /**

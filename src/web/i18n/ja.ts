@@ -11,6 +11,7 @@ import { statements } from './ja/statements';
 import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
+import { evidence } from './ja/evidence';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -26,4 +27,5 @@ export const ja: Messages = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...evidence,
 };

@@ -55,6 +55,7 @@ export function ItemPanelContainer(p: {
       changeReason={p.changeReason}
       save={save}
       onClose={p.onClose}
+      statementId={p.statementId}
     />
   );
 }
