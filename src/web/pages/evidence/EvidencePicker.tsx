@@ -59,8 +59,7 @@ export function EvidencePicker(p: { statementId: string; itemId: string; readOnl
             !p.readOnly && (
               <Button
                 size="compact-sm"
-                variant="subtle"
-                color="red.8"
+                variant="default"
                 aria-label={t('evidence.picker.unlinkLabel', { title: localTitle(e.title, lang) })}
                 loading={link.isPending && link.variables?.evidenceId === e.id}
                 onClick={() => change(e, 'unlink')}
@@ -87,7 +86,7 @@ export function EvidencePicker(p: { statementId: string; itemId: string; readOnl
                 e,
                 <Button
                   size="compact-sm"
-                  variant="light"
+                  variant="default"
                   aria-label={t('evidence.picker.linkLabel', { title: localTitle(e.title, lang) })}
                   loading={link.isPending && link.variables?.evidenceId === e.id}
                   onClick={() => change(e, 'link')}
