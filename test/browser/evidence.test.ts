@@ -20,6 +20,7 @@ const PDF = [
   'trailer << /Root 1 0 R >>',
   '%%EOF',
 ].join('\n');
+const BIG_PDF = `${PDF}\n%${'x'.repeat(4700)}`;
 
 describeBrowser('evidence library in headless Chromium', () => {
   let server: RunningServer;
@@ -169,6 +170,41 @@ describeBrowser('evidence library in headless Chromium', () => {
     await expect(used.getByRole('link', { name: itemId }).getAttribute('href')).resolves.toBe(
       `/statements/${statementId}?item=${encodeURIComponent(itemId)}`,
     );
+    await page.context().close();
+  }, 120_000);
+
+  it("says the limit and the server's refusal of a file too large in the user's language", async () => {
+    const page = await signedIn();
+    await page.goto(`${server.url}/evidence`);
+    await page.getByTestId('evidence-dropzone').waitFor();
+    const limit = server.deps.maxEvidenceBytes;
+    try {
+      // The server's limit drops below the file after the page read it: the server refuses, the page says why.
+      server.deps.maxEvidenceBytes = 2048;
+      await dropOn(
+        page,
+        'evidence-dropzone',
+        await fileTransfer(page, { name: 'big.pdf', type: 'application/pdf', text: BIG_PDF }),
+      );
+      await page.getByTestId('upload-submit').click();
+      const alert = page.getByTestId('evidence-upload').getByRole('alert');
+      await expect(alert.innerText()).resolves.toContain('ファイルが上限の 2 KiB を超えています。');
+      await expect(alert.innerText()).resolves.toContain('リクエストまたはファイルが大きすぎます');
+      // Reloaded, the page knows the limit and refuses the file before sending a byte.
+      await page.reload();
+      await expect(page.getByTestId('evidence-dropzone').innerText()).resolves.toContain('2 KB');
+      await dropOn(
+        page,
+        'evidence-dropzone',
+        await fileTransfer(page, { name: 'big.pdf', type: 'application/pdf', text: BIG_PDF }),
+      );
+      await expect(page.getByTestId('evidence-dropzone-rejected').innerText()).resolves.toMatch(
+        /^big\.pdf は 4\.\d KB で、上限の 2 KB を超えています。$/,
+      );
+      expect(await serious(page)).toEqual([]);
+    } finally {
+      server.deps.maxEvidenceBytes = limit;
+    }
     await page.context().close();
   }, 120_000);
 
