@@ -21,7 +21,7 @@ const PNG = Buffer.from(
 function upload(title: string, bytes: Uint8Array | string, name: string, type: string) {
   const form = new FormData();
   form.set('metadata', JSON.stringify({ title: { ja: title, en: title }, kind: 'record_log' }));
-  form.set('file', new Blob([bytes], { type }), name);
+  form.set('file', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type }), name);
   return form;
 }
 const directives = (header: string | null) =>

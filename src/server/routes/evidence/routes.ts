@@ -8,10 +8,9 @@ import { statementEvidenceFreshness } from '../../../app/use-cases/evidence/stat
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { Evidence, EvidenceDetail, LinkResult, StatementEvidenceFreshness } from './schemas';
-import { presentEvidence, presentEvidenceDetail } from './presenter';
+import { presentEvidence, presentEvidenceDetail, presentEvidenceList } from './presenter';
 import { scope } from '../../token-scope';
 import { evidenceLimit } from './files';
-import { abilities, evidenceCreatePolicy } from '../../../core/policies';
 
 const tags = ['Evidence'];
 
@@ -108,9 +107,7 @@ export function evidenceRoutes() {
       includeRetired: q.retired === 'true',
       ...(q.statementId && q.itemId ? { linkedTo: { statementId: q.statementId, itemId: q.itemId } } : {}),
     });
-    const evidence = r.items.map((i) => presentEvidence(i.evidence, i.freshness, ctx.actor));
-    const may = abilities(evidenceCreatePolicy, ctx.actor, { orgId: r.orgId });
-    return c.json({ evidence, maxFileBytes: evidenceLimit(c.get('deps')), abilities: may }, 200);
+    return c.json(presentEvidenceList(r.items, r.orgId, evidenceLimit(c.get('deps')), ctx.actor), 200);
   });
   app.openapi(get, async (c) => {
     const ctx = requestCtx(c);
