@@ -221,6 +221,17 @@ describeBrowser('evidence library in headless Chromium', () => {
     await page.getByTestId('where-used').waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
     expect(await serious(page)).toEqual([]);
+    // Retiring asks for the reason and is recorded, not an erase: the page still shows every version.
+    await page.getByTestId('retire-open').scrollIntoViewIfNeeded();
+    await page.getByTestId('retire-open').click();
+    const form = page.getByTestId('retire-form');
+    await form.waitFor();
+    await form.locator('textarea:not([aria-hidden])').first().fill('Replaced by the new network design');
+    expect(await serious(page)).toEqual([]);
+    await page.getByTestId('retire-confirm').click();
+    await expect(page.getByTestId('retired-note').innerText()).resolves.toContain('Replaced by the new network design');
+    await expect(page.getByTestId('evidence-versions').locator('[data-version]').count()).resolves.toBe(2);
+    await expect(page.getByTestId('retire-open').count()).resolves.toBe(0);
     await page.context().close();
   }, 120_000);
 });

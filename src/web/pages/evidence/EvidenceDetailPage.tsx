@@ -106,11 +106,7 @@ export function EvidenceDetailPage() {
       {e.abilities.upload && library.data && <NewVersion evidenceId={e.id} maxBytes={library.data.maxFileBytes} />}
       <VersionTable versions={e.versions} userName={userName} />
       <WhereUsed links={e.links} />
-      {e.abilities.retire && (
-        <Group>
-          <RetireEvidence evidence={e} />
-        </Group>
-      )}
+      {e.abilities.retire && <RetireEvidence evidence={e} />}
     </Stack>
   );
 }
