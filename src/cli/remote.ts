@@ -14,7 +14,12 @@ export const remoteHelp = `  --server <url>    Ask a running ISMAP Hub server in
 export interface Remote {
   readonly base: string;
   get<T>(path: string, query?: Record<string, string | number | undefined>): Promise<T>;
-  post<T>(path: string, body: FormData): Promise<T>;
+  post<T>(path: string, body: FormData | Record<string, unknown>): Promise<T>;
+  /** A file the server answers (an export): its bytes and the name from Content-Disposition. */
+  download(
+    path: string,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<{ bytes: Buffer; name: string | null }>;
 }
 
 const codes = new Set<string>(errorCodes);
@@ -37,11 +42,13 @@ export function remoteFrom(ctx: CommandContext, values: { server?: string; token
   const token = values.token ?? ctx.env.ISMAP_TOKEN;
   if (!token) throw new UsageError('--server needs an API token: set ISMAP_TOKEN (or pass --token)');
   const base = url.href.replace(/\/+$/, '');
-  const request = async <T>(method: string, path: string, body?: FormData): Promise<T> => {
+  const send = async (method: string, path: string, body?: FormData | Record<string, unknown>): Promise<Response> => {
     const target = `${base}/api/v1${path}`;
-    let res: Response;
+    const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+    const json = body !== undefined && !(body instanceof FormData);
+    if (json) headers['content-type'] = 'application/json';
     try {
-      res = await fetch(target, { method, body, headers: { authorization: `Bearer ${token}` } });
+      return await fetch(target, { method, body: json ? JSON.stringify(body) : body, headers });
     } catch (e) {
       const cause = (e as { cause?: { code?: string; message?: string } }).cause;
       throw new DomainError(
@@ -49,6 +56,8 @@ export function remoteFrom(ctx: CommandContext, values: { server?: string; token
         `Cannot reach the server at ${base}: ${cause?.code ?? cause?.message ?? (e as Error).message}. Check --server.`,
       );
     }
+  };
+  const parseJson = async (res: Response, method: string, path: string): Promise<unknown> => {
     const text = await res.text();
     let json: unknown;
     try {
@@ -59,18 +68,30 @@ export function remoteFrom(ctx: CommandContext, values: { server?: string; token
         `${base} did not answer like an ISMAP Hub server (HTTP ${res.status} for ${method} /api/v1${path}). Check --server.`,
       );
     }
+    return json;
+  };
+  const request = async <T>(method: string, path: string, body?: FormData | Record<string, unknown>): Promise<T> => {
+    const res = await send(method, path, body);
+    const json = await parseJson(res, method, path);
     if (res.ok) return json as T;
     throw remoteError(res.status, json, base);
   };
+  const withQuery = (path: string, query?: Record<string, string | number | undefined>) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) q.set(k, String(v));
+    const s = q.toString();
+    return s ? `${path}?${s}` : path;
+  };
   return {
     base,
-    get: (path, query) => {
-      const q = new URLSearchParams();
-      for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) q.set(k, String(v));
-      const s = q.toString();
-      return request('GET', s ? `${path}?${s}` : path);
-    },
+    get: (path, query) => request('GET', withQuery(path, query)),
     post: (path, body) => request('POST', path, body),
+    async download(path, query) {
+      const res = await send('GET', withQuery(path, query));
+      if (!res.ok) throw remoteError(res.status, await parseJson(res, 'GET', path), base);
+      const name = /filename="([^"/\\]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null;
+      return { bytes: Buffer.from(await res.arrayBuffer()), name };
+    },
   };
 }
 
@@ -91,3 +112,14 @@ function remoteError(status: number, json: unknown, base: string): DomainError {
 }
 
 export const enc = encodeURIComponent;
+
+/**
+ * The id of the organization `slug` among those the token's user can see (a token acts for one organization:
+ * another organization's slug is not found).
+ */
+export async function remoteOrgId(remote: Remote, slug: string): Promise<string> {
+  const { organizations } = await remote.get<{ organizations: { id: string; slug: string }[] }>('/organizations');
+  const org = organizations.find((o) => o.slug === slug);
+  if (!org) throw new DomainError('not_found', `No organization with slug "${slug}" for this token at ${remote.base}`);
+  return org.id;
+}

@@ -14,6 +14,7 @@ import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
 import { statementRoutes } from './pages/statements/routes';
 import { evidenceRoutes } from './pages/evidence/routes';
+import { gapRoutes } from './pages/gap/routes';
 import { Guard } from './components/guard';
 
 export function App() {
@@ -33,6 +34,7 @@ export function App() {
         {catalogRoutes}
         {statementRoutes}
         {evidenceRoutes}
+        {gapRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route
           path="/organizations/:id/audit"

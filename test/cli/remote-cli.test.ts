@@ -34,6 +34,12 @@ describe('ismap commands with --server and an API token', () => {
     };
     tokens.reader = (await mint('csp admin', {})).token;
     tokens.writer = (await mint('secretariat admin', { access: ['read', 'write'], resources: ['catalogs'] })).token;
+    tokens.cspWriter = (
+      await mint('csp admin', {
+        access: ['read', 'write'],
+        resources: ['organizations', 'cloud-services', 'statements'],
+      })
+    ).token;
     tokens.platform = (await mint('platform administrator', { orgId: null, resources: ['audit'] })).token;
     const revoked = await mint('csp admin', {});
     await revokeApiToken(s.deps, sys, revoked.apiToken.id);
@@ -76,6 +82,67 @@ describe('ismap commands with --server and an API token', () => {
     expect(ro.code).toBe(1);
     expect(ro.err).toMatch(/does not have the scope catalogs:write/);
   }, 120_000);
+
+  it('lists, creates, checks, exports and re-imports services and statements through the server', async () => {
+    const env = remote('cspWriter');
+    const services = await run(['service', 'list', '--org', 'demo-cloud', '--json'], env);
+    expect(services.code, services.err).toBe(0);
+    const demo = JSON.parse(services.out) as { services: { id: string; name: { en: string } }[] };
+    expect(demo.services.length).toBeGreaterThan(0);
+    const created = await run(
+      [
+        'service',
+        'create',
+        '--org',
+        'demo-cloud',
+        '--name-ja',
+        'リモート',
+        '--name-en',
+        'Remote SaaS',
+        '--model',
+        'saas',
+      ],
+      env,
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(created.out).toMatch(/^created \S+ {2}Remote SaaS \/ リモート\n$/);
+    // Another organization's slug is not visible to this token.
+    const other = await run(['service', 'list', '--org', 'demo-audit', '--json'], env);
+    expect(other.code).toBe(1);
+    expect(other.err).toMatch(/No organization with slug "demo-audit" for this token/);
+
+    const list = await run(['statement', 'list', '--json'], env);
+    expect(list.code, list.err).toBe(0);
+    const [st] = (JSON.parse(list.out) as { statements: { id: string; percent: number; blockers: number }[] })
+      .statements;
+    expect(st).toBeDefined();
+    const ready = await run(['statement', 'readiness', st!.id, '--json'], env);
+    expect([0, 1]).toContain(ready.code);
+    const readiness = JSON.parse(ready.out) as { summary: { total: { percent: number }; blockerCount: number } };
+    expect(readiness.summary.total.percent).toBe(st!.percent);
+    expect(readiness.summary.blockerCount).toBe(st!.blockers);
+    expect(ready.code).toBe(st!.blockers === 0 ? 0 : 1);
+
+    const xlsx = join(dir, 'remote-statement.xlsx');
+    const exp = await run(['statement', 'export', st!.id, '--out', xlsx, '--json'], env);
+    expect(exp.code, exp.err).toBe(0);
+    expect(readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const pdf = await run(['statement', 'export', st!.id, '--format', 'pdf', '--lang', 'en'], env);
+    expect(pdf.code, pdf.err).toBe(0);
+    expect(pdf.out).toMatch(/wrote .*-readiness-en\.pdf/);
+    const back = await run(['statement', 'import', st!.id, xlsx, '--json'], env);
+    expect(back.code, back.err).toBe(0);
+    expect(JSON.parse(back.out)).toMatchObject({ applied: false, diff: { items: [] } });
+    expect(existsSync(dataDir)).toBe(false);
+
+    // A read-only token may list but not create.
+    const ro = await run(
+      ['service', 'create', '--org', 'demo-cloud', '--name-ja', 'x', '--name-en', 'x', '--model', 'saas'],
+      remote('reader'),
+    );
+    expect(ro.code).toBe(1);
+    expect(ro.err).toMatch(/does not have the scope cloud-services:write/);
+  }, 180_000);
 
   it("verifies the server's audit chain with a platform administrator's token", async () => {
     const r = await run(['audit', 'verify'], remote('platform'));

@@ -1,7 +1,8 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { startTestServer, type TestServer } from './server';
+import { openTestEngine } from './engines';
+import { serverOver, startTestServer, type TestServer } from './server';
 import { seedDemo, type DemoLogin } from '../../src/app/use-cases/platform/seed-demo';
 import { startupTasks } from '../../src/cli/startup';
 
@@ -13,9 +14,32 @@ export interface RunningServer extends TestServer {
   stop(): Promise<void>;
 }
 
-/** The real HTTP server on a free loopback port, with demo data and the built web app (dist/web). */
-export async function startHttpServer(): Promise<RunningServer> {
-  const s = await startTestServer('pglite');
+/**
+ * A clock a test moves by hand (the server's `deps.clock`): it runs on with real time from `start`, and `advance`
+ * jumps it forward — past an evidence's review date, say — without restarting the server.
+ */
+export interface TestClock {
+  now(): Date;
+  advance(ms: number): void;
+}
+
+export function testClock(start: Date | string): TestClock {
+  let offset = new Date(start).getTime() - Date.now();
+  return {
+    now: () => new Date(Date.now() + offset),
+    advance: (ms) => void (offset += ms),
+  };
+}
+
+/**
+ * The real HTTP server on a free loopback port, with demo data and the built web app (dist/web). With `clock`, the
+ * server (and the demo data it seeds) reads the time from it instead of the system clock.
+ */
+export async function startHttpServer(opts: { clock?: TestClock } = {}): Promise<RunningServer> {
+  const clock = opts.clock;
+  const s = clock
+    ? serverOver(await openTestEngine('pglite'), { now: () => clock.now() })
+    : await startTestServer('pglite');
   s.deps.webDir = join(resolve(import.meta.dirname, '..', '..'), 'dist', 'web');
   await startupTasks({ engine: s.engine, deps: s.deps, close: s.close });
   const logins = (await seedDemo(s.deps, { password: DEMO_PASSWORD }))!;

@@ -3,6 +3,8 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { createCloudService } from '../../app/use-cases/cloud-services/create-cloud-service';
 import { serviceModels, tracks, type ServiceModel, type Track } from '../../core/statement/model';
+import { remoteFrom, remoteHelp, remoteOptions, remoteOrgId } from '../remote';
+import type { CloudService } from '../../core/statement/model';
 import { withRuntime } from '../with-runtime';
 import { operatorFor, organizationBySlug } from '../operator';
 
@@ -22,6 +24,7 @@ Options:
   --model <model>    iaas, paas or saas (required)
   --track <track>    ismap (default) or ismap_liu
   --json             Machine-readable output
+${remoteHelp}
   -h, --help         Show this help
 
 Example:
@@ -33,6 +36,7 @@ Example:
       'name-en': { type: 'string' },
       model: { type: 'string' },
       track: { type: 'string' },
+      ...remoteOptions,
     });
     if (!values.org || !values['name-ja'] || !values['name-en'] || !values.model)
       throw new UsageError('--org, --name-ja, --name-en and --model are required');
@@ -46,9 +50,13 @@ Example:
       model: values.model as ServiceModel,
       track: (values.track ?? 'ismap') as Track,
     };
-    const service = await withRuntime(ctx, async (runtime) =>
-      createCloudService(runtime.deps, operatorFor(await organizationBySlug(runtime, slug)), input),
-    );
+    const remote = remoteFrom(ctx, values);
+    // With --server the service is created by the token's user in the token's organization: --org must name it.
+    const service = remote
+      ? await remoteOrgId(remote, slug).then(() => remote.post<CloudService>('/cloud-services', input))
+      : await withRuntime(ctx, async (runtime) =>
+          createCloudService(runtime.deps, operatorFor(await organizationBySlug(runtime, slug)), input),
+        );
     if (values.json) writeJson(ctx.stdout, service);
     else ctx.stdout.write(`created ${service.id}  ${service.name.en} / ${service.name.ja}\n`);
     return 0;

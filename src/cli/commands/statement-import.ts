@@ -5,6 +5,7 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { importStatementWorkbook } from '../../app/use-cases/statements/import-statement-workbook';
 import { readStatementXlsx } from '../../formats/statement';
+import { enc, remoteFrom, remoteHelp, remoteOptions } from '../remote';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
@@ -22,28 +23,36 @@ Options:
   --apply                 Write the changes (default: only show them)
   --change-reason <text>  Required while the statement is under audit
   --json                  Machine-readable result (the diff)
+${remoteHelp}
   -h, --help              Show this help`,
   async run(ctx) {
     const { values, positionals } = parse(
       ctx.argv,
-      { apply: { type: 'boolean' }, 'change-reason': { type: 'string' } },
+      { apply: { type: 'boolean' }, 'change-reason': { type: 'string' }, ...remoteOptions },
       true,
     );
     if (positionals.length !== 2) throw new UsageError('expected a statement id and a workbook');
     const [id, path] = positionals as [string, string];
     const bytes = await readFile(resolve(ctx.cwd, path));
     const file = basename(path);
-    const result = await withRuntime(
-      ctx,
-      async (runtime) =>
-        importStatementWorkbook(runtime.deps, await operatorForStatement(runtime, id), id, {
-          parse: (criteria) => readStatementXlsx(bytes, criteria, { file }),
-          file,
-          dryRun: !values.apply,
-          changeReason: values['change-reason'],
-        }),
-      { catalogs: true },
-    );
+    const remote = remoteFrom(ctx, values);
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(bytes)]), file);
+    form.set('dryRun', values.apply ? 'false' : 'true');
+    if (values['change-reason'] !== undefined) form.set('changeReason', values['change-reason']);
+    const result = remote
+      ? await remote.post<Awaited<ReturnType<typeof importStatementWorkbook>>>(`/statements/${enc(id)}/import`, form)
+      : await withRuntime(
+          ctx,
+          async (runtime) =>
+            importStatementWorkbook(runtime.deps, await operatorForStatement(runtime, id), id, {
+              parse: (criteria) => readStatementXlsx(bytes, criteria, { file }),
+              file,
+              dryRun: !values.apply,
+              changeReason: values['change-reason'],
+            }),
+          { catalogs: true },
+        );
     if (values.json) {
       writeJson(ctx.stdout, result);
       return 0;

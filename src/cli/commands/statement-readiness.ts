@@ -3,6 +3,9 @@ import { UsageError } from '../command';
 import { parse, writeJson } from '../args';
 import { getStatement } from '../../app/use-cases/statements/get-statement';
 import { statementTiers } from '../../core/statement/criteria';
+import { enc, remoteFrom, remoteHelp, remoteOptions } from '../remote';
+import type { ReadinessSummary } from '../../core/statement/readiness';
+import type { Blocker } from '../../core/statement/blockers';
 import { withRuntime } from '../with-runtime';
 import { operatorForStatement } from '../operator';
 
@@ -16,19 +19,23 @@ and every blocker with its rule, its item and what clears it. Exits 0 when nothi
 
 Options:
   --json      Machine-readable output (summary by tier and clause, blockers)
+${remoteHelp}
   -h, --help  Show this help`,
   async run(ctx) {
-    const { values, positionals } = parse(ctx.argv, {}, true);
+    const { values, positionals } = parse(ctx.argv, { ...remoteOptions }, true);
     if (positionals.length !== 1) throw new UsageError('expected exactly one statement id');
     const id = positionals[0]!;
-    const { summary, blockers } = await withRuntime(
-      ctx,
-      async (runtime) => {
-        const { view } = await getStatement(runtime.deps, await operatorForStatement(runtime, id), id);
-        return { summary: view.readiness.summary(), blockers: view.readiness.blockers() };
-      },
-      { catalogs: true },
-    );
+    const remote = remoteFrom(ctx, values);
+    const { summary, blockers } = remote
+      ? await remote.get<{ summary: ReadinessSummary; blockers: Blocker[] }>(`/statements/${enc(id)}/readiness`)
+      : await withRuntime(
+          ctx,
+          async (runtime) => {
+            const { view } = await getStatement(runtime.deps, await operatorForStatement(runtime, id), id);
+            return { summary: view.readiness.summary(), blockers: view.readiness.blockers() };
+          },
+          { catalogs: true },
+        );
     if (values.json) writeJson(ctx.stdout, { summary, blockers });
     else {
       const t = summary.total;

@@ -16,6 +16,8 @@ export type ConflictingAnswer = Pick<
   selection: StoredAnswer['storedSelection'];
 };
 export type Readiness = Json<'/statements/{id}/readiness', 'get'>;
+export type EvidenceFreshness = Json<'/statements/{id}/evidence-freshness', 'get'>;
+export type ItemFreshness = EvidenceFreshness['items'][number]['state'];
 export type CreateStatement = Body<'/cloud-services/{id}/statements', 'post'>;
 export type UpdateStatement = Body<'/statements/{id}', 'patch'>;
 export type PutItem = Body<'/statements/{id}/items/{itemId}', 'put'>;
@@ -28,6 +30,7 @@ export const statementKeys = {
   items: (id: string) => ['statements', id, 'items'] as const,
   item: (id: string, itemId: string) => ['statements', id, 'item', itemId] as const,
   readiness: (id: string) => ['statements', id, 'readiness'] as const,
+  freshness: (id: string) => ['statements', id, 'evidence-freshness'] as const,
 };
 
 export const useServiceStatements = (serviceId: string) =>
@@ -135,6 +138,13 @@ export const useReadiness = (id: string) =>
   useQuery({
     queryKey: statementKeys.readiness(id),
     queryFn: () => data(client.GET('/statements/{id}/readiness', { params: { path: { id } } })),
+  });
+
+/** Per in-scope item: whether its evidence is fresh, stale for the audit period, or missing (warnings, not blockers). */
+export const useEvidenceFreshness = (id: string) =>
+  useQuery({
+    queryKey: statementKeys.freshness(id),
+    queryFn: () => data(client.GET('/statements/{id}/evidence-freshness', { params: { path: { id } } })),
   });
 
 /** Download links (plain links, so the browser saves the file under the server's name). */

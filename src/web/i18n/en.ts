@@ -11,6 +11,8 @@ import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
 import { evidence } from './en/evidence';
+import { gap } from './en/gap';
+import { remediation } from './en/remediation';
 
 /**
  * English UI strings, one file per feature under en/. Every key must exist in ja too (locales.test.ts). Each
@@ -30,6 +32,8 @@ export const en = {
   ...tokens,
   ...sso,
   ...evidence,
+  ...gap,
+  ...remediation,
 };
 
 /**

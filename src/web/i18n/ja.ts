@@ -12,6 +12,8 @@ import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
 import { evidence } from './ja/evidence';
+import { gap } from './ja/gap';
+import { remediation } from './ja/remediation';
 
 /** 日本語の UI 文言。機能ごとのファイル（ja/）を一つにまとめる。 */
 export const ja: Messages = {
@@ -28,4 +30,6 @@ export const ja: Messages = {
   ...tokens,
   ...sso,
   ...evidence,
+  ...gap,
+  ...remediation,
 };

@@ -14,6 +14,8 @@ import { OSCAL_ISSUES } from '../../formats/oscal/validate';
 import { RESOLVE_ISSUES } from '../../formats/oscal/resolve';
 import { TABLE_ISSUES } from '../../formats/tabular/table-error';
 import { STATEMENT_ISSUES } from '../../formats/statement/grid';
+import { GAP_ISSUES } from '../../core/gap/issues';
+import { gapReasons } from '../../core/gap/gap-report';
 
 /**
  * Every table of issue codes the server or CLI can send with params, and the UI namespace that says them. A code with
@@ -29,6 +31,7 @@ const issueCatalogs: {
   { ns: 'importIssue', codes: TEXT_IMPORT_ISSUES, variants: TEXT_IMPORT_ISSUE_VARIANTS, exclusive: true },
   { ns: 'tableIssue', codes: TABLE_ISSUES, exclusive: true },
   { ns: 'statementIssue', codes: STATEMENT_ISSUES, exclusive: true },
+  { ns: 'gapIssue', codes: GAP_ISSUES, exclusive: true },
   { ns: 'issue', codes: MAPPING_COLLECTION_ISSUES },
   { ns: 'issue', codes: OSCAL_ISSUES },
   { ns: 'issue', codes: RESOLVE_ISSUES },
@@ -129,6 +132,11 @@ describe('UI strings', () => {
     }
     expect(problems).toEqual([]);
     expect(TEXT_IMPORT_ISSUE_VARIANTS.duplicate_id.values).toEqual(DUPLICATE_POLICIES);
+  });
+
+  it('says every reason the gap report gives for a gap in both languages', () => {
+    for (const r of gapReasons)
+      expect([enKeys.has(`gapReason.${r}`), jaKeys.has(`gapReason.${r}`)], r).toEqual([true, true]);
   });
 
   it('names every object a "not found" can be about in both languages', () => {

@@ -13,7 +13,14 @@ import { apiRouter } from '../../openapi';
 import { IdParam, Issue, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { scope } from '../../token-scope';
 import { presentGapImport, presentGapImportDetail } from './presenter';
-import { GapDecisionResult, GapImport, GapImportDetail, GapReport, GapUploadResult } from './schemas';
+import {
+  GapDecisionResult,
+  GapImport,
+  GapImportDetail,
+  GapReport,
+  GapUploadResult,
+  type GapDetection,
+} from './schemas';
 import { gapFileParser } from './upload';
 
 // Token scope: gap imports are statement work (their decisions write statement items), so they take the
@@ -160,7 +167,9 @@ export function gapRoutes() {
         dryRun: f.dryRun !== 'false',
         isoEditionConfirmed: f.isoEdition !== undefined,
       });
-      return c.json({ ...result, import: result.import ? presentGapImport(result.import) : null }, 200);
+      // The formats layer's detection (SoA columns or SSP revision) is `unknown` to the use case; its shape is this.
+      const detection = result.detection as z.infer<typeof GapDetection>;
+      return c.json({ ...result, detection, import: result.import ? presentGapImport(result.import) : null }, 200);
     } finally {
       await received.cleanup();
     }

@@ -62,6 +62,33 @@ export const GapImportDetail = z
   })
   .openapi('GapImportDetail');
 
+const SoaColumn = z.object({
+  index: z.number().int(),
+  letter: z.string(),
+  header: z.string().nullable(),
+  matchedBy: z.enum(['header', 'header-partial', 'values', 'override']),
+});
+/**
+ * What the reader found, for the user to confirm. SoA: the sheet, encoding and each role's column (how it was
+ * found); SSP: the SP 800-53 revision and the imported profile. Fields of the other kind are absent.
+ */
+export const GapDetection = z
+  .object({
+    sheet: z.string().optional(),
+    sheetNames: z.array(z.string()).optional(),
+    encoding: z.string().nullable().optional(),
+    headerRow: z.number().int().nullable().optional(),
+    dataStartRow: z.number().int().optional(),
+    columns: z.record(z.string(), SoaColumn).optional(),
+    explanation: z.array(z.string()).optional(),
+    revision: z.enum(['rev4', 'rev5']).optional(),
+    profile: z
+      .object({ href: z.string(), resolved: z.boolean(), title: z.string().nullable(), controls: z.number().int() })
+      .optional(),
+  })
+  .passthrough()
+  .openapi('GapDetection');
+
 export const GapUploadResult = z
   .object({
     dryRun: z.boolean(),
@@ -71,7 +98,7 @@ export const GapUploadResult = z
     isoEdition: z
       .object({ edition: z.string(), confidence: z.string(), count2013: z.number(), count2022: z.number() })
       .nullable(),
-    detection: z.unknown(),
+    detection: GapDetection,
     issues: z.array(Issue),
     issueTotal: z.number().int(),
     counts: z.object({
@@ -80,7 +107,7 @@ export const GapUploadResult = z
       bulkAcceptable: z.number().int(),
       byRelationship: z.record(z.string(), z.number().int()),
     }),
-    import: GapImport.nullable(),
+    import: z.union([GapImport, z.null()]),
   })
   .openapi('GapUploadResult');
 

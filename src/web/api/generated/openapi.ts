@@ -9923,7 +9923,7 @@ export interface components {
                 count2013: number;
                 count2022: number;
             } | null;
-            detection?: unknown;
+            detection: components["schemas"]["GapDetection"];
             issues: components["schemas"]["Issue"][];
             issueTotal: number;
             counts: {
@@ -9934,7 +9934,34 @@ export interface components {
                     [key: string]: number;
                 };
             };
-            import: components["schemas"]["GapImport"];
+            import: components["schemas"]["GapImport"] | null;
+        };
+        GapDetection: {
+            sheet?: string;
+            sheetNames?: string[];
+            encoding?: string | null;
+            headerRow?: number | null;
+            dataStartRow?: number;
+            columns?: {
+                [key: string]: {
+                    index: number;
+                    letter: string;
+                    header: string | null;
+                    /** @enum {string} */
+                    matchedBy: "header" | "header-partial" | "values" | "override";
+                };
+            };
+            explanation?: string[];
+            /** @enum {string} */
+            revision?: "rev4" | "rev5";
+            profile?: {
+                href: string;
+                resolved: boolean;
+                title: string | null;
+                controls: number;
+            };
+        } & {
+            [key: string]: unknown;
         };
         GapImport: {
             /** Format: uuid */
@@ -9961,7 +9988,7 @@ export interface components {
                 detection?: unknown;
             };
             createdAt: string;
-        } | null;
+        };
         GapImportDetail: {
             import: components["schemas"]["GapImport"];
             groups: {

@@ -71,8 +71,5 @@ export const services = {
       'The scope is still empty. Scoping the service first lets items inherit controls from the services it runs on.',
     editorNoRows: 'No item matches these filters.',
     clearFilters: 'Clear filters',
-    importPlaceholderTitle: 'Import a Statement of Applicability (SoA)',
-    importPlaceholderText:
-      'Importing an SoA is not available yet. Meanwhile, export the statement as xlsx, fill it in and import it back, or work item by item in the editor.',
   },
 };

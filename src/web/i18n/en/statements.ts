@@ -27,7 +27,7 @@ export const statements = {
     reportPdf: 'Readiness report (PDF)',
     blockersCsv: 'Blockers (CSV)',
     importXlsx: 'Import an edited xlsx',
-    importSoa: 'Import an SoA',
+    importSoa: 'Gap analysis (SoA / SSP)',
     editor: 'Editor',
     dashboard: 'Readiness dashboard',
     items_one: '{{count}} item',

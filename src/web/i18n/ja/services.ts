@@ -71,8 +71,5 @@ export const services: Pick<Messages, 'services' | 'scope' | 'empty'> = {
     noScope: '言明の範囲がまだ空です。先に範囲を定めると、利用するサービスから管理策を継承できます。',
     editorNoRows: 'この絞り込みに該当する項目はありません。',
     clearFilters: '絞り込みを解除',
-    importPlaceholderTitle: '適用宣言書（SoA）の取込み',
-    importPlaceholderText:
-      'SoA の取込みはまだ利用できません。当面は言明書を xlsx で出力して記入し、取り込み直すか、エディタで項目ごとに記入してください。',
   },
 };

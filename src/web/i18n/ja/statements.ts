@@ -42,7 +42,7 @@ export const statements: Pick<
     reportPdf: '登録準備状況レポート（PDF）',
     blockersCsv: '登録の妨げ（CSV）',
     importXlsx: '編集した xlsx の取込み',
-    importSoa: '適用宣言書（SoA）の取込み',
+    importSoa: 'ギャップ分析（SoA・SSP）',
     editor: 'エディタ',
     dashboard: '登録準備状況ダッシュボード',
     items: '{{count}} 項目',

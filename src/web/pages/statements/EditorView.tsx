@@ -158,6 +158,17 @@ export function EditorView({
           testId="filter-blocker"
           w={240}
         />
+        <FilterSelect
+          label={t('evidenceFreshness.filter')}
+          value={filter.evidence}
+          data={[
+            { value: 'stale', label: t('evidenceFreshness.filterStale') },
+            { value: 'none', label: t('evidenceFreshness.filterNone') },
+          ]}
+          onChange={(v) => setFilter('evidence', v)}
+          testId="filter-evidence"
+          w={150}
+        />
         {filter.clause && (
           <FilterSelect
             label={t('editor.clause')}

@@ -57,6 +57,8 @@ export interface ItemPanelProps {
   registerFlush?: (flush: () => Promise<void>) => void;
   /** The item's statement: with it the panel shows and links the item's evidence. */
   statementId?: string;
+  /** Shown under the header: the item's evidence freshness (ItemFreshness). */
+  freshness?: React.ReactNode;
 }
 
 /**
@@ -96,6 +98,7 @@ export function ItemPanel(p: ItemPanelProps) {
         </Group>
         <SaveIndicator state={a.state} onRetry={() => void a.flush()} />
       </Group>
+      {p.freshness}
       {a.state === 'error' && <ErrorAlert error={a.error} />}
       {p.item.stale && (
         <Alert color="orange" variant="light" classNames={{ title: 'alert-title' }}>

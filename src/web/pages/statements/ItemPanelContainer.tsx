@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { conflictCurrent, usePutItem, useStatementItem } from '../../api/statements';
 import { ErrorAlert, Loading } from '../../components/status';
 import { trimText } from './ScopeEditor';
+import { ItemFreshness } from './ItemFreshness';
 import { ItemPanel, type PanelItem } from './ItemPanel';
 import type { ItemDraft } from './item-draft';
 import type { SaveOutcome } from './use-autosave';
@@ -56,6 +57,7 @@ export function ItemPanelContainer(p: {
       save={save}
       onClose={p.onClose}
       statementId={p.statementId}
+      freshness={<ItemFreshness statementId={p.statementId} itemId={p.itemId} />}
     />
   );
 }

@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, RingProgress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { BlockerRule, ClearAction } from '../../../core/statement/blockers';
@@ -32,10 +33,16 @@ export function ReadinessDashboard({
   statementId,
   summary,
   blockers,
+  warnings,
+  blockerActions,
 }: {
   statementId: string;
   summary: DashboardData;
   blockers: readonly DashboardBlocker[];
+  /** Evidence warnings (stale, none yet): shown apart from the blockers, which they are not. */
+  warnings?: ReactNode;
+  /** Each blocker with its remediation (create an item, or the item that plans it). */
+  blockerActions?: ReactNode;
 }) {
   const { t } = useTranslation();
   const href = (f: Partial<EditorFilter>) => rowsHref(statementId, f);
@@ -86,6 +93,7 @@ export function ReadinessDashboard({
           )}
         </Stack>
       </Group>
+      {warnings}
 
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Paper withBorder p="md" component="section" aria-labelledby="rd-tier">
@@ -169,6 +177,7 @@ export function ReadinessDashboard({
           )}
         </Paper>
       </SimpleGrid>
+      {blockerActions}
 
       <Paper withBorder p="md" component="section" aria-labelledby="rd-clause">
         <Title order={3} size="h4" id="rd-clause" mb="sm">

@@ -69,7 +69,7 @@ export function ServicePage() {
             { key: 'stepCreate', done: true },
             { key: 'stepScope', done: !scopeIsEmpty(s.scope), to: '#scope' },
             { key: 'stepStatement', done: false, to: '#new-statement' },
-            { key: 'stepImport', done: false, to: '/services/import-soa' },
+            { key: 'stepImport', done: false, to: `/services/import-soa?service=${s.id}` },
             { key: 'stepInvite', done: false, to: `/organizations/${s.orgId}` },
           ]}
         />

@@ -9,6 +9,7 @@ import {
   statementPdfHref,
   statementXlsxHref,
   useBulkItems,
+  useEvidenceFreshness,
   useReadiness,
   useStatement,
   useStatementItems,
@@ -21,8 +22,12 @@ import { ImportWorkbook } from './ImportWorkbook';
 import { ItemPanelContainer } from './ItemPanelContainer';
 import { ReadinessDashboard } from './ReadinessDashboard';
 import { StatementDetails } from './StatementDetails';
+import { RemediationTab } from '../remediation/RemediationTab';
+import { BlockerRemediation } from '../remediation/BlockerRemediation';
+import { EvidenceWarnings } from './EvidenceWarnings';
+import { withFreshness } from './freshness';
 
-type Tab = 'editor' | 'readiness' | 'details' | 'import';
+type Tab = 'editor' | 'readiness' | 'remediation' | 'details' | 'import';
 
 /** One statement: the editor, the readiness dashboard and the statement's own details, under one header. */
 export function StatementPage({ tab }: { tab: Tab }) {
@@ -87,6 +92,15 @@ export function StatementPage({ tab }: { tab: Tab }) {
           <Button component="a" href={blockersCsvHref(statementId)} variant="default" size="xs">
             {t('statement.blockersCsv')}
           </Button>
+          <Button
+            component={Link}
+            to={`/services/import-soa?service=${s.serviceId}&statement=${statementId}`}
+            variant="default"
+            size="xs"
+            data-testid="gap-analysis"
+          >
+            {t('statement.importSoa')}
+          </Button>
           {s.abilities.transition && s.transitions.length > 0 && (
             <Menu>
               <Menu.Target>
@@ -118,6 +132,7 @@ export function StatementPage({ tab }: { tab: Tab }) {
         <Tabs.List>
           <Tabs.Tab value="editor">{t('statement.editor')}</Tabs.Tab>
           <Tabs.Tab value="readiness">{t('statement.dashboard')}</Tabs.Tab>
+          <Tabs.Tab value="remediation">{t('remediation.tab')}</Tabs.Tab>
           <Tabs.Tab value="details">{t('statement.header')}</Tabs.Tab>
           <Tabs.Tab value="import">{t('statement.importXlsx')}</Tabs.Tab>
         </Tabs.List>
@@ -132,6 +147,7 @@ export function StatementPage({ tab }: { tab: Tab }) {
         />
       )}
       {tab === 'readiness' && <ReadinessTab statementId={statementId} />}
+      {tab === 'remediation' && <RemediationTab statementId={statementId} />}
       {tab === 'import' && (
         <ImportWorkbook
           statementId={statementId}
@@ -159,6 +175,7 @@ function EditorTab(p: {
 }) {
   const { t } = useTranslation();
   const items = useStatementItems(p.statementId, markDataArrived);
+  const freshness = useEvidenceFreshness(p.statementId);
   const bulk = useBulkItems(p.statementId);
   const [done, setDone] = useState<number | null>(null);
   const [changeReason, setChangeReason] = useState('');
@@ -190,7 +207,7 @@ function EditorTab(p: {
     ),
     [p.statementId, p.underlying, p.readOnly, p.needsReason, changeReason, t],
   );
-  const rows = items.data?.items;
+  const rows = useMemo(() => withFreshness(items.data?.items, freshness.data), [items.data, freshness.data]);
   const owners = useMemo(
     () =>
       [
@@ -234,7 +251,15 @@ function ReadinessTab({ statementId }: { statementId: string }) {
   const r = useReadiness(statementId);
   if (r.isLoading) return <Loading />;
   if (r.error || !r.data) return <ErrorAlert error={r.error} />;
-  return <ReadinessDashboard statementId={statementId} summary={r.data.summary} blockers={r.data.blockers} />;
+  return (
+    <ReadinessDashboard
+      statementId={statementId}
+      summary={r.data.summary}
+      blockers={r.data.blockers}
+      warnings={<EvidenceWarnings statementId={statementId} />}
+      blockerActions={<BlockerRemediation statementId={statementId} blockers={r.data.blockers} />}
+    />
+  );
 }
 
 function DetailsTab({

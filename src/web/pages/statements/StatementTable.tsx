@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { nextSelection, type EditorRow } from './filters';
+import { FreshnessBadge } from './FreshnessBadge';
 
 const ROW_HEIGHT = 40;
 
@@ -162,6 +163,7 @@ export function StatementTable(p: StatementTableProps) {
           <div role="columnheader">{t('editor.status')}</div>
           <div role="columnheader">{t('editor.owner')}</div>
           <div role="columnheader">{t('editor.blockers')}</div>
+          <div role="columnheader">{t('evidenceFreshness.label')}</div>
         </div>
         <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
@@ -268,6 +270,9 @@ const Row = memo(function Row({ row: r, index, top, selected, active, open, owne
             0
           </Text>
         )}
+      </div>
+      <div role="gridcell" data-col="evidence">
+        {r.evidence && <FreshnessBadge state={r.evidence} compact />}
       </div>
     </div>
   );

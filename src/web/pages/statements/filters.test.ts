@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterRows, nextSelection, readFilter, rowsHref, withFilter, type EditorRow } from './filters';
+import { withFreshness } from './freshness';
 
 const row = (id: string, over: Partial<EditorRow> = {}): EditorRow => ({
   id,
@@ -78,5 +79,29 @@ describe('statement editor filters', () => {
       'c',
       'd',
     ]);
+  });
+});
+
+describe('evidence freshness in the editor', () => {
+  const judged = withFreshness(rows, {
+    items: [
+      { itemId: '3.1.1.1', state: 'stale' },
+      { itemId: '9.2.3.11.PB', state: 'no_evidence' },
+      { itemId: '9.2.30.1', state: 'fresh' },
+    ],
+  })!;
+  const evidenceIds = (s: string) => filterRows(judged, f(s)).map((r) => r.id);
+
+  it('marks each judged row and leaves the others (out of scope, or freshness still loading) without a state', () => {
+    expect(judged.map((r) => r.evidence)).toEqual(['stale', undefined, 'no_evidence', 'fresh', undefined]);
+    expect(withFreshness(rows, undefined)).toBe(rows);
+    expect(withFreshness(undefined, { items: [] })).toBeUndefined();
+  });
+
+  it('filters by evidence: stale or none, from the URL, combined with the other filters', () => {
+    expect(evidenceIds('evidence=stale')).toEqual(['3.1.1.1']);
+    expect(evidenceIds('evidence=none')).toEqual(['9.2.3.11.PB']);
+    expect(evidenceIds('evidence=none&tier=governance')).toEqual([]);
+    expect(rowsHref('s1', { evidence: 'stale' })).toBe('/statements/s1?evidence=stale');
   });
 });

@@ -22,6 +22,8 @@ export interface EditorRow {
   owner: string | null;
   blockers: readonly { rule: BlockerRule; clears: ClearAction }[];
   stale?: boolean;
+  /** The item's evidence freshness (in-scope items only; readiness warnings, not blockers). */
+  evidence?: 'fresh' | 'stale' | 'no_evidence';
 }
 
 // Written out here (not imported as values from core/statement/criteria, which hashes with node:crypto).
@@ -38,9 +40,11 @@ export interface EditorFilter {
   owner: string;
   /** A blocker rule, `any`, `none` or empty. */
   blocker: string;
+  /** `stale` (some linked evidence is stale for the period), `none` (no evidence yet) or empty. */
+  evidence: string;
   q: string;
 }
-export const filterKeys = ['tier', 'clause', 'sel', 'status', 'owner', 'blocker', 'q'] as const;
+export const filterKeys = ['tier', 'clause', 'sel', 'status', 'owner', 'blocker', 'evidence', 'q'] as const;
 
 export function readFilter(params: URLSearchParams): EditorFilter {
   return Object.fromEntries(filterKeys.map((k) => [k, params.get(k) ?? ''])) as unknown as EditorFilter;
@@ -82,6 +86,8 @@ export function rowMatcher(f: EditorFilter): (r: EditorRow) => boolean {
     if (f.blocker === 'none' && r.blockers.length > 0) return false;
     if (f.blocker && f.blocker !== 'any' && f.blocker !== 'none' && !r.blockers.some((b) => b.rule === f.blocker))
       return false;
+    if (f.evidence === 'stale' && r.evidence !== 'stale') return false;
+    if (f.evidence === 'none' && r.evidence !== 'no_evidence') return false;
     if (id && r.id !== id && !r.id.startsWith(`${id}.`)) return false;
     if (text && !fold(`${r.id} ${r.title.ja ?? ''} ${r.title.en ?? ''}`).includes(text)) return false;
     return true;
