@@ -13,6 +13,7 @@ import { Account } from './pages/Account';
 import { Invite } from './pages/Invite';
 import { catalogRoutes } from './pages/catalog/routes';
 import { statementRoutes } from './pages/statements/routes';
+import { evidenceRoutes } from './pages/evidence/routes';
 import { gapRoutes } from './pages/gap/routes';
 import { Guard } from './components/guard';
 
@@ -32,6 +33,7 @@ export function App() {
         <Route path="/" element={<Home />} />
         {catalogRoutes}
         {statementRoutes}
+        {evidenceRoutes}
         {gapRoutes}
         <Route path="/organizations/:id" element={<OrganizationPage />} />
         <Route

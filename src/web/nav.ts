@@ -9,7 +9,8 @@ export interface NavItem {
 }
 
 /** Pages that only some callers may open; the rest are open to everybody signed in. */
-export type GuardedPage = 'importText' | 'orgAudit' | 'organizations' | 'users' | 'auditLog' | 'cloudServices';
+export type GuardedPage =
+  'importText' | 'orgAudit' | 'organizations' | 'users' | 'auditLog' | 'cloudServices' | 'evidence';
 
 /**
  * Whether the caller may open a page, from the abilities the server returned (never guessed in the browser).
@@ -28,6 +29,9 @@ export function canOpen(s: SessionInfo, page: GuardedPage, orgId?: string): bool
     case 'auditLog':
       return !!s.abilities.readAuditLog;
     case 'cloudServices':
+      return cloudServicesOf(s) !== undefined;
+    // The evidence library is the active CSP organization's own (members only, as the server enforces).
+    case 'evidence':
       return cloudServicesOf(s) !== undefined;
   }
 }
@@ -58,6 +62,7 @@ export function navigationFor(s: SessionInfo): NavItem[] {
   if (canOpen(s, 'importText')) items.push({ key: 'importText', to: '/catalogs/import', section: 'main' });
   const active = s.organizations.find((o) => o.id === s.activeOrgId);
   if (canOpen(s, 'cloudServices')) items.push({ key: 'cloudServices', to: '/services', section: 'organization' });
+  if (canOpen(s, 'evidence')) items.push({ key: 'evidence', to: '/evidence', section: 'organization' });
   if (active) {
     items.push({ key: 'organization', to: `/organizations/${active.id}`, section: 'organization' });
     if (active.abilities.viewAudit)

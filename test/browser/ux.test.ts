@@ -87,6 +87,7 @@ describeBrowser('UX at desktop and phone width in headless Chromium', () => {
       'search',
       'mappings',
       'cloudServices',
+      'evidence',
       'organization',
       'orgAudit',
       'account',

@@ -103,7 +103,7 @@ describe('evidence over HTTP (filesystem store)', () => {
     expect(dl.headers.get('etag')).toBe(`"${sha(bytes)}"`);
     // Another CSP does not see it at all.
     expect((await call(s.app, 'GET', `/evidence/${id}`, { as: rival })).status).toBe(404);
-    expect((await call(s.app, 'GET', '/evidence', { as: rival })).json).toEqual({ evidence: [] });
+    expect((await call(s.app, 'GET', '/evidence', { as: rival })).json).toMatchObject({ evidence: [] });
   });
 
   it('refuses bad metadata before taking the file, with the field; nothing is stored', async () => {

@@ -53,6 +53,8 @@ let csrfToken: string | null = null;
 export const setCsrfToken = (t: string | null) => {
   csrfToken = t;
 };
+/** The token a write outside openapi-fetch (an upload with progress, api/evidence.ts) sends as x-csrf-token. */
+export const currentCsrfToken = () => csrfToken;
 
 const csrf: Middleware = {
   onRequest({ request }) {
@@ -71,7 +73,7 @@ export function createApiClient(baseUrl = '/api/v1', fetchImpl?: typeof fetch) {
 
 export const client = createApiClient();
 
-function toApiError(status: number, statusText: string, body: unknown): ApiError {
+export function toApiError(status: number, statusText: string, body: unknown): ApiError {
   const err = (body as { error?: Partial<ErrorBody> } | null | undefined)?.error;
   const e = err ?? {};
   const message = e.message ?? statusText;

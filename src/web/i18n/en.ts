@@ -11,6 +11,7 @@ import { statementHistory } from './en/statement-history';
 import { mfa } from './en/mfa';
 import { tokens } from './en/tokens';
 import { sso } from './en/sso';
+import { evidence } from './en/evidence';
 import { gap } from './en/gap';
 import { remediation } from './en/remediation';
 import { passkeySignIn } from './en/passkey-sign-in';
@@ -34,6 +35,7 @@ export const en = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...evidence,
   ...gap,
   ...remediation,
   ...passkeySignIn,

@@ -12,6 +12,7 @@ import { statementHistory } from './ja/statement-history';
 import { mfa } from './ja/mfa';
 import { tokens } from './ja/tokens';
 import { sso } from './ja/sso';
+import { evidence } from './ja/evidence';
 import { gap } from './ja/gap';
 import { remediation } from './ja/remediation';
 import { passkeySignIn } from './ja/passkey-sign-in';
@@ -32,6 +33,7 @@ export const ja: Messages = {
   ...mfa,
   ...tokens,
   ...sso,
+  ...evidence,
   ...gap,
   ...remediation,
   ...passkeySignIn,

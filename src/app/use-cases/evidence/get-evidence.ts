@@ -27,11 +27,14 @@ export interface EvidenceListEntry {
   freshness: Freshness;
 }
 
-/** The caller's organization's library (members only), with each evidence's freshness today. */
+/**
+ * The caller's organization's library (members only), with each evidence's freshness today. `linkedTo` narrows it
+ * to the evidence linked to one statement item, retired ones included (what that item shows as its evidence).
+ */
 export async function listEvidence(
   deps: AppDeps,
   ctx: RequestContext,
-  opts: { includeRetired?: boolean } = {},
+  opts: { includeRetired?: boolean; linkedTo?: { statementId: string; itemId: string } } = {},
 ): Promise<{ orgId: string; items: EvidenceListEntry[] }> {
   const orgId = ctx.actor.activeOrgId;
   if (orgId === null)
@@ -39,7 +42,15 @@ export async function listEvidence(
       reason: 'evidence_needs_csp',
     });
   authorize(evidenceCreatePolicy, ctx.actor, 'read', { orgId });
-  const list = await deps.uow.read.evidence.listForOrg(orgId, opts);
+  const r = deps.uow.read;
+  const linkedTo = opts.linkedTo;
+  let list: Evidence[];
+  if (linkedTo) {
+    // Only this organization's evidence is listed, so links of another organization's statement show nothing.
+    const links = await r.evidence.linksOfStatement(linkedTo.statementId);
+    const ids = new Set(links.filter((l) => l.itemId === linkedTo.itemId).map((l) => l.evidenceId));
+    list = (await r.evidence.listForOrg(orgId, { includeRetired: true })).filter((e) => ids.has(e.id));
+  } else list = await r.evidence.listForOrg(orgId, { includeRetired: opts.includeRetired === true });
   const on = today(deps);
   return { orgId, items: list.map((evidence) => ({ evidence, freshness: evidenceFreshness(evidence, on) })) };
 }

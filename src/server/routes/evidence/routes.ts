@@ -8,8 +8,9 @@ import { statementEvidenceFreshness } from '../../../app/use-cases/evidence/stat
 import { requestCtx } from '../../middleware/request-context';
 import { IdParam, errorResponses, jsonBody, jsonOk } from '../../schemas';
 import { Evidence, EvidenceDetail, LinkResult, StatementEvidenceFreshness } from './schemas';
-import { presentEvidence, presentEvidenceDetail } from './presenter';
+import { presentEvidence, presentEvidenceDetail, presentEvidenceList } from './presenter';
 import { scope } from '../../token-scope';
+import { evidenceLimit } from './files';
 
 const tags = ['Evidence'];
 
@@ -19,9 +20,25 @@ const list = createRoute({
   ...scope('evidence', 'read'),
   tags,
   summary: "The evidence library of the caller's active organization (members of that CSP only)",
-  request: { query: z.object({ retired: z.enum(['true', 'false']).default('false') }) },
+  request: {
+    query: z.object({
+      retired: z.enum(['true', 'false']).default('false'),
+      statementId: z
+        .uuid()
+        .optional()
+        .openapi({ description: 'With itemId: only the evidence linked to this statement item (retired included)' }),
+      itemId: z.string().trim().min(1).max(64).optional(),
+    }),
+  },
   responses: {
-    200: jsonOk(z.object({ evidence: z.array(Evidence) }), 'Evidence, with freshness today'),
+    200: jsonOk(
+      z.object({
+        evidence: z.array(Evidence),
+        maxFileBytes: z.number().int().openapi({ description: 'The largest file an upload takes (bytes)' }),
+        abilities: z.record(z.string(), z.boolean()).openapi({ description: 'create: the caller may add evidence' }),
+      }),
+      'Evidence, with freshness today, and the upload limit',
+    ),
     ...errorResponses,
   },
 });
@@ -85,8 +102,12 @@ export function evidenceRoutes() {
   const app = apiRouter();
   app.openapi(list, async (c) => {
     const ctx = requestCtx(c);
-    const r = await listEvidence(c.get('deps'), ctx, { includeRetired: c.req.valid('query').retired === 'true' });
-    return c.json({ evidence: r.items.map((i) => presentEvidence(i.evidence, i.freshness, ctx.actor)) }, 200);
+    const q = c.req.valid('query');
+    const r = await listEvidence(c.get('deps'), ctx, {
+      includeRetired: q.retired === 'true',
+      ...(q.statementId && q.itemId ? { linkedTo: { statementId: q.statementId, itemId: q.itemId } } : {}),
+    });
+    return c.json(presentEvidenceList(r.items, r.orgId, evidenceLimit(c.get('deps')), ctx.actor), 200);
   });
   app.openapi(get, async (c) => {
     const ctx = requestCtx(c);

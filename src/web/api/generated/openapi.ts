@@ -6786,6 +6786,9 @@ export interface paths {
             parameters: {
                 query?: {
                     retired?: "true" | "false";
+                    /** @description With itemId: only the evidence linked to this statement item (retired included) */
+                    statementId?: string;
+                    itemId?: string;
                 };
                 header?: never;
                 path?: never;
@@ -6793,7 +6796,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Evidence, with freshness today */
+                /** @description Evidence, with freshness today, and the upload limit */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -6801,6 +6804,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             evidence: components["schemas"]["Evidence"][];
+                            /** @description The largest file an upload takes (bytes) */
+                            maxFileBytes: number;
+                            /** @description create: the caller may add evidence */
+                            abilities: {
+                                [key: string]: boolean;
+                            };
                         };
                     };
                 };

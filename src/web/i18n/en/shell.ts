@@ -10,6 +10,7 @@ export const shell = {
     mappings: 'Mappings',
     importText: 'Import criteria text',
     cloudServices: 'Cloud services & statements',
+    evidence: 'Evidence library',
     organization: 'My organization',
     orgAudit: 'Organization audit log',
     adminSection: 'Platform administration',

@@ -12,6 +12,7 @@ export const shell: Pick<Messages, 'app' | 'lang' | 'nav' | 'switcher' | 'home' 
     mappings: 'マッピング',
     importText: '管理基準本文の取込み',
     cloudServices: 'クラウドサービス・言明書',
+    evidence: '証跡ライブラリ',
     organization: '自組織',
     orgAudit: '自組織の監査ログ',
     adminSection: 'プラットフォーム管理',

@@ -23,6 +23,7 @@ import { NodeId } from '../../components/catalog-bits';
 import { ErrorAlert } from '../../components/status';
 import { ConflictView } from './ConflictView';
 import { RevisionHistory, type Revision } from './RevisionHistory';
+import { EvidencePicker } from '../evidence/EvidencePicker';
 import { toDraft, type DraftField, type ItemDraft } from './item-draft';
 import { useAutosave, type RecordedChange, type SaveOutcome, type SaveState } from './use-autosave';
 
@@ -54,6 +55,8 @@ export interface ItemPanelProps {
   onClose: () => void;
   /** Lets the page flush a pending save before it closes the panel. */
   registerFlush?: (flush: () => Promise<void>) => void;
+  /** The item's statement: with it the panel shows and links the item's evidence. */
+  statementId?: string;
   /** Shown under the header: the item's evidence freshness (ItemFreshness). */
   freshness?: React.ReactNode;
 }
@@ -204,6 +207,7 @@ export function ItemPanel(p: ItemPanelProps) {
           required
         />
       )}
+      {p.statementId && <EvidencePicker statementId={p.statementId} itemId={p.item.id} readOnly={p.readOnly} />}
       <Stack gap={4}>
         <Title order={4}>{t('item.blockers')}</Title>
         {p.item.blockers.length === 0 ? (

@@ -60,6 +60,7 @@ export function ItemPanelContainer(p: {
       changeReason={p.changeReason}
       save={save}
       onClose={p.onClose}
+      statementId={p.statementId}
       freshness={<ItemFreshness statementId={p.statementId} itemId={p.itemId} />}
     />
   );
