@@ -153,12 +153,12 @@ export const commands: CommandEntry[] = [
   ),
   entry(
     'statement export',
-    'Export a statement as an xlsx workbook, its readiness report as PDF, or its blockers as CSV',
+    'Export a statement as an xlsx workbook or an OSCAL SSP, its readiness report as PDF, or its blockers as CSV',
     () => import('./commands/statement-export'),
   ),
   entry(
     'statement import',
-    'Import an edited statement workbook: show the diff, and with --apply write it in one transaction',
+    'Import an edited statement workbook or an OSCAL SSP: show the diff, and with --apply write it in one transaction',
     () => import('./commands/statement-import'),
   ),
   entry(

@@ -24,8 +24,9 @@ interface Detail {
 
 // The gap-analysis wizard, two journeys as csp@demo: (a) a Japanese ISO/IEC 27001:2013 SoA from the empty
 // workspace of a new service — a statement created in the wizard, the edition confirmed, the dry run, the strong
-// proposals accepted in bulk (a 2013 SoA maps through equal / superset-of only), a cloud-specific one decided with
-// its required note, and the gap report downloaded; (b) an English 2022 SoA through the 2013 ↔ 2022 correspondence
+// proposals accepted in bulk (through the bundled sets a 2013 SoA maps through equal / superset-of only; the CSP's
+// own intersects-with mapping adds the one proposal decided with its required note, as is a cloud-specific one), and
+// the gap report downloaded; (b) an English 2022 SoA through the 2013 ↔ 2022 correspondence
 // set, whose intersects-with proposals are decided one by one and show in the statement editor. axe-clean in ja and
 // en, nothing wider than a 390 px phone. The SoAs are the ones the API test generates (src/formats/gap/test-fixtures).
 describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap report) in headless Chromium', () => {
@@ -105,6 +106,14 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
   it('(a) imports a 2013 SoA from the empty workspace, accepts the strong proposals in bulk and opens the report', async () => {
     const page = await signedIn();
     const svc = await newService(page, 'ギャップ分析 2013');
+    // The CSP's own judgement (a mapping of its organization, never global): a governance item no SoA row reaches
+    // through the bundled sets intersects with A.5.1.1. Removed at the end, so journey (b) sees the bundled sets only.
+    const own = await pageApi<{ id: string }>(page, 'POST', '/mappings', {
+      source: 'ismap:3.1.2.1',
+      target: 'iso27001-2013:A.5.1.1',
+      relationship: 'intersects-with',
+      note: '情報セキュリティ方針と経営陣の関与は一部重なる',
+    });
     await page.goto(`${server.url}/services/${svc.id}`);
     // The empty workspace's "import an SoA" step leads to the wizard with the service chosen.
     await page.getByTestId('next-steps').locator('[data-step=stepImport] a').click();
@@ -140,7 +149,7 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     await expect(preview.getByTestId('gap-columns').locator('[data-role=id]').innerText()).resolves.toMatch(
       /管理策番号: A\s+管理策番号\s+見出しから/,
     );
-    expect(await preview.getByTestId('gap-by-relationship').locator('[data-rel=intersects-with]').count()).toBe(0);
+    expect(await preview.getByTestId('gap-by-relationship').locator('[data-rel=intersects-with]').count()).toBe(1);
     expect(await serious(page), 'wizard (ja)').toEqual([]);
     expect(await pageApi<{ imports: unknown[] }>(page, 'GET', `/statements/${statementId}/gap-imports`)).toEqual({
       imports: [],
@@ -152,7 +161,7 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     visited.push(`/gap-imports/${id}`);
     const groups = page.getByTestId('gap-group');
     await expect(groups.first().getAttribute('data-rel')).resolves.toBe('equal');
-    expect(await page.locator('[data-testid=gap-group][data-rel=intersects-with]').count()).toBe(0);
+    expect(await page.locator('[data-testid=gap-group][data-rel=intersects-with]').count()).toBe(1);
     // Each proposal shows its source row and its path hop by hop, with the method of every link.
     const first = groups.first().getByTestId('gap-proposal').first();
     await expect(first.innerText()).resolves.toMatch(/soa-2013\.csv の \d+ 行目/);
@@ -191,6 +200,21 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
       )
       .toBe('accepted');
 
+    // The intersects-with proposal the CSP's own mapping made: decided on its own, with a note.
+    const overlap = all.find((p) => p.relationship === 'intersects-with')!;
+    expect(overlap.itemId).toBe('3.1.2.1');
+    await page.getByTestId('gap-search').fill(overlap.itemId);
+    await page.locator(`[data-testid=gap-proposal][data-proposal="${overlap.id}"]`).getByTestId('gap-decide').click();
+    await modal.getByTestId('gap-note').fill('方針の一部として確認済み');
+    await modal.getByTestId('gap-accept').click();
+    await notice(page, `${overlap.itemId}：承認済み。`);
+    await expect
+      .poll(
+        async () =>
+          (await detail(page, id)).groups.flatMap((g) => g.proposals).find((p) => p.id === overlap.id)?.decision,
+      )
+      .toBe('accepted');
+
     await page.getByTestId('gap-to-report').click();
     await page.getByTestId('gap-report').waitFor();
     visited.push(`/gap-imports/${id}/report`);
@@ -198,7 +222,7 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
       /^項目：[\d,]+ ・ 充足：[\d,]+ ・ ギャップ：[\d,]+/,
     );
     await expect(page.getByTestId('gap-report-decisions').innerText()).resolves.toBe(
-      `承認：${(strong.length + 1).toLocaleString('ja')} ・ 却下：0 ・ 未判断：${(all.length - strong.length - 1).toLocaleString('ja')}`,
+      `承認：${(strong.length + 2).toLocaleString('ja')} ・ 却下：0 ・ 未判断：${(all.length - strong.length - 2).toLocaleString('ja')}`,
     );
     expect(await page.getByTestId('gap-tier-table').locator('[data-tier=governance]').count()).toBe(1);
     expect(await page.getByTestId('gap-items').locator('[data-item]').count()).toBeGreaterThan(0);
@@ -213,6 +237,7 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     expect(await serious(page), 'report (ja)').toEqual([]);
     await page.getByTestId('gap-open-editor').click();
     await page.getByTestId('statement-table').locator('[data-item]').first().waitFor();
+    await pageApi(page, 'DELETE', `/mappings/${own.id}`);
     await page.context().close();
   }, 240_000);
 

@@ -227,4 +227,32 @@ describe('gap imports over HTTP', () => {
     const sets = await call(s.app, 'GET', '/mapping-sets', { as: rival });
     expect(JSON.stringify(sets.json)).not.toContain('soa-2013');
   });
+  it("takes the organization's own mappings into its proposals, and never another organization's", async () => {
+    const st = await newStatement();
+    // A governance item no SoA row reaches through the bundled sets: a mapping each CSP writes for itself.
+    const mine = { source: 'ismap:3.1.2.1', target: 'iso27001-2013:A.5.1.1', relationship: 'intersects-with' };
+    const rivals = { source: 'ismap:3.1.2.2', target: 'iso27001-2013:A.5.1.1', relationship: 'intersects-with' };
+    for (const [as, body] of [
+      [alice, mine],
+      [rival, rivals],
+    ] as const) {
+      const added = await call(s.app, 'POST', '/mappings', { as, body: { ...body, note: 'own judgement' } });
+      expect(added.status, JSON.stringify(added.json)).toBe(201);
+    }
+    const up = await call(s.app, 'POST', `/statements/${st}/gap-imports`, {
+      as: alice,
+      form: form(toCsv(soa2013Rows()), 'soa-2013.csv', { dryRun: 'false', isoEdition: '2013' }),
+    });
+    expect(up.status, JSON.stringify(up.json)).toBe(200);
+    const id = (up.json.import as { id: string }).id;
+    const groups = (await call(s.app, 'GET', `/gap-imports/${id}`, { as: alice })).json.groups as {
+      relationship: string;
+      proposals: Proposal[];
+    }[];
+    const weak = groups.find((g) => g.relationship === 'intersects-with')?.proposals ?? [];
+    expect(weak.map((p) => p.itemId)).toEqual(['3.1.2.1']);
+    expect(weak[0]!.bulkAcceptable).toBe(false);
+    expect(weak[0]!.paths[0]!.links.map((l) => l.relationship)).toEqual(['intersects-with']);
+    expect(groups.flatMap((g) => g.proposals).some((p) => p.itemId === '3.1.2.2')).toBe(false);
+  });
 });

@@ -11,7 +11,11 @@ export async function pageApi<T = unknown>(page: Page, method: string, path: str
       const { csrfToken } = (await s.json()) as { csrfToken: string };
       const r = await fetch(`/api/v1${path}`, {
         method,
-        headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrfToken },
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          accept: 'application/json',
+          'x-csrf-token': csrfToken,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: r.status, text: await r.text() };

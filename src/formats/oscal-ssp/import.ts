@@ -120,6 +120,10 @@ function propReader(props: Prop[] | undefined, at: (string | number)[], issues: 
             before: r['before'] as LocalizedText,
             after: r['after'] as LocalizedText,
             note: textOrNull(r['note']),
+            // Who recorded it, when the history kept that (older revisions have no recorder).
+            ...(typeof r['recordedBy'] === 'string' || r['recordedBy'] === null
+              ? { recordedBy: r['recordedBy'] as string | null }
+              : {}),
           },
         ];
       });
