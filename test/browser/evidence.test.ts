@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, JSHandle, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { describeBrowser, launch } from '../support/browser';
-import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
+import { seriousAxe, signedInAsCsp, type PageOptions } from '../support/browser-session';
+import { startHttpServer, type RunningServer } from '../support/http-server';
 import { pageApi } from '../support/page-api';
 
 // The evidence library journey: drop a file on the library, watch it upload to its done state, open it and see its
@@ -34,24 +34,11 @@ describeBrowser('evidence library in headless Chromium', () => {
     await server?.stop();
   });
 
-  async function signedIn(opts: { locale?: string; width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      locale: opts.locale ?? 'ja-JP',
-      viewport: { width: opts.width ?? 1400, height: 900 },
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(server.url);
-    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
-    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
-    await page.locator('nav [data-nav=home]').waitFor();
+  async function signedIn(opts: PageOptions = {}): Promise<Page> {
+    const page = await signedInAsCsp(browser, server.url, opts);
     return page;
   }
-  const serious = async (page: Page) =>
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = seriousAxe;
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
   /** A DataTransfer holding one file, as a drag from the desktop carries it. */

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
 import { describeBrowser, launch } from '../support/browser';
-import { DEMO_PASSWORD, startHttpServer, type RunningServer } from '../support/http-server';
+import { seriousAxe, signedInAsCsp, type PageOptions } from '../support/browser-session';
+import { startHttpServer, type RunningServer } from '../support/http-server';
 import { pageApi } from '../support/page-api';
 import { soa2013Rows, soa2022Rows, toCsv } from '../../src/formats/gap/test-fixtures';
 
@@ -68,25 +68,11 @@ describeBrowser('gap-analysis wizard (SoA → proposals → decisions → gap re
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function signedIn(opts: { locale?: string; width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      locale: opts.locale ?? 'ja-JP',
-      viewport: { width: opts.width ?? 1400, height: 900 },
-      acceptDownloads: true,
-    });
-    const page = await context.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(server.url);
-    await page.locator('input[autocomplete=username]').fill('csp@demo.ismap-hub.test');
-    await page.locator('input[type=password]').fill(DEMO_PASSWORD);
-    await page.locator('form[aria-labelledby=signin-title] button[type=submit]').click();
-    await page.locator('nav [data-nav=home]').waitFor();
+  async function signedIn(opts: PageOptions = {}): Promise<Page> {
+    const page = await signedInAsCsp(browser, server.url, { ...opts, downloads: true, timeoutMs: 30_000 });
     return page;
   }
-  const serious = async (page: Page) =>
-    (await new AxeBuilder({ page }).analyze()).violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const serious = seriousAxe;
   const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   const newService = (page: Page, name: string) =>
     pageApi<{ id: string }>(page, 'POST', '/cloud-services', {
