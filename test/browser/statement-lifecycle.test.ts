@@ -207,6 +207,26 @@ describeBrowser('statement lifecycle, recorded changes and edition migration in 
     await panel.getByTestId('record-pending').waitFor();
     expect(await serious(page)).toEqual([]);
 
+    // Closing the panel (Esc, or its close button) would drop the unrecorded change: the editor asks first.
+    // (Esc in the owner field would close its suggestions first.)
+    await panel.getByTestId('control-ja').focus();
+    await page.keyboard.press('Escape');
+    const question = page.getByRole('dialog', { name: '記録されていない変更を破棄しますか？' });
+    await question.waitFor();
+    expect(await question.innerText()).toContain('まだ変更として記録されていない編集があります');
+    // axe reads colours after the modal's fade-in (half-faded text fails contrast).
+    await expect.poll(() => question.evaluate((el) => getComputedStyle(el).opacity)).toBe('1');
+    expect(await serious(page)).toEqual([]);
+    await question.getByTestId('leave-stay').click();
+    await question.waitFor({ state: 'hidden' });
+    expect(await panel.getByTestId('control-ja').inputValue()).toBe('情報セキュリティ方針は取締役会が年次で承認する。');
+    await panel.getByRole('button', { name: '閉じる', exact: true }).last().click();
+    await question.waitFor();
+    // Esc while the question shows means "go back" too: the panel stays open with the change.
+    await page.keyboard.press('Escape');
+    await question.waitFor({ state: 'hidden' });
+    await panel.getByTestId('record-pending').waitFor();
+
     // The explicit action: dated, with its reason; it shows in the change history with who and what changed.
     await panel.getByTestId('record-date').fill('2026-06-15');
     await panel.getByTestId('record-reason').fill('監査人の指摘により承認者を明記');
@@ -234,7 +254,18 @@ describeBrowser('statement lifecycle, recorded changes and edition migration in 
     ]);
     expect(await panel.getByTestId('record-pending').count()).toBe(0);
     expect(await serious(page)).toEqual([]);
+    // Recorded: nothing is left to lose, the panel closes without asking.
     await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(await question.count()).toBe(0);
+    // Discarding on purpose drops the draft only: the recorded text stays.
+    await page.goto(`${server.url}/statements/${statementId}?item=5.1.1`);
+    await panel.getByTestId('control-ja').fill('破棄する下書き');
+    await panel.getByTestId('record-pending').waitFor();
+    await page.keyboard.press('Escape');
+    await question.getByTestId('leave-discard').click();
+    await panel.waitFor({ state: 'detached' });
+    expect((await item(page, '5.1.1')).control.ja).toBe('情報セキュリティ方針は取締役会が年次で承認する。');
 
     // Audited, then superseded: no step is left, and the statement is frozen.
     await page.goto(`${server.url}/statements/${statementId}`);

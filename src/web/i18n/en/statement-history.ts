@@ -27,6 +27,11 @@ export const statementHistory = {
     save: 'Save as recorded change',
     saved: 'The change was recorded in the change history.',
     conflict: 'Someone else saved this item meanwhile: choose between the versions above, then record again.',
+    leaveTitle: 'Discard the unrecorded change?',
+    leaveUnsaved:
+      'The individual control has a change that is not recorded yet. Under audit it is saved only as a recorded change (with its date and reason): leaving now discards it.',
+    leaveStay: 'Keep editing',
+    leaveDiscard: 'Discard the change',
   },
   serviceStatements: {
     readiness: 'Readiness',

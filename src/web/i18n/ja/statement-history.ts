@@ -25,6 +25,11 @@ export const statementHistory: Pick<Messages, 'revisionHistory' | 'serviceStatem
     save: '記録された変更として保存',
     saved: '変更を変更履歴に記録しました。',
     conflict: 'この項目は他の人が先に保存しました。上で採用する版を選んでから、もう一度記録してください。',
+    leaveTitle: '記録されていない変更を破棄しますか？',
+    leaveUnsaved:
+      '個別管理策に、まだ変更として記録されていない編集があります。監査中は、適用日と変更理由を付けた記録された変更としてのみ保存されます。このまま閉じると、この編集は破棄されます。',
+    leaveStay: '編集を続ける',
+    leaveDiscard: '変更を破棄する',
   },
   serviceStatements: {
     readiness: '登録準備状況',

@@ -7,6 +7,7 @@ import { implementationStatuses } from '../../../core/statement/model';
 import { effectiveSelections } from '../../../core/statement/selection';
 import { BulkBar, type BulkSet } from './BulkBar';
 import { filterKeys, filterRows, readFilter, tiers, withFilter, type EditorFilter, type EditorRow } from './filters';
+import { useLeaveQuestion } from './leave-guard';
 import { StatementTable } from './StatementTable';
 
 /** Names of the performance marks and measures the editor bench reads (bench/statement-editor.bench.ts). */
@@ -92,22 +93,32 @@ export function EditorView({
     });
   }, [shown]);
 
+  // Closing the panel or opening another item asks first while the panel holds an unrecorded change.
+  const leave = useLeaveQuestion();
+  const guarded = leave.guarded;
   const open = useCallback(
     (id: string) => {
       setActive(id);
-      const next = currentParams();
-      next.set('item', id);
-      setParams(next);
+      if (id === currentParams().get('item')) return;
+      guarded(() => {
+        const next = currentParams();
+        next.set('item', id);
+        setParams(next);
+      });
     },
-    [setParams],
+    [setParams, guarded],
   );
-  const close = useCallback(() => {
-    const next = currentParams();
-    next.delete('item');
-    setParams(next);
-    // Back to the grid, on the row that was open.
-    requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role=grid]')?.focus());
-  }, [setParams]);
+  const close = useCallback(
+    () =>
+      guarded(() => {
+        const next = currentParams();
+        next.delete('item');
+        setParams(next);
+        // Back to the grid, on the row that was open.
+        requestAnimationFrame(() => gridWrap.current?.querySelector<HTMLElement>('[role=grid]')?.focus());
+      }),
+    [setParams, guarded],
+  );
 
   const opt = (values: readonly string[], prefix: string) =>
     values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
@@ -249,7 +260,8 @@ export function EditorView({
         />
       </div>
       {shown.length === 0 && <Text data-testid="no-rows">{t('empty.editorNoRows')}</Text>}
-      {openId && renderItem(openId, close)}
+      {openId && leave.provider(renderItem(openId, close))}
+      {leave.question}
     </Stack>
   );
 }

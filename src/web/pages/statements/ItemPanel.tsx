@@ -24,6 +24,7 @@ import { ErrorAlert } from '../../components/status';
 import { ConflictView } from './ConflictView';
 import { RevisionHistory, type Revision } from './RevisionHistory';
 import { EvidencePicker } from '../evidence/EvidencePicker';
+import { useLeaveGuard } from './leave-guard';
 import { toDraft, type DraftField, type ItemDraft } from './item-draft';
 import { useAutosave, type RecordedChange, type SaveOutcome, type SaveState } from './use-autosave';
 
@@ -80,6 +81,8 @@ export function ItemPanel(p: ItemPanelProps) {
   const registerFlush = p.registerFlush;
   const flush = a.flush;
   useEffect(() => registerFlush?.(flush), [registerFlush, flush]);
+  // An unrecorded change of the individual control is not autosaved: the editor asks before it is dropped.
+  useLeaveGuard(a.held);
 
   const label = (f: DraftField, v: string) => {
     if (!v) return '';
