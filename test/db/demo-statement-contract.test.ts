@@ -37,6 +37,18 @@ describeEachEngine('demo statement', (engine) => {
         'inherited_without_registration',
       ])
         expect(rules, r).toContain(r);
+      // The change history shows changes made during the audit period, with who recorded them.
+      const items = await deps.uow.read.statements.itemsById(st!.id, ['9.2.3.11.PB', '12.3.1']);
+      const history = items.flatMap((a) => a.revisions.map((r) => [a.itemId, r.effectiveDate, r.recordedBy]));
+      expect(history.sort()).toEqual([
+        ['12.3.1', '2025-07-15', '山田 花子 (CSP)'],
+        ['9.2.3.11.PB', '2025-10-01', '山田 花子 (CSP)'],
+      ]);
+      for (const a of items) {
+        const [r] = a.revisions;
+        expect(r!.after).toEqual(a.control);
+        expect(r!.effectiveDate >= st!.period.start && r!.effectiveDate <= st!.period.end).toBe(true);
+      }
       // One audit event for the answers, not one per item.
       expect(await deps.uow.read.audit.count({ action: 'statement.import' })).toBe(1);
     },

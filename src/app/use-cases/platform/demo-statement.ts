@@ -41,6 +41,29 @@ const written: Record<string, { ja: string; en: string }> = {
   },
 };
 
+/**
+ * Changes of the individual control made during the audit period (the change history the statement shows): the
+ * text before, the date the change took effect and why. The text after is the item's current control.
+ */
+const changed: Record<string, { effectiveDate: string; before: { ja: string; en: string }; note: string }> = {
+  '9.2.3.11.PB': {
+    effectiveDate: '2025-10-01',
+    before: {
+      ja: '本番環境の管理者権限はクラウド基盤の ID 管理サービスで個人ごとに発行し、多要素認証を必須としている。共有アカウントは使用せず、特権操作はすべて監査ログに記録し、30日間保存する。',
+      en: 'Administrator rights in production are issued per person through the platform identity service with mandatory multi-factor authentication. No shared accounts are used; every privileged operation is logged and kept for 30 days.',
+    },
+    note: '内部監査の指摘により、特権操作の監査ログの保存期間を30日から90日に延長した。',
+  },
+  '12.3.1': {
+    effectiveDate: '2025-07-15',
+    before: {
+      ja: '利用者データは日次で同一リージョン内にバックアップし、14日間保持する。',
+      en: 'Customer data is backed up daily within the same region and kept for 14 days.',
+    },
+    note: '事業継続計画の見直しにより、バックアップ先を別リージョン（大阪）とし、保持期間と復元訓練を定めた。',
+  },
+};
+
 const stock = (c: Criterion) => ({
   ja: `当社は ${c.id} について、情報セキュリティ管理規程に基づく手順を定めて運用し、年1回以上見直している。`,
   en: `For ${c.id} we follow a documented procedure under our information security rules and review it at least yearly.`,
@@ -51,7 +74,7 @@ const stock = (c: Criterion) => ({
  * at that stage — items not yet implemented, an implemented management item without its individual control text, an
  * excluded objective without a reason, a control inherited from an underlying service without a registration number.
  */
-export function demoAnswers(criteria: readonly Criterion[]): ItemAnswer[] {
+export function demoAnswers(criteria: readonly Criterion[], recordedBy: string | null = null): ItemAnswer[] {
   const out: ItemAnswer[] = [];
   const objectives = criteria.filter((c) => c.kind === 'objective');
   const cdnInherited = criteria.find((c) => c.basic && c.clause === '13') ?? criteria.find((c) => c.basic);
@@ -62,6 +85,8 @@ export function demoAnswers(criteria: readonly Criterion[]): ItemAnswer[] {
   for (const c of criteria) {
     const i = n++;
     const a: ItemAnswer = { ...blankAnswer(c.id), owner: '情報セキュリティ推進室', control: written[c.id] ?? stock(c) };
+    const change = changed[c.id];
+    if (change) a.revisions = [{ ...change, after: a.control, recordedBy }];
     if (c.kind === 'governance_item') {
       a.status = i % 9 === 4 ? 'in_progress' : 'implemented';
     } else if (c.kind === 'management_item') {
@@ -100,7 +125,11 @@ export function demoAnswers(criteria: readonly Criterion[]): ItemAnswer[] {
 }
 
 /** The demo CSP's service (scope filled) and its statement on the bundled ISMAP 2024-07, when that is loaded. */
-export async function seedDemoStatement(deps: AppDeps, orgId: string, owner: string): Promise<void> {
+export async function seedDemoStatement(
+  deps: AppDeps,
+  orgId: string,
+  owner: { id: string; displayName: string },
+): Promise<void> {
   const criteria = await editionCriteria(deps, 'ismap', '2024-07');
   if (!criteria || criteria.list.length === 0) return;
   // The seed acts for the CSP as its administrator; the audit rows name the system, not the demo user.
@@ -118,7 +147,7 @@ export async function seedDemoStatement(deps: AppDeps, orgId: string, owner: str
   });
   await updateCloudService(deps, ctx, service.id, {
     version: service.version,
-    owners: [owner],
+    owners: [owner.id],
     scope: {
       subServices: [
         { ja: '会計・経費精算アプリケーション', en: 'Accounting and expense application' },
@@ -162,7 +191,7 @@ export async function seedDemoStatement(deps: AppDeps, orgId: string, owner: str
     },
   });
   await importStatementAnswers(deps, ctx, st.id, {
-    answers: demoAnswers(criteria.list),
+    answers: demoAnswers(criteria.list, owner.displayName),
     checkVersions: false,
     source: 'demo',
   });

@@ -97,7 +97,7 @@ export async function seedDemo(
     });
     // The CSP's workspace is not empty on first start: one service with a statement part of the way to registration.
     if (o.kind === 'csp') {
-      await seedDemoStatement(deps, org.id, user.id);
+      await seedDemoStatement(deps, org.id, { id: user.id, displayName: o.display });
       await seedDemoEvidence(deps, org.id);
       await seedDemoRemediation(deps, org.id);
     }
