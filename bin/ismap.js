@@ -6,7 +6,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'server', 'ismap.mjs');
+// ISMAP_BUNDLE_DIR runs the bundle in that folder as it is (test/cli/bundle.test.ts builds one and starts it).
+const bundleDir = process.env.ISMAP_BUNDLE_DIR || join(root, 'dist', 'server');
+const bundle = join(bundleDir, 'ismap.mjs');
+if (process.env.ISMAP_BUNDLE_DIR && !existsSync(bundle)) {
+  console.error(`ISMAP_BUNDLE_DIR: no bundle at ${bundle} (build one with node scripts/build-server.mjs --outdir DIR)`);
+  process.exit(2);
+}
 
 function newestSource(dir) {
   let newest = 0;
@@ -23,10 +29,10 @@ let main, early;
 if (
   process.env.ISMAP_NO_BUNDLE !== '1' &&
   existsSync(bundle) &&
-  statSync(bundle).mtimeMs >= newestSource(join(root, 'src'))
+  (process.env.ISMAP_BUNDLE_DIR || statSync(bundle).mtimeMs >= newestSource(join(root, 'src')))
 ) {
   // `serve` starts opening the embedded database before the rest of the code loads (src/cli/early-start.ts).
-  early = await import(join(root, 'dist', 'server', 'early-start.mjs'));
+  early = await import(join(bundleDir, 'early-start.mjs'));
   early.beginEarlyStart(argv);
   ({ main } = await import(bundle));
 } else {

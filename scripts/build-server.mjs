@@ -4,11 +4,14 @@
 // file, so code that finds files next to itself (migrations, content/, schemas) works the same bundled or not.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const outfile = join(root, 'dist', 'server', 'ismap.mjs');
+// `--outdir DIR` builds elsewhere (the bundle test builds into a temporary folder, never over dist/server).
+const at = process.argv.indexOf('--outdir');
+const outdir = at > 0 && process.argv[at + 1] ? resolve(process.argv[at + 1]) : join(root, 'dist', 'server');
+const outfile = join(outdir, 'ismap.mjs');
 await rm(dirname(outfile), { recursive: true, force: true });
 
 const keepSourceUrls = {

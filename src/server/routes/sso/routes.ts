@@ -57,7 +57,7 @@ const putConfig = createRoute({
     'Needs a recent proof of identity (sign-in or POST /auth/reauthenticate within the last 10 minutes): whoever ' +
     'sets the identity provider decides who signs in as the organization’s members, so a stolen session alone must ' +
     'not be able to point sign-in elsewhere. Otherwise 403 with `reason: reauthentication_required`.',
-  request: { params: IdParam, body: jsonBody(configureSsoInput.openapi('SsoConfigurationInput')) },
+  request: { params: IdParam, body: jsonBody(configureSsoInput.meta({ id: 'SsoConfigurationInput' })) },
   responses: {
     200: jsonOk(SsoConfigurationSchema, 'Saved'),
     ...errorResponses,
@@ -74,7 +74,7 @@ const start = createRoute({
   ...anonymous,
   tags: ['Authentication'],
   summary: 'Start single sign-on for an email domain or an organization; answers the identity provider URL',
-  request: { body: jsonBody(startSsoInput.openapi('SsoStartRequest')) },
+  request: { body: jsonBody(startSsoInput.meta({ id: 'SsoStartRequest' })) },
   responses: {
     200: jsonOk(z.object({ url: z.url() }).openapi('SsoStart'), 'Go to this URL'),
     ...errorResponses,
