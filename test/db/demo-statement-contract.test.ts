@@ -47,7 +47,8 @@ describeEachEngine('demo statement', (engine) => {
       for (const a of items) {
         const [r] = a.revisions;
         expect(r!.after).toEqual(a.control);
-        expect(r!.effectiveDate >= st!.period.start && r!.effectiveDate <= st!.period.end).toBe(true);
+        const period = st!.period!;
+        expect(r!.effectiveDate >= period.start && r!.effectiveDate <= period.end).toBe(true);
       }
       // One audit event for the answers, not one per item.
       expect(await deps.uow.read.audit.count({ action: 'statement.import' })).toBe(1);
