@@ -20,6 +20,22 @@ export async function bench(): Promise<BenchResult[]> {
     build();
     full.push(performance.now() - t);
   }
+  // The issue's size: the official criteria run to 1,368 items; the bundled skeleton has fewer, so 1,368 is reached
+  // with copies of detailed controls (each under its own objective, answered like the original).
+  const extra = criteria.filter((c) => c.kind === 'detailed').slice(0, Math.max(0, 1368 - criteria.length));
+  const big = [...criteria, ...extra.map((c) => ({ ...c, id: `${c.id}.copy` }))];
+  const bigAnswers = [
+    ...answers,
+    ...extra.map((c) => ({ ...answers.find((a) => a.itemId === c.id)!, itemId: `${c.id}.copy` })),
+  ];
+  const buildBig = () => new Readiness(big, bigAnswers, underlying, doc.statement.period, doc.statement.previousPeriod);
+  for (let i = 0; i < 50; i++) buildBig();
+  const fullBig: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    buildBig();
+    fullBig.push(performance.now() - t);
+  }
   const live = build();
   // One change at a time, objectives included (an objective recomputes its detailed controls too).
   const edits: ItemAnswer[] = answers.map((a, i) => ({ ...a, status: implementationStatuses[(i + 1) % 4]! }));
@@ -57,6 +73,13 @@ export async function bench(): Promise<BenchResult[]> {
       unit: 'ms',
       target: '≤ 1 ms',
       ok: fullMs <= 1,
+    },
+    {
+      name: `readiness full build, ${big.length} items (median of 200)`,
+      value: Math.round(median(fullBig) * 1000) / 1000,
+      unit: 'ms',
+      target: '≤ 1 ms',
+      ok: median(fullBig) <= 1,
     },
     {
       name: `readiness after one change (median of ${one.length})`,
