@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli, settleCliRuns } from '../support/cli';
+import { startServeProcess } from '../support/serve-process';
 import { openEngine } from '../../src/db/engine';
 import { rowsOf } from '../../src/db/migrate';
 
@@ -41,35 +42,8 @@ describe('ismap backup / restore', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  async function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
-    const child = spawn(
-      process.execPath,
-      [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0', '--host', '127.0.0.1'],
-      {
-        env: { ...process.env, LOG_LEVEL: 'info', ISMAP_DEMO_PASSWORD: PASSWORD, ...env },
-        cwd: root,
-      },
-    );
-    children.add(child);
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (d) => (out += d));
-    child.stderr!.on('data', (d) => (err += d));
-    const port = await new Promise<number>((res, rej) => {
-      const t = setInterval(() => {
-        const l = out.split('\n').find((x) => x.includes('ISMAP Hub listening'));
-        if (l) {
-          clearInterval(t);
-          res((JSON.parse(l) as { port: number }).port);
-        }
-      }, 50);
-      child.once('exit', (code) => {
-        clearInterval(t);
-        rej(new Error(`serve exited with ${code}: ${err}`));
-      });
-    });
-    return { child, port };
-  }
+  const serve = async (env: NodeJS.ProcessEnv) =>
+    startServeProcess({ ISMAP_DEMO_PASSWORD: PASSWORD, ...env }, children);
 
   it('backs up a running server that keeps writing, and restores everything committed before the backup', async () => {
     const dataDir = join(work, 'data');

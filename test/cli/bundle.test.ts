@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { startServeProcess } from '../support/serve-process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -43,42 +44,18 @@ describe('the server bundle npm start runs', () => {
         cwd: root,
       });
       expect(existsSync(join(out, 'ismap.mjs'))).toBe(true);
-      const child = spawn(
-        process.execPath,
-        [join(root, 'bin', 'ismap.js'), 'serve', '--port', '0', '--host', '127.0.0.1'],
+      const { child, port, stdout, stderr } = await startServeProcess(
         {
-          env: {
-            ...process.env,
-            // bin/ismap.js runs this bundle as it is, and refuses to start when there is none.
-            ISMAP_BUNDLE_DIR: out,
-            ISMAP_NO_BUNDLE: '',
-            ISMAP_DATA_DIR: join(work, 'data'),
-            ISMAP_DEMO_PASSWORD: PASSWORD,
-            LOG_LEVEL: 'info',
-          },
-          cwd: root,
+          // bin/ismap.js runs this bundle as it is, and refuses to start when there is none.
+          ISMAP_BUNDLE_DIR: out,
+          ISMAP_NO_BUNDLE: '',
+          ISMAP_DATA_DIR: join(work, 'data'),
+          ISMAP_DEMO_PASSWORD: PASSWORD,
         },
+        children,
       );
-      children.add(child);
-      let stdout = '';
-      let stderr = '';
-      child.stdout!.on('data', (d) => (stdout += d));
-      child.stderr!.on('data', (d) => (stderr += d));
-      const port = await new Promise<number>((res, rej) => {
-        const t = setInterval(() => {
-          const l = stdout.split('\n').find((x) => x.includes('ISMAP Hub listening'));
-          if (l) {
-            clearInterval(t);
-            res((JSON.parse(l) as { port: number }).port);
-          }
-        }, 50);
-        child.once('exit', (code) => {
-          clearInterval(t);
-          rej(new Error(`serve exited with ${code}: ${stderr}`));
-        });
-      });
-      expect(stderr).toBe('');
-      expect(stdout).toContain('csp@demo.ismap-hub.test');
+      expect(stderr()).toBe('');
+      expect(stdout()).toContain('csp@demo.ismap-hub.test');
       const base = `http://127.0.0.1:${port}/api/v1`;
       expect(await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()).toMatchObject({ status: 'ok' });
       const spec = (await (await fetch(`${base}/openapi.json`)).json()) as { components: { schemas: object } };
