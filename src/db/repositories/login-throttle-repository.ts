@@ -22,40 +22,37 @@ export function loginThrottleRepository(db: Db): LoginThrottleRepository {
     },
     // INSERT … ON CONFLICT DO UPDATE: the row lock serialises concurrent hits (also from other servers), each one
     // sees the count including itself and the failure before it; no read-modify-write in between. One statement
-    // per kind of expiry (sliding or fixed), several keys each.
+    // for all keys: a sliding counter's expiry moves with each hit, a fixed one's only when its window is over.
     async hit(hits, now) {
       const out = new Map<string, HitCounter>();
-      for (const slide of [true, false]) {
-        const group = hits.filter((h) => h.slide === slide);
-        if (!group.length) continue;
-        const expired = sql`${t.expiresAt} <= ${at(now)}`;
-        const values = group.map((h) => ({
-          key: h.key,
-          scope: h.scope,
-          failures: 1,
-          windowStart: now,
-          lastFailureAt: now,
-          expiresAt: h.expiresAt,
-        }));
-        const rows = await db
-          .insert(t)
-          .values(values)
-          .onConflictDoUpdate({
-            target: t.key,
-            set: {
-              failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${t.failures} + 1 END`,
-              windowStart: sql`CASE WHEN ${expired} THEN excluded.window_start ELSE ${t.windowStart} END`,
-              previousFailureAt: sql`CASE WHEN ${expired} THEN NULL ELSE ${t.lastFailureAt} END`,
-              lastFailureAt: sql`excluded.last_failure_at`,
-              expiresAt: slide
-                ? sql`excluded.expires_at`
-                : sql`CASE WHEN ${expired} THEN excluded.expires_at ELSE ${t.expiresAt} END`,
-            },
-          })
-          .returning();
-        for (const r of rows)
-          out.set(r.key, { ...counterOf(r), previousFailureAt: r.previousFailureAt?.getTime() ?? null });
-      }
+      if (!hits.length) return out;
+      const expired = sql`${t.expiresAt} <= ${at(now)}`;
+      const sliding = hits.filter((h) => h.slide).map((h) => sql`${h.key}`);
+      const slides = sliding.length ? sql`excluded.key IN (${sql.join(sliding, sql`, `)})` : sql`false`;
+      const values = hits.map((h) => ({
+        key: h.key,
+        scope: h.scope,
+        failures: 1,
+        windowStart: now,
+        lastFailureAt: now,
+        expiresAt: h.expiresAt,
+      }));
+      const rows = await db
+        .insert(t)
+        .values(values)
+        .onConflictDoUpdate({
+          target: t.key,
+          set: {
+            failures: sql`CASE WHEN ${expired} THEN 1 ELSE ${t.failures} + 1 END`,
+            windowStart: sql`CASE WHEN ${expired} THEN excluded.window_start ELSE ${t.windowStart} END`,
+            previousFailureAt: sql`CASE WHEN ${expired} THEN NULL ELSE ${t.lastFailureAt} END`,
+            lastFailureAt: sql`excluded.last_failure_at`,
+            expiresAt: sql`CASE WHEN ${slides} OR ${expired} THEN excluded.expires_at ELSE ${t.expiresAt} END`,
+          },
+        })
+        .returning();
+      for (const r of rows)
+        out.set(r.key, { ...counterOf(r), previousFailureAt: r.previousFailureAt?.getTime() ?? null });
       return out;
     },
     async settle(clear, uncount) {
