@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli, settleCliRuns } from '../support/cli';
-import { startServeProcess } from '../support/serve-process';
+import { signInOverHttp, startServeProcess } from '../support/serve-process';
 import { openEngine } from '../../src/db/engine';
 import { rowsOf } from '../../src/db/migrate';
 
@@ -61,14 +61,7 @@ describe('ismap backup / restore', () => {
     writeFileSync(join(dataDir, 'evidence', 'ab', 'blob-1'), 'evidence bytes');
     const { child, port } = await serve(env);
     const base = `http://127.0.0.1:${port}/api/v1`;
-    const signIn = await fetch(`${base}/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PASSWORD }),
-    });
-    expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
-    const csrf = ((await signIn.json()) as { csrfToken: string }).csrfToken;
+    const { cookie, csrf } = await signInOverHttp(base, 'csp@demo.ismap-hub.test', PASSWORD);
     const orgs = (await (await fetch(`${base}/organizations`, { headers: { cookie } })).json()) as {
       organizations: { id: string; slug: string }[];
     };

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { execFile, type ChildProcess } from 'node:child_process';
-import { startServeProcess } from '../support/serve-process';
+import { signInOverHttp, startServeProcess } from '../support/serve-process';
 import { once } from 'node:events';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -62,13 +62,7 @@ describe('the server bundle npm start runs', () => {
       expect(Object.keys(spec.components.schemas)).toEqual(
         expect.arrayContaining(['SsoConfigurationInput', 'SsoStartRequest', 'Error']),
       );
-      const signIn = await fetch(`${base}/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'csp@demo.ismap-hub.test', password: PASSWORD }),
-      });
-      expect(signIn.status).toBe(200);
-      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const { cookie } = await signInOverHttp(base, 'csp@demo.ismap-hub.test', PASSWORD);
       const services = (await (await fetch(`${base}/cloud-services`, { headers: { cookie } })).json()) as {
         services: { name: { en: string } }[];
       };

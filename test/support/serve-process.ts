@@ -40,3 +40,21 @@ export async function startServeProcess(
   });
   return { child, port, stdout: () => out, stderr: () => err };
 }
+
+/** Signs in over HTTP as a served process's user; fails with the answer's body unless it is 200. */
+export async function signInOverHttp(
+  apiBase: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
+  const r = await fetch(`${apiBase}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (r.status !== 200) throw new Error(`sign-in as ${email}: ${r.status} ${await r.text()}`);
+  return {
+    cookie: r.headers.get('set-cookie')!.split(';')[0]!,
+    csrf: ((await r.json()) as { csrfToken: string }).csrfToken,
+  };
+}
